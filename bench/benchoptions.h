@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QUrl>
+
+// Command-line options shared by every scenario; see --help.
+struct BenchOptions
+{
+    QString scenario;
+    QUrl target;
+    QHostAddress host;
+    quint16 port = 0;
+    QString label;
+    QString prefix;
+    qint64 serverPid = 0;
+    int workers = 0;
+    int sources = 8;
+    int parallel = 200;
+    int registerParallel = 8;
+    // idle
+    QList<int> counts;
+    int users = 200;
+    int settleMs = 3000;
+    // fanout
+    int channels = 10;
+    int members = 100;
+    int sendersPerChannel = 10;
+    QList<double> rates;
+    double stepSeconds = 8;
+    int drainMs = 3000;
+    double maxP99Ms = 500;
+    // durable
+    QList<int> inFlight;
+    int durableSenders = 64;
+    // reconnect-storm
+    int stormClients = 10000;
+    int stormChannels = 100;
+    int rewind = 20;
+
+    static bool parse(const QStringList &arguments, BenchOptions *options, QString *error);
+    QJsonObject toJson() const;
+};

@@ -1,0 +1,48 @@
+#include "benchoptions.h"
+#include "scenarios.h"
+#include "worker.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+// Each process may hold at most the hard limit of open files (20,000 here); take all of it.
+void raiseFileLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+}
+
+int main(int argc, char *argv[])
+{
+    raiseFileLimit();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("natter-bench"));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() == 3 && arguments.at(1) == QLatin1String("--worker")) {
+        Worker worker(arguments.at(2).toInt());
+        return QCoreApplication::exec();
+    }
+
+    BenchOptions options;
+    QString error;
+    if (!BenchOptions::parse(arguments, &options, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    BenchSession session(options);
+    if (options.scenario == QLatin1String("idle")) return runIdle(session);
+    if (options.scenario == QLatin1String("fanout")) return runFanout(session);
+    if (options.scenario == QLatin1String("durable")) return runDurable(session);
+    if (options.scenario == QLatin1String("reconnect-storm")) return runReconnectStorm(session);
+    std::fprintf(stderr, "unknown scenario %s (idle, fanout, durable, reconnect-storm)\n",
+        qPrintable(options.scenario));
+    return 2;
+}

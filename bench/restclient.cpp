@@ -1,0 +1,121 @@
+#include "restclient.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+
+#include <functional>
+
+Q_LOGGING_CATEGORY(lcRest, "natter.bench.rest")
+
+RestClient::RestClient(const QUrl &base, QObject *parent)
+    : QObject(parent)
+    , m_base(base)
+{
+}
+
+QList<RestClient::Response> RestClient::postAll(const QList<Job> &jobs, int parallel)
+{
+    QList<Response> responses(jobs.size());
+    qsizetype next = 0;
+    int inFlight = 0;
+    qsizetype done = 0;
+    QEventLoop loop;
+    std::function<void()> launch = [&] {
+        while (inFlight < parallel && next < jobs.size()) {
+            const qsizetype index = next++;
+            const Job &job = jobs.at(index);
+            QUrl url = m_base;
+            url.setPath(job.path);
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+            if (!job.token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + job.token);
+            QNetworkReply *reply
+                = m_manager.post(request, QJsonDocument(job.body).toJson(QJsonDocument::Compact));
+            ++inFlight;
+            connect(reply, &QNetworkReply::finished, &loop, [&, reply, index] {
+                responses[index].status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                responses[index].body = QJsonDocument::fromJson(reply->readAll()).object();
+                reply->deleteLater();
+                --inFlight;
+                ++done;
+                if (done == jobs.size())
+                    loop.quit();
+                else
+                    launch();
+            });
+        }
+    };
+    if (jobs.isEmpty()) return responses;
+    launch();
+    loop.exec();
+    return responses;
+}
+
+QList<RestClient::User> RestClient::registerUsers(const QString &prefix, int count, int parallel)
+{
+    QList<Job> jobs;
+    jobs.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        const QString name = prefix + QString::number(i);
+        jobs.append({ QStringLiteral("/api/v1/auth/register"),
+            { { QStringLiteral("username"), name },
+                { QStringLiteral("password"), QStringLiteral("bench-password-1") },
+                { QStringLiteral("displayName"), name } },
+            {} });
+    }
+    QList<User> users;
+    int refused = 0;
+    for (const Response &response : postAll(jobs, parallel)) {
+        const QString id
+            = response.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        const QByteArray token = response.body.value(QStringLiteral("token")).toString().toLatin1();
+        if (response.status == 201 && !id.isEmpty() && !token.isEmpty()) {
+            users.append({ id, token });
+        } else if (refused++ < 3) {
+            qCWarning(lcRest) << "register refused:" << response.status
+                              << QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+        }
+    }
+    return users;
+}
+
+QString RestClient::createChannel(
+    const User &owner, const QString &name, const QList<User> &members, int parallel)
+{
+    QJsonArray memberIds;
+    for (const User &member : members) {
+        if (member.id != owner.id) memberIds.append(member.id);
+    }
+    const Job create { QStringLiteral("/api/v1/channels"),
+        { { QStringLiteral("type"), QStringLiteral("group") }, { QStringLiteral("name"), name },
+            { QStringLiteral("visibility"), QStringLiteral("public") },
+            { QStringLiteral("memberIds"), memberIds } },
+        owner.token };
+    const Response created = postAll({ create }, 1).value(0);
+    const QString id = created.body.value(QStringLiteral("id")).toString();
+    if (created.status != 201 || id.isEmpty()) {
+        qCWarning(lcRest) << "create channel refused:" << created.status
+                          << QJsonDocument(created.body).toJson(QJsonDocument::Compact);
+        return {};
+    }
+    const int memberCount = created.body.value(QStringLiteral("memberCount")).toInt();
+    if (memberCount >= int(memberIds.size()) + 1) return id;
+    // The server took the channel but not the member list: members join one by one.
+    QList<Job> joins;
+    for (const User &member : members) {
+        if (member.id != owner.id)
+            joins.append(
+                { QStringLiteral("/api/v1/channels/") + id + QStringLiteral("/join"), {}, member.token });
+    }
+    for (const Response &response : postAll(joins, parallel)) {
+        if (response.status != 200) {
+            qCWarning(lcRest) << "join refused:" << response.status;
+            return {};
+        }
+    }
+    return id;
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "benchoptions.h"
+#include "latencyhistogram.h"
+#include "restclient.h"
+#include "serverprobe.h"
+#include "workerpool.h"
+
+#include <QJsonObject>
+#include <QList>
+
+// What every scenario needs: the REST helper, the server's /proc probe and the worker processes.
+class BenchSession
+{
+public:
+    struct Connection
+    {
+        QByteArray token;
+        QString channelId;
+        bool sender = false;
+    };
+    struct Totals
+    {
+        int ok = 0;
+        int failed = 0;
+        int open = 0;
+        double elapsedMs = 0;
+        QJsonObject codes;
+        double sent = 0, received = 0, inWindow = 0, errors = 0, rateLimited = 0, lost = 0;
+        LatencyHistogram latency;
+    };
+
+    explicit BenchSession(const BenchOptions &options);
+
+    const BenchOptions &options() const { return m_options; }
+    RestClient &rest() { return m_rest; }
+    ServerProbe &probe() { return m_probe; }
+    WorkerPool &pool() { return m_pool; }
+
+    bool startWorkers(int count);
+    // Connection i goes to worker i % workers; blocks until every worker has opened (or failed) its share.
+    Totals connect(const QList<Connection> &connections, int timeoutMs = 300000);
+    Totals closeAll();
+    // Same command to all workers, with the per-worker fields in `perWorker` merged in.
+    Totals runStep(
+        const QJsonObject &command, const QList<QJsonObject> &perWorker, const QString &event, int timeoutMs);
+
+    static Totals sum(const QList<QJsonObject> &answers);
+    static void sleepMs(int ms);
+    static QString mb(qint64 kb) { return QString::number(kb / 1024.0, 'f', 1); }
+
+private:
+    BenchOptions m_options;
+    RestClient m_rest;
+    ServerProbe m_probe;
+    WorkerPool m_pool;
+    QStringList m_sourceAddresses;
+};
+
+int runIdle(BenchSession &session);
+int runFanout(BenchSession &session);
+int runDurable(BenchSession &session);
+int runReconnectStorm(BenchSession &session);
