@@ -45,15 +45,13 @@ int runDurable(BenchSession &session)
             perWorker.append({ { QStringLiteral("active"), mine } });
         }
         const qint64 cpuBefore = session.probe().cpuMs();
-        QElapsedTimer wall;
-        wall.start();
         const BenchSession::Totals totals = session.runStep(
             { { QStringLiteral("cmd"), QStringLiteral("durable") }, { QStringLiteral("step"), step },
                 { QStringLiteral("window"), window }, { QStringLiteral("seconds"), o.stepSeconds },
                 { QStringLiteral("drainMs"), o.drainMs } },
             perWorker, QStringLiteral("step"), int(o.stepSeconds * 1000) + o.drainMs + 60000);
         const double cpu = session.probe().isValid()
-            ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / double(wall.elapsed())
+            ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / (o.stepSeconds * 1000.0)
             : 0.0;
         const double perSecond = totals.inWindow / o.stepSeconds;
         report.addRow({ { QStringLiteral("inFlight"), active * window },

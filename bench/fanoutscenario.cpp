@@ -78,14 +78,12 @@ int runFanout(BenchSession &session)
         for (int w = 0; w < workers; ++w)
             perWorker.append({ { QStringLiteral("rate"), rate * sendersOn.at(w) / totalSenders } });
         const qint64 cpuBefore = session.probe().cpuMs();
-        QElapsedTimer wall;
-        wall.start();
         const BenchSession::Totals totals = session.runStep(
             { { QStringLiteral("cmd"), QStringLiteral("fanout") }, { QStringLiteral("step"), step },
                 { QStringLiteral("seconds"), o.stepSeconds }, { QStringLiteral("drainMs"), o.drainMs } },
             perWorker, QStringLiteral("step"), int(o.stepSeconds * 1000) + o.drainMs + 60000);
         const double cpu = session.probe().isValid()
-            ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / double(wall.elapsed())
+            ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / (o.stepSeconds * 1000.0)
             : 0.0;
         const double expected = totals.sent * o.members;
         const double perSecond = totals.inWindow / o.stepSeconds;
