@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs natter-bench scenarios against natter-server and the Node.js peer, one after the other in the same run,
+# each server fresh for each scenario (so memory baselines are clean). Loopback only; every server started here is
+# stopped here, by pid.
+#   bench/compare.sh [SCENARIO...]            default: idle fanout durable
+# Environment: BUILD (build dir, default /work/build-bench), OUT (results dir, default /tmp/natter-bench-results),
+# BENCH_ARGS_<scenario> (extra natter-bench options, e.g. BENCH_ARGS_fanout="--channels 5"), SERVERS ("natter node").
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${BUILD:-/work/build-bench}
+out=${OUT:-/tmp/natter-bench-results}
+bench=$build/bench/natter-bench
+[ -x "$bench" ] || bench=$build/natter-bench
+server_bin=${NATTER_SERVER:-$build/server/natter-server}
+servers=${SERVERS:-natter node}
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(idle fanout durable)
+mkdir -p "$out"
+ulimit -n "$(ulimit -Hn)"
+
+started=""
+cleanup() { for p in $started; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_listening() { # log pid
+  for _ in $(seq 100); do
+    grep -q 'listening on' "$1" 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+start_server() { # name -> echoes "pid port"
+  local name=$1 data
+  data=$(mktemp -d "/tmp/bench-$name-XXXX")
+  case $name in
+    natter)
+      [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }
+      "$server_bin" --listen 127.0.0.1 --port 8787 --data-dir "$data" --password-cost fast --rate-limit 0 \
+        >"$data/server.log" 2>&1 &
+      local pid=$!
+      wait_listening "$data/server.log" "$pid" || { cat "$data/server.log" >&2; return 1; }
+      echo "$pid 8787" ;;
+    node)
+      local pid
+      pid=$("$here/run-peer.sh" 8788 "$data" | tail -1)
+      echo "$pid 8788" ;;
+  esac
+}
+
+for scenario in "${scenarios[@]}"; do
+  extra_var="BENCH_ARGS_${scenario//-/_}"
+  for name in $servers; do
+    read -r pid port < <(start_server "$name" || true) || true
+    [ -n "${pid:-}" ] || { echo "compare: $name did not start" >&2; continue; }
+    started="$started $pid"
+    echo "== $scenario on $name (pid $pid, port $port)" >&2
+    # shellcheck disable=SC2086
+    timeout 900 "$bench" "$scenario" --target "http://127.0.0.1:$port" --label "$name" --server-pid "$pid" \
+      ${!extra_var:-} | tee "$out/$scenario-$name.txt" | grep '^{' >>"$out/results.jsonl" || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    sleep 2
+  done
+done
+echo "results in $out/results.jsonl" >&2
