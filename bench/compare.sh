@@ -37,28 +37,35 @@ start_server() { # name -> echoes "pid port"
   case $name in
     natter)
       [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }
-      "$server_bin" --listen 127.0.0.1 --port 8787 --data-dir "$data" --password-cost fast --rate-limit 0 \
+      "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-18787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
         >"$data/server.log" 2>&1 &
       local pid=$!
       wait_listening "$data/server.log" "$pid" || { cat "$data/server.log" >&2; return 1; }
-      echo "$pid 8787" ;;
+      echo "$pid ${NATTER_PORT:-18787}" ;;
     node)
       local pid
-      pid=$("$here/run-peer.sh" 8788 "$data" | tail -1)
-      echo "$pid 8788" ;;
+      pid=$("$here/run-peer.sh" "${PEER_PORT:-18788}" "$data" | tail -1)
+      echo "$pid ${PEER_PORT:-18788}" ;;
   esac
 }
 
 for scenario in "${scenarios[@]}"; do
   extra_var="BENCH_ARGS_${scenario//-/_}"
   for name in $servers; do
+    port_in_use=$([ "$name" = natter ] && echo "${NATTER_PORT:-18787}" || echo "${PEER_PORT:-18788}")
+    if ss -Htln "sport = :$port_in_use" | grep -q .; then
+      echo "compare: port $port_in_use is taken; a fresh server is needed for clean baselines" >&2
+      continue
+    fi
     read -r pid port < <(start_server "$name" || true) || true
     [ -n "${pid:-}" ] || { echo "compare: $name did not start" >&2; continue; }
     started="$started $pid"
     echo "== $scenario on $name (pid $pid, port $port)" >&2
     # shellcheck disable=SC2086
     timeout 900 "$bench" "$scenario" --target "http://127.0.0.1:$port" --label "$name" --server-pid "$pid" \
-      ${!extra_var:-} | tee "$out/$scenario-$name.txt" | grep '^{' >>"$out/results.jsonl" || true
+      ${!extra_var:-} >"$out/$scenario-$name.txt" || true
+    grep -v '^{' "$out/$scenario-$name.txt" >&2 || true
+    grep '^{' "$out/$scenario-$name.txt" >>"$out/results.jsonl" || true
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     sleep 2
