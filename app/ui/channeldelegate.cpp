@@ -1,0 +1,66 @@
+#include "channeldelegate.h"
+#include "channellistmodel.h"
+
+#include <QPainter>
+
+void ChannelDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = option.rect.adjusted(8, 1, -8, -1);
+    const bool selected = option.state & QStyle::State_Selected;
+    if (selected) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xdbe4ff));
+        painter->drawRoundedRect(r, 6, 6);
+    } else if (option.state & QStyle::State_MouseOver) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe9ebef));
+        painter->drawRoundedRect(r, 6, 6);
+    }
+    const int unread = index.data(ChannelListModel::UnreadRole).toInt();
+    const bool direct = index.data(ChannelListModel::TypeRole).toString() == u"direct";
+    const bool isPrivate = index.data(ChannelListModel::VisibilityRole).toString() == u"private";
+    QFont font = option.font;
+    font.setBold(unread > 0);
+    painter->setFont(font);
+    const QColor text = unread > 0 || selected ? QColor(0x111827) : QColor(0x4b5563);
+    const QRect icon(r.left() + 8, r.top(), 18, r.height());
+    if (direct) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x9ca3af));
+        painter->drawEllipse(QPointF(icon.center()) + QPointF(1, 1), 4.5, 4.5);
+    } else {
+        painter->setPen(QColor(0x9ca3af));
+        painter->drawText(icon, Qt::AlignCenter, isPrivate ? u"🔒"_qs : u"#"_qs);
+    }
+
+    QRect nameRect(icon.right() + 6, r.top(), r.right() - icon.right() - 12, r.height());
+    if (unread > 0) {
+        QFont badgeFont = option.font;
+        badgeFont.setBold(true);
+        badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.85);
+        const QString label = unread > 99 ? u"99+"_qs : QString::number(unread);
+        const int w = std::max(20, QFontMetrics(badgeFont).horizontalAdvance(label) + 12);
+        const QRect badge(r.right() - 8 - w, r.center().y() - 9, w, 18);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xdc2626));
+        painter->drawRoundedRect(badge, 9, 9);
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, label);
+        painter->setFont(font);
+        nameRect.setRight(badge.left() - 6);
+    }
+    painter->setPen(text);
+    const QString name = index.data(ChannelListModel::NameRole).toString();
+    painter->drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetrics(font).elidedText(name, Qt::ElideRight, nameRect.width()));
+    painter->restore();
+}
+
+QSize ChannelDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return { option.rect.width(), QFontMetrics(option.font).height() + 14 };
+}

@@ -1,0 +1,389 @@
+#include "chatwidget.h"
+#include "apiclient.h"
+#include "channeldelegate.h"
+#include "composer.h"
+#include "messageview.h"
+#include "pickerdialog.h"
+#include "session.h"
+#include "typingnotifier.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace {
+// Indicators from others clear themselves after this long without news (DESIGN.md).
+constexpr int TypingShownMs = 4000;
+
+QPushButton *sidebarButton(const QString &text)
+{
+    auto *b = new QPushButton(text);
+    b->setFlat(true);
+    b->setCursor(Qt::PointingHandCursor);
+    b->setStyleSheet(u"QPushButton { text-align: left; padding: 6px 16px; color: #374151; border: none; }"
+                     " QPushButton:hover { background: #e9ebef; }"_qs);
+    return b;
+}
+}
+
+ChatWidget::ChatWidget(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_messages(session)
+{
+    m_session->attach(&m_messages);
+
+    auto *main = new QWidget;
+    main->setObjectName(u"mainPane"_qs);
+    main->setStyleSheet(u"#mainPane { background: white; }"_qs);
+    m_banner = new QLabel;
+    m_banner->setObjectName(u"banner"_qs);
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->hide();
+    m_view = new MessageView;
+    m_view->setMessageModel(&m_messages);
+    m_typingLabel = new QLabel;
+    m_typingLabel->setObjectName(u"typing"_qs);
+    m_typingLabel->setStyleSheet(u"color: #6b7280; padding: 0 20px;"_qs);
+    m_typingLabel->setFixedHeight(m_typingLabel->fontMetrics().height() + 4);
+    m_composer = new Composer;
+    m_composer->setStyleSheet(
+        u"QPlainTextEdit { border: 1px solid #d1d5db; border-radius: 8px; padding: 6px 8px;"
+        " background: white; }"_qs);
+    auto *mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->setSpacing(0);
+    mainLayout->addWidget(buildHeader());
+    mainLayout->addWidget(m_banner);
+    mainLayout->addWidget(m_view, 1);
+    mainLayout->addWidget(m_typingLabel);
+    auto *composerBox = new QVBoxLayout;
+    composerBox->setContentsMargins(16, 0, 16, 14);
+    composerBox->addWidget(m_composer);
+    mainLayout->addLayout(composerBox);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(buildSidebar());
+    splitter->addWidget(main);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 250, 900 });
+    splitter->setHandleWidth(1);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
+        if (!m_channelId.isEmpty()) {
+            m_session->sendMessage(m_channelId, text);
+            m_view->jumpToBottom();
+        }
+    });
+    connect(m_composer->typing(), &TypingNotifier::typingStarted, this, [this] {
+        if (!m_channelId.isEmpty()) m_session->setTyping(m_channelId, true);
+    });
+    connect(m_composer->typing(), &TypingNotifier::typingStopped, this, [this] {
+        if (!m_channelId.isEmpty()) m_session->setTyping(m_channelId, false);
+    });
+    connect(m_view, &MessageView::retryRequested, m_session, &Session::retry);
+    connect(m_session, &Session::connectionStateChanged, this, &ChatWidget::onConnectionState);
+    connect(m_session, &Session::typingChanged, this, &ChatWidget::onTyping);
+    m_typingSweep.setInterval(1000);
+    connect(&m_typingSweep, &QTimer::timeout, this, &ChatWidget::updateTypingLabel);
+
+    ChannelListModel *channels = m_session->channelModel();
+    connect(m_channelList, &QListView::clicked, this,
+        [this](const QModelIndex &index) { selectChannel(index.data(ChannelListModel::IdRole).toString()); });
+    connect(channels, &QAbstractItemModel::dataChanged, this, &ChatWidget::updateHeader);
+    auto keepSelection = [this] {
+        const int row = m_session->channelModel()->rowOf(m_channelId);
+        if (row >= 0)
+            m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
+        else if (!m_channelId.isEmpty() || m_session->channelModel()->rowCount() > 0)
+            selectChannel(m_session->channelModel()->channelAt(0).id);
+    };
+    connect(channels, &QAbstractItemModel::modelReset, this, keepSelection);
+    connect(channels, &QAbstractItemModel::rowsMoved, this, keepSelection);
+    connect(channels, &QAbstractItemModel::rowsRemoved, this, keepSelection);
+    connect(channels, &QAbstractItemModel::rowsInserted, this, [this, keepSelection] {
+        if (m_channelId.isEmpty()) keepSelection();
+    });
+    onConnectionState(m_session->gateway()->state());
+    if (channels->rowCount() > 0) selectChannel(channels->channelAt(0).id);
+}
+
+QWidget *ChatWidget::buildSidebar()
+{
+    auto *sidebar = new QWidget;
+    sidebar->setObjectName(u"sidebar"_qs);
+    sidebar->setStyleSheet(u"#sidebar { background: #f3f4f6; }"_qs);
+    sidebar->setMinimumWidth(200);
+    m_userLabel = new QLabel;
+    QFont f = m_userLabel->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_userLabel->setFont(f);
+    m_userLabel->setStyleSheet(u"padding: 16px 16px 4px 16px; color: #111827;"_qs);
+    const User me = m_session->me();
+    m_userLabel->setText(me.displayName.isEmpty() ? me.username : me.displayName);
+    auto *server = new QLabel(m_session->api()->baseUrl().host());
+    server->setStyleSheet(u"padding: 0 16px 12px 16px; color: #6b7280;"_qs);
+    auto *section = new QLabel(tr("CHANNELS & DIRECT MESSAGES"));
+    section->setStyleSheet(
+        u"padding: 8px 16px 4px 16px; color: #6b7280; font-size: 8pt; font-weight: bold;"_qs);
+    m_channelList = new QListView;
+    m_channelList->setObjectName(u"channels"_qs);
+    m_channelList->setModel(m_session->channelModel());
+    m_channelList->setItemDelegate(new ChannelDelegate(m_channelList));
+    m_channelList->setFrameShape(QFrame::NoFrame);
+    m_channelList->setMouseTracking(true);
+    m_channelList->setStyleSheet(u"QListView { background: transparent; }"_qs);
+    m_channelList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *create = sidebarButton(tr("+  New channel"));
+    auto *browse = sidebarButton(tr("⌕  Browse channels"));
+    auto *direct = sidebarButton(tr("✉  New direct message"));
+    connect(create, &QPushButton::clicked, this, &ChatWidget::createChannel);
+    connect(browse, &QPushButton::clicked, this, &ChatWidget::browseChannels);
+    connect(direct, &QPushButton::clicked, this, &ChatWidget::startDirectMessage);
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 10);
+    layout->setSpacing(0);
+    layout->addWidget(m_userLabel);
+    layout->addWidget(server);
+    layout->addWidget(section);
+    layout->addWidget(m_channelList, 1);
+    layout->addWidget(create);
+    layout->addWidget(browse);
+    layout->addWidget(direct);
+    return sidebar;
+}
+
+QWidget *ChatWidget::buildHeader()
+{
+    auto *header = new QWidget;
+    header->setObjectName(u"header"_qs);
+    header->setStyleSheet(u"#header { background: white; border-bottom: 1px solid #e5e7eb; }"_qs);
+    m_title = new QLabel;
+    m_title->setObjectName(u"channelTitle"_qs);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+    m_topic = new QLabel;
+    m_topic->setStyleSheet(u"color: #6b7280;"_qs);
+    m_members = new QLabel;
+    m_members->setObjectName(u"memberCount"_qs);
+    m_members->setStyleSheet(u"color: #6b7280;"_qs);
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(m_title);
+    text->addWidget(m_topic);
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(20, 12, 20, 12);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_members);
+    return header;
+}
+
+void ChatWidget::selectChannel(const QString &channelId)
+{
+    if (channelId.isEmpty() || channelId == m_channelId) return;
+    m_channelId = channelId;
+    m_typers.clear();
+    updateTypingLabel();
+    m_session->openChannel(&m_messages, channelId);
+    const int row = m_session->channelModel()->rowOf(channelId);
+    if (row >= 0) m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
+    updateHeader();
+    m_composer->setFocus();
+}
+
+void ChatWidget::updateHeader()
+{
+    const Channel c = m_session->channel(m_channelId);
+    if (c.id.isEmpty()) {
+        m_title->setText(tr("No channel yet"));
+        m_topic->setText(tr("Create a channel or browse the public ones to start talking."));
+        m_members->clear();
+        m_composer->setEnabled(false);
+        return;
+    }
+    m_composer->setEnabled(true);
+    m_title->setText(c.isDirect() ? c.name : u"# "_qs + c.name);
+    m_topic->setText(c.topic.isEmpty() ? (c.isDirect() ? tr("Direct message") : tr("No topic")) : c.topic);
+    m_topic->setVisible(true);
+    m_members->setText(tr("%n member(s)", nullptr, c.memberCount));
+    m_composer->setPlaceholderText(
+        c.isDirect() ? tr("Message %1").arg(c.name) : tr("Message #%1").arg(c.name));
+}
+
+QString ChatWidget::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void ChatWidget::onConnectionState(Gateway::State state)
+{
+    if (state == Gateway::State::Connected) {
+        m_everConnected = true;
+        m_banner->hide();
+        return;
+    }
+    const bool offline = state == Gateway::State::Disconnected || m_everConnected;
+    m_banner->setText(offline ? tr("Offline – messages will be sent when you're back") : tr("Connecting…"));
+    m_banner->setStyleSheet(offline ? u"QLabel { background: #fef3c7; color: #92400e; padding: 6px; }"_qs
+                                    : u"QLabel { background: #e0e7ff; color: #3730a3; padding: 6px; }"_qs);
+    m_banner->show();
+}
+
+QString ChatWidget::nameOf(const QString &userId) const
+{
+    for (int row = m_messages.rowCount() - 1; row >= 0; --row) {
+        const Message m = m_messages.messageAt(row);
+        if (m.author.id == userId)
+            return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
+    }
+    return tr("Someone");
+}
+
+void ChatWidget::onTyping(const QString &channelId, const QString &userId, bool typing)
+{
+    if (channelId != m_channelId || userId == m_session->me().id) return;
+    if (typing)
+        m_typers.insert(userId, QDeadlineTimer(TypingShownMs));
+    else
+        m_typers.remove(userId);
+    updateTypingLabel();
+}
+
+void ChatWidget::updateTypingLabel()
+{
+    QStringList names;
+    for (auto it = m_typers.begin(); it != m_typers.end();) {
+        if (it->hasExpired()) {
+            it = m_typers.erase(it);
+        } else {
+            names.append(nameOf(it.key()));
+            ++it;
+        }
+    }
+    if (names.isEmpty()) {
+        m_typingLabel->clear();
+        m_typingSweep.stop();
+        return;
+    }
+    names.sort();
+    m_typingLabel->setText(names.size() == 1 ? tr("%1 is typing…").arg(names.first())
+            : names.size() == 2              ? tr("%1 and %2 are typing…").arg(names.at(0), names.at(1))
+                                             : tr("Several people are typing…"));
+    m_typingSweep.start();
+}
+
+void ChatWidget::createChannel()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New channel"));
+    auto *name = new QLineEdit;
+    name->setPlaceholderText(tr("e.g. design-review"));
+    auto *isPrivate = new QCheckBox(tr("Private: only invited members can see it"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Name"), name);
+    form->addRow(isPrivate);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted || name->text().trimmed().isEmpty()) return;
+    const QJsonObject body { { u"type"_qs, u"group"_qs }, { u"name"_qs, name->text().trimmed() },
+        { u"visibility"_qs, isPrivate->isChecked() ? u"private"_qs : u"public"_qs } };
+    m_session->api()->post(u"/api/v1/channels"_qs, body, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            QMessageBox::warning(this, tr("New channel"),
+                result.networkError ? tr("The server cannot be reached right now.")
+                                    : tr("The channel could not be created: %1").arg(result.errorMessage));
+            return;
+        }
+        const Channel c = Channel::fromJson(result.json);
+        m_session->addChannel(c);
+        selectChannel(c.id);
+    });
+}
+
+void ChatWidget::browseChannels()
+{
+    ApiClient *api = m_session->api();
+    PickerDialog dialog(
+        tr("Browse channels"), tr("Search public channels"), tr("Join"),
+        [api, this](const QString &query, const PickerDialog::ResultCallback &done) {
+            QUrlQuery q;
+            q.addQueryItem(u"query"_qs, query);
+            api->get(u"/api/v1/channels/browse"_qs, q, this, [done](const ApiResult &r) {
+                QList<PickerDialog::Item> items;
+                for (const QJsonValue &v : r.json.value(u"channels").toArray()) {
+                    const Channel c = Channel::fromJson(v.toObject());
+                    items.append({ c.id, u"# "_qs + c.name,
+                        tr("%n member(s)", nullptr, c.memberCount)
+                            + (c.topic.isEmpty() ? QString() : u" · "_qs + c.topic) });
+                }
+                done(items, r.ok() ? QString() : tr("Could not load channels."));
+            });
+        },
+        this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
+    const QString id = dialog.selectedId();
+    api->post(u"/api/v1/channels/"_qs + id + u"/join"_qs, {}, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            QMessageBox::warning(this, tr("Join channel"), tr("Could not join: %1").arg(result.errorMessage));
+            return;
+        }
+        const Channel c = Channel::fromJson(result.json);
+        m_session->addChannel(c);
+        selectChannel(c.id);
+    });
+}
+
+void ChatWidget::startDirectMessage()
+{
+    ApiClient *api = m_session->api();
+    const QString myId = m_session->me().id;
+    PickerDialog dialog(
+        tr("New direct message"), tr("Search people by username"), tr("Message"),
+        [api, myId, this](const QString &query, const PickerDialog::ResultCallback &done) {
+            QUrlQuery q;
+            q.addQueryItem(u"query"_qs, query);
+            q.addQueryItem(u"limit"_qs, u"20"_qs);
+            api->get(u"/api/v1/users"_qs, q, this, [done, myId](const ApiResult &r) {
+                QList<PickerDialog::Item> items;
+                for (const QJsonValue &v : r.json.value(u"users").toArray()) {
+                    const User u = User::fromJson(v.toObject());
+                    if (u.id != myId)
+                        items.append({ u.id, u.displayName.isEmpty() ? u.username : u.displayName,
+                            u"@"_qs + u.username });
+                }
+                done(items, r.ok() ? QString() : tr("Could not search people."));
+            });
+        },
+        this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
+    const QJsonObject body { { u"type"_qs, u"direct"_qs },
+        { u"memberIds"_qs, QJsonArray { dialog.selectedId() } } };
+    api->post(u"/api/v1/channels"_qs, body, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            QMessageBox::warning(
+                this, tr("New direct message"), tr("Could not start it: %1").arg(result.errorMessage));
+            return;
+        }
+        const Channel c = Channel::fromJson(result.json);
+        m_session->addChannel(c);
+        selectChannel(c.id);
+    });
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "gateway.h"
+#include "messagelistmodel.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class Composer;
+class MessageView;
+class QLabel;
+class QListView;
+class QPushButton;
+class Session;
+
+// The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
+class ChatWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChatWidget(Session *session, QWidget *parent = nullptr);
+
+    void selectChannel(const QString &channelId);
+    QString currentChannel() const { return m_channelId; }
+    MessageListModel *messageModel() { return &m_messages; }
+    MessageView *messageView() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+    QListView *channelList() const { return m_channelList; }
+    QString bannerText() const;
+
+public slots:
+    void createChannel();
+    void browseChannels();
+    void startDirectMessage();
+
+private:
+    void onConnectionState(Gateway::State state);
+    void onTyping(const QString &channelId, const QString &userId, bool typing);
+    void updateHeader();
+    void updateTypingLabel();
+    QString nameOf(const QString &userId) const;
+    QWidget *buildSidebar();
+    QWidget *buildHeader();
+
+    Session *m_session;
+    MessageListModel m_messages;
+    QString m_channelId;
+    QListView *m_channelList = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_topic = nullptr;
+    QLabel *m_members = nullptr;
+    QLabel *m_banner = nullptr;
+    MessageView *m_view = nullptr;
+    QLabel *m_typingLabel = nullptr;
+    Composer *m_composer = nullptr;
+    QHash<QString, QDeadlineTimer> m_typers;
+    QTimer m_typingSweep;
+    bool m_everConnected = false;
+};

@@ -1,0 +1,194 @@
+#include "messageview.h"
+#include "messagedelegate.h"
+#include "messagelistmodel.h"
+
+#include <QIdentityProxyModel>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace {
+// QAbstractItemView fetches more whenever the *last* row is visible, which for a chat (older pages at the
+// top) would page through the whole history while the reader sits at the bottom. The view decides itself.
+class NoAutoFetchProxy : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex &) const override { return false; }
+};
+
+constexpr int BottomSlackPx = 4;
+}
+
+MessageView::MessageView(QWidget *parent)
+    : QListView(parent)
+    , m_proxy(new NoAutoFetchProxy(this))
+    , m_delegate(new MessageDelegate(this))
+    , m_jumpButton(new QPushButton(tr("New messages ↓"), this))
+{
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(false);
+    setMouseTracking(true);
+    setFrameShape(QFrame::NoFrame);
+    verticalScrollBar()->setSingleStep(24);
+    m_jumpButton->setObjectName(u"jumpButton"_qs);
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->setStyleSheet(
+        u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 14px;"
+        " padding: 6px 16px; font-weight: bold; }"_qs);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QPushButton::clicked, this, &MessageView::jumpToBottom);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (isAtBottom()) m_jumpButton->hide();
+        maybeFetch();
+    });
+}
+
+void MessageView::setMessageModel(MessageListModel *model)
+{
+    if (m_model) m_model->disconnect(this);
+    m_model = model;
+    m_proxy->setSourceModel(model);
+    setModel(m_proxy);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessageView::onRowsAboutToBeInserted);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+        [this](const QModelIndex &, int first, int last) {
+            m_wasAtBottom = isAtBottom();
+            if (first == 0) captureAnchor(first, last);
+        });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int) {
+        if (first == 0)
+            restoreAnchor();
+        else if (m_wasAtBottom)
+            scrollToBottom();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->clearCache();
+        m_jumpButton->hide();
+        m_wasAtBottom = true;
+        QTimer::singleShot(0, this, [this] {
+            scrollToBottom();
+            maybeFetch();
+        });
+    });
+}
+
+bool MessageView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - BottomSlackPx;
+}
+
+bool MessageView::isJumpButtonVisible() const
+{
+    return m_jumpButton->isVisible();
+}
+
+int MessageView::firstVisibleRow() const
+{
+    return indexAt(QPoint(viewport()->width() / 2, 0)).row();
+}
+
+void MessageView::captureAnchor(int removedFirst, int removedLast)
+{
+    int row = firstVisibleRow();
+    if (row < 0) return;
+    if (removedFirst >= 0 && row >= removedFirst && row <= removedLast) row = removedLast + 1;
+    const QModelIndex index = model()->index(row, 0);
+    if (!index.isValid()) return;
+    m_anchor = index;
+    m_anchorTop = visualRect(index).top();
+}
+
+void MessageView::restoreAnchor()
+{
+    if (!m_anchor.isValid()) return;
+    // Lay the rows out now rather than at the next event loop turn, so the correction lands in the same
+    // frame.
+    executeDelayedItemsLayout();
+    const int shift = visualRect(m_anchor).top() - m_anchorTop;
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + shift);
+    m_anchor = QPersistentModelIndex();
+}
+
+void MessageView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
+{
+    m_wasAtBottom = isAtBottom();
+    if (first == 0 && model()->rowCount() > 0) captureAnchor();
+}
+
+void MessageView::onRowsInserted(const QModelIndex &, int first, int last)
+{
+    if (first == 0 && m_anchor.isValid()) {
+        restoreAnchor();
+        return;
+    }
+    if (last == model()->rowCount() - 1) {
+        if (m_wasAtBottom) {
+            executeDelayedItemsLayout();
+            scrollToBottom();
+        } else {
+            m_jumpButton->show();
+            placeJumpButton();
+        }
+    }
+    QTimer::singleShot(0, this, &MessageView::maybeFetch);
+}
+
+void MessageView::jumpToBottom()
+{
+    if (m_model && !m_model->atLiveEnd()) {
+        // The window was moved up into history; the newest messages are not loaded, so start over from them.
+        m_model->setChannel(m_model->channelId());
+    }
+    scrollToBottom();
+    m_jumpButton->hide();
+}
+
+void MessageView::maybeFetch()
+{
+    if (!m_model) return;
+    const QScrollBar *bar = verticalScrollBar();
+    const int nearPx = viewport()->height();
+    if (bar->value() <= nearPx && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    else if (bar->value() >= bar->maximum() - nearPx && m_model->canFetchNewer())
+        m_model->fetchNewer();
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    const bool atBottom = isAtBottom();
+    if (!atBottom && model() && model()->rowCount() > 0) captureAnchor();
+    m_delegate->setWidth(viewport()->width() - 1);
+    QListView::resizeEvent(event);
+    if (atBottom) {
+        executeDelayedItemsLayout();
+        scrollToBottom();
+    } else {
+        restoreAnchor();
+    }
+    placeJumpButton();
+}
+
+void MessageView::placeJumpButton()
+{
+    m_jumpButton->adjustSize();
+    m_jumpButton->move((width() - m_jumpButton->width()) / 2, height() - m_jumpButton->height() - 12);
+    m_jumpButton->raise();
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (index.isValid() && index.data(MessageListModel::SendStateRole).toInt() == int(SendState::Failed)
+        && MessageDelegate::isRetryArea(visualRect(index), event->position().toPoint()))
+        emit retryRequested(index.data(MessageListModel::ClientMsgIdRole).toString());
+    QListView::mouseReleaseEvent(event);
+}

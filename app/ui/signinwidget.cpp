@@ -1,0 +1,184 @@
+#include "signinwidget.h"
+#include "apiclient.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+SignInWidget::SignInWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_server(new QLineEdit)
+    , m_username(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_displayName(new QLineEdit)
+    , m_displayNameLabel(new QLabel(tr("Display name")))
+    , m_register(new QCheckBox(tr("Create a new account on this server")))
+    , m_submit(new QPushButton)
+    , m_error(new QLabel)
+    , m_title(new QLabel(tr("Join your team on Natter")))
+{
+    m_server->setObjectName(u"server"_qs);
+    m_username->setObjectName(u"username"_qs);
+    m_password->setObjectName(u"password"_qs);
+    m_displayName->setObjectName(u"displayName"_qs);
+    m_register->setObjectName(u"register"_qs);
+    m_submit->setObjectName(u"submit"_qs);
+    m_error->setObjectName(u"error"_qs);
+    m_server->setPlaceholderText(tr("chat.example.com:8787"));
+    m_username->setPlaceholderText(tr("e.g. alice"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_displayName->setPlaceholderText(tr("How others see you (optional)"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"QLabel { color: #b91c1c; background: #fef2f2; border: 1px solid #fecaca;"
+                           " border-radius: 6px; padding: 8px; }"_qs);
+    m_error->hide();
+    m_submit->setDefault(true);
+    m_submit->setMinimumHeight(34);
+    m_submit->setStyleSheet(
+        u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 6px;"
+        " padding: 6px 18px; font-weight: bold; } QPushButton:disabled { background: #93c5fd; }"_qs);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto *card = new QWidget;
+    card->setObjectName(u"card"_qs);
+    card->setMaximumWidth(440);
+    card->setStyleSheet(u"#card { background: white; border: 1px solid #e5e7eb; border-radius: 10px; }"_qs);
+    auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    form->addRow(tr("Server address"), m_server);
+    form->addRow(tr("Username"), m_username);
+    form->addRow(tr("Password"), m_password);
+    form->addRow(m_displayNameLabel, m_displayName);
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(28, 24, 28, 24);
+    cardLayout->setSpacing(12);
+    cardLayout->addWidget(m_title);
+    auto *subtitle = new QLabel(tr("Sign in with the account your team gave you, or create one."));
+    subtitle->setWordWrap(true);
+    subtitle->setStyleSheet(u"color: #6b7280;"_qs);
+    cardLayout->addWidget(subtitle);
+    cardLayout->addLayout(form);
+    cardLayout->addWidget(m_register);
+    cardLayout->addWidget(m_error);
+    cardLayout->addWidget(m_submit);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch();
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(card, 1);
+    row->addStretch();
+    outer->addLayout(row);
+    outer->addStretch();
+
+    connect(m_register, &QCheckBox::toggled, this, &SignInWidget::updateMode);
+    connect(m_submit, &QPushButton::clicked, this, &SignInWidget::submitted);
+    for (QLineEdit *edit : { m_server, m_username, m_password, m_displayName })
+        connect(edit, &QLineEdit::returnPressed, this, &SignInWidget::submitted);
+    updateMode();
+}
+
+void SignInWidget::updateMode()
+{
+    const bool registering = m_register->isChecked();
+    m_displayName->setVisible(registering);
+    m_displayNameLabel->setVisible(registering);
+    m_submit->setText(registering ? tr("Create account") : tr("Sign in"));
+}
+
+void SignInWidget::setServer(const QString &server)
+{
+    m_server->setText(server);
+}
+void SignInWidget::setUsername(const QString &username)
+{
+    m_username->setText(username);
+}
+void SignInWidget::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
+QString SignInWidget::server() const
+{
+    return m_server->text().trimmed();
+}
+QString SignInWidget::username() const
+{
+    return m_username->text().trimmed();
+}
+QString SignInWidget::password() const
+{
+    return m_password->text();
+}
+QString SignInWidget::displayName() const
+{
+    return m_displayName->text().trimmed();
+}
+bool SignInWidget::isRegistering() const
+{
+    return m_register->isChecked();
+}
+void SignInWidget::setRegistering(bool registering)
+{
+    m_register->setChecked(registering);
+}
+QString SignInWidget::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void SignInWidget::setBusy(bool busy)
+{
+    for (QWidget *w :
+        std::initializer_list<QWidget *> { m_server, m_username, m_password, m_displayName, m_register })
+        w->setEnabled(!busy);
+    m_submit->setEnabled(!busy);
+    if (busy) {
+        m_submit->setText(isRegistering() ? tr("Creating account…") : tr("Signing in…"));
+        m_error->hide();
+    } else {
+        updateMode();
+    }
+}
+
+void SignInWidget::showError(const QString &message)
+{
+    m_error->setStyleSheet(u"QLabel { color: #b91c1c; background: #fef2f2; border: 1px solid #fecaca;"
+                           " border-radius: 6px; padding: 8px; }"_qs);
+    m_error->setText(message);
+    m_error->show();
+}
+
+void SignInWidget::showNotice(const QString &message)
+{
+    m_error->setStyleSheet(u"QLabel { color: #1e3a8a; background: #eff6ff; border: 1px solid #bfdbfe;"
+                           " border-radius: 6px; padding: 8px; }"_qs);
+    m_error->setText(message);
+    m_error->show();
+}
+
+QString SignInWidget::describeFailure(
+    const ApiResult &result, const QString &server, const QString &username, bool registering)
+{
+    if (result.networkError)
+        return tr("Cannot reach the server at %1. Check the address and that the server is running.")
+            .arg(server);
+    if (result.status == 401) return tr("Wrong username or password.");
+    if (result.status == 409 && registering)
+        return tr("The username “%1” is already taken. Choose another one, or sign in.").arg(username);
+    if (result.status == 429) return tr("Too many attempts. Wait a moment and try again.");
+    if (result.status == 400)
+        return registering
+            ? tr("The server refused these details: %1. Usernames are 3–32 characters of a–z, 0–9, "
+                 "“_”, “.” and “-”; passwords at least 8 characters.")
+                  .arg(result.errorMessage)
+            : tr("The server refused these details: %1").arg(result.errorMessage);
+    if (result.status == 404) return tr("%1 does not look like a Natter server.").arg(server);
+    return tr("The server answered with an error (%1). Try again later.").arg(result.status);
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+struct ApiResult;
+
+// The first-run screen: server address, username, password, and either "Sign in" or "Create account".
+class SignInWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignInWidget(QWidget *parent = nullptr);
+
+    void setServer(const QString &server);
+    void setUsername(const QString &username);
+    void setPassword(const QString &password);
+    QString server() const;
+    QString username() const;
+    QString password() const;
+    QString displayName() const;
+    bool isRegistering() const;
+    void setRegistering(bool registering);
+
+    void setBusy(bool busy);
+    void showError(const QString &message);
+    void showNotice(const QString &message);
+    QString errorText() const;
+    // The sentence a user should read for a failed sign-in or registration.
+    static QString describeFailure(
+        const ApiResult &result, const QString &server, const QString &username, bool registering);
+
+signals:
+    void submitted();
+
+private:
+    void updateMode();
+
+    QLineEdit *m_server;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
+    QLineEdit *m_displayName;
+    QLabel *m_displayNameLabel;
+    QCheckBox *m_register;
+    QPushButton *m_submit;
+    QLabel *m_error;
+    QLabel *m_title;
+};

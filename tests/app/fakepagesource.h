@@ -1,0 +1,71 @@
+#pragma once
+
+#include "messagepagesource.h"
+
+#include <QTimer>
+
+// A channel of `total` messages (ids and seqs 1..total) generated on demand, so paging a million of them
+// costs nothing but the pages asked for.
+class FakePageSource : public MessagePageSource
+{
+public:
+    explicit FakePageSource(qint64 total, QString channelId = QStringLiteral("100"))
+        : m_total(total)
+        , m_channelId(std::move(channelId))
+    {
+    }
+
+    Message make(qint64 n) const
+    {
+        Message m;
+        m.id = QString::number(n);
+        m.channelId = m_channelId;
+        m.seq = n;
+        const int who = int((n / 3) % 3);
+        m.author = { QString::number(10 + who), QStringLiteral("user%1").arg(who),
+            QStringLiteral("User %1").arg(who) };
+        m.text = QStringLiteral("Message number %1").arg(n);
+        m.createdAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC).addSecs(n * 40);
+        return m;
+    }
+
+    void fetchOlder(const QString &, const QString &beforeId, int limit, PageCallback callback) override
+    {
+        ++requests;
+        const qint64 before = beforeId.isEmpty() ? m_total + 1 : beforeId.toLongLong();
+        const qint64 first = std::max<qint64>(1, before - limit);
+        Page page;
+        for (qint64 n = first; n < before; ++n)
+            page.messages.append(make(n));
+        page.hasMore = first > 1;
+        deliver(page, std::move(callback));
+    }
+
+    void fetchNewer(const QString &, const QString &afterId, int limit, PageCallback callback) override
+    {
+        ++requests;
+        const qint64 after = afterId.toLongLong();
+        const qint64 last = std::min<qint64>(m_total, after + limit);
+        Page page;
+        for (qint64 n = after + 1; n <= last; ++n)
+            page.messages.append(make(n));
+        page.hasMore = last < m_total;
+        deliver(page, std::move(callback));
+    }
+
+    void setTotal(qint64 total) { m_total = total; }
+    bool deferred = false;
+    int requests = 0;
+
+private:
+    void deliver(const Page &page, PageCallback callback)
+    {
+        if (deferred)
+            QTimer::singleShot(0, [page, callback] { callback(page); });
+        else
+            callback(page);
+    }
+
+    qint64 m_total;
+    QString m_channelId;
+};
