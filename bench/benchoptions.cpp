@@ -31,10 +31,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Load generator for Natter and protocol-compatible servers. Scenarios: idle, fanout, durable, "
-        "reconnect-storm. Each prints a table and one JSON line."));
+        "history, reconnect-storm. Each prints a table and one JSON line."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("scenario"), QStringLiteral("idle | fanout | durable | reconnect-storm"));
+        QStringLiteral("scenario"), QStringLiteral("idle | fanout | durable | history | reconnect-storm"));
     const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Server base URL (loopback)."),
         QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8787"));
     const QCommandLineOption label(
@@ -82,6 +82,12 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     const QCommandLineOption rewind(QStringLiteral("rewind"),
         QStringLiteral("reconnect-storm: events each client missed."), QStringLiteral("n"),
         QStringLiteral("20"));
+    const QCommandLineOption historyMessages(QStringLiteral("messages"),
+        QStringLiteral("history: messages to seed through the gateway."), QStringLiteral("n"),
+        QStringLiteral("200000"));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"),
+        QStringLiteral("history: messages per page."), QStringLiteral("n"), QStringLiteral("50"));
+    parser.addOptions({ historyMessages, pageSize });
     parser.addOptions(
         { target, label, pid, workers, sources, parallel, prefix, counts, users, channels, members, senders,
             rates, stepSeconds, maxP99, inFlight, durableSenders, stormClients, stormChannels, rewind });
@@ -125,6 +131,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     o.stormClients = qMax(1, parser.value(stormClients).toInt());
     o.stormChannels = qMax(1, parser.value(stormChannels).toInt());
     o.rewind = qMax(0, parser.value(rewind).toInt());
+    o.historyMessages = qMax(1, parser.value(historyMessages).toInt());
+    o.pageSize = qBound(1, parser.value(pageSize).toInt(), 100);
     if (!parseList(parser.value(counts), &o.counts) || !parseList(parser.value(rates), &o.rates)
         || !parseList(parser.value(inFlight), &o.inFlight)) {
         *error = QStringLiteral("--counts, --rates and --inflight take comma-separated positive numbers");
@@ -154,6 +162,10 @@ QJsonObject BenchOptions::toJson() const
         json.insert(QStringLiteral("clients"), stormClients);
         json.insert(QStringLiteral("channels"), stormChannels);
         json.insert(QStringLiteral("rewind"), rewind);
+    } else if (scenario == QLatin1String("history")) {
+        json.insert(QStringLiteral("messages"), this->historyMessages);
+        json.insert(QStringLiteral("pageSize"), pageSize);
+        json.insert(QStringLiteral("repeats"), pageRepeats);
     }
     return json;
 }

@@ -39,6 +39,10 @@ struct BenchOptions
     int stormClients = 10000;
     int stormChannels = 100;
     int rewind = 20;
+    // history
+    int historyMessages = 200000;
+    int pageSize = 50;
+    int pageRepeats = 200;
 
     static bool parse(const QStringList &arguments, BenchOptions *options, QString *error);
     QJsonObject toJson() const;

@@ -41,8 +41,9 @@ int main(int argc, char *argv[])
     if (options.scenario == QLatin1String("idle")) return runIdle(session);
     if (options.scenario == QLatin1String("fanout")) return runFanout(session);
     if (options.scenario == QLatin1String("durable")) return runDurable(session);
+    if (options.scenario == QLatin1String("history")) return runHistory(session);
     if (options.scenario == QLatin1String("reconnect-storm")) return runReconnectStorm(session);
-    std::fprintf(stderr, "unknown scenario %s (idle, fanout, durable, reconnect-storm)\n",
+    std::fprintf(stderr, "unknown scenario %s (idle, fanout, durable, history, reconnect-storm)\n",
         qPrintable(options.scenario));
     return 2;
 }

@@ -1,5 +1,6 @@
 #include "restclient.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +54,29 @@ QList<RestClient::Response> RestClient::postAll(const QList<Job> &jobs, int para
     launch();
     loop.exec();
     return responses;
+}
+
+RestClient::Response RestClient::get(const QString &pathAndQuery, const QByteArray &token, qint64 *elapsedNs)
+{
+    QUrl url = m_base;
+    const qsizetype question = pathAndQuery.indexOf(u'?');
+    url.setPath(pathAndQuery.left(question));
+    if (question >= 0) url.setQuery(pathAndQuery.mid(question + 1));
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("Authorization", "Bearer " + token);
+    QElapsedTimer clock;
+    clock.start();
+    QNetworkReply *reply = m_manager.get(request);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Response response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = QJsonDocument::fromJson(reply->readAll()).object();
+    if (elapsedNs) *elapsedNs = clock.nsecsElapsed();
+    reply->deleteLater();
+    return response;
 }
 
 QList<RestClient::User> RestClient::registerUsers(const QString &prefix, int count, int parallel)

@@ -34,6 +34,9 @@ public:
     // Runs every POST with at most `parallel` in flight; answers are in the order of `jobs`.
     QList<Response> postAll(const QList<Job> &jobs, int parallel);
 
+    // One blocking GET; `elapsedNs` gets the time from request to the whole body.
+    Response get(const QString &pathAndQuery, const QByteArray &token, qint64 *elapsedNs = nullptr);
+
     // Registers `count` users named <prefix><n>; returns fewer when the server refuses some (logged).
     QList<User> registerUsers(const QString &prefix, int count, int parallel);
     // Creates a public group channel owned by `owner` with `members` in it; falls back to /join per member

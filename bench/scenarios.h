@@ -60,4 +60,5 @@ private:
 int runIdle(BenchSession &session);
 int runFanout(BenchSession &session);
 int runDurable(BenchSession &session);
+int runHistory(BenchSession &session);
 int runReconnectStorm(BenchSession &session);

@@ -259,12 +259,11 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
         if (now <= m_windowEndNs) ++m_inWindow;
         m_latency.record(now - sentNs);
     }
-    if (m_sending && now < m_windowEndNs) {
+    if (m_sending && now < m_windowEndNs)
         sendDurable(connection);
-    } else if (!m_sending || now >= m_windowEndNs) {
+    else
         m_sending = false;
-        if (m_sent <= m_received + m_errors) finishStep();
-    }
+    if (!m_sending && m_sent <= m_received + m_errors) finishStep();
 }
 
 void Worker::onClosed(WsClient *client, int closeCode)
@@ -378,6 +377,7 @@ void Worker::startDurable(const QJsonObject &command)
     m_mode = Mode::Durable;
     m_step = command.value(QStringLiteral("step")).toInt();
     m_window = qMax(1, command.value(QStringLiteral("window")).toInt(1));
+    m_maxSends = quint64(command.value(QStringLiteral("maxSends")).toDouble(0));
     const int active = command.value(QStringLiteral("active")).toInt();
     const double seconds = command.value(QStringLiteral("seconds")).toDouble(10);
     const int drainMs = command.value(QStringLiteral("drainMs")).toInt(3000);
@@ -407,6 +407,10 @@ void Worker::startDurable(const QJsonObject &command)
 
 void Worker::sendDurable(Connection &connection)
 {
+    if (m_maxSends > 0 && m_sent >= m_maxSends) {
+        m_sending = false;
+        return;
+    }
     if (connection.ready) sendMessage(connection);
 }
 

@@ -91,6 +91,7 @@ private:
     qint64 m_windowStartNs = 0;
     double m_rate = 0.0;
     quint64 m_sent = 0;
+    quint64 m_maxSends = 0;
     quint64 m_inWindow = 0;
     quint64 m_received = 0;
     quint64 m_errors = 0;
