@@ -37,22 +37,22 @@ start_server() { # name -> echoes "pid port"
   case $name in
     natter)
       [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }
-      "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-18787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
+      "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-28787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
         >"$data/server.log" 2>&1 &
       local pid=$!
       wait_listening "$data/server.log" "$pid" || { cat "$data/server.log" >&2; return 1; }
-      echo "$pid ${NATTER_PORT:-18787}" ;;
+      echo "$pid ${NATTER_PORT:-28787}" ;;
     node)
       local pid
-      pid=$("$here/run-peer.sh" "${PEER_PORT:-18788}" "$data" | tail -1)
-      echo "$pid ${PEER_PORT:-18788}" ;;
+      pid=$("$here/run-peer.sh" "${PEER_PORT:-28788}" "$data" | tail -1)
+      echo "$pid ${PEER_PORT:-28788}" ;;
   esac
 }
 
 for scenario in "${scenarios[@]}"; do
   extra_var="BENCH_ARGS_${scenario//-/_}"
   for name in $servers; do
-    port_in_use=$([ "$name" = natter ] && echo "${NATTER_PORT:-18787}" || echo "${PEER_PORT:-18788}")
+    port_in_use=$([ "$name" = natter ] && echo "${NATTER_PORT:-28787}" || echo "${PEER_PORT:-28788}")
     if ss -Htln "sport = :$port_in_use" | grep -q .; then
       echo "compare: port $port_in_use is taken; a fresh server is needed for clean baselines" >&2
       continue
