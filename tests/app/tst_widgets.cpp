@@ -1,0 +1,182 @@
+#include "chatwidget.h"
+#include "composer.h"
+#include "fakepagesource.h"
+#include "mainwindow.h"
+#include "messagelistmodel.h"
+#include "messageview.h"
+#include "session.h"
+#include "signinwidget.h"
+#include "testclient.h"
+#include "testserver.h"
+#include "tokenstore.h"
+
+#include <QApplication>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The widgets, offscreen: sign-in errors, sending from the composer, and the scroll anchor across a prepend.
+class TestWidgets : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Window
+    {
+        QTemporaryDir dir;
+        QNetworkAccessManager nam;
+        MemoryTokenStore tokens;
+        Profile profile { QStringLiteral("test"), dir.path() };
+        MainWindow window { profile, &tokens, &nam };
+    };
+
+    static void submit(MainWindow &window, const QString &server, const QString &user,
+        const QString &password, bool registering)
+    {
+        SignInWidget *s = window.signInWidget();
+        s->setServer(server);
+        s->setUsername(user);
+        s->setPassword(password);
+        s->setRegistering(registering);
+        QTest::mouseClick(s->findChild<QPushButton *>(QStringLiteral("submit")), Qt::LeftButton);
+    }
+
+private slots:
+    void initTestCase() { QApplication::setStyle(QStringLiteral("Fusion")); }
+
+    void signInUnreachableServer()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        Window w;
+        w.window.show();
+        w.window.startUp({});
+        submit(w.window, QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("alice"),
+            QStringLiteral("correct horse battery"), false);
+        QTRY_VERIFY(w.window.signInWidget()->errorText().contains(QStringLiteral("Cannot reach the server")));
+        QVERIFY(!w.window.chatWidget());
+    }
+
+    void signInWrongPasswordAndNameTaken()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RestClient(server).registerUser(QStringLiteral("alice"));
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        Window w;
+        w.window.show();
+        w.window.startUp({});
+        submit(w.window, address, QStringLiteral("alice"), QStringLiteral("not her password"), false);
+        QTRY_COMPARE(w.window.signInWidget()->errorText(), QStringLiteral("Wrong username or password."));
+        submit(w.window, address, QStringLiteral("alice"), QStringLiteral("another password"), true);
+        QTRY_VERIFY(w.window.signInWidget()->errorText().contains(QStringLiteral("already taken")));
+        QVERIFY(!w.window.chatWidget());
+        // And the right details get in.
+        submit(w.window, address, QStringLiteral("alice"), QStringLiteral("correct horse battery"), false);
+        QTRY_VERIFY(w.window.chatWidget());
+    }
+
+    void sendFromComposer()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const TestAccount alice = rest.registerUser(QStringLiteral("alice"));
+        const QString channelId
+            = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"));
+        Window w;
+        w.window.resize(900, 600);
+        w.window.show();
+        w.window.startUp(QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("alice"),
+            QStringLiteral("correct horse battery"));
+        QTRY_VERIFY(w.window.chatWidget());
+        ChatWidget *chat = w.window.chatWidget();
+        QTRY_COMPARE(chat->currentChannel(), channelId);
+        QTRY_VERIFY(w.window.session()->isSynced());
+        Composer *composer = chat->composer();
+        QTest::keyClicks(composer, QStringLiteral("First line"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer, QStringLiteral("second line"));
+        QCOMPARE(chat->messageModel()->rowCount(), 0); // Shift+Enter only breaks the line
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->toPlainText(), QString());
+        QCOMPARE(chat->messageModel()->rowCount(), 1);
+        QCOMPARE(chat->messageModel()->messageAt(0).text, QStringLiteral("First line\nsecond line"));
+        QTRY_COMPARE(chat->messageModel()->index(0).data(MessageListModel::SendStateRole).toInt(),
+            int(SendState::Sent));
+        QCOMPARE(chat->messageModel()->rowCount(), 1);
+    }
+
+    void scrollPositionKeptAcrossPrepend()
+    {
+        FakePageSource source(5000);
+        source.deferred = true;
+        MessageListModel model(&source);
+        MessageView view;
+        view.resize(640, 480);
+        view.setMessageModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setChannel(QStringLiteral("100"));
+        QTRY_COMPARE(model.rowCount(), 50);
+        QTRY_VERIFY(view.isAtBottom());
+        QScrollBar *bar = view.verticalScrollBar();
+        QVERIFY(bar->maximum() > view.viewport()->height() * 2);
+
+        // Scroll up to where the older page is asked for, with a row cut by the top edge.
+        bar->setValue(view.viewport()->height() / 2 + 7);
+        const int row = view.firstVisibleRow();
+        QVERIFY(row >= 0);
+        const QString anchorId = model.messageAt(row).id;
+        const int yBefore = view.visualRect(view.model()->index(row, 0)).top();
+        QVERIFY(yBefore < 0);
+        QVERIFY(model.isLoading());
+        QTRY_COMPARE(model.rowCount(), 100);
+        const int newRow = model.rowOfId(anchorId);
+        QCOMPARE(newRow, row + 50);
+        QCOMPARE(view.visualRect(view.model()->index(newRow, 0)).top(), yBefore);
+        QCOMPARE(view.firstVisibleRow(), newRow);
+
+        // A live message while reading history does not move the view; the button offers the way down.
+        const int value = bar->value();
+        model.addMessage(source.make(5001));
+        QCOMPARE(bar->value(), value);
+        QVERIFY(view.isJumpButtonVisible());
+        view.jumpToBottom();
+        QVERIFY(view.isAtBottom());
+        // At the bottom, new messages keep it there.
+        model.addMessage(source.make(5002));
+        QVERIFY(view.isAtBottom());
+        QVERIFY(!view.isJumpButtonVisible());
+    }
+
+    void rowHeightsFollowWidth()
+    {
+        FakePageSource source(200);
+        MessageListModel model(&source);
+        MessageView view;
+        view.resize(640, 480);
+        view.setMessageModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        Message longOne = source.make(201);
+        longOne.text = QString(QStringLiteral("lorem ipsum dolor sit amet ")).repeated(30);
+        model.setChannel(QStringLiteral("100"));
+        model.addMessage(longOne);
+        QTRY_VERIFY(view.isAtBottom());
+        const int last = model.rowCount() - 1;
+        const int wideHeight = view.visualRect(view.model()->index(last, 0)).height();
+        view.resize(320, 480);
+        QTRY_VERIFY(view.visualRect(view.model()->index(last, 0)).height() > wideHeight);
+        QVERIFY(view.isAtBottom());
+    }
+};
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"
