@@ -33,8 +33,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
         "Load generator for Natter and protocol-compatible servers. Scenarios: idle, fanout, durable, "
         "history, reconnect-storm. Each prints a table and one JSON line."));
     parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("scenario"), QStringLiteral("idle | fanout | durable | history | reconnect-storm"));
+    parser.addPositionalArgument(QStringLiteral("scenario"),
+        QStringLiteral("idle | fanout | durable | history | reconnect-storm | app-model"));
     const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Server base URL (loopback)."),
         QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8787"));
     const QCommandLineOption label(
@@ -87,7 +87,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
         QStringLiteral("200000"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
         QStringLiteral("history: messages per page."), QStringLiteral("n"), QStringLiteral("50"));
-    parser.addOptions({ historyMessages, pageSize });
+    const QCommandLineOption appMessages(QStringLiteral("app-messages"),
+        QStringLiteral("app-model: messages in the synthetic channel."), QStringLiteral("n"),
+        QStringLiteral("1000000"));
+    parser.addOptions({ historyMessages, pageSize, appMessages });
     parser.addOptions(
         { target, label, pid, workers, sources, parallel, prefix, counts, users, channels, members, senders,
             rates, stepSeconds, maxP99, inFlight, durableSenders, stormClients, stormChannels, rewind });
@@ -132,6 +135,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     o.stormChannels = qMax(1, parser.value(stormChannels).toInt());
     o.rewind = qMax(0, parser.value(rewind).toInt());
     o.historyMessages = qMax(1, parser.value(historyMessages).toInt());
+    o.appMessages = qMax<qint64>(1, parser.value(appMessages).toLongLong());
     o.pageSize = qBound(1, parser.value(pageSize).toInt(), 100);
     if (!parseList(parser.value(counts), &o.counts) || !parseList(parser.value(rates), &o.rates)
         || !parseList(parser.value(inFlight), &o.inFlight)) {
@@ -162,6 +166,9 @@ QJsonObject BenchOptions::toJson() const
         json.insert(QStringLiteral("clients"), stormClients);
         json.insert(QStringLiteral("channels"), stormChannels);
         json.insert(QStringLiteral("rewind"), rewind);
+    } else if (scenario == QLatin1String("app-model")) {
+        json.insert(QStringLiteral("messages"), double(appMessages));
+        json.insert(QStringLiteral("pageSize"), pageSize);
     } else if (scenario == QLatin1String("history")) {
         json.insert(QStringLiteral("messages"), this->historyMessages);
         json.insert(QStringLiteral("pageSize"), pageSize);

@@ -43,6 +43,8 @@ struct BenchOptions
     int historyMessages = 200000;
     int pageSize = 50;
     int pageRepeats = 200;
+    // app-model
+    qint64 appMessages = 1000000;
 
     static bool parse(const QStringList &arguments, BenchOptions *options, QString *error);
     QJsonObject toJson() const;

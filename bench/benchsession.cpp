@@ -5,7 +5,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcSession, "natter.bench")
+Q_LOGGING_CATEGORY(lcBench, "natter.bench")
 
 BenchSession::BenchSession(const BenchOptions &options)
     : m_options(options)
@@ -15,7 +15,7 @@ BenchSession::BenchSession(const BenchOptions &options)
     for (int i = 0; i < options.sources; ++i)
         m_sourceAddresses << QStringLiteral("127.0.0.%1").arg(2 + i);
     if (!m_probe.isValid())
-        qCWarning(lcSession) << "server pid unknown: memory and CPU columns stay empty (pass --server-pid)";
+        qCWarning(lcBench) << "server pid unknown: memory and CPU columns stay empty (pass --server-pid)";
 }
 
 bool BenchSession::startWorkers(int count)

@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
 bool setUpGroupChannels(
     BenchSession &session, int channels, int members, int senders, QList<BenchSession::Connection> *out);
@@ -23,7 +23,7 @@ int runDurable(BenchSession &session)
     if (!session.startWorkers(workers)) return 1;
     const BenchSession::Totals opened = session.connect(connections);
     if (opened.open < connections.size()) {
-        qCCritical(lcSession) << "not every sender connected" << opened.codes;
+        qCCritical(lcBench) << "not every sender connected" << opened.codes;
         return 1;
     }
 

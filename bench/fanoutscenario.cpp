@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
 namespace {
 // Channels of members, one connection per member; the first senders of each channel post in turn.
@@ -18,7 +18,7 @@ bool setUpChannels(
     const QList<RestClient::User> users
         = session.rest().registerUsers(o.prefix, channels * members, o.registerParallel);
     if (users.size() != channels * members) {
-        qCCritical(lcSession) << "only" << users.size() << "users registered";
+        qCCritical(lcBench) << "only" << users.size() << "users registered";
         return false;
     }
     for (int c = 0; c < channels; ++c) {
@@ -51,7 +51,7 @@ int runFanout(BenchSession &session)
     const BenchSession::Totals opened = session.connect(connections);
     std::fprintf(stderr, "fanout: %d connections open, %d failed\n", opened.open, opened.failed);
     if (opened.open < connections.size()) {
-        qCCritical(lcSession) << "not every member connected" << opened.codes;
+        qCCritical(lcBench) << "not every member connected" << opened.codes;
         return 1;
     }
     // Senders per worker: connection i lives on worker i % workers.

@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
 bool setUpGroupChannels(
     BenchSession &session, int channels, int members, int senders, QList<BenchSession::Connection> *out);

@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
 // N authenticated gateway connections held open; the server's resident memory per connection at each N,
 // measured against the baseline taken after users exist and before any socket opens; then everything closes
@@ -26,7 +26,7 @@ int runIdle(BenchSession &session)
     const QList<RestClient::User> users
         = session.rest().registerUsers(o.prefix, userCount, o.registerParallel);
     if (users.isEmpty()) {
-        qCCritical(lcSession) << "no user could register";
+        qCCritical(lcBench) << "no user could register";
         return 1;
     }
     const int workers = o.workers > 0 ? o.workers : qMax(2, (maxCount + 3999) / 4000);
@@ -57,7 +57,7 @@ int runIdle(BenchSession &session)
             { QStringLiteral("deltaMB"), (rss - baseline) / 1024.0 },
             { QStringLiteral("bytesPerConn"), qRound(perConn) }, { QStringLiteral("codes"), totals.codes } });
         if (totals.open < target / 2) {
-            qCWarning(lcSession) << "fewer than half the connections opened; stopping";
+            qCWarning(lcBench) << "fewer than half the connections opened; stopping";
             break;
         }
     }

@@ -3,8 +3,12 @@
 #include "worker.h"
 
 #include <QCoreApplication>
+#ifdef NATTER_BENCH_APP_MODEL
+#include <QApplication>
+#endif
 
 #include <cstdio>
+#include <memory>
 #include <sys/resource.h>
 
 namespace {
@@ -22,7 +26,15 @@ void raiseFileLimit()
 int main(int argc, char *argv[])
 {
     raiseFileLimit();
+#ifdef NATTER_BENCH_APP_MODEL
+    // The delegate paints with QtGui: that scenario needs a GUI application, headless.
+    const bool gui = argc > 1 && qstrcmp(argv[1], "app-model") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(
+        gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("natter-bench"));
 
     const QStringList arguments = QCoreApplication::arguments();
@@ -36,6 +48,15 @@ int main(int argc, char *argv[])
     if (!BenchOptions::parse(arguments, &options, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
+    }
+    if (options.scenario == QLatin1String("app-model")) {
+#ifdef NATTER_BENCH_APP_MODEL
+        return runAppModel(options);
+#else
+        std::fprintf(
+            stderr, "app-model: this natter-bench was built without the app (natter-client, natter-ui)\n");
+        return 2;
+#endif
     }
     BenchSession session(options);
     if (options.scenario == QLatin1String("idle")) return runIdle(session);

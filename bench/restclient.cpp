@@ -9,7 +9,7 @@
 
 #include <functional>
 
-Q_LOGGING_CATEGORY(lcRest, "natter.bench.rest")
+Q_LOGGING_CATEGORY(lcBenchRest, "natter.bench.rest")
 
 RestClient::RestClient(const QUrl &base, QObject *parent)
     : QObject(parent)
@@ -100,8 +100,8 @@ QList<RestClient::User> RestClient::registerUsers(const QString &prefix, int cou
         if (response.status == 201 && !id.isEmpty() && !token.isEmpty()) {
             users.append({ id, token });
         } else if (refused++ < 3) {
-            qCWarning(lcRest) << "register refused:" << response.status
-                              << QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+            qCWarning(lcBenchRest) << "register refused:" << response.status
+                                   << QJsonDocument(response.body).toJson(QJsonDocument::Compact);
         }
     }
     return users;
@@ -122,8 +122,8 @@ QString RestClient::createChannel(
     const Response created = postAll({ create }, 1).value(0);
     const QString id = created.body.value(QStringLiteral("id")).toString();
     if (created.status != 201 || id.isEmpty()) {
-        qCWarning(lcRest) << "create channel refused:" << created.status
-                          << QJsonDocument(created.body).toJson(QJsonDocument::Compact);
+        qCWarning(lcBenchRest) << "create channel refused:" << created.status
+                               << QJsonDocument(created.body).toJson(QJsonDocument::Compact);
         return {};
     }
     const int memberCount = created.body.value(QStringLiteral("memberCount")).toInt();
@@ -137,7 +137,7 @@ QString RestClient::createChannel(
     }
     for (const Response &response : postAll(joins, parallel)) {
         if (response.status != 200) {
-            qCWarning(lcRest) << "join refused:" << response.status;
+            qCWarning(lcBenchRest) << "join refused:" << response.status;
             return {};
         }
     }

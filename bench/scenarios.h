@@ -62,3 +62,5 @@ int runFanout(BenchSession &session);
 int runDurable(BenchSession &session);
 int runHistory(BenchSession &session);
 int runReconnectStorm(BenchSession &session);
+// No server: the app's model and delegate alone (built only when the app's targets exist).
+int runAppModel(const BenchOptions &options);

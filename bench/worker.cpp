@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcWorker, "natter.bench.worker")
+Q_LOGGING_CATEGORY(lcBenchWorker, "natter.bench.worker")
 
 namespace {
 constexpr int kTickMs = 2;

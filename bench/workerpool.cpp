@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcPool, "natter.bench.pool")
+Q_LOGGING_CATEGORY(lcBenchPool, "natter.bench.pool")
 
 WorkerPool::WorkerPool(QObject *parent)
     : QObject(parent)
@@ -30,7 +30,7 @@ bool WorkerPool::start(int count)
         slot->process->start(
             QCoreApplication::applicationFilePath(), { QStringLiteral("--worker"), QString::number(i) });
         if (!slot->process->waitForStarted(5000)) {
-            qCCritical(lcPool) << "worker" << i << "did not start:" << slot->process->errorString();
+            qCCritical(lcBenchPool) << "worker" << i << "did not start:" << slot->process->errorString();
             return false;
         }
         m_workers.push_back(std::move(slot));
@@ -51,7 +51,7 @@ void WorkerPool::onOutput(int index)
         if (document.isObject())
             slot.answers.push_back(document.object());
         else
-            qCWarning(lcPool) << "worker" << index << "wrote" << line.left(200);
+            qCWarning(lcBenchPool) << "worker" << index << "wrote" << line.left(200);
     }
 }
 
@@ -87,14 +87,14 @@ QList<QJsonObject> WorkerPool::broadcast(
                 }
             }
             if (waiting[i] && m_workers[i]->process->state() == QProcess::NotRunning) {
-                qCWarning(lcPool) << "worker" << i << "exited";
+                qCWarning(lcBenchPool) << "worker" << i << "exited";
                 waiting[i] = false;
             }
             pending = pending || waiting[i];
         }
         if (!pending) break;
         if (clock.elapsed() > timeoutMs) {
-            qCWarning(lcPool) << "timed out waiting for" << event;
+            qCWarning(lcBenchPool) << "timed out waiting for" << event;
             break;
         }
         loop.exec();
