@@ -82,6 +82,7 @@ void Gateway::connectNow()
         });
     QNetworkRequest request(m_url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    m_gotReady = false;
     setState(State::Connecting);
     qCDebug(lcGateway) << "connecting to" << m_url.toString() << "attempt" << m_attempt;
     m_socket->open(request);
@@ -100,6 +101,7 @@ void Gateway::onTextMessage(const QString &text)
     const QString type = frame.value(u"type").toString();
     if (type == u"ready") {
         m_attempt = 0;
+        m_gotReady = true;
         const int heartbeatMs = frame.value(u"heartbeatMs").toInt(30000);
         m_heartbeat.start(std::max(heartbeatMs, 100));
         setState(State::Connected);
@@ -132,6 +134,7 @@ void Gateway::onDisconnected()
         return;
     }
     scheduleReconnect();
+    if (!m_gotReady) emit attemptFailed();
 }
 
 void Gateway::scheduleReconnect()

@@ -47,6 +47,9 @@ signals:
     void replyReceived(const QString &reqId, const QJsonObject &frame);
     // The server refused the token (close 4001/4002 or HTTP 401): no reconnect is attempted.
     void authRejected(int closeCode);
+    // A connection attempt ended before `ready`: the server is down, or it refused the upgrade (a bad token
+    // is answered 401 before the upgrade, which a WebSocket cannot tell apart from other failures).
+    void attemptFailed();
 
 private:
     void connectNow();
@@ -62,6 +65,7 @@ private:
     State m_state = State::Disconnected;
     bool m_running = false;
     bool m_awaitingPong = false;
+    bool m_gotReady = false;
     int m_attempt = 0;
     int m_initialBackoffMs = 1000;
     int m_maxBackoffMs = 30000;

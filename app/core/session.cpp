@@ -22,6 +22,15 @@ Session::Session(ApiClient *api, Gateway *gateway, Cache *cache, QObject *parent
     connect(m_gateway, &Gateway::eventReceived, this, &Session::onEvent);
     connect(m_gateway, &Gateway::replyReceived, this, &Session::onReply);
     connect(m_gateway, &Gateway::authRejected, this, &Session::signedOut);
+    connect(m_gateway, &Gateway::attemptFailed, this, [this] {
+        // Only REST tells a revoked token apart from a server that is down.
+        m_api->get(u"/api/v1/users/me"_qs, {}, this, [this](const ApiResult &result) {
+            if (result.status == 401) {
+                m_gateway->stop();
+                emit signedOut();
+            }
+        });
+    });
     connect(m_gateway, &Gateway::stateChanged, this, [this](Gateway::State state) {
         if (state != Gateway::State::Connected) {
             m_synced = false;

@@ -1,0 +1,158 @@
+#include "apiclient.h"
+#include "cache.h"
+#include "channellistmodel.h"
+#include "typingnotifier.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The client core's small parts: the cache, the channel list order, typing throttling, server addresses.
+class TestCore : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Channel channel(const QString &id, const QString &lastMessageAt)
+    {
+        Channel c;
+        c.id = id;
+        c.type = QStringLiteral("group");
+        c.name = QStringLiteral("c") + id;
+        c.lastMessageAt = parseIsoTime(lastMessageAt);
+        return c;
+    }
+    static Message message(const QString &channelId, qint64 seq)
+    {
+        Message m;
+        m.id = QString::number(1000 + seq);
+        m.channelId = channelId;
+        m.seq = seq;
+        m.author = { QStringLiteral("1"), QStringLiteral("alice"), QStringLiteral("Alice") };
+        m.text = QStringLiteral("m%1").arg(seq);
+        m.createdAt = parseIsoTime(QStringLiteral("2026-03-01T10:00:00.000Z")).addSecs(seq);
+        return m;
+    }
+
+private slots:
+    void cacheKeepsOutboxOrderAndCursors()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Cache cache;
+            QVERIFY(cache.open(path));
+            for (int i = 0; i < 5; ++i)
+                cache.enqueue({ QStringLiteral("c%1").arg(i), QStringLiteral("7"),
+                    QStringLiteral("text %1").arg(i), QDateTime::currentDateTimeUtc(), false });
+            cache.setOutboxFailed(QStringLiteral("c1"), true);
+            cache.dequeue(QStringLiteral("c0"));
+            cache.setCursor(QStringLiteral("7"), 42);
+            QList<Message> msgs;
+            for (int seq = 1; seq <= 300; ++seq)
+                msgs.append(message(QStringLiteral("7"), seq));
+            cache.storeMessages(msgs);
+            cache.trimMessages(QStringLiteral("7"), 200);
+            cache.saveChannels({ channel(QStringLiteral("1"), QStringLiteral("2026-03-01T10:00:00.000Z")),
+                channel(QStringLiteral("2"), QStringLiteral("2026-03-02T10:00:00.000Z")) });
+        }
+        Cache cache; // a new run reads what the last one left
+        QVERIFY(cache.open(path));
+        const QList<OutboxEntry> outbox = cache.outbox();
+        QCOMPARE(outbox.size(), 4);
+        QCOMPARE(outbox.at(0).clientMsgId, QStringLiteral("c1"));
+        QVERIFY(outbox.at(0).failed);
+        QCOMPARE(outbox.at(3).clientMsgId, QStringLiteral("c4"));
+        QCOMPARE(cache.cursors().value(QStringLiteral("7")), 42);
+        const QList<Message> recent = cache.recentMessages(QStringLiteral("7"), 50);
+        QCOMPARE(recent.size(), 50);
+        QCOMPARE(recent.first().seq, 251);
+        QCOMPARE(recent.last().seq, 300);
+        QCOMPARE(cache.recentMessages(QStringLiteral("7"), 1000).size(), 200);
+        QCOMPARE(cache.channels().first().id, QStringLiteral("2"));
+    }
+
+    void channelListOrdersByActivity()
+    {
+        ChannelListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChannels({ channel(QStringLiteral("1"), QStringLiteral("2026-03-01T10:00:00.000Z")),
+            channel(QStringLiteral("2"), QStringLiteral("2026-03-03T10:00:00.000Z")),
+            channel(QStringLiteral("3"), QStringLiteral("2026-03-02T10:00:00.000Z")) });
+        QCOMPARE(model.channelAt(0).id, QStringLiteral("2"));
+        Channel one = model.channelAt(2);
+        QCOMPARE(one.id, QStringLiteral("1"));
+        one.lastMessageAt = parseIsoTime(QStringLiteral("2026-03-04T10:00:00.000Z"));
+        one.unreadCount = 3;
+        model.upsert(one);
+        QCOMPARE(model.channelAt(0).id, QStringLiteral("1"));
+        QCOMPARE(model.index(0).data(ChannelListModel::UnreadRole).toInt(), 3);
+        QCOMPARE(model.channelAt(1).id, QStringLiteral("2"));
+        model.upsert(channel(QStringLiteral("4"), QStringLiteral("2026-03-02T12:00:00.000Z")));
+        QCOMPARE(model.rowOf(QStringLiteral("4")), 2);
+        model.remove(QStringLiteral("2"));
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void typingStartsAtMostOncePerInterval()
+    {
+        TypingNotifier typing;
+        QSignalSpy started(&typing, &TypingNotifier::typingStarted);
+        QSignalSpy stopped(&typing, &TypingNotifier::typingStopped);
+        for (int i = 0; i < 10; ++i)
+            typing.keyPressed();
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(stopped.size(), 0);
+        typing.messageSent();
+        QCOMPARE(stopped.size(), 1);
+        typing.messageSent();
+        QCOMPARE(stopped.size(), 1);
+        typing.keyPressed();
+        QCOMPARE(started.size(), 2);
+    }
+
+    void typingStopsWhenIdle()
+    {
+        TypingNotifier typing;
+        typing.setIntervals(2000, 10);
+        QSignalSpy stopped(&typing, &TypingNotifier::typingStopped);
+        typing.keyPressed();
+        QVERIFY(stopped.wait());
+        QVERIFY(!typing.isTyping());
+    }
+
+    void normalizesServerAddresses_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("host") << "chat.example.com"
+                              << "http://chat.example.com:8787";
+        QTest::newRow("host:port") << "127.0.0.1:9000"
+                                   << "http://127.0.0.1:9000";
+        QTest::newRow("https") << "https://chat.example.com"
+                               << "https://chat.example.com";
+        QTest::newRow("path dropped") << "http://h:1/x/y"
+                                      << "http://h:1";
+        QTest::newRow("empty") << "  "
+                               << "";
+    }
+    void normalizesServerAddresses()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(normalizeServerUrl(input).toString(), expected);
+    }
+
+    void gatewayUrlFollowsScheme()
+    {
+        ApiClient api(nullptr);
+        api.setBaseUrl(QUrl(QStringLiteral("https://chat.example.com")));
+        QCOMPARE(api.gatewayUrl().toString(), QStringLiteral("wss://chat.example.com/api/v1/ws"));
+        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8787")));
+        QCOMPARE(api.gatewayUrl().toString(), QStringLiteral("ws://127.0.0.1:8787/api/v1/ws"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCore)
+#include "tst_core.moc"
