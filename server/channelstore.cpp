@@ -1,0 +1,273 @@
+#include "channelstore.h"
+#include "database.h"
+
+#include <QSqlQuery>
+
+namespace {
+const QString ChannelColumns = QStringLiteral(
+    "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_message_at, c.last_seq,"
+    " c.message_count, c.member_count, c.direct_key");
+constexpr int ChannelColumnCount = 12;
+const QString MemberColumns = QStringLiteral(
+    "m.channel_id, m.user_id, m.role, m.joined_at, m.last_read_message_id, m.read_ordinal, m.mention_count");
+} // namespace
+
+ChannelStore::ChannelStore(Database &db)
+    : m_db(db)
+{
+}
+
+ChannelRecord ChannelStore::channelFromQuery(const QSqlQuery &q, int o)
+{
+    ChannelRecord c;
+    c.id = q.value(o + 0).toLongLong();
+    c.type = q.value(o + 1).toString();
+    c.name = q.value(o + 2).toString();
+    c.topic = q.value(o + 3).toString();
+    c.visibility = q.value(o + 4).toString();
+    c.createdBy = q.value(o + 5).toLongLong();
+    c.createdAt = q.value(o + 6).toLongLong();
+    c.lastMessageAt = q.value(o + 7).toLongLong();
+    c.lastSeq = q.value(o + 8).toLongLong();
+    c.messageCount = q.value(o + 9).toLongLong();
+    c.memberCount = q.value(o + 10).toInt();
+    c.directKey = q.value(o + 11).toString();
+    return c;
+}
+
+MemberRecord ChannelStore::memberFromQuery(const QSqlQuery &q, int o)
+{
+    MemberRecord m;
+    m.channelId = q.value(o + 0).toLongLong();
+    m.userId = q.value(o + 1).toLongLong();
+    m.role = q.value(o + 2).toString();
+    m.joinedAt = q.value(o + 3).toLongLong();
+    m.lastReadMessageId = q.value(o + 4).toLongLong();
+    m.readOrdinal = q.value(o + 5).toLongLong();
+    m.mentionCount = q.value(o + 6).toLongLong();
+    return m;
+}
+
+bool ChannelStore::insert(const ChannelRecord &c)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO channels (id, type, name, topic, visibility, created_by, created_at, direct_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(c.id);
+    q.addBindValue(c.type);
+    q.addBindValue(c.name);
+    q.addBindValue(c.topic);
+    q.addBindValue(c.visibility);
+    q.addBindValue(c.createdBy);
+    q.addBindValue(c.createdAt);
+    q.addBindValue(c.directKey.isEmpty() ? QVariant() : QVariant(c.directKey));
+    return Database::exec(q);
+}
+
+std::optional<ChannelRecord> ChannelStore::byId(qint64 id)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u" FROM channels c WHERE c.id = ?"_qs);
+    q.addBindValue(id);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    ChannelRecord c = channelFromQuery(q);
+    q.finish();
+    return c;
+}
+
+std::optional<ChannelRecord> ChannelStore::byDirectKey(const QString &key)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u" FROM channels c WHERE c.direct_key = ?"_qs);
+    q.addBindValue(key);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    ChannelRecord c = channelFromQuery(q);
+    q.finish();
+    return c;
+}
+
+QList<ChannelRecord> ChannelStore::browse(const QString &query, int limit)
+{
+    QString pattern = query.toLower();
+    pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns
+                                + u" FROM channels c WHERE c.visibility = 'public' AND c.type = 'group'"
+                                  " AND lower(c.name) LIKE ? ESCAPE '\\' ORDER BY c.name LIMIT ?"_qs);
+    q.addBindValue(QString(u'%' + pattern + u'%'));
+    q.addBindValue(limit);
+    QList<ChannelRecord> out;
+    if (Database::exec(q))
+        while (q.next())
+            out.append(channelFromQuery(q));
+    q.finish();
+    return out;
+}
+
+QList<std::pair<ChannelRecord, MemberRecord>> ChannelStore::forUser(qint64 userId)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u", "_qs + MemberColumns
+                                + u" FROM members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ?"
+                                  " ORDER BY max(c.last_message_at, c.created_at) DESC, c.id DESC"_qs);
+    q.addBindValue(userId);
+    QList<std::pair<ChannelRecord, MemberRecord>> out;
+    if (Database::exec(q))
+        while (q.next())
+            out.append({ channelFromQuery(q), memberFromQuery(q, ChannelColumnCount) });
+    q.finish();
+    return out;
+}
+
+std::optional<MemberRecord> ChannelStore::member(qint64 channelId, qint64 userId)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + MemberColumns
+                                + u" FROM members m WHERE m.channel_id = ? AND m.user_id = ?"_qs);
+    q.addBindValue(channelId);
+    q.addBindValue(userId);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    MemberRecord m = memberFromQuery(q, 0);
+    q.finish();
+    return m;
+}
+
+QList<MemberRecord> ChannelStore::members(qint64 channelId)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + MemberColumns
+                                + u" FROM members m WHERE m.channel_id = ? ORDER BY m.joined_at, m.user_id"_qs);
+    q.addBindValue(channelId);
+    QList<MemberRecord> out;
+    if (Database::exec(q))
+        while (q.next())
+            out.append(memberFromQuery(q, 0));
+    q.finish();
+    return out;
+}
+
+const QList<qint64> &ChannelStore::memberIds(qint64 channelId)
+{
+    auto it = m_memberIds.find(channelId);
+    if (it == m_memberIds.end()) {
+        QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT user_id FROM members WHERE channel_id = ?"));
+        q.addBindValue(channelId);
+        QList<qint64> ids;
+        if (Database::exec(q))
+            while (q.next())
+                ids.append(q.value(0).toLongLong());
+        q.finish();
+        it = m_memberIds.insert(channelId, ids);
+    }
+    return *it;
+}
+
+bool ChannelStore::addMember(const MemberRecord &m)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO members (channel_id, user_id, role, joined_at, last_read_message_id, read_ordinal)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(m.channelId);
+    q.addBindValue(m.userId);
+    q.addBindValue(m.role);
+    q.addBindValue(m.joinedAt);
+    q.addBindValue(m.lastReadMessageId);
+    q.addBindValue(m.readOrdinal);
+    if (!Database::exec(q) || q.numRowsAffected() != 1)
+        return false;
+    QSqlQuery &count = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count + 1 WHERE id = ?"));
+    count.addBindValue(m.channelId);
+    if (!Database::exec(count))
+        return false;
+    if (auto it = m_memberIds.find(m.channelId); it != m_memberIds.end())
+        it->append(m.userId);
+    return true;
+}
+
+bool ChannelStore::removeMember(qint64 channelId, qint64 userId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("DELETE FROM members WHERE channel_id = ? AND user_id = ?"));
+    q.addBindValue(channelId);
+    q.addBindValue(userId);
+    if (!Database::exec(q) || q.numRowsAffected() != 1)
+        return false;
+    QSqlQuery &count = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count - 1 WHERE id = ?"));
+    count.addBindValue(channelId);
+    if (!Database::exec(count))
+        return false;
+    if (auto it = m_memberIds.find(channelId); it != m_memberIds.end())
+        it->removeAll(userId);
+    return true;
+}
+
+bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
+{
+    // Only forward: a marker never moves back, whatever order the requests arrive in.
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE members SET last_read_message_id = ?1, read_ordinal = max(read_ordinal, ?2), mention_count = 0"
+        " WHERE channel_id = ?3 AND user_id = ?4 AND last_read_message_id < ?1"));
+    q.bindValue(0, messageId);
+    q.bindValue(1, ordinal);
+    q.bindValue(2, channelId);
+    q.bindValue(3, userId);
+    return Database::exec(q) && q.numRowsAffected() == 1;
+}
+
+bool ChannelStore::addMention(qint64 channelId, qint64 userId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE members SET mention_count = mention_count + 1 WHERE channel_id = ? AND user_id = ?"));
+    q.addBindValue(channelId);
+    q.addBindValue(userId);
+    return Database::exec(q);
+}
+
+qint64 ChannelStore::nextSeq(qint64 channelId)
+{
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"));
+    q.addBindValue(channelId);
+    const qint64 seq = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return seq;
+}
+
+qint64 ChannelStore::countMessage(qint64 channelId, qint64 at)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE channels SET message_count = message_count + 1, last_message_at = max(last_message_at, ?)"
+        " WHERE id = ? RETURNING message_count"));
+    q.addBindValue(at);
+    q.addBindValue(channelId);
+    const qint64 ordinal = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return ordinal;
+}
+
+bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload)
+{
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("INSERT INTO channel_events (channel_id, seq, type, payload) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(channelId);
+    q.addBindValue(seq);
+    q.addBindValue(type);
+    q.addBindValue(payload);
+    return Database::exec(q);
+}
+
+QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, int limit)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "SELECT payload FROM channel_events WHERE channel_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(channelId);
+    q.addBindValue(afterSeq);
+    q.addBindValue(limit);
+    QList<QByteArray> out;
+    if (Database::exec(q))
+        while (q.next())
+            out.append(q.value(0).toByteArray());
+    q.finish();
+    return out;
+}
+
+void ChannelStore::invalidate(qint64 channelId)
+{
+    m_memberIds.remove(channelId);
+}

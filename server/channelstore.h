@@ -1,0 +1,50 @@
+#pragma once
+
+#include "records.h"
+
+#include <QHash>
+
+#include <optional>
+
+class Database;
+
+// Channels, membership and the per-channel event log. Member lists are cached per channel because every
+// fan-out reads them; the cache is updated by the same calls that change the table.
+class ChannelStore
+{
+public:
+    explicit ChannelStore(Database &db);
+
+    bool insert(const ChannelRecord &channel);
+    std::optional<ChannelRecord> byId(qint64 id);
+    std::optional<ChannelRecord> byDirectKey(const QString &key);
+    // Public group channels whose name contains QUERY, by name.
+    QList<ChannelRecord> browse(const QString &query, int limit);
+    // The caller's channels with the caller's membership, newest activity first.
+    QList<std::pair<ChannelRecord, MemberRecord>> forUser(qint64 userId);
+
+    std::optional<MemberRecord> member(qint64 channelId, qint64 userId);
+    QList<MemberRecord> members(qint64 channelId);
+    const QList<qint64> &memberIds(qint64 channelId);
+    bool addMember(const MemberRecord &member);
+    bool removeMember(qint64 channelId, qint64 userId);
+    bool markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
+    bool addMention(qint64 channelId, qint64 userId);
+
+    // Event log: the next seq of CHANNEL (inside the caller's transaction) and the stored events after a seq.
+    qint64 nextSeq(qint64 channelId);
+    bool appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload);
+    QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, int limit);
+    // Counts a new message: bumps message_count and last_message_at, returns the message's ordinal.
+    qint64 countMessage(qint64 channelId, qint64 at);
+
+    // Forget cached rows (after a rolled-back transaction).
+    void invalidate(qint64 channelId);
+
+private:
+    static ChannelRecord channelFromQuery(const class QSqlQuery &q, int offset = 0);
+    static MemberRecord memberFromQuery(const class QSqlQuery &q, int offset);
+
+    Database &m_db;
+    QHash<qint64, QList<qint64>> m_memberIds;
+};

@@ -1,0 +1,32 @@
+#include "eventlog.h"
+#include "channelstore.h"
+#include "hub.h"
+#include "views.h"
+
+#include <snowflake.h>
+
+EventLog::EventLog(ChannelStore &channels, Hub &hub)
+    : m_channels(channels)
+    , m_hub(hub)
+{
+}
+
+std::optional<EventLog::Event> EventLog::append(qint64 channelId, const QString &type, QJsonObject fields,
+                                               qint64 seq)
+{
+    if (seq == 0)
+        seq = m_channels.nextSeq(channelId);
+    if (seq == 0)
+        return std::nullopt;
+    fields.insert(u"channelId"_qs, idToString(channelId));
+    fields.insert(u"seq"_qs, seq);
+    Event event { channelId, seq, frameText(type, std::move(fields)) };
+    if (!m_channels.appendEvent(channelId, seq, type, event.frame.toUtf8()))
+        return std::nullopt;
+    return event;
+}
+
+void EventLog::publish(const Event &event, qint64 exceptUser)
+{
+    m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
+}

@@ -1,0 +1,222 @@
+#include "gateway.h"
+#include "authservice.h"
+#include "channelservice.h"
+#include "channelstore.h"
+#include "connection.h"
+#include "hub.h"
+#include "logging.h"
+#include "messageservice.h"
+#include "userstore.h"
+#include "views.h"
+
+#include <errorcode.h>
+#include <isotime.h>
+#include <jsonreader.h>
+#include <protocollimits.h>
+#include <snowflake.h>
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+Gateway::Gateway(Config config, AuthService &auth, ChannelService &channels, ChannelStore &channelStore,
+                 MessageService &messages, UserStore &users, Hub &hub, Views &views, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_auth(auth)
+    , m_channels(channels)
+    , m_channelStore(channelStore)
+    , m_messages(messages)
+    , m_users(users)
+    , m_hub(hub)
+    , m_views(views)
+{
+    using namespace std::placeholders;
+    m_handlers.insert(u"ping"_qs, [this](Connection *c, const QJsonObject &, const QString &reqId) {
+        QJsonObject pong;
+        if (!reqId.isEmpty())
+            pong.insert(u"reqId"_qs, reqId);
+        c->send(frameText(u"pong"_qs, pong));
+    });
+    m_handlers.insert(u"message.send"_qs, std::bind(&Gateway::handleMessageSend, this, _1, _2, _3));
+    m_handlers.insert(u"sync"_qs, std::bind(&Gateway::handleSync, this, _1, _2, _3));
+    m_handlers.insert(u"read.mark"_qs, std::bind(&Gateway::handleReadMark, this, _1, _2, _3));
+
+    m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
+    connect(&m_sweep, &QTimer::timeout, this, &Gateway::sweepSilent);
+    m_sweep.start();
+}
+
+Gateway::~Gateway()
+{
+    for (Connection *c : m_hub.allConnections()) {
+        m_hub.remove(c);
+        delete c;
+    }
+}
+
+QByteArray Gateway::tokenOf(const QWebSocket &socket)
+{
+    const QByteArray header = socket.request().rawHeader("Authorization");
+    if (header.startsWith("Bearer "))
+        return header.mid(7).trimmed();
+    return QUrlQuery(socket.request().url()).queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+}
+
+void Gateway::accept(std::unique_ptr<QWebSocket> socket)
+{
+    // Qt's defaults allow 2 GiB frames; the protocol allows 64 KiB, and Qt closes larger ones with 1009.
+    socket->setMaxAllowedIncomingFrameSize(Limits::MaxFrameBytes);
+    socket->setMaxAllowedIncomingMessageSize(Limits::MaxFrameBytes);
+    socket->setReadBufferSize(Limits::MaxFrameBytes * 2);
+    QByteArray tokenHash;
+    const qint64 userId = m_auth.authenticate(tokenOf(*socket), &tokenHash);
+    if (!userId) {
+        socket->close(QWebSocketProtocol::CloseCode(CloseCode::Unauthorized), u"unauthorized"_qs);
+        QWebSocket *raw = socket.release();
+        connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
+        QTimer::singleShot(5000, raw, &QObject::deleteLater);
+        return;
+    }
+    auto *connection = new Connection(std::move(socket), userId, tokenHash, m_config.maxOutboundBytes, this);
+    connect(connection, &Connection::frameReceived, this, &Gateway::onFrame);
+    connect(connection, &Connection::closed, this, &Gateway::onClosed);
+    m_hub.add(connection);
+
+    const auto user = m_users.byId(userId);
+    connection->send(frameText(u"ready"_qs, { { u"sessionId"_qs, connection->sessionId() },
+                                              { u"user"_qs, user ? m_views.user(*user) : QJsonObject() },
+                                              { u"heartbeatMs"_qs, m_config.heartbeatMs },
+                                              { u"channels"_qs, m_channels.listFor(userId) } }));
+}
+
+void Gateway::onClosed(Connection *connection)
+{
+    m_hub.remove(connection);
+    if (!m_hub.isOnline(connection->userId()))
+        m_users.setLastSeen(connection->userId(), nowMs());
+    connection->deleteLater();
+}
+
+void Gateway::sweepSilent()
+{
+    const qint64 cutoff = nowMs() - 2 * qint64(m_config.heartbeatMs);
+    for (Connection *c : m_hub.allConnections())
+        if (c->lastActivityMs() < cutoff && !c->isClosing())
+            c->close(QWebSocketProtocol::CloseCodeGoingAway, u"heartbeat timeout"_qs);
+}
+
+void Gateway::ack(Connection *connection, const QString &reqId, QJsonObject fields)
+{
+    if (reqId.isEmpty())
+        return;
+    fields.insert(u"reqId"_qs, reqId);
+    connection->send(frameText(u"ack"_qs, std::move(fields)));
+}
+
+void Gateway::fail(Connection *connection, const QString &reqId, const ApiError &error)
+{
+    QJsonObject fields { { u"error"_qs, error.toJson() } };
+    if (!reqId.isEmpty())
+        fields.insert(u"reqId"_qs, reqId);
+    connection->send(frameText(u"error"_qs, fields));
+}
+
+void Gateway::onFrame(Connection *connection, const QString &text)
+{
+    QString parseError;
+    const auto frame = JsonReader::parseObject(text.toUtf8(), &parseError);
+    if (!frame)
+        return fail(connection, {}, ApiError::badRequest(parseError));
+    const QJsonValue reqIdValue = frame->value(u"reqId");
+    if (!reqIdValue.isUndefined() && !reqIdValue.isNull()
+        && (!reqIdValue.isString() || reqIdValue.toString().size() > Limits::MaxReqIdChars
+            || reqIdValue.toString().isEmpty()))
+        return fail(connection, {},
+                    ApiError::badRequest(u"reqId must be a string of 1 to %1 characters"_qs.arg(Limits::MaxReqIdChars)));
+    const QString reqId = reqIdValue.toString();
+    const QJsonValue typeValue = frame->value(u"type");
+    if (!typeValue.isString())
+        return fail(connection, reqId, ApiError::badRequest(u"frame has no string 'type'"_qs));
+    const auto handler = m_handlers.constFind(typeValue.toString());
+    if (handler == m_handlers.constEnd())
+        return fail(connection, reqId,
+                    ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(typeValue.toString().left(64))));
+    (*handler)(connection, *frame, reqId);
+}
+
+void Gateway::handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId)
+{
+    JsonReader r(frame);
+    const qint64 channelId = r.id(u"channelId"_qs);
+    if (!r.ok())
+        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    QPointer<Connection> guard(connection);
+    m_messages.send(connection->userId(), channelId, frame,
+                    [this, guard, reqId](const Result<MessageService::Sent> &result) {
+                        if (!guard || guard->isClosing())
+                            return;
+                        if (result.ok())
+                            ack(guard, reqId, { { u"message"_qs, result.value().message } });
+                        else
+                            fail(guard, reqId, result.error());
+                    });
+}
+
+void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId)
+{
+    JsonReader r(frame);
+    const QJsonObject channels = r.object(u"channels"_qs);
+    if (r.ok() && channels.size() > Limits::MaxSyncChannels)
+        r.fail(u"sync names more than %1 channels"_qs.arg(Limits::MaxSyncChannels));
+    QList<std::pair<qint64, qint64>> wanted;
+    for (auto it = channels.begin(); r.ok() && it != channels.end(); ++it) {
+        const qint64 channelId = idFromString(it.key());
+        const double seq = it.value().toDouble(-1);
+        if (!channelId || !it.value().isDouble() || seq < 0 || seq != double(qint64(seq)))
+            r.fail(u"sync.channels must map channel ids to non-negative integer seqs"_qs);
+        else
+            wanted.append({ channelId, qint64(seq) });
+    }
+    if (!r.ok())
+        return fail(connection, reqId, ApiError::badRequest(r.error()));
+
+    QJsonObject result;
+    for (const auto &[channelId, lastSeq] : wanted) {
+        const auto access = m_channels.access(connection->userId(), channelId);
+        if (!access.ok()) {
+            // Not (or no longer) a member: nothing to replay; the client drops the channel.
+            result.insert(idToString(channelId), QJsonObject { { u"lastSeq"_qs, lastSeq },
+                                                               { u"reset"_qs, true },
+                                                               { u"error"_qs, access.error().toJson() } });
+            continue;
+        }
+        const qint64 current = access.value().channel.lastSeq;
+        const bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
+        if (!reset) {
+            for (const QByteArray &event : m_channelStore.eventsAfter(channelId, lastSeq, Limits::SyncResetThreshold))
+                connection->send(QString::fromUtf8(event));
+        }
+        result.insert(idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });
+    }
+    ack(connection, reqId, { { u"channels"_qs, result } });
+}
+
+void Gateway::handleReadMark(Connection *connection, const QJsonObject &frame, const QString &reqId)
+{
+    JsonReader r(frame);
+    const qint64 channelId = r.id(u"channelId"_qs);
+    const qint64 messageId = r.id(u"messageId"_qs);
+    if (!r.ok())
+        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    const auto moved = m_messages.markRead(connection->userId(), channelId, messageId);
+    if (!moved.ok())
+        return fail(connection, reqId, moved.error());
+    if (moved.value()) {
+        m_hub.publishToChannel(channelId, frameText(u"read.updated"_qs, { { u"channelId"_qs, idToString(channelId) },
+                                                                          { u"userId"_qs, idToString(connection->userId()) },
+                                                                          { u"messageId"_qs, idToString(messageId) } }));
+    }
+    ack(connection, reqId, { { u"moved"_qs, moved.value() } });
+}

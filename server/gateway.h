@@ -1,0 +1,66 @@
+#pragma once
+
+#include <apierror.h>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+class Connection;
+class AuthService;
+class ChannelService;
+class ChannelStore;
+class MessageService;
+class UserStore;
+class Hub;
+class Views;
+
+// The WebSocket gateway: authenticates upgraded sockets, sends `ready`, routes every client frame through one
+// table of handlers, answers each reqId exactly once, and closes connections that fall silent.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        int heartbeatMs;
+        qint64 maxOutboundBytes;
+    };
+
+    Gateway(Config config, AuthService &auth, ChannelService &channels, ChannelStore &channelStore,
+            MessageService &messages, UserStore &users, Hub &hub, Views &views, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    void accept(std::unique_ptr<QWebSocket> socket);
+    // The bearer token of an upgrade request: the Authorization header, else ?token=.
+    static QByteArray tokenOf(const QWebSocket &socket);
+
+private:
+    using Handler = std::function<void(Connection *, const QJsonObject &, const QString &reqId)>;
+
+    void onFrame(Connection *connection, const QString &text);
+    void onClosed(Connection *connection);
+    void sweepSilent();
+    void ack(Connection *connection, const QString &reqId, QJsonObject fields = {});
+    void fail(Connection *connection, const QString &reqId, const ApiError &error);
+
+    void handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId);
+    void handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId);
+    void handleReadMark(Connection *connection, const QJsonObject &frame, const QString &reqId);
+
+    Config m_config;
+    AuthService &m_auth;
+    ChannelService &m_channels;
+    ChannelStore &m_channelStore;
+    MessageService &m_messages;
+    UserStore &m_users;
+    Hub &m_hub;
+    Views &m_views;
+    QHash<QString, Handler> m_handlers;
+    QTimer m_sweep;
+};

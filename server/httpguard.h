@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QTcpSocket;
+
+// Qt 6.4's QHttpServer reads headers without limit and holds a whole body in memory, trusting Content-Length,
+// before any handler runs. HttpGuard watches a connection's bytes ahead of it (its readyRead slot is connected
+// first) and tracks request framing itself: headers over the limit are answered 431, a declared body over the
+// limit 413, and chunked bodies 411, each before the body is read; the connection is then closed.
+class HttpGuard : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        qint64 maxHeaderBytes;
+        qint64 maxBodyBytes;   // JSON requests
+        qint64 maxUploadBytes; // POST /api/v1/uploads
+    };
+
+    HttpGuard(QTcpSocket *socket, Limits limits);
+
+private:
+    void onReadyRead();
+    // Consumes header bytes; returns false when the request was refused.
+    bool inspectHeaders();
+    void refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message);
+
+    QTcpSocket *m_socket;
+    Limits m_limits;
+    QByteArray m_header;
+    qint64 m_bodyRemaining = 0;
+    bool m_done = false;
+};

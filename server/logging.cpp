@@ -1,0 +1,8 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "natter.server")
+Q_LOGGING_CATEGORY(lcStore, "natter.store")
+Q_LOGGING_CATEGORY(lcAuth, "natter.auth")
+Q_LOGGING_CATEGORY(lcHttp, "natter.http")
+Q_LOGGING_CATEGORY(lcGateway, "natter.gateway")
+Q_LOGGING_CATEGORY(lcMessages, "natter.messages")

@@ -1,0 +1,64 @@
+#include "server.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int signalPipe[2];
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &byte, 1);
+}
+
+void applyLogLevel(const QString &level)
+{
+    QString rules = u"natter.*.debug=false\n"_qs;
+    if (level == u"debug")
+        rules = u"natter.*.debug=true\n"_qs;
+    else if (level == u"warning")
+        rules += u"natter.*.info=false\n"_qs;
+    else if (level == u"error")
+        rules += u"natter.*.info=false\nnatter.*.warning=false\n"_qs;
+    QLoggingCategory::setFilterRules(rules);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"natter-server"_qs);
+    QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+
+    int exitCode = 0;
+    const auto config = ServerConfig::fromArguments(QCoreApplication::arguments(), &exitCode);
+    if (!config)
+        return exitCode;
+    applyLogLevel(config->logLevel);
+
+    // SIGTERM and SIGINT end the event loop cleanly, so that the database is closed after the last commit.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+        std::signal(SIGTERM, onSignal);
+        std::signal(SIGINT, onSignal);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Server server(*config);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "natter-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("listening on %s:%u\n", qPrintable(config->listen.toString()), unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,253 @@
+#include "messageservice.h"
+#include "channelservice.h"
+#include "channelstore.h"
+#include "database.h"
+#include "logging.h"
+#include "messagestore.h"
+#include "ratelimiter.h"
+#include "userstore.h"
+#include "views.h"
+
+#include <isotime.h>
+#include <jsonreader.h>
+#include <protocollimits.h>
+#include <snowflake.h>
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace {
+constexpr qsizetype MaxBatch = 2000;
+}
+
+MessageService::MessageService(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
+                               UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids,
+                               RateLimiter &limiter, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_access(access)
+    , m_channels(channels)
+    , m_messages(messages)
+    , m_users(users)
+    , m_events(events)
+    , m_views(views)
+    , m_ids(ids)
+    , m_limiter(limiter)
+{
+}
+
+QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId, const QString &text)
+{
+    static const QRegularExpression mention(QStringLiteral("(?<![\\w.@-])@([A-Za-z0-9_.-]{3,32})"));
+    QList<qint64> ids;
+    auto it = mention.globalMatch(text);
+    while (it.hasNext() && ids.size() < 50) {
+        QString name = it.next().captured(1);
+        while (name.endsWith(u'.') || name.endsWith(u'-'))
+            name.chop(1); // "@ana." at the end of a sentence mentions ana
+        const auto user = m_users.byUsername(name);
+        if (!user || user->first.id == authorId || ids.contains(user->first.id))
+            continue;
+        if (m_channels.memberIds(channelId).contains(user->first.id))
+            ids.append(user->first.id);
+    }
+    return ids;
+}
+
+void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done)
+{
+    JsonReader r(body);
+    const QString clientMsgId = r.string(u"clientMsgId"_qs, 1, Limits::MaxClientMsgIdChars);
+    const QString text = r.string(u"text"_qs, 0, Limits::MaxTextChars);
+    const qint64 parentId = r.optionalId(u"parentId"_qs).value_or(0);
+    const QList<qint64> attachments = r.idList(u"attachmentIds"_qs, Limits::MaxAttachmentsPerMessage, false);
+    if (!r.ok())
+        return done(ApiError::badRequest(r.error()));
+    if (!attachments.isEmpty())
+        return done(ApiError::badRequest(u"attachments are not supported by this server yet"_qs));
+    if (text.trimmed().isEmpty())
+        return done(ApiError::badRequest(u"field 'text' must not be blank"_qs));
+    if (const qint64 wait = m_limiter.take(userId, nowMs()))
+        return done(ApiError::rateLimited(wait));
+    const auto access = m_access.access(userId, channelId);
+    if (!access.ok())
+        return done(access.error());
+
+    qint64 rootId = 0;
+    if (parentId) {
+        const auto parent = m_messages.byId(parentId);
+        if (!parent || parent->channelId != channelId)
+            return done(ApiError::notFound(u"no such parent message in this channel"_qs));
+        if (parent->deletedAt)
+            return done(ApiError::badRequest(u"cannot reply to a deleted message"_qs));
+        // Threads are one level deep: a reply to a reply joins the root's thread.
+        rootId = parent->parentId ? parent->parentId : parent->id;
+    }
+    if (const auto existing = m_messages.byClientMsgId(userId, clientMsgId))
+        return done(Sent { m_views.message(*existing), false });
+
+    m_queue.append({ userId, channelId, clientMsgId, text, rootId, resolveMentions(channelId, userId, text),
+                     std::move(done) });
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, &MessageService::flush);
+    }
+}
+
+bool MessageService::storeOne(const Pending &p, Outcome &outcome)
+{
+    // A repeat queued in the same batch (or committed since send() looked) answers with the original.
+    if (const auto existing = m_messages.byClientMsgId(p.userId, p.clientMsgId)) {
+        outcome.result = Sent { m_views.message(*existing), false };
+        return true;
+    }
+    MessageRecord m;
+    m.id = m_ids.next();
+    m.channelId = p.channelId;
+    m.authorId = p.userId;
+    m.clientMsgId = p.clientMsgId;
+    m.text = p.text;
+    m.parentId = p.parentId;
+    m.mentions = p.mentions;
+    m.createdAt = SnowflakeGenerator::timestampMs(m.id);
+    m.seq = m_channels.nextSeq(p.channelId);
+    // Thread replies are not counted as channel messages: they do not make the channel unread.
+    m.ordinal = p.parentId ? 0 : m_channels.countMessage(p.channelId, m.createdAt);
+    if (!m.seq || (!p.parentId && !m.ordinal) || !m_messages.insert(m))
+        return false;
+    if (!p.parentId)
+        m_channels.markRead(p.channelId, p.userId, m.id, m.ordinal);
+    for (qint64 mentioned : p.mentions)
+        m_channels.addMention(p.channelId, mentioned);
+    const QJsonObject message = m_views.message(m);
+    const auto event = m_events.append(p.channelId, u"message.new"_qs, { { u"message"_qs, message } }, m.seq);
+    if (!event)
+        return false;
+    outcome.events.append(*event);
+    if (p.parentId) {
+        if (!m_messages.incrementReplyCount(p.parentId))
+            return false;
+        const auto parent = m_messages.byId(p.parentId);
+        const auto updated = parent ? m_events.append(p.channelId, u"message.updated"_qs,
+                                                      { { u"message"_qs, m_views.message(*parent) } })
+                                    : std::nullopt;
+        if (!updated)
+            return false;
+        outcome.events.append(*updated);
+    }
+    outcome.result = Sent { message, true };
+    return true;
+}
+
+void MessageService::flush()
+{
+    m_flushScheduled = false;
+    while (!m_queue.isEmpty()) {
+        const qsizetype n = qMin(m_queue.size(), MaxBatch);
+        QList<Pending> batch(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
+        m_queue.remove(0, n);
+        m_largestBatch = qMax(m_largestBatch, n);
+
+        QList<Outcome> outcomes(batch.size());
+        bool ok = m_db.begin();
+        for (qsizetype i = 0; ok && i < batch.size(); ++i)
+            ok = storeOne(batch.at(i), outcomes[i]);
+        if (ok)
+            ok = m_db.commit();
+        if (!ok) {
+            m_db.rollback();
+            for (const auto &p : batch)
+                m_channels.invalidate(p.channelId);
+            qCCritical(lcMessages) << "a batch of" << batch.size() << "messages could not be stored";
+            for (const auto &p : batch)
+                p.done(ApiError::internal(u"the message could not be stored"_qs));
+            continue;
+        }
+        // Durable now: answer each sender, then fan out.
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            batch.at(i).done(outcomes.at(i).result);
+            for (const auto &event : outcomes.at(i).events)
+                m_events.publish(event);
+        }
+    }
+}
+
+Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)
+{
+    const QString limitText = query.queryItemValue(u"limit"_qs);
+    bool limitOk = true;
+    const int limit = limitText.isEmpty() ? Limits::HistoryDefaultLimit : limitText.toInt(&limitOk);
+    if (!limitOk || limit < 1 || limit > Limits::HistoryMaxLimit)
+        return ApiError::badRequest(u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
+    int anchors = 0;
+    qint64 before = 0, after = 0, around = 0;
+    for (const auto &[key, target] : { std::pair { u"before"_qs, &before }, std::pair { u"after"_qs, &after },
+                                       std::pair { u"around"_qs, &around } }) {
+        if (!query.hasQueryItem(key))
+            continue;
+        ++anchors;
+        *target = idFromString(query.queryItemValue(key));
+        if (*target == 0)
+            return ApiError::badRequest(u"%1 must be a message id"_qs.arg(key));
+    }
+    if (anchors > 1)
+        return ApiError::badRequest(u"use only one of before, after and around"_qs);
+
+    QJsonArray list;
+    bool hasMore = false;
+    bool hasMoreAfter = false;
+    QList<MessageRecord> records;
+    if (around) {
+        const auto center = m_messages.byId(around);
+        if (!center || center->channelId != channelId || center->parentId != parentId)
+            return ApiError::notFound(u"no such message in this channel"_qs);
+        const int newer = limit / 2;
+        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, around + 1, limit - newer,
+                                  &hasMore);
+        records += m_messages.page(channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter);
+    } else if (after) {
+        records = m_messages.page(channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter);
+        hasMore = hasMoreAfter;
+    } else {
+        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
+    }
+    for (const auto &m : records)
+        list.append(m_views.message(m));
+    QJsonObject out { { u"messages"_qs, list }, { u"hasMore"_qs, hasMore } };
+    if (around)
+        out.insert(u"hasMoreAfter"_qs, hasMoreAfter);
+    return out;
+}
+
+Result<QJsonObject> MessageService::history(qint64 userId, qint64 channelId, const QUrlQuery &query)
+{
+    const auto access = m_access.access(userId, channelId);
+    if (!access.ok())
+        return access.error();
+    return page(channelId, 0, query);
+}
+
+Result<QJsonObject> MessageService::replies(qint64 userId, qint64 messageId, const QUrlQuery &query)
+{
+    const auto root = messageId ? m_messages.byId(messageId) : std::nullopt;
+    if (!root)
+        return ApiError::notFound(u"no such message"_qs);
+    const auto access = m_access.access(userId, root->channelId);
+    if (!access.ok())
+        return access.error();
+    if (root->parentId)
+        return ApiError::badRequest(u"that message is a reply; ask for its root's replies"_qs);
+    return page(root->channelId, root->id, query);
+}
+
+Result<bool> MessageService::markRead(qint64 userId, qint64 channelId, qint64 messageId)
+{
+    const auto access = m_access.access(userId, channelId);
+    if (!access.ok())
+        return access.error();
+    const auto message = m_messages.byId(messageId);
+    if (!message || message->channelId != channelId)
+        return ApiError::notFound(u"no such message in this channel"_qs);
+    return m_channels.markRead(channelId, userId, messageId, message->ordinal);
+}

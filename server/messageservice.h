@@ -1,0 +1,90 @@
+#pragma once
+
+#include "eventlog.h"
+#include "records.h"
+
+#include <result.h>
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+
+#include <functional>
+
+class Database;
+class ChannelService;
+class ChannelStore;
+class MessageStore;
+class UserStore;
+class Views;
+class SnowflakeGenerator;
+class RateLimiter;
+
+// Sending and reading messages. Every send, from the gateway or from REST, takes the same path: validate,
+// authorise, then queue for the next group commit. One transaction stores the whole batch (message rows, the
+// next seq of each channel in channel_events, the idempotency keys); only after it commits are the senders
+// answered and the events fanned out.
+class MessageService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Sent
+    {
+        QJsonObject message;
+        bool created = false;
+    };
+    using SendCallback = std::function<void(const Result<Sent> &)>;
+
+    MessageService(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
+                   UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids, RateLimiter &limiter,
+                   QObject *parent = nullptr);
+
+    // BODY holds clientMsgId, text, parentId?, attachmentIds?. DONE is called exactly once, possibly at once.
+    void send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done);
+
+    // History pages: QUERY holds before | after | around, and limit.
+    Result<QJsonObject> history(qint64 userId, qint64 channelId, const QUrlQuery &query);
+    Result<QJsonObject> replies(qint64 userId, qint64 messageId, const QUrlQuery &query);
+    // Moves the caller's read marker forward to MESSAGEID; false when it was already there or further.
+    Result<bool> markRead(qint64 userId, qint64 channelId, qint64 messageId);
+
+    // How many sends wait for the next commit; the largest batch committed so far (for benchmarks).
+    qsizetype queued() const { return m_queue.size(); }
+    qsizetype largestBatch() const { return m_largestBatch; }
+
+private:
+    struct Pending
+    {
+        qint64 userId;
+        qint64 channelId;
+        QString clientMsgId;
+        QString text;
+        qint64 parentId;
+        QList<qint64> mentions;
+        SendCallback done;
+    };
+    struct Outcome
+    {
+        Result<Sent> result;
+        QList<EventLog::Event> events;
+    };
+
+    void flush();
+    bool storeOne(const Pending &p, Outcome &outcome);
+    QList<qint64> resolveMentions(qint64 channelId, qint64 authorId, const QString &text);
+    Result<QJsonObject> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
+
+    Database &m_db;
+    ChannelService &m_access;
+    ChannelStore &m_channels;
+    MessageStore &m_messages;
+    UserStore &m_users;
+    EventLog &m_events;
+    Views &m_views;
+    SnowflakeGenerator &m_ids;
+    RateLimiter &m_limiter;
+    QList<Pending> m_queue;
+    bool m_flushScheduled = false;
+    qsizetype m_largestBatch = 0;
+};

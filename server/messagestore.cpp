@@ -1,0 +1,122 @@
+#include "messagestore.h"
+#include "database.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace {
+const QString Columns = QStringLiteral(
+    "id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, reply_count, mentions, created_at,"
+    " edited_at, deleted_at");
+
+MessageRecord fromQuery(const QSqlQuery &q)
+{
+    MessageRecord m;
+    m.id = q.value(0).toLongLong();
+    m.channelId = q.value(1).toLongLong();
+    m.seq = q.value(2).toLongLong();
+    m.ordinal = q.value(3).toLongLong();
+    m.authorId = q.value(4).toLongLong();
+    m.clientMsgId = q.value(5).toString();
+    m.text = q.value(6).toString();
+    m.parentId = q.value(7).toLongLong();
+    m.replyCount = q.value(8).toInt();
+    const QString mentions = q.value(9).toString();
+    for (const auto part : QStringView(mentions).split(u',', Qt::SkipEmptyParts))
+        m.mentions.append(part.toLongLong());
+    m.createdAt = q.value(10).toLongLong();
+    m.editedAt = q.value(11).toLongLong();
+    m.deletedAt = q.value(12).toLongLong();
+    return m;
+}
+
+QString joinIds(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(u',');
+}
+} // namespace
+
+MessageStore::MessageStore(Database &db)
+    : m_db(db)
+{
+}
+
+bool MessageStore::insert(const MessageRecord &m)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, mentions,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(m.id);
+    q.addBindValue(m.channelId);
+    q.addBindValue(m.seq);
+    q.addBindValue(m.ordinal);
+    q.addBindValue(m.authorId);
+    q.addBindValue(m.clientMsgId);
+    q.addBindValue(m.text);
+    q.addBindValue(m.parentId ? QVariant(m.parentId) : QVariant());
+    q.addBindValue(joinIds(m.mentions));
+    q.addBindValue(m.createdAt);
+    return Database::exec(q);
+}
+
+std::optional<MessageRecord> MessageStore::byId(qint64 id)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + Columns + u" FROM messages WHERE id = ?"_qs);
+    q.addBindValue(id);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    MessageRecord m = fromQuery(q);
+    q.finish();
+    return m;
+}
+
+std::optional<MessageRecord> MessageStore::byClientMsgId(qint64 authorId, const QString &clientMsgId)
+{
+    QSqlQuery &q =
+        m_db.prepare(u"SELECT "_qs + Columns + u" FROM messages WHERE author_id = ? AND client_msg_id = ?"_qs);
+    q.addBindValue(authorId);
+    q.addBindValue(clientMsgId);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    MessageRecord m = fromQuery(q);
+    q.finish();
+    return m;
+}
+
+bool MessageStore::incrementReplyCount(qint64 parentId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET reply_count = reply_count + 1 WHERE id = ?"));
+    q.addBindValue(parentId);
+    return Database::exec(q);
+}
+
+QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot,
+                                        int limit, bool *hasMore)
+{
+    // The WHERE clauses match the partial indexes messages_channel / messages_thread exactly, so each page is one
+    // index range scan of LIMIT+1 rows, whatever its depth.
+    const bool before = direction == Direction::Before;
+    const QString scope = parentId ? QStringLiteral("parent_id = ?1 AND parent_id IS NOT NULL")
+                                   : QStringLiteral("channel_id = ?1 AND parent_id IS NULL");
+    const QString sql = u"SELECT "_qs + Columns + u" FROM messages WHERE "_qs + scope
+        + (before ? u" AND id < ?2 ORDER BY id DESC LIMIT ?3"_qs : u" AND id > ?2 ORDER BY id ASC LIMIT ?3"_qs);
+    QSqlQuery &q = m_db.prepare(sql);
+    q.bindValue(0, parentId ? parentId : channelId);
+    q.bindValue(1, before ? (pivot > 0 ? pivot : std::numeric_limits<qint64>::max()) : pivot);
+    q.bindValue(2, limit + 1);
+    QList<MessageRecord> out;
+    if (Database::exec(q))
+        while (q.next())
+            out.append(fromQuery(q));
+    q.finish();
+    *hasMore = out.size() > limit;
+    if (*hasMore)
+        out.removeLast();
+    if (before)
+        std::reverse(out.begin(), out.end());
+    return out;
+}

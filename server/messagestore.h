@@ -1,0 +1,28 @@
+#pragma once
+
+#include "records.h"
+
+#include <optional>
+
+class Database;
+
+// Messages by Snowflake id, so that id order is time order and every page is a keyset range scan.
+class MessageStore
+{
+public:
+    explicit MessageStore(Database &db);
+
+    bool insert(const MessageRecord &message);
+    std::optional<MessageRecord> byId(qint64 id);
+    std::optional<MessageRecord> byClientMsgId(qint64 authorId, const QString &clientMsgId);
+    bool incrementReplyCount(qint64 parentId);
+
+    enum class Direction { Before, After };
+    // Up to LIMIT top-level messages of CHANNEL strictly before/after PIVOT (0: from the newest/oldest end),
+    // oldest first, and whether more exist beyond them in that direction. PARENTID > 0 pages a thread instead.
+    QList<MessageRecord> page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit,
+                              bool *hasMore);
+
+private:
+    Database &m_db;
+};

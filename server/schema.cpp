@@ -1,0 +1,77 @@
+#include "schema.h"
+
+namespace Schema {
+
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {
+        // 0 -> 1: accounts, channels, membership, messages and the per-channel event log.
+        {
+            QStringLiteral("CREATE TABLE users ("
+                           " id INTEGER PRIMARY KEY,"
+                           " username TEXT NOT NULL,"
+                           " username_key TEXT NOT NULL UNIQUE,"
+                           " display_name TEXT NOT NULL,"
+                           " password_hash TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " last_seen INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE tokens ("
+                           " hash BLOB PRIMARY KEY,"
+                           " user_id INTEGER NOT NULL REFERENCES users(id),"
+                           " created_at INTEGER NOT NULL) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX tokens_user ON tokens(user_id)"),
+            QStringLiteral("CREATE TABLE channels ("
+                           " id INTEGER PRIMARY KEY,"
+                           " type TEXT NOT NULL CHECK (type IN ('group', 'direct')),"
+                           " name TEXT NOT NULL,"
+                           " topic TEXT NOT NULL DEFAULT '',"
+                           " visibility TEXT NOT NULL CHECK (visibility IN ('public', 'private')),"
+                           " created_by INTEGER NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " last_message_at INTEGER NOT NULL DEFAULT 0,"
+                           " last_seq INTEGER NOT NULL DEFAULT 0,"
+                           " message_count INTEGER NOT NULL DEFAULT 0,"
+                           " member_count INTEGER NOT NULL DEFAULT 0,"
+                           " direct_key TEXT UNIQUE)"),
+            QStringLiteral("CREATE INDEX channels_public ON channels(visibility, type, name)"),
+            // read_ordinal counts the channel's messages the member has read, so that
+            // unread = channels.message_count - read_ordinal without scanning messages.
+            QStringLiteral("CREATE TABLE members ("
+                           " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                           " user_id INTEGER NOT NULL REFERENCES users(id),"
+                           " role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member')),"
+                           " joined_at INTEGER NOT NULL,"
+                           " last_read_message_id INTEGER NOT NULL DEFAULT 0,"
+                           " read_ordinal INTEGER NOT NULL DEFAULT 0,"
+                           " mention_count INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (channel_id, user_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX members_user ON members(user_id, channel_id)"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY,"
+                           " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                           " seq INTEGER NOT NULL,"
+                           " ordinal INTEGER NOT NULL,"
+                           " author_id INTEGER NOT NULL REFERENCES users(id),"
+                           " client_msg_id TEXT NOT NULL,"
+                           " text TEXT NOT NULL,"
+                           " parent_id INTEGER,"
+                           " reply_count INTEGER NOT NULL DEFAULT 0,"
+                           " mentions TEXT NOT NULL DEFAULT '',"
+                           " created_at INTEGER NOT NULL,"
+                           " edited_at INTEGER NOT NULL DEFAULT 0,"
+                           " deleted_at INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_idempotency ON messages(author_id, client_msg_id)"),
+            QStringLiteral("CREATE INDEX messages_channel ON messages(channel_id, id) WHERE parent_id IS NULL"),
+            QStringLiteral("CREATE INDEX messages_thread ON messages(parent_id, id) WHERE parent_id IS NOT NULL"),
+            QStringLiteral("CREATE TABLE channel_events ("
+                           " channel_id INTEGER NOT NULL,"
+                           " seq INTEGER NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " payload BLOB NOT NULL,"
+                           " PRIMARY KEY (channel_id, seq)) WITHOUT ROWID"),
+        },
+    };
+    return steps;
+}
+
+} // namespace Schema

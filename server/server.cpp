@@ -1,0 +1,130 @@
+#include "server.h"
+#include "authservice.h"
+#include "channelservice.h"
+#include "channelstore.h"
+#include "database.h"
+#include "eventlog.h"
+#include "gateway.h"
+#include "guardedtcpserver.h"
+#include "httpjson.h"
+#include "hub.h"
+#include "logging.h"
+#include "messageservice.h"
+#include "messagestore.h"
+#include "passwordhasher.h"
+#include "ratelimiter.h"
+#include "restapi.h"
+#include "userstore.h"
+#include "views.h"
+
+#include <protocollimits.h>
+#include <snowflake.h>
+
+#include <QHttpServer>
+#include <QJsonDocument>
+#include <QThreadPool>
+#include <QWebSocket>
+
+// Declared in the order they depend on each other, so that they are destroyed in reverse.
+struct Server::Parts
+{
+    explicit Parts(const ServerConfig &c)
+        : ids(c.nodeId)
+        , users(db)
+        , channelStore(db)
+        , messageStore(db)
+        , hub(channelStore)
+        , views(users, hub)
+        , events(channelStore, hub)
+        , hasher(c.passwordCost, &hashPool)
+        , limiter(c.sendRate, c.sendBurst)
+        , auth(users, hasher, ids, hub)
+        , channels(db, channelStore, users, events, hub, views, ids)
+        , messages(db, channels, channelStore, messageStore, users, events, views, ids, limiter)
+        , gateway({ c.heartbeatMs, c.maxOutboundBytes }, auth, channels, channelStore, messages, users, hub, views)
+        , rest(auth, channels, messages, users, views)
+    {
+    }
+
+    QThreadPool hashPool;
+    SnowflakeGenerator ids;
+    Database db;
+    UserStore users;
+    ChannelStore channelStore;
+    MessageStore messageStore;
+    Hub hub;
+    Views views;
+    EventLog events;
+    PasswordHasher hasher;
+    RateLimiter limiter;
+    AuthService auth;
+    ChannelService channels;
+    MessageService messages;
+    Gateway gateway;
+    RestApi rest;
+    QHttpServer http;
+    GuardedTcpServer *tcp = nullptr;
+};
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+Server::~Server()
+{
+    if (d)
+        d->hashPool.waitForDone();
+}
+
+bool Server::start(QString *error)
+{
+    if (!PasswordHasher::initialise()) {
+        *error = u"libsodium could not be initialised"_qs;
+        return false;
+    }
+    d = std::make_unique<Parts>(m_config);
+    d->hashPool.setMaxThreadCount(m_config.hashThreads);
+    if (!d->db.open(m_config.dataDir, error))
+        return false;
+
+    d->rest.install(d->http);
+    // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
+    // answered 401 here, before the upgrade.
+    d->http.route("/api/v1/ws", [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+        QByteArray token = HttpJson::bearerToken(req);
+        if (token.isEmpty())
+            token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+        if (!d->auth.authenticate(token)) {
+            responder.write(QJsonDocument(QJsonObject { { u"error"_qs, ApiError::unauthorized().toJson() } }),
+                            QHttpServerResponder::StatusCode::Unauthorized);
+        }
+    });
+    connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (auto socket = d->http.nextPendingWebSocketConnection())
+            d->gateway.accept(std::move(socket));
+    });
+    if (m_config.passwordCost == PasswordHasher::Cost::Fast)
+        qCWarning(lcServer) << "--password-cost fast: password hashes are weak; use it for tests and load tools only";
+
+    d->tcp = new GuardedTcpServer({ Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
+    if (!d->tcp->listen(m_config.listen, m_config.port)) {
+        *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
+        delete d->tcp;
+        d->tcp = nullptr;
+        return false;
+    }
+    d->http.bind(d->tcp);
+    return true;
+}
+
+quint16 Server::port() const
+{
+    return d && d->tcp ? d->tcp->serverPort() : 0;
+}
+
+qsizetype Server::connectionCount() const
+{
+    return d ? d->hub.connectionCount() : 0;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+// The whole server: storage, services, REST routes and the gateway on one port.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the data directory and starts listening; false with *ERROR when it cannot.
+    bool start(QString *error);
+    quint16 port() const;
+    qsizetype connectionCount() const;
+
+private:
+    struct Parts;
+    ServerConfig m_config;
+    std::unique_ptr<Parts> d;
+};

@@ -1,0 +1,118 @@
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "natter-server: %s\n", qPrintable(message));
+    return 2;
+}
+} // namespace
+
+std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args, int *exitCode)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Natter chat server: REST and WebSocket on one port."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption listen(u"listen"_qs, u"Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."_qs,
+                                    u"ADDR"_qs, u"127.0.0.1"_qs);
+    const QCommandLineOption port(u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
+    const QCommandLineOption dataDir(u"data-dir"_qs, u"Directory for the database and files (default ./data)."_qs,
+                                     u"DIR"_qs, u"./data"_qs);
+    const QCommandLineOption nodeId(u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs,
+                                    u"K"_qs, u"0"_qs);
+    const QCommandLineOption logLevel(u"log-level"_qs, u"debug, info, warning or error (default info)."_qs,
+                                      u"L"_qs, u"info"_qs);
+    const QCommandLineOption rate(u"rate-limit"_qs,
+                                  u"Per-user send limit RATE:BURST per second (default 5:10); 0 turns it off."_qs,
+                                  u"RATE:BURST"_qs, u"5:10"_qs);
+    const QCommandLineOption cost(u"password-cost"_qs,
+                                  u"Argon2id cost: interactive (default) or fast (tests and load tools only)."_qs,
+                                  u"COST"_qs, u"interactive"_qs);
+    const QCommandLineOption heartbeat(u"heartbeat-ms"_qs, u"Gateway heartbeat interval (default 30000)."_qs,
+                                       u"MS"_qs, u"30000"_qs);
+    const QCommandLineOption outbound(u"max-outbound-bytes"_qs,
+                                      u"Unsent bytes after which a slow connection is closed with 4009."_qs,
+                                      u"BYTES"_qs, QString::number(4 * 1024 * 1024));
+    const QCommandLineOption upload(u"max-upload-bytes"_qs, u"Largest upload accepted (default 25 MiB)."_qs,
+                                    u"BYTES"_qs, QString::number(25 * 1024 * 1024));
+    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload });
+    if (!p.parse(args)) {
+        *exitCode = fail(p.errorText());
+        return std::nullopt;
+    }
+    if (p.isSet(u"help"_qs)) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (p.isSet(u"version"_qs)) {
+        std::printf("natter-server %s\n", NATTER_VERSION);
+        *exitCode = 0;
+        return std::nullopt;
+    }
+
+    ServerConfig c;
+    if (!c.listen.setAddress(p.value(listen))) {
+        *exitCode = fail(u"--listen: not an IP address: "_qs + p.value(listen));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const uint portValue = p.value(port).toUInt(&ok);
+    if (!ok || portValue > 65535) {
+        *exitCode = fail(u"--port must be 0 to 65535"_qs);
+        return std::nullopt;
+    }
+    c.port = quint16(portValue);
+    c.dataDir = p.value(dataDir);
+    c.nodeId = p.value(nodeId).toInt(&ok);
+    if (!ok || c.nodeId < 0 || c.nodeId > 1023) {
+        *exitCode = fail(u"--node-id must be 0 to 1023"_qs);
+        return std::nullopt;
+    }
+    c.logLevel = p.value(logLevel);
+    if (!QStringList { u"debug"_qs, u"info"_qs, u"warning"_qs, u"error"_qs }.contains(c.logLevel)) {
+        *exitCode = fail(u"--log-level must be debug, info, warning or error"_qs);
+        return std::nullopt;
+    }
+    const QString rateText = p.value(rate);
+    if (rateText == u"0") {
+        c.sendRate = 0;
+    } else {
+        const auto parts = rateText.split(u':');
+        bool ok2 = false;
+        c.sendRate = parts.value(0).toDouble(&ok);
+        c.sendBurst = parts.value(1).toDouble(&ok2);
+        if (parts.size() != 2 || !ok || !ok2 || c.sendRate <= 0 || c.sendBurst < 1) {
+            *exitCode = fail(u"--rate-limit must be RATE:BURST (e.g. 5:10) or 0"_qs);
+            return std::nullopt;
+        }
+    }
+    if (p.value(cost) == u"fast")
+        c.passwordCost = PasswordHasher::Cost::Fast;
+    else if (p.value(cost) != u"interactive") {
+        *exitCode = fail(u"--password-cost must be interactive or fast"_qs);
+        return std::nullopt;
+    }
+    c.heartbeatMs = p.value(heartbeat).toInt(&ok);
+    if (!ok || c.heartbeatMs < 100) {
+        *exitCode = fail(u"--heartbeat-ms must be at least 100"_qs);
+        return std::nullopt;
+    }
+    c.maxOutboundBytes = p.value(outbound).toLongLong(&ok);
+    if (!ok || c.maxOutboundBytes < 65536) {
+        *exitCode = fail(u"--max-outbound-bytes must be at least 65536"_qs);
+        return std::nullopt;
+    }
+    c.maxUploadBytes = p.value(upload).toLongLong(&ok);
+    if (!ok || c.maxUploadBytes < 1) {
+        *exitCode = fail(u"--max-upload-bytes must be positive"_qs);
+        return std::nullopt;
+    }
+    return c;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "passwordhasher.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+// natter-server's settings, from its command line.
+struct ServerConfig
+{
+    QHostAddress listen = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    QString dataDir = QStringLiteral("./data");
+    int nodeId = 0;
+    QString logLevel = QStringLiteral("info");
+    PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
+    double sendRate = 5.0;
+    double sendBurst = 10.0;
+    int heartbeatMs = 30000;
+    qint64 maxOutboundBytes = 4 * 1024 * 1024;
+    qint64 maxUploadBytes = 25 * 1024 * 1024;
+    int hashThreads = 2;
+
+    // Parses ARGS (argv including the program name). On --help/--version prints and sets *exitCode to 0;
+    // on a bad option prints the reason and sets *exitCode to 2; otherwise returns the config.
+    static std::optional<ServerConfig> fromArguments(const QStringList &args, int *exitCode);
+};

@@ -1,0 +1,123 @@
+#include "userstore.h"
+#include "database.h"
+
+#include <validation.h>
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+UserStore::UserStore(Database &db)
+    : m_db(db)
+{
+}
+
+UserRecord UserStore::fromQuery(const QSqlQuery &q)
+{
+    UserRecord u;
+    u.id = q.value(0).toLongLong();
+    u.username = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.createdAt = q.value(3).toLongLong();
+    u.lastSeen = q.value(4).toLongLong();
+    return u;
+}
+
+bool UserStore::create(const UserRecord &user, const QString &passwordHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO users (id, username, username_key, display_name, password_hash, created_at, last_seen)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING"));
+    q.addBindValue(user.id);
+    q.addBindValue(user.username);
+    q.addBindValue(Validation::canonicalUsername(user.username));
+    q.addBindValue(user.displayName);
+    q.addBindValue(passwordHash);
+    q.addBindValue(user.createdAt);
+    q.addBindValue(user.lastSeen);
+    if (!Database::exec(q) || q.numRowsAffected() != 1)
+        return false;
+    m_cache.insert(user.id, user);
+    return true;
+}
+
+std::optional<UserRecord> UserStore::byId(qint64 id)
+{
+    if (const auto it = m_cache.constFind(id); it != m_cache.constEnd())
+        return *it;
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    UserRecord u = fromQuery(q);
+    q.finish();
+    m_cache.insert(id, u);
+    return u;
+}
+
+std::optional<std::pair<UserRecord, QString>> UserStore::byUsername(const QString &username)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id, username, display_name, created_at, last_seen,"
+                                               " password_hash FROM users WHERE username_key = ?"));
+    q.addBindValue(Validation::canonicalUsername(username));
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    auto result = std::make_pair(fromQuery(q), q.value(5).toString());
+    q.finish();
+    return result;
+}
+
+QList<UserRecord> UserStore::search(const QString &prefix, int limit)
+{
+    // Escape LIKE's wildcards so that a search for "a_b" means exactly that.
+    QString pattern = prefix.toLower();
+    pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
+    pattern += u'%';
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "SELECT id, username, display_name, created_at, last_seen FROM users"
+        " WHERE username_key LIKE ?1 ESCAPE '\\' OR lower(display_name) LIKE ?1 ESCAPE '\\'"
+        " ORDER BY username_key LIMIT ?2"));
+    q.bindValue(0, pattern);
+    q.bindValue(1, limit);
+    QList<UserRecord> users;
+    if (Database::exec(q))
+        while (q.next())
+            users.append(fromQuery(q));
+    q.finish();
+    return users;
+}
+
+void UserStore::setLastSeen(qint64 userId, qint64 when)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
+    q.addBindValue(when);
+    q.addBindValue(userId);
+    Database::exec(q);
+    if (auto it = m_cache.find(userId); it != m_cache.end())
+        it->lastSeen = when;
+}
+
+bool UserStore::addToken(const QByteArray &tokenHash, qint64 userId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(userId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return Database::exec(q);
+}
+
+qint64 UserStore::userForToken(const QByteArray &tokenHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT user_id FROM tokens WHERE hash = ?"));
+    q.addBindValue(tokenHash);
+    const qint64 id = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
+bool UserStore::deleteToken(const QByteArray &tokenHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("DELETE FROM tokens WHERE hash = ?"));
+    q.addBindValue(tokenHash);
+    return Database::exec(q) && q.numRowsAffected() > 0;
+}

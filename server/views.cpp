@@ -1,0 +1,98 @@
+#include "views.h"
+#include "hub.h"
+#include "userstore.h"
+
+#include <isotime.h>
+#include <snowflake.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+QJsonValue idOrNull(qint64 id)
+{
+    return id ? QJsonValue(idToString(id)) : QJsonValue(QJsonValue::Null);
+}
+} // namespace
+
+Views::Views(UserStore &users, const Hub &hub)
+    : m_users(users)
+    , m_hub(hub)
+{
+}
+
+QJsonObject Views::user(const UserRecord &u) const
+{
+    return { { u"id"_qs, idToString(u.id) },
+             { u"username"_qs, u.username },
+             { u"displayName"_qs, u.displayName },
+             { u"online"_qs, m_hub.isOnline(u.id) },
+             { u"lastSeen"_qs, isoTimeOrNull(u.lastSeen) } };
+}
+
+QJsonObject Views::user(qint64 userId) const
+{
+    const auto u = m_users.byId(userId);
+    return u ? user(*u) : QJsonObject { { u"id"_qs, idToString(userId) } };
+}
+
+QJsonObject Views::author(qint64 userId) const
+{
+    const auto u = m_users.byId(userId);
+    return { { u"id"_qs, idToString(userId) },
+             { u"username"_qs, u ? u->username : QString() },
+             { u"displayName"_qs, u ? u->displayName : QString() } };
+}
+
+QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, qint64 viewerId) const
+{
+    QString name = c.name;
+    if (c.isDirect()) {
+        const auto peer = m_users.byId(c.directPeer(viewerId));
+        if (peer)
+            name = peer->displayName;
+    }
+    const bool member = viewer && viewer->isValid();
+    return { { u"id"_qs, idToString(c.id) },
+             { u"type"_qs, c.type },
+             { u"name"_qs, name },
+             { u"topic"_qs, c.topic },
+             { u"visibility"_qs, c.visibility },
+             { u"createdBy"_qs, idToString(c.createdBy) },
+             { u"createdAt"_qs, isoTime(c.createdAt) },
+             { u"memberCount"_qs, c.memberCount },
+             { u"lastMessageAt"_qs, isoTimeOrNull(c.lastMessageAt) },
+             { u"lastSeq"_qs, c.lastSeq },
+             { u"unreadCount"_qs, member ? qMax<qint64>(0, c.messageCount - viewer->readOrdinal) : 0 },
+             { u"mentionCount"_qs, member ? viewer->mentionCount : 0 },
+             { u"lastReadMessageId"_qs, member ? idOrNull(viewer->lastReadMessageId) : QJsonValue() },
+             { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() } };
+}
+
+QJsonObject Views::message(const MessageRecord &m) const
+{
+    QJsonArray mentions;
+    for (qint64 id : m.mentions)
+        mentions.append(idToString(id));
+    const bool deleted = m.deletedAt != 0;
+    return { { u"id"_qs, idToString(m.id) },
+             { u"channelId"_qs, idToString(m.channelId) },
+             { u"seq"_qs, m.seq },
+             { u"clientMsgId"_qs, m.clientMsgId },
+             { u"author"_qs, author(m.authorId) },
+             { u"text"_qs, deleted ? QString() : m.text },
+             { u"parentId"_qs, idOrNull(m.parentId) },
+             { u"replyCount"_qs, m.replyCount },
+             { u"attachments"_qs, QJsonArray() },
+             { u"reactions"_qs, QJsonArray() },
+             { u"mentions"_qs, deleted ? QJsonArray() : mentions },
+             { u"createdAt"_qs, isoTime(m.createdAt) },
+             { u"editedAt"_qs, isoTimeOrNull(m.editedAt) },
+             { u"deletedAt"_qs, isoTimeOrNull(m.deletedAt) } };
+}
+
+QString frameText(const QString &type, QJsonObject fields)
+{
+    fields.insert(u"type"_qs, type);
+    return QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+}

@@ -1,0 +1,113 @@
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QTest>
+
+TestServer::TestServer(QStringList extraArgs)
+    : m_extraArgs(std::move(extraArgs))
+{
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+QString TestServer::binary()
+{
+    const QString fromEnv = qEnvironmentVariable("NATTER_SERVER_BIN");
+    return fromEnv.isEmpty() ? QStringLiteral(NATTER_SERVER_BIN_DEFAULT) : fromEnv;
+}
+
+bool TestServer::start()
+{
+    stop();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+    // Reuse the previous port across restarts so that clients reconnecting to the same URL find the server again.
+    QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                       QString::number(m_lastPort), QStringLiteral("--data-dir"), m_dataDir.path(),
+                       QStringLiteral("--password-cost"), QStringLiteral("fast") };
+    args += m_extraArgs;
+    m_process->start(binary(), args);
+    if (!m_process->waitForStarted(10000)) {
+        qWarning("natter-server did not start: %s", qPrintable(m_process->errorString()));
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("listening on [^\\s]+:(\\d+)"));
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(100);
+        m_output += m_process->readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(m_output));
+        if (match.hasMatch()) {
+            m_port = match.captured(1).toUShort();
+            m_lastPort = m_port;
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+    }
+    qWarning("natter-server did not report listening; stdout: %s stderr: %s", m_output.constData(),
+             m_process->readAllStandardError().constData());
+    return false;
+}
+
+void TestServer::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(10000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+    m_process.reset();
+    m_port = 0;
+}
+
+void TestServer::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+    m_port = 0;
+}
+
+bool TestServer::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+qint64 TestServer::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+QUrl TestServer::httpUrl(const QString &path) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    url.setPath(path);
+    return url;
+}
+
+QUrl TestServer::wsUrl(const QString &query) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    url.setPath(QStringLiteral("/api/v1/ws"));
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// Runs the real natter-server binary on 127.0.0.1, port 0, with a temporary data directory, the way a user would
+// start it. Tests that restart the server keep the data directory across stop()/start().
+class TestServer
+{
+public:
+    explicit TestServer(QStringList extraArgs = {});
+    ~TestServer();
+
+    // Starts the process and waits for "listening on ADDR:PORT"; false (with a QWARN) when it does not come.
+    bool start();
+    // Ends the process the way an operator's SIGTERM would. kill() is the unclean variant.
+    void stop();
+    void kill();
+    bool isRunning() const;
+
+    quint16 port() const { return m_port; }
+    QUrl httpUrl(const QString &path = {}) const;
+    QUrl wsUrl(const QString &query = {}) const;
+    QString dataDir() const { return m_dataDir.path(); }
+    QByteArray output() const { return m_output; }
+    qint64 pid() const;
+
+    // The server's own binary: NATTER_SERVER_BIN from the environment, else the one this build made.
+    static QString binary();
+
+private:
+    QTemporaryDir m_dataDir;
+    QStringList m_extraArgs;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_output;
+    quint16 m_port = 0;
+    quint16 m_lastPort = 0;
+};
