@@ -64,7 +64,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
         QStringLiteral("fanout: senders per channel."), QStringLiteral("n"), QStringLiteral("10"));
     const QCommandLineOption rates(QStringLiteral("rates"),
         QStringLiteral("fanout: total messages per second, one step each."), QStringLiteral("list"),
-        QStringLiteral("50,100,200,400,700,1000,1500,2000,3000,5000,8000"));
+        QStringLiteral("50,100,200,300,400,500,600,800,1000,1200,1500,2000,3000,5000"));
     const QCommandLineOption stepSeconds(QStringLiteral("step-seconds"), QStringLiteral("Seconds per step."),
         QStringLiteral("s"), QStringLiteral("8"));
     const QCommandLineOption maxP99(QStringLiteral("max-p99-ms"),

@@ -23,6 +23,14 @@ bool BenchSession::startWorkers(int count)
     return m_pool.start(qMax(1, count));
 }
 
+qint64 BenchSession::workersCpuMs() const
+{
+    qint64 total = 0;
+    for (qint64 pid : m_pool.pids())
+        total += qMax<qint64>(0, ServerProbe(pid).cpuMs());
+    return total;
+}
+
 void BenchSession::sleepMs(int ms)
 {
     QEventLoop loop;

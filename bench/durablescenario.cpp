@@ -30,7 +30,7 @@ int runDurable(BenchSession &session)
     Report report(QStringLiteral("durable"), o.toJson());
     report.setColumns({ QStringLiteral("inFlight"), QStringLiteral("acks"), QStringLiteral("acksPerS"),
         QStringLiteral("p50ms"), QStringLiteral("p99ms"), QStringLiteral("p999ms"), QStringLiteral("maxMs"),
-        QStringLiteral("serverCpu%"), QStringLiteral("errors") });
+        QStringLiteral("serverCpu%"), QStringLiteral("benchCpu%"), QStringLiteral("errors") });
     double best = 0, bestP99 = 0;
     int step = 0;
     for (int inFlight : o.inFlight) {
@@ -45,6 +45,7 @@ int runDurable(BenchSession &session)
             perWorker.append({ { QStringLiteral("active"), mine } });
         }
         const qint64 cpuBefore = session.probe().cpuMs();
+        const qint64 benchCpuBefore = session.workersCpuMs();
         const BenchSession::Totals totals = session.runStep(
             { { QStringLiteral("cmd"), QStringLiteral("durable") }, { QStringLiteral("step"), step },
                 { QStringLiteral("window"), window }, { QStringLiteral("seconds"), o.stepSeconds },
@@ -53,6 +54,8 @@ int runDurable(BenchSession &session)
         const double cpu = session.probe().isValid()
             ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / (o.stepSeconds * 1000.0)
             : 0.0;
+        const double benchCpu
+            = 100.0 * double(session.workersCpuMs() - benchCpuBefore) / (o.stepSeconds * 1000.0);
         const double perSecond = totals.inWindow / o.stepSeconds;
         report.addRow({ { QStringLiteral("inFlight"), active * window },
             { QStringLiteral("acks"), totals.received }, { QStringLiteral("acksPerS"), qRound(perSecond) },
@@ -60,7 +63,8 @@ int runDurable(BenchSession &session)
             { QStringLiteral("p99ms"), totals.latency.quantileMs(0.99) },
             { QStringLiteral("p999ms"), totals.latency.quantileMs(0.999) },
             { QStringLiteral("maxMs"), totals.latency.maxMs() },
-            { QStringLiteral("serverCpu%"), qRound(cpu) }, { QStringLiteral("errors"), totals.errors },
+            { QStringLiteral("serverCpu%"), qRound(cpu) }, { QStringLiteral("benchCpu%"), qRound(benchCpu) },
+            { QStringLiteral("errors"), totals.errors },
             { QStringLiteral("rateLimited"), totals.rateLimited },
             { QStringLiteral("dropped"), totals.lost } });
         if (perSecond > best) {

@@ -68,7 +68,8 @@ int runFanout(BenchSession &session)
     report.setColumns({ QStringLiteral("rate"), QStringLiteral("sent"), QStringLiteral("deliveriesPerS"),
         QStringLiteral("expectedPerS"), QStringLiteral("delivered%"), QStringLiteral("p50ms"),
         QStringLiteral("p99ms"), QStringLiteral("p999ms"), QStringLiteral("maxMs"),
-        QStringLiteral("serverCpu%"), QStringLiteral("rssMB"), QStringLiteral("errors") });
+        QStringLiteral("serverCpu%"), QStringLiteral("benchCpu%"), QStringLiteral("rssMB"),
+        QStringLiteral("errors") });
     double best = 0;
     double bestRate = 0;
     int step = 0;
@@ -78,6 +79,7 @@ int runFanout(BenchSession &session)
         for (int w = 0; w < workers; ++w)
             perWorker.append({ { QStringLiteral("rate"), rate * sendersOn.at(w) / totalSenders } });
         const qint64 cpuBefore = session.probe().cpuMs();
+        const qint64 benchCpuBefore = session.workersCpuMs();
         const BenchSession::Totals totals = session.runStep(
             { { QStringLiteral("cmd"), QStringLiteral("fanout") }, { QStringLiteral("step"), step },
                 { QStringLiteral("seconds"), o.stepSeconds }, { QStringLiteral("drainMs"), o.drainMs } },
@@ -85,6 +87,8 @@ int runFanout(BenchSession &session)
         const double cpu = session.probe().isValid()
             ? 100.0 * double(session.probe().cpuMs() - cpuBefore) / (o.stepSeconds * 1000.0)
             : 0.0;
+        const double benchCpu
+            = 100.0 * double(session.workersCpuMs() - benchCpuBefore) / (o.stepSeconds * 1000.0);
         const double expected = totals.sent * o.members;
         const double perSecond = totals.inWindow / o.stepSeconds;
         const double p99 = totals.latency.quantileMs(0.99);
@@ -95,7 +99,7 @@ int runFanout(BenchSession &session)
             { QStringLiteral("p50ms"), totals.latency.quantileMs(0.5) }, { QStringLiteral("p99ms"), p99 },
             { QStringLiteral("p999ms"), totals.latency.quantileMs(0.999) },
             { QStringLiteral("maxMs"), totals.latency.maxMs() },
-            { QStringLiteral("serverCpu%"), qRound(cpu) },
+            { QStringLiteral("serverCpu%"), qRound(cpu) }, { QStringLiteral("benchCpu%"), qRound(benchCpu) },
             { QStringLiteral("rssMB"), session.probe().rssKb() / 1024.0 },
             { QStringLiteral("errors"), totals.errors }, { QStringLiteral("dropped"), totals.lost },
             { QStringLiteral("codes"), totals.codes } });

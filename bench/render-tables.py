@@ -5,8 +5,8 @@ import sys
 
 COLUMNS = {
     "idle": ["connections", "failed", "connectPerS", "rssMB", "deltaMB", "bytesPerConn"],
-    "fanout": ["rate", "deliveriesPerS", "expectedPerS", "delivered%", "p50ms", "p99ms", "p999ms", "serverCpu%"],
-    "durable": ["inFlight", "acksPerS", "p50ms", "p99ms", "p999ms", "maxMs", "serverCpu%", "errors"],
+    "fanout": ["rate", "deliveriesPerS", "expectedPerS", "delivered%", "p50ms", "p99ms", "p999ms", "serverCpu%", "benchCpu%"],
+    "durable": ["inFlight", "acksPerS", "p50ms", "p99ms", "p999ms", "maxMs", "serverCpu%", "benchCpu%", "errors"],
     "history": ["page", "depth", "p50ms", "p99ms", "maxMs"],
     "reconnect-storm": ["clients", "caughtUp", "failed", "p50ms", "p99ms", "allMs", "rssBeforeMB", "rssAfterMB"],
 }

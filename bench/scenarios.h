@@ -45,6 +45,10 @@ public:
     Totals runStep(
         const QJsonObject &command, const QList<QJsonObject> &perWorker, const QString &event, int timeoutMs);
 
+    // CPU milliseconds used so far by all worker processes: the load generator shares the machine with the
+    // server.
+    qint64 workersCpuMs() const;
+
     static Totals sum(const QList<QJsonObject> &answers);
     static void sleepMs(int ms);
     static QString mb(qint64 kb) { return QString::number(kb / 1024.0, 'f', 1); }

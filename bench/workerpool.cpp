@@ -38,6 +38,14 @@ bool WorkerPool::start(int count)
     return true;
 }
 
+QList<qint64> WorkerPool::pids() const
+{
+    QList<qint64> result;
+    for (const auto &slot : m_workers)
+        result.append(slot->process->processId());
+    return result;
+}
+
 void WorkerPool::onOutput(int index)
 {
     Slot &slot = *m_workers[index];

@@ -20,6 +20,7 @@ public:
 
     bool start(int count);
     int count() const { return int(m_workers.size()); }
+    QList<qint64> pids() const;
 
     // Sends commands[i] to worker i (an empty object skips that worker) and waits for one answer whose "ev"
     // is `event` from each worker addressed. Answers missing at the timeout are left out of the result.
