@@ -116,6 +116,8 @@ QString RestClient::createChannel(
     }
     const Job create { QStringLiteral("/api/v1/channels"),
         { { QStringLiteral("type"), QStringLiteral("group") }, { QStringLiteral("name"), name },
+            // Optional in the protocol; sent because some server builds stored a missing topic as NULL.
+            { QStringLiteral("topic"), QStringLiteral("bench") },
             { QStringLiteral("visibility"), QStringLiteral("public") },
             { QStringLiteral("memberIds"), memberIds } },
         owner.token };
