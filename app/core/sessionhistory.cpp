@@ -21,13 +21,13 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
 {
     QList<Message> cached;
     if (beforeId.isEmpty()) {
-        // The cache holds a contiguous run ending at the cursor, and sync brings whatever came after it, so a
-        // full cached page (or the whole channel) can be shown before the network answers.
+        // The cache holds a contiguous run of the newest messages ending at the cursor, and sync brings
+        // whatever came after it, so it can be shown before the network answers. Anything older than the run
+        // comes through REST when the model asks for the previous page.
         cached = m_cache->recentMessages(channelId, limit);
-        if (!cached.isEmpty() && (cached.size() >= limit || cached.constFirst().seq <= 1)) {
-            for (const Message &m : std::as_const(cached))
-                m_lastMessageIds.insert(channelId, m.id);
-            callback({ cached, cached.constFirst().seq > 1, true });
+        if (!cached.isEmpty()) {
+            m_lastMessageIds.insert(channelId, cached.constLast().id);
+            callback({ cached, true, true });
             return;
         }
     }
