@@ -31,9 +31,18 @@ void ChannelDelegate::paint(
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0x9ca3af));
         painter->drawEllipse(QPointF(icon.center()) + QPointF(1, 1), 4.5, 4.5);
+    } else if (isPrivate) {
+        // A small padlock, drawn rather than taken from a font that may lack the glyph.
+        const QPointF c = QRectF(icon).center();
+        painter->setPen(QPen(QColor(0x9ca3af), 1.4));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawArc(QRectF(c.x() - 3.5, c.y() - 6, 7, 8), 0, 180 * 16);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x9ca3af));
+        painter->drawRoundedRect(QRectF(c.x() - 5, c.y() - 2, 10, 7.5), 1.5, 1.5);
     } else {
         painter->setPen(QColor(0x9ca3af));
-        painter->drawText(icon, Qt::AlignCenter, isPrivate ? u"🔒"_qs : u"#"_qs);
+        painter->drawText(icon, Qt::AlignCenter, u"#"_qs);
     }
 
     QRect nameRect(icon.right() + 6, r.top(), r.right() - icon.right() - 12, r.height());

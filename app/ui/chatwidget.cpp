@@ -218,11 +218,13 @@ void ChatWidget::updateHeader()
     }
     m_composer->setEnabled(true);
     m_title->setText(c.isDirect() ? c.name : u"# "_qs + c.name);
-    m_topic->setText(c.topic.isEmpty() ? (c.isDirect() ? tr("Direct message") : tr("No topic")) : c.topic);
-    m_topic->setVisible(true);
-    m_members->setText(tr("%n member(s)", nullptr, c.memberCount));
+    m_topic->setText(c.isDirect() && c.topic.isEmpty() ? tr("Direct message") : c.topic);
+    m_topic->setVisible(!m_topic->text().isEmpty());
+    m_members->setText(c.memberCount == 1 ? tr("1 member") : tr("%1 members").arg(c.memberCount));
     m_composer->setPlaceholderText(
         c.isDirect() ? tr("Message %1").arg(c.name) : tr("Message #%1").arg(c.name));
+    // Qt 6.4 repaints a changed placeholder only when it switches between shown and hidden.
+    m_composer->viewport()->update();
 }
 
 QString ChatWidget::bannerText() const
@@ -331,7 +333,7 @@ void ChatWidget::browseChannels()
                 for (const QJsonValue &v : r.json.value(u"channels").toArray()) {
                     const Channel c = Channel::fromJson(v.toObject());
                     items.append({ c.id, u"# "_qs + c.name,
-                        tr("%n member(s)", nullptr, c.memberCount)
+                        tr("%1 members").arg(c.memberCount)
                             + (c.topic.isEmpty() ? QString() : u" · "_qs + c.topic) });
                 }
                 done(items, r.ok() ? QString() : tr("Could not load channels."));

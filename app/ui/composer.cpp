@@ -23,11 +23,12 @@ QSize Composer::sizeHint() const
 
 void Composer::adjustHeight()
 {
-    const int lineHeight = fontMetrics().lineSpacing();
-    const int lines = std::clamp(document()->blockCount() + 0, 1, 6);
-    const int margins
-        = int(document()->documentMargin() * 2) + contentsMargins().top() + contentsMargins().bottom();
-    setFixedHeight(lines * lineHeight + margins + 8);
+    const int lines = std::clamp(int(document()->size().height()), 1, 6);
+    // Frame, the document's own margins and the style sheet's padding all come on top of the lines.
+    const int chrome = 2 * frameWidth() + int(2 * document()->documentMargin()) + 14;
+    setFixedHeight(lines * fontMetrics().lineSpacing() + chrome);
+    setVerticalScrollBarPolicy(
+        document()->size().height() > 6 ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
 }
 
 void Composer::keyPressEvent(QKeyEvent *event)

@@ -40,10 +40,10 @@ MainWindow::MainWindow(
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
     connect(m_tokens, &TokenStore::persistenceUnavailable, this, [this](const QString &reason) {
+        Q_UNUSED(reason)
         m_keychainNotice->setText(
-            tr("No system keychain is available (%1): you stay signed in until Natter is "
-               "closed, and your password is not stored anywhere.")
-                .arg(reason));
+            tr("No system keychain is available: you stay signed in until Natter is closed, "
+               "and nothing is saved to disk."));
         statusBar()->show();
     });
 }

@@ -39,7 +39,11 @@ QColor avatarColor(const QString &authorId)
 {
     static const QColor palette[] = { QColor(0x3b82f6), QColor(0x10b981), QColor(0xf59e0b), QColor(0xef4444),
         QColor(0x8b5cf6), QColor(0x14b8a6), QColor(0xec4899), QColor(0x6366f1) };
-    return palette[qHash(authorId) % (sizeof(palette) / sizeof(palette[0]))];
+    // FNV-1a rather than qHash, whose seed changes per process: a person keeps their colour across runs.
+    quint32 h = 2166136261u;
+    for (const QChar ch : authorId)
+        h = (h ^ ch.unicode()) * 16777619u;
+    return palette[h % (sizeof(palette) / sizeof(palette[0]))];
 }
 
 QString dayLabel(const QDate &day)
@@ -167,7 +171,10 @@ void MessageDelegate::paint(
         painter->setFont(smallFont());
         painter->setPen(muted);
         const QDateTime at = index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime();
-        QString time = QLocale().toString(at.time(), QLocale::ShortFormat);
+        // Hours and minutes whatever the locale's short format says; seconds are noise in a chat.
+        QString format = QLocale().timeFormat(QLocale::ShortFormat);
+        format.remove(u":ss"_qs);
+        QString time = QLocale().toString(at.time(), format);
         if (index.data(MessageListModel::EditedRole).toBool()) time += u"  "_qs + tr("(edited)");
         painter->drawText(r.left() + ContentX + hfm.horizontalAdvance(author) + 8, baseline, time);
     }

@@ -36,6 +36,12 @@ MessageView::MessageView(QWidget *parent)
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
     verticalScrollBar()->setSingleStep(24);
+    setStyleSheet(
+        u"QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
+        " QScrollBar::handle:vertical { background: #d1d5db; border-radius: 3px; min-height: 32px; }"
+        " QScrollBar::handle:vertical:hover { background: #9ca3af; }"
+        " QScrollBar::add-line, QScrollBar::sub-line { height: 0; }"
+        " QScrollBar::add-page, QScrollBar::sub-page { background: none; }"_qs);
     m_jumpButton->setObjectName(u"jumpButton"_qs);
     m_jumpButton->setCursor(Qt::PointingHandCursor);
     m_jumpButton->setStyleSheet(

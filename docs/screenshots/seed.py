@@ -5,6 +5,7 @@ Usage: seed.py http://127.0.0.1:PORT   (start the server with --rate-limit 0)
 """
 import json
 import sys
+import urllib.error
 import urllib.request
 import uuid
 
@@ -46,22 +47,27 @@ random_ch = channel("dave", "random", "public", ["alice", "bob", "carol", "erin"
 design = channel("carol", "design", "public", ["alice", "bob", "dave"])
 release = channel("bob", "release-2-0", "private", ["alice", "carol"])
 general = channel("alice", "general", "public", everyone)
-dm = call("POST", "/api/v1/channels", {"type": "direct", "memberIds": [people["bob"]["id"]]},
-          people["alice"]["token"])["id"]
+try:
+    dm = call("POST", "/api/v1/channels", {"type": "direct", "memberIds": [people["bob"]["id"]]},
+              people["alice"]["token"])["id"]
+except urllib.error.HTTPError as e:  # keep the rest of the seed useful on a server without direct channels yet
+    print(f"direct channel not created: {e}", file=sys.stderr)
+    dm = None
 
 say("dave", random_ch, "Anyone up for lunch at the noodle place around 12:30?")
-say("erin", random_ch, "Count me in 🍜")
+say("erin", random_ch, "Count me in!")
 say("carol", design, "New sidebar mockups are up in the shared folder.")
 say("bob", design, "Love the unread badges. Could the channel header show the member count too?")
 say("carol", design, "Good idea, adding it now.")
 say("bob", release, "Release branch is cut. Freeze starts tomorrow morning.")
-say("alice", dm, "Do you have five minutes after stand-up?")
-say("bob", dm, "Sure, ping me when you're free.")
+if dm:
+    say("alice", dm, "Do you have five minutes after stand-up?")
+    say("bob", dm, "Sure, ping me when you're free.")
 
 conversation = [
     ("alice", "Good morning everyone! Stand-up in ten minutes."),
     ("bob", "Morning! I'll be a couple of minutes late, finishing a review."),
-    ("carol", "Morning ☀️"),
+    ("carol", "Morning!"),
     ("carol", "Quick heads-up: the staging server restarts at 10:00 for the database upgrade."),
     ("dave", "Thanks Carol. Will the upgrade touch the search index?"),
     ("carol", "Yes, it gets rebuilt. Expect search to be slow for about fifteen minutes afterwards."),
@@ -73,7 +79,7 @@ conversation = [
     ("alice", "That's exactly the behaviour we want. Can we get a test for it?"),
     ("erin", "Already there: the client-stack test stops the server, writes three messages and checks each arrives "
              "exactly once."),
-    ("dave", "👏"),
+    ("dave", "Nice work, Erin."),
     ("alice", "Agenda for today:\n1. Release 2.0 status\n2. Search performance\n3. Anything blocking?"),
     ("bob", "Release 2.0: all features merged, two bugs left, both small."),
     ("carol", "Search: pages cost the same at any depth now, even at ten million messages."),

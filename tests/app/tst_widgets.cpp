@@ -100,6 +100,7 @@ private slots:
         QTRY_COMPARE(chat->currentChannel(), channelId);
         QTRY_VERIFY(w.window.session()->isSynced());
         Composer *composer = chat->composer();
+        QCOMPARE(composer->placeholderText(), QStringLiteral("Message #general"));
         QTest::keyClicks(composer, QStringLiteral("First line"));
         QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
         QTest::keyClicks(composer, QStringLiteral("second line"));
