@@ -52,7 +52,7 @@ bool ChannelStore::insert(const ChannelRecord &c)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
         "INSERT INTO channels (id, type, name, topic, visibility, created_by, created_at, direct_key)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?)"));
     q.addBindValue(c.id);
     q.addBindValue(c.type);
     q.addBindValue(c.name);
@@ -201,12 +201,13 @@ bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, q
 {
     // Only forward: a marker never moves back, whatever order the requests arrive in.
     QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE members SET last_read_message_id = ?1, read_ordinal = max(read_ordinal, ?2), mention_count = 0"
-        " WHERE channel_id = ?3 AND user_id = ?4 AND last_read_message_id < ?1"));
-    q.bindValue(0, messageId);
-    q.bindValue(1, ordinal);
-    q.bindValue(2, channelId);
-    q.bindValue(3, userId);
+        "UPDATE members SET last_read_message_id = ?, read_ordinal = max(read_ordinal, ?), mention_count = 0"
+        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?"));
+    q.addBindValue(messageId);
+    q.addBindValue(ordinal);
+    q.addBindValue(channelId);
+    q.addBindValue(userId);
+    q.addBindValue(messageId);
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 

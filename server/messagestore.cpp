@@ -49,7 +49,7 @@ bool MessageStore::insert(const MessageRecord &m)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
         "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, mentions,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?)"));
     q.addBindValue(m.id);
     q.addBindValue(m.channelId);
     q.addBindValue(m.seq);
@@ -100,14 +100,14 @@ QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direc
     // The WHERE clauses match the partial indexes messages_channel / messages_thread exactly, so each page is one
     // index range scan of LIMIT+1 rows, whatever its depth.
     const bool before = direction == Direction::Before;
-    const QString scope = parentId ? QStringLiteral("parent_id = ?1 AND parent_id IS NOT NULL")
-                                   : QStringLiteral("channel_id = ?1 AND parent_id IS NULL");
+    const QString scope = parentId ? QStringLiteral("parent_id = ? AND parent_id IS NOT NULL")
+                                   : QStringLiteral("channel_id = ? AND parent_id IS NULL");
     const QString sql = u"SELECT "_qs + Columns + u" FROM messages WHERE "_qs + scope
-        + (before ? u" AND id < ?2 ORDER BY id DESC LIMIT ?3"_qs : u" AND id > ?2 ORDER BY id ASC LIMIT ?3"_qs);
+        + (before ? u" AND id < ? ORDER BY id DESC LIMIT ?"_qs : u" AND id > ? ORDER BY id ASC LIMIT ?"_qs);
     QSqlQuery &q = m_db.prepare(sql);
-    q.bindValue(0, parentId ? parentId : channelId);
-    q.bindValue(1, before ? (pivot > 0 ? pivot : std::numeric_limits<qint64>::max()) : pivot);
-    q.bindValue(2, limit + 1);
+    q.addBindValue(parentId ? parentId : channelId);
+    q.addBindValue(before ? (pivot > 0 ? pivot : std::numeric_limits<qint64>::max()) : pivot);
+    q.addBindValue(limit + 1);
     QList<MessageRecord> out;
     if (Database::exec(q))
         while (q.next())

@@ -75,10 +75,11 @@ QList<UserRecord> UserStore::search(const QString &prefix, int limit)
     pattern += u'%';
     QSqlQuery &q = m_db.prepare(QStringLiteral(
         "SELECT id, username, display_name, created_at, last_seen FROM users"
-        " WHERE username_key LIKE ?1 ESCAPE '\\' OR lower(display_name) LIKE ?1 ESCAPE '\\'"
-        " ORDER BY username_key LIMIT ?2"));
-    q.bindValue(0, pattern);
-    q.bindValue(1, limit);
+        " WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
+        " ORDER BY username_key LIMIT ?"));
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    q.addBindValue(limit);
     QList<UserRecord> users;
     if (Database::exec(q))
         while (q.next())

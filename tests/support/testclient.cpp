@@ -69,7 +69,7 @@ TestAccount RestClient::registerUser(const QString &username)
 {
     const auto r = post(QStringLiteral("/api/v1/auth/register"),
                         { { u"username"_qs, username }, { u"password"_qs, u"correct horse battery"_qs },
-                          { u"displayName"_qs, username.at(0).toUpper() + username.mid(1) } });
+                          { u"displayName"_qs, QString(username.at(0).toUpper() + username.mid(1)) } });
     if (r.status != 201)
         qWarning("register %s failed: %d %s", qPrintable(username), r.status, r.body.constData());
     const auto user = r.json.value(u"user").toObject();

@@ -1,0 +1,106 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QFile>
+#include <QTcpSocket>
+#include <QTest>
+
+// QHttpServer 6.4 has no limits of its own; natter-server guards its port (see server/httpguard.h).
+class TestHttpLimits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void oversizedBodyRefusedBeforeItIsRead()
+    {
+        const qint64 rssBefore = serverRssKb();
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 1073741824\r\n\r\n");
+        // Start streaming the promised gigabyte; the answer comes without waiting for it.
+        const QByteArray chunk(256 * 1024, 'x');
+        QByteArray answer;
+        for (int i = 0; i < 64 && answer.isEmpty(); ++i) {
+            if (s.state() == QAbstractSocket::ConnectedState)
+                s.write(chunk);
+            s.waitForBytesWritten(100);
+            s.waitForReadyRead(50);
+            answer += s.readAll();
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        QVERIFY(answer.contains("payload_too_large"));
+        // 16 MiB were pushed at it; the server did not keep them.
+        QVERIFY2(serverRssKb() - rssBefore < 8 * 1024, qPrintable(QString::number(serverRssKb() - rssBefore)));
+    }
+
+    void hugeHeadersRefused()
+    {
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        s.write("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 100; ++i)
+            s.write("X-Filler-" + QByteArray::number(i) + ": " + QByteArray(400, 'h') + "\r\n");
+        QByteArray answer;
+        while (s.waitForReadyRead(3000))
+            answer += s.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(200).constData());
+    }
+
+    void chunkedBodyRefused()
+    {
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+        QByteArray answer;
+        while (s.waitForReadyRead(3000))
+            answer += s.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 411"), answer.left(200).constData());
+    }
+
+    void keepAliveSecondRequestIsGuardedToo()
+    {
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        const QByteArray body = R"({"username":"x","password":"y"})";
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QByteArray first;
+        while (!first.contains("}}") && s.waitForReadyRead(5000))
+            first += s.readAll();
+        QVERIFY2(first.startsWith("HTTP/1.1 401"), first.constData());
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n");
+        QByteArray second;
+        while (s.waitForReadyRead(3000))
+            second += s.readAll();
+        QVERIFY2(second.startsWith("HTTP/1.1 413"), second.constData());
+    }
+
+    void serverStillServes()
+    {
+        RestClient rest(m_server);
+        QVERIFY(!rest.registerUser(u"survivor"_qs).token.isEmpty());
+    }
+
+private:
+    qint64 serverRssKb() const
+    {
+        QFile status(u"/proc/%1/status"_qs.arg(m_server.pid()));
+        if (!status.open(QIODevice::ReadOnly))
+            return 0;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+        return 0;
+    }
+
+    TestServer m_server;
+};
+
+QTEST_GUILESS_MAIN(TestHttpLimits)
+#include "tst_httplimits.moc"

@@ -1,0 +1,129 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        RestClient rest(m_server);
+        m_ana = rest.registerUser(u"ana"_qs);
+        m_ben = rest.registerUser(u"ben"_qs);
+        m_channel = rest.createChannel(m_ana, u"room"_qs, u"private"_qs, { m_ben.id });
+        m_other = rest.createChannel(m_ana, u"other"_qs, u"private"_qs, { m_ben.id });
+    }
+
+    void missedEventsExactlyOnceInOrder()
+    {
+        GatewayClient ben;
+        QVERIFY(ben.open(m_server, m_ben.token));
+        qint64 seen = 0;
+        for (const auto &c : ben.ready().value(u"channels").toArray())
+            if (c.toObject().value(u"id").toString() == m_channel)
+                seen = c.toObject().value(u"lastSeq").toInteger();
+        QVERIFY(seen > 0);
+        ben.socket().close();
+        QVERIFY(ben.waitClosed());
+
+        // While Ben is away: messages in both channels, and a member joins.
+        RestClient rest(m_server);
+        QStringList texts;
+        for (int i = 0; i < 6; ++i) {
+            texts.append(u"missed %1"_qs.arg(i));
+            QCOMPARE(send(m_channel, u"miss-%1"_qs.arg(i), texts.last()), 201);
+        }
+        QCOMPARE(send(m_other, u"other-1"_qs, u"elsewhere"_qs), 201);
+        const auto cy = rest.registerUser(u"cy1"_qs);
+        QCOMPARE(rest.post(u"/api/v1/channels/"_qs + m_channel + u"/members"_qs, { { u"userIds"_qs, QJsonArray { cy.id } } }, m_ana.token).status, 200);
+
+        GatewayClient back;
+        QVERIFY(back.open(m_server, m_ben.token));
+        const auto ack = back.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen } } } });
+        QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
+        const auto state = ack.value(u"channels").toObject().value(m_channel).toObject();
+        QCOMPARE(state.value(u"reset").toBool(), false);
+        QCOMPARE(state.value(u"lastSeq").toInteger(), seen + 7);
+        // Replayed frames arrive before the ack, in seq order, each once.
+        const auto messages = back.takeAll(u"message.new"_qs);
+        QCOMPARE(messages.size(), 6);
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(messages.at(i).value(u"seq").toInteger(), seen + 1 + i);
+            QCOMPARE(messages.at(i).value(u"message").toObject().value(u"text").toString(), texts.at(i));
+            QCOMPARE(messages.at(i).value(u"channelId").toString(), m_channel);
+        }
+        const auto joined = back.takeAll(u"member.joined"_qs);
+        QCOMPARE(joined.size(), 1);
+        QCOMPARE(joined.first().value(u"seq").toInteger(), seen + 7);
+        // The other channel was not asked for, so nothing of it was replayed.
+        QVERIFY(back.noFrame(u"message.new"_qs, 200));
+
+        // A second sync from the new cursor replays nothing.
+        const auto again = back.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen + 7 } } } });
+        QCOMPARE(again.value(u"channels").toObject().value(m_channel).toObject().value(u"reset").toBool(), false);
+        QVERIFY(back.noFrame(u"message.new"_qs, 200));
+        QVERIFY(back.noFrame(u"member.joined"_qs, 0));
+    }
+
+    void resetPastOneThousandEvents()
+    {
+        RestClient rest(m_server);
+        const QString ch = rest.createChannel(m_ana, u"busy"_qs, u"private"_qs, { m_ben.id });
+        GatewayClient ana;
+        QVERIFY(ana.open(m_server, m_ana.token));
+        for (int i = 0; i < 1005; ++i)
+            ana.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch }, { u"reqId"_qs, u"b%1"_qs.arg(i) },
+                            { u"clientMsgId"_qs, u"busy-%1"_qs.arg(i) }, { u"text"_qs, u"n"_qs } });
+        QTRY_COMPARE_WITH_TIMEOUT((m_acks += int(ana.takeAll(u"ack"_qs).size())), 1005, 60000);
+        GatewayClient ben;
+        QVERIFY(ben.open(m_server, m_ben.token));
+        // Ben saw the two member.joined events only: 1005 behind is a reset.
+        auto ack = ben.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, 2 } } } });
+        auto state = ack.value(u"channels").toObject().value(ch).toObject();
+        QCOMPARE(state.value(u"reset").toBool(), true);
+        QCOMPARE(state.value(u"lastSeq").toInteger(), 1007);
+        QVERIFY(ben.noFrame(u"message.new"_qs, 200));
+        // 1000 behind is not.
+        ack = ben.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, 7 } } } });
+        QCOMPARE(ack.value(u"channels").toObject().value(ch).toObject().value(u"reset").toBool(), false);
+        QCOMPARE(ben.takeAll(u"message.new"_qs).size(), 1000);
+        // A cursor ahead of the server (a restored backup, say) is a reset too.
+        ack = ben.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, 5000 } } } });
+        QCOMPARE(ack.value(u"channels").toObject().value(ch).toObject().value(u"reset").toBool(), true);
+    }
+
+    void syncOfForeignChannelReplaysNothing()
+    {
+        RestClient rest(m_server);
+        const auto eve = rest.registerUser(u"eve"_qs);
+        GatewayClient g;
+        QVERIFY(g.open(m_server, eve.token));
+        const auto ack = g.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, 0 }, { u"77"_qs, 0 } } } });
+        QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
+        const auto state = ack.value(u"channels").toObject().value(m_channel).toObject();
+        QCOMPARE(state.value(u"reset").toBool(), true);
+        QCOMPARE(state.value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
+        QVERIFY(g.noFrame(u"message.new"_qs, 300));
+        QVERIFY(g.noFrame(u"member.joined"_qs, 0));
+    }
+
+private:
+    int send(const QString &channel, const QString &clientMsgId, const QString &text)
+    {
+        RestClient rest(m_server);
+        return rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
+                         { { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, text } }, m_ana.token).status;
+    }
+
+    TestServer m_server { { u"--rate-limit"_qs, u"0"_qs } };
+    TestAccount m_ana, m_ben;
+    QString m_channel, m_other;
+    int m_acks = 0;
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
