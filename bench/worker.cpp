@@ -206,6 +206,10 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
     if (!connection.ready) {
         if (contains(payload, "\"ready\"")) {
             connection.ready = true;
+            // Each bench connection is in at most one channel: the first lastSeq is that channel's.
+            const qint64 lastSeq = readInteger(payload, "\"lastSeq\":");
+            if (lastSeq > connection.lastSeq)
+                connection.lastSeq = lastSeq;
             ++m_openCount;
             if (connection.wantsOpen) {
                 connection.wantsOpen = false;
