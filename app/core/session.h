@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 class ApiClient;
 class MessageListModel;
 
@@ -42,6 +44,12 @@ public:
 
     // Adds a channel the caller just created or joined through REST.
     void addChannel(const Channel &channel);
+    // Channel changes through REST. On success the channel is in the list before the callback runs; on
+    // failure the callback gets a sentence for the user.
+    using ChannelCallback = std::function<void(const Channel &channel, const QString &error)>;
+    void createGroupChannel(const QString &name, bool isPrivate, ChannelCallback callback);
+    void joinChannel(const QString &channelId, ChannelCallback callback);
+    void openDirectChannel(const QString &userId, ChannelCallback callback);
     // Points MODEL at CHANNELID (pending messages included) and treats it as the channel being read.
     void openChannel(MessageListModel *model, const QString &channelId);
     // Wires live events, acks and send states into MODEL.
@@ -74,6 +82,7 @@ signals:
     void signedOut();
 
 private:
+    void channelRequest(const QString &path, const QJsonObject &body, ChannelCallback callback);
     void onReady(const QJsonObject &frame);
     void onEvent(const QJsonObject &frame);
     void onReply(const QString &reqId, const QJsonObject &frame);

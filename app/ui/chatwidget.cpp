@@ -305,19 +305,14 @@ void ChatWidget::createChannel()
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted || name->text().trimmed().isEmpty()) return;
-    const QJsonObject body { { u"type"_qs, u"group"_qs }, { u"name"_qs, name->text().trimmed() },
-        { u"visibility"_qs, isPrivate->isChecked() ? u"private"_qs : u"public"_qs } };
-    m_session->api()->post(u"/api/v1/channels"_qs, body, this, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            QMessageBox::warning(this, tr("New channel"),
-                result.networkError ? tr("The server cannot be reached right now.")
-                                    : tr("The channel could not be created: %1").arg(result.errorMessage));
-            return;
-        }
-        const Channel c = Channel::fromJson(result.json);
-        m_session->addChannel(c);
-        selectChannel(c.id);
-    });
+    m_session->createGroupChannel(
+        name->text().trimmed(), isPrivate->isChecked(), [this](const Channel &c, const QString &error) {
+            if (!error.isEmpty())
+                QMessageBox::warning(
+                    this, tr("New channel"), tr("The channel could not be created: %1").arg(error));
+            else
+                selectChannel(c.id);
+        });
 }
 
 void ChatWidget::browseChannels()
@@ -341,15 +336,11 @@ void ChatWidget::browseChannels()
         },
         this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
-    const QString id = dialog.selectedId();
-    api->post(u"/api/v1/channels/"_qs + id + u"/join"_qs, {}, this, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            QMessageBox::warning(this, tr("Join channel"), tr("Could not join: %1").arg(result.errorMessage));
-            return;
-        }
-        const Channel c = Channel::fromJson(result.json);
-        m_session->addChannel(c);
-        selectChannel(c.id);
+    m_session->joinChannel(dialog.selectedId(), [this](const Channel &c, const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Join channel"), tr("Could not join: %1").arg(error));
+        else
+            selectChannel(c.id);
     });
 }
 
@@ -376,16 +367,10 @@ void ChatWidget::startDirectMessage()
         },
         this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
-    const QJsonObject body { { u"type"_qs, u"direct"_qs },
-        { u"memberIds"_qs, QJsonArray { dialog.selectedId() } } };
-    api->post(u"/api/v1/channels"_qs, body, this, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            QMessageBox::warning(
-                this, tr("New direct message"), tr("Could not start it: %1").arg(result.errorMessage));
-            return;
-        }
-        const Channel c = Channel::fromJson(result.json);
-        m_session->addChannel(c);
-        selectChannel(c.id);
+    m_session->openDirectChannel(dialog.selectedId(), [this](const Channel &c, const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("New direct message"), tr("Could not start it: %1").arg(error));
+        else
+            selectChannel(c.id);
     });
 }

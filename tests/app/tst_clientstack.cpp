@@ -4,8 +4,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <signal.h>
 
 // The client core against a real natter-server: live exchange, the outbox across a server restart, and
 // catching up through `sync` after being offline.
@@ -18,6 +21,10 @@ private:
 
     struct Fixture
     {
+        explicit Fixture(QStringList serverArgs = {})
+            : server(std::move(serverArgs))
+        {
+        }
         TestServer server;
         QTemporaryDir dir;
         TestAccount alice;
@@ -184,6 +191,140 @@ private slots:
         QTRY_COMPARE(b->texts(), expected);
         QVERIFY(strictlyConsecutive(*b->model));
         QCOMPARE(b->session->cursor(f.channelId), b->model->messageAt(b->model->rowCount() - 1).seq);
+    }
+    void refusedMessageIsMarkedFailed()
+    {
+        Fixture f;
+        QVERIFY(f.setUp());
+        auto a = f.client(f.alice);
+        a->session->start();
+        QVERIFY(waitSynced(*a));
+        a->session->openChannel(a->model.get(), f.channelId);
+        QTRY_VERIFY(!a->model->isLoading());
+        const QString tooLong(4001, QLatin1Char('x'));
+        const QString failedId = a->session->sendMessage(f.channelId, tooLong);
+        a->session->sendMessage(f.channelId, QStringLiteral("short enough"));
+        QTRY_COMPARE(a->model->index(a->model->rowOfClientMsgId(failedId))
+                         .data(MessageListModel::SendStateRole)
+                         .toInt(),
+            int(SendState::Failed));
+        // The refused one stays (with its retry action); the next one is not held up by it.
+        QTRY_COMPARE(a->session->outboxSize(), 1);
+        QTRY_COMPARE(a->model->confirmedCount(), 1);
+        QCOMPARE(a->model->messageAt(0).text, QStringLiteral("short enough"));
+        a->session->retry(failedId);
+        QCOMPARE(a->model->index(a->model->rowOfClientMsgId(failedId))
+                     .data(MessageListModel::SendStateRole)
+                     .toInt(),
+            int(SendState::Sending));
+        QTRY_COMPARE(a->model->index(a->model->rowOfClientMsgId(failedId))
+                         .data(MessageListModel::SendStateRole)
+                         .toInt(),
+            int(SendState::Failed));
+    }
+
+    void deadConnectionIsDetected()
+    {
+        // A short heartbeat so that two silent heartbeats pass quickly; SIGSTOP freezes the server with its
+        // TCP connections open, which is what a dead network path looks like to the client.
+        Fixture f({ QStringLiteral("--heartbeat-ms"), QStringLiteral("300") });
+        QVERIFY(f.setUp());
+        auto a = f.client(f.alice);
+        a->session->start();
+        QVERIFY(waitSynced(*a));
+        QVERIFY(a->gateway.isConnected());
+        QCOMPARE(::kill(pid_t(f.server.pid()), SIGSTOP), 0);
+        const bool dropped = QTest::qWaitFor([&] { return !a->gateway.isConnected(); }, 20000);
+        QCOMPARE(::kill(pid_t(f.server.pid()), SIGCONT), 0);
+        QVERIFY(dropped);
+        QTRY_VERIFY_WITH_TIMEOUT(a->gateway.isConnected() && a->session->isSynced(), ReconnectWaitMs);
+        a->session->openChannel(a->model.get(), f.channelId);
+        a->session->sendMessage(f.channelId, QStringLiteral("still here"));
+        QTRY_COMPARE(a->session->outboxSize(), 0);
+    }
+
+    void resetRefetchesHistory()
+    {
+        Fixture f({ QStringLiteral("--rate-limit"), QStringLiteral("0") });
+        QVERIFY(f.setUp());
+        {
+            auto b = f.client(f.bob);
+            b->session->start();
+            QVERIFY(waitSynced(*b));
+            b->session->stop();
+        }
+        // More than the 1000 events sync replays: the server answers reset and the client reloads the newest
+        // page.
+        RestClient rest(f.server);
+        constexpr int written = 1010;
+        for (int i = 1; i <= written; ++i) {
+            const auto r
+                = rest.post(QStringLiteral("/api/v1/channels/") + f.channelId + QStringLiteral("/messages"),
+                    { { QStringLiteral("clientMsgId"), QStringLiteral("seed-%1").arg(i) },
+                        { QStringLiteral("text"), QStringLiteral("m%1").arg(i) } },
+                    f.alice.token);
+            QCOMPARE(r.status, 201);
+        }
+        auto b = f.client(f.bob);
+        QAbstractItemModelTester tester(
+            b->model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        QSignalSpy resets(b->session.get(), &Session::channelReset);
+        b->session->start();
+        b->session->openChannel(b->model.get(), f.channelId);
+        QVERIFY(waitSynced(*b));
+        QCOMPARE(resets.size(), 1);
+        QTRY_VERIFY(b->model->rowCount() > 0 && !b->model->isLoading());
+        QCOMPARE(b->model->messageAt(b->model->rowCount() - 1).text, QStringLiteral("m%1").arg(written));
+        QVERIFY(strictlyConsecutive(*b->model));
+        QVERIFY(b->model->canFetchMore({}));
+    }
+
+    void createJoinAndDirectChannels()
+    {
+        Fixture f;
+        QVERIFY(f.setUp());
+        auto a = f.client(f.alice);
+        auto b = f.client(f.bob);
+        a->session->start();
+        b->session->start();
+        QVERIFY(waitSynced(*a));
+        QVERIFY(waitSynced(*b));
+        Channel created;
+        QString error;
+        a->session->createGroupChannel(
+            QStringLiteral("design"), false, [&](const Channel &c, const QString &e) {
+                created = c;
+                error = e;
+            });
+        QTRY_VERIFY(!created.id.isEmpty() || !error.isEmpty());
+        QCOMPARE(error, QString());
+        QVERIFY(a->session->channelModel()->rowOf(created.id) >= 0);
+        QVERIFY(b->session->channelModel()->rowOf(created.id) < 0);
+
+        Channel joined;
+        b->session->joinChannel(created.id, [&](const Channel &c, const QString &e) {
+            joined = c;
+            error = e;
+        });
+        QTRY_VERIFY(!joined.id.isEmpty() || !error.isEmpty());
+        QCOMPARE(error, QString());
+        QCOMPARE(joined.id, created.id);
+        QVERIFY(b->session->channelModel()->rowOf(created.id) >= 0);
+
+        Channel direct;
+        a->session->openDirectChannel(f.bob.id, [&](const Channel &c, const QString &e) {
+            direct = c;
+            error = e;
+        });
+        QTRY_VERIFY(!direct.id.isEmpty() || !error.isEmpty());
+        QCOMPARE(error, QString());
+        QVERIFY(direct.isDirect());
+        QCOMPARE(direct.name, QStringLiteral("Bob"));
+        a->session->openChannel(a->model.get(), direct.id);
+        a->session->sendMessage(direct.id, QStringLiteral("psst"));
+        // Bob learns about the channel from the gateway (channel.added) or from its first message.
+        QTRY_COMPARE(a->session->outboxSize(), 0);
     }
 };
 
