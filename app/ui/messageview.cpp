@@ -151,7 +151,7 @@ void MessageView::jumpToBottom()
 {
     if (m_model && !m_model->atLiveEnd()) {
         // The window was moved up into history; the newest messages are not loaded, so start over from them.
-        m_model->setChannel(m_model->channelId());
+        m_model->reload();
     }
     scrollToBottom();
     m_jumpButton->hide();

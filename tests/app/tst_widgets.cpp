@@ -112,6 +112,22 @@ private slots:
         QTRY_COMPARE(chat->messageModel()->index(0).data(MessageListModel::SendStateRole).toInt(),
             int(SendState::Sent));
         QCOMPARE(chat->messageModel()->rowCount(), 1);
+        QCOMPARE(chat->bannerText(), QString());
+
+        // Offline: the banner says so, and what is written waits as "sending" until the server is back.
+        server.stop();
+        QTRY_COMPARE(chat->bannerText(), QStringLiteral("Offline – messages will be sent when you're back"));
+        QTest::keyClicks(composer, QStringLiteral("written offline"));
+        QTest::keyClick(composer, Qt::Key_Enter);
+        QCOMPARE(chat->messageModel()->rowCount(), 2);
+        QCOMPARE(chat->messageModel()->index(1).data(MessageListModel::SendStateRole).toInt(),
+            int(SendState::Sending));
+        QVERIFY(server.start());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            chat->messageModel()->index(1).data(MessageListModel::SendStateRole).toInt(),
+            int(SendState::Sent), 60000);
+        QCOMPARE(chat->bannerText(), QString());
+        QCOMPARE(chat->messageModel()->rowCount(), 2);
     }
 
     void scrollPositionKeptAcrossPrepend()
