@@ -420,7 +420,9 @@ void Session::applyNewMessage(const Message &m)
     if (!c.id.isEmpty()) {
         c.lastMessageAt = m.createdAt;
         c.lastSeq = m.seq;
-        if (m.author.id != m_me.id && m.channelId != m_activeChannel) ++c.unreadCount;
+        // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
+        // carried.
+        if (m.author.id != m_me.id && m.channelId != m_activeChannel && m_synced) ++c.unreadCount;
         updateChannel(c);
     }
     if (m.channelId == m_activeChannel && m.author.id != m_me.id) scheduleReadMark(m.channelId, m.id);

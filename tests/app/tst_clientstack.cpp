@@ -190,6 +190,8 @@ private slots:
         QVERIFY(waitSynced(*b));
         QTRY_COMPARE(b->texts(), expected);
         QVERIFY(strictlyConsecutive(*b->model));
+        QCOMPARE(b->session->channel(f.channelId).unreadCount, 0); // it is the open channel
+        QCOMPARE(b->session->channel(f.channelId).unreadCount, 0); // it is the open channel
         QCOMPARE(b->session->cursor(f.channelId), b->model->messageAt(b->model->rowCount() - 1).seq);
     }
     void refusedMessageIsMarkedFailed()
