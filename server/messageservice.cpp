@@ -1,4 +1,5 @@
 #include "messageservice.h"
+#include "attachmentlinker.h"
 #include "channelservice.h"
 #include "channelstore.h"
 #include "database.h"
@@ -14,6 +15,7 @@
 #include <snowflake.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -64,9 +66,9 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
     const QList<qint64> attachments = r.idList(u"attachmentIds"_qs, Limits::MaxAttachmentsPerMessage, false);
     if (!r.ok())
         return done(ApiError::badRequest(r.error()));
-    if (!attachments.isEmpty())
-        return done(ApiError::badRequest(u"attachments are not supported by this server yet"_qs));
-    if (text.trimmed().isEmpty())
+    if (!attachments.isEmpty() && !m_attachments)
+        return done(ApiError::badRequest(u"this server does not accept attachments"_qs));
+    if (text.trimmed().isEmpty() && attachments.isEmpty())
         return done(ApiError::badRequest(u"field 'text' must not be blank"_qs));
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return done(ApiError::rateLimited(wait));
@@ -85,10 +87,14 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
         rootId = parent->parentId ? parent->parentId : parent->id;
     }
     if (const auto existing = m_messages.byClientMsgId(userId, clientMsgId))
-        return done(Sent { m_views.message(*existing), false });
+        return done(Sent { m_views.message(*existing, userId), false });
+    if (!attachments.isEmpty()) {
+        if (const auto problem = m_attachments->checkAttachable(userId, attachments))
+            return done(*problem);
+    }
 
     m_queue.append({ userId, channelId, clientMsgId, text, rootId, resolveMentions(channelId, userId, text),
-                     std::move(done) });
+                     attachments, std::move(done) });
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QTimer::singleShot(0, this, &MessageService::flush);
@@ -99,7 +105,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome)
 {
     // A repeat queued in the same batch (or committed since send() looked) answers with the original.
     if (const auto existing = m_messages.byClientMsgId(p.userId, p.clientMsgId)) {
-        outcome.result = Sent { m_views.message(*existing), false };
+        outcome.result = Sent { m_views.message(*existing, p.userId), false };
         return true;
     }
     MessageRecord m;
@@ -115,6 +121,8 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome)
     // Thread replies are not counted as channel messages: they do not make the channel unread.
     m.ordinal = p.parentId ? 0 : m_channels.countMessage(p.channelId, m.createdAt);
     if (!m.seq || (!p.parentId && !m.ordinal) || !m_messages.insert(m))
+        return false;
+    if (!p.attachments.isEmpty() && !m_attachments->link(m.id, p.channelId, p.attachments))
         return false;
     if (!p.parentId)
         m_channels.markRead(p.channelId, p.userId, m.id, m.ordinal);
@@ -166,9 +174,13 @@ void MessageService::flush()
         }
         // Durable now: answer each sender, then fan out.
         for (qsizetype i = 0; i < batch.size(); ++i) {
-            batch.at(i).done(outcomes.at(i).result);
-            for (const auto &event : outcomes.at(i).events)
+            const Outcome &outcome = outcomes.at(i);
+            batch.at(i).done(outcome.result);
+            for (const auto &event : outcome.events)
                 m_events.publish(event);
+            if (outcome.result.ok() && outcome.result.value().created)
+                Q_EMIT messageStored(idFromString(outcome.result.value().message.value(u"id").toString()),
+                                     batch.at(i).channelId, batch.at(i).text);
         }
     }
 }
@@ -213,7 +225,7 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
         records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
     }
     for (const auto &m : records)
-        list.append(m_views.message(m));
+        list.append(m_views.message(m, m_viewer));
     QJsonObject out { { u"messages"_qs, list }, { u"hasMore"_qs, hasMore } };
     if (around)
         out.insert(u"hasMoreAfter"_qs, hasMoreAfter);
@@ -225,6 +237,7 @@ Result<QJsonObject> MessageService::history(qint64 userId, qint64 channelId, con
     const auto access = m_access.access(userId, channelId);
     if (!access.ok())
         return access.error();
+    m_viewer = userId;
     return page(channelId, 0, query);
 }
 
@@ -238,6 +251,7 @@ Result<QJsonObject> MessageService::replies(qint64 userId, qint64 messageId, con
         return access.error();
     if (root->parentId)
         return ApiError::badRequest(u"that message is a reply; ask for its root's replies"_qs);
+    m_viewer = userId;
     return page(root->channelId, root->id, query);
 }
 
@@ -250,4 +264,24 @@ Result<bool> MessageService::markRead(qint64 userId, qint64 channelId, qint64 me
     if (!message || message->channelId != channelId)
         return ApiError::notFound(u"no such message in this channel"_qs);
     return m_channels.markRead(channelId, userId, messageId, message->ordinal);
+}
+
+bool MessageService::setPreview(qint64 messageId, const QJsonObject &preview)
+{
+    const auto message = m_messages.byId(messageId);
+    if (!message || message->deletedAt)
+        return false;
+    if (!m_db.begin())
+        return false;
+    std::optional<EventLog::Event> event;
+    if (m_messages.setPreview(messageId, QJsonDocument(preview).toJson(QJsonDocument::Compact))) {
+        if (const auto updated = m_messages.byId(messageId))
+            event = m_events.append(message->channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+    }
+    if (!event || !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    m_events.publish(*event);
+    return true;
 }

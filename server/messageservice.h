@@ -20,6 +20,7 @@ class UserStore;
 class Views;
 class SnowflakeGenerator;
 class RateLimiter;
+class AttachmentLinker;
 
 // Sending and reading messages. Every send, from the gateway or from REST, takes the same path: validate,
 // authorise, then queue for the next group commit. One transaction stores the whole batch (message rows, the
@@ -49,9 +50,18 @@ public:
     // Moves the caller's read marker forward to MESSAGEID; false when it was already there or further.
     Result<bool> markRead(qint64 userId, qint64 channelId, qint64 messageId);
 
+    // Where uploads are checked and linked; without it, attachmentIds are refused.
+    void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
+    // Stores a link preview on MESSAGEID and logs message.updated; a deleted message stays as it is.
+    bool setPreview(qint64 messageId, const QJsonObject &preview);
+
     // How many sends wait for the next commit; the largest batch committed so far (for benchmarks).
     qsizetype queued() const { return m_queue.size(); }
     qsizetype largestBatch() const { return m_largestBatch; }
+
+Q_SIGNALS:
+    // A new message is durable and fanned out (for work off the hot path, such as link previews).
+    void messageStored(qint64 messageId, qint64 channelId, const QString &text);
 
 private:
     struct Pending
@@ -62,6 +72,7 @@ private:
         QString text;
         qint64 parentId;
         QList<qint64> mentions;
+        QList<qint64> attachments;
         SendCallback done;
     };
     struct Outcome
@@ -84,7 +95,9 @@ private:
     Views &m_views;
     SnowflakeGenerator &m_ids;
     RateLimiter &m_limiter;
+    AttachmentLinker *m_attachments = nullptr;
     QList<Pending> m_queue;
     bool m_flushScheduled = false;
     qsizetype m_largestBatch = 0;
+    qint64 m_viewer = 0; // the caller of the page being built, for reactions' `me`
 };

@@ -8,7 +8,7 @@
 namespace {
 const QString Columns = QStringLiteral(
     "id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, reply_count, mentions, created_at,"
-    " edited_at, deleted_at");
+    " edited_at, deleted_at, preview");
 
 MessageRecord fromQuery(const QSqlQuery &q)
 {
@@ -28,6 +28,7 @@ MessageRecord fromQuery(const QSqlQuery &q)
     m.createdAt = q.value(10).toLongLong();
     m.editedAt = q.value(11).toLongLong();
     m.deletedAt = q.value(12).toLongLong();
+    m.previewJson = q.value(13).toByteArray();
     return m;
 }
 
@@ -92,6 +93,34 @@ bool MessageStore::incrementReplyCount(qint64 parentId)
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET reply_count = reply_count + 1 WHERE id = ?"));
     q.addBindValue(parentId);
     return Database::exec(q);
+}
+
+bool MessageStore::setPreview(qint64 messageId, const QByteArray &previewJson)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET preview = ? WHERE id = ? AND deleted_at = 0"));
+    q.addBindValue(QString::fromUtf8(previewJson));
+    q.addBindValue(messageId);
+    return Database::exec(q) && q.numRowsAffected() == 1;
+}
+
+bool MessageStore::updateText(qint64 messageId, const QString &text, const QList<qint64> &mentions, qint64 editedAt)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE messages SET text = ?, mentions = coalesce(?, ''), edited_at = ? WHERE id = ? AND deleted_at = 0"));
+    q.addBindValue(text);
+    q.addBindValue(joinIds(mentions));
+    q.addBindValue(editedAt);
+    q.addBindValue(messageId);
+    return Database::exec(q) && q.numRowsAffected() == 1;
+}
+
+bool MessageStore::markDeleted(qint64 messageId, qint64 deletedAt)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE messages SET text = '', mentions = '', preview = NULL, deleted_at = ? WHERE id = ? AND deleted_at = 0"));
+    q.addBindValue(deletedAt);
+    q.addBindValue(messageId);
+    return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
 QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot,

@@ -16,6 +16,10 @@ public:
     std::optional<MessageRecord> byId(qint64 id);
     std::optional<MessageRecord> byClientMsgId(qint64 authorId, const QString &clientMsgId);
     bool incrementReplyCount(qint64 parentId);
+    bool setPreview(qint64 messageId, const QByteArray &previewJson);
+    // Author edits: new text and mentions, editedAt. Deletes: text cleared, deletedAt set, preview dropped.
+    bool updateText(qint64 messageId, const QString &text, const QList<qint64> &mentions, qint64 editedAt);
+    bool markDeleted(qint64 messageId, qint64 deletedAt);
 
     enum class Direction { Before, After };
     // Up to LIMIT top-level messages of CHANNEL strictly before/after PIVOT (0: from the newest/oldest end),

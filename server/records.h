@@ -63,6 +63,7 @@ struct MessageRecord
     qint64 createdAt = 0;
     qint64 editedAt = 0;
     qint64 deletedAt = 0;
+    QByteArray previewJson; // the link preview object as JSON, empty when there is none
 
     bool isValid() const { return id != 0; }
 };

@@ -70,6 +70,53 @@ const QList<QStringList> &migrations()
                            " payload BLOB NOT NULL,"
                            " PRIMARY KEY (channel_id, seq)) WITHOUT ROWID"),
         },
+        // 1 -> 2: reactions, pins, full-text search, uploads and attachments, link previews.
+        {
+            QStringLiteral("CREATE TABLE reactions ("
+                           " message_id INTEGER NOT NULL,"
+                           " user_id INTEGER NOT NULL,"
+                           " emoji TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " PRIMARY KEY (message_id, emoji, user_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE pins ("
+                           " channel_id INTEGER NOT NULL,"
+                           " message_id INTEGER NOT NULL,"
+                           " pinned_by INTEGER NOT NULL,"
+                           " pinned_at INTEGER NOT NULL,"
+                           " PRIMARY KEY (channel_id, message_id)) WITHOUT ROWID"),
+            // Who may pin: 'members' (default) or 'admins' (owners and admins only).
+            QStringLiteral("ALTER TABLE channels ADD COLUMN pin_policy TEXT NOT NULL DEFAULT 'members'"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN preview TEXT"),
+            // External-content FTS5 index over messages.text, kept in step by triggers: a deleted message (text
+            // cleared, deleted_at set) leaves the index.
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id',"
+                           " tokenize='unicode61 remove_diacritics 2')"),
+            QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.deleted_at = 0 BEGIN"
+                           " INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END"),
+            QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, deleted_at ON messages BEGIN"
+                           " INSERT INTO messages_fts(messages_fts, rowid, text)"
+                           "  SELECT 'delete', old.id, old.text WHERE old.deleted_at = 0;"
+                           " INSERT INTO messages_fts(rowid, text) SELECT new.id, new.text WHERE new.deleted_at = 0;"
+                           " END"),
+            QStringLiteral("CREATE TABLE uploads ("
+                           " id INTEGER PRIMARY KEY,"
+                           " uploader_id INTEGER NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " mime TEXT NOT NULL,"
+                           " size INTEGER NOT NULL,"
+                           " storage_key TEXT NOT NULL,"
+                           " width INTEGER,"
+                           " height INTEGER,"
+                           " thumbnail_key TEXT,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE message_attachments ("
+                           " message_id INTEGER NOT NULL,"
+                           " upload_id INTEGER NOT NULL,"
+                           " channel_id INTEGER NOT NULL,"
+                           " position INTEGER NOT NULL,"
+                           " PRIMARY KEY (message_id, upload_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX message_attachments_upload ON message_attachments(upload_id, channel_id)"),
+        },
     };
     return steps;
 }

@@ -13,6 +13,7 @@
 #include "messagestore.h"
 #include "passwordhasher.h"
 #include "ratelimiter.h"
+#include "reactionstore.h"
 #include "restapi.h"
 #include "userstore.h"
 #include "views.h"
@@ -33,8 +34,9 @@ struct Server::Parts
         , users(db)
         , channelStore(db)
         , messageStore(db)
+        , reactions(db)
         , hub(channelStore)
-        , views(users, hub)
+        , views(users, reactions, hub)
         , events(channelStore, hub)
         , hasher(c.passwordCost, &hashPool)
         , limiter(c.sendRate, c.sendBurst)
@@ -52,6 +54,7 @@ struct Server::Parts
     UserStore users;
     ChannelStore channelStore;
     MessageStore messageStore;
+    ReactionStore reactions;
     Hub hub;
     Views views;
     EventLog events;

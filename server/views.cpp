@@ -1,5 +1,7 @@
 #include "views.h"
 #include "hub.h"
+#include "attachmentlinker.h"
+#include "reactionstore.h"
 #include "userstore.h"
 
 #include <isotime.h>
@@ -15,8 +17,9 @@ QJsonValue idOrNull(qint64 id)
 }
 } // namespace
 
-Views::Views(UserStore &users, const Hub &hub)
+Views::Views(UserStore &users, ReactionStore &reactions, const Hub &hub)
     : m_users(users)
+    , m_reactions(reactions)
     , m_hub(hub)
 {
 }
@@ -69,7 +72,7 @@ QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, q
              { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() } };
 }
 
-QJsonObject Views::message(const MessageRecord &m) const
+QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
 {
     QJsonArray mentions;
     for (qint64 id : m.mentions)
@@ -83,8 +86,9 @@ QJsonObject Views::message(const MessageRecord &m) const
              { u"text"_qs, deleted ? QString() : m.text },
              { u"parentId"_qs, idOrNull(m.parentId) },
              { u"replyCount"_qs, m.replyCount },
-             { u"attachments"_qs, QJsonArray() },
-             { u"reactions"_qs, QJsonArray() },
+             { u"attachments"_qs, deleted || !m_attachments ? QJsonArray() : m_attachments->attachmentsJson(m.id) },
+             { u"reactions"_qs, deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId) },
+             { u"preview"_qs, deleted || m.previewJson.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(m.previewJson).object()) },
              { u"mentions"_qs, deleted ? QJsonArray() : mentions },
              { u"createdAt"_qs, isoTime(m.createdAt) },
              { u"editedAt"_qs, isoTimeOrNull(m.editedAt) },

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <apierror.h>
+
+#include <QJsonArray>
+#include <QList>
+
+#include <optional>
+
+// What the message path needs from file storage: checking and linking uploads to messages, and their JSON.
+// Implemented by FileService; MessageService and Views see only this.
+class AttachmentLinker
+{
+public:
+    virtual ~AttachmentLinker() = default;
+    // An error when USERID may not attach IDS (unknown ids, or uploads of somebody else).
+    virtual std::optional<ApiError> checkAttachable(qint64 userId, const QList<qint64> &ids) = 0;
+    // Inside the caller's transaction: the uploads now belong to MESSAGEID in CHANNELID, in this order.
+    virtual bool link(qint64 messageId, qint64 channelId, const QList<qint64> &ids) = 0;
+    // Inside the caller's transaction: a deleted message's attachments are gone.
+    virtual bool unlinkAll(qint64 messageId) = 0;
+    // PROTOCOL.md's Attachment objects of MESSAGEID, in order.
+    virtual QJsonArray attachmentsJson(qint64 messageId) = 0;
+};

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QString>
+
+class Database;
+
+// Reactions: one row per (message, emoji, user), so the database itself refuses a second identical reaction.
+class ReactionStore
+{
+public:
+    explicit ReactionStore(Database &db);
+
+    // True when the row was added / removed; false when it was already there / not there (a no-op).
+    bool add(qint64 messageId, qint64 userId, const QString &emoji, qint64 at);
+    bool remove(qint64 messageId, qint64 userId, const QString &emoji);
+    bool removeAll(qint64 messageId);
+    // [{emoji, count, me}] in the order the emojis were first used.
+    QJsonArray summary(qint64 messageId, qint64 viewerId);
+
+private:
+    Database &m_db;
+};
