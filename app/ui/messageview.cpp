@@ -183,6 +183,16 @@ void MessageView::resizeEvent(QResizeEvent *event)
     placeJumpButton();
 }
 
+bool MessageView::viewportEvent(QEvent *event)
+{
+    // The viewport also narrows without the view resizing, when the scroll bar appears.
+    if (event->type() == QEvent::Resize && viewport()->width() - 1 != m_delegate->width()) {
+        m_delegate->setWidth(viewport()->width() - 1);
+        scheduleDelayedItemsLayout();
+    }
+    return QListView::viewportEvent(event);
+}
+
 void MessageView::placeJumpButton()
 {
     m_jumpButton->adjustSize();
