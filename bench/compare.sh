@@ -35,9 +35,12 @@ start_server() { # name -> echoes "pid port"
   local name=$1 data
   data=$(mktemp -d "/tmp/bench-$name-XXXX")
   case $name in
-    natter)
+    natter|natter-noglib)
+      # natter-noglib: the same binary on Qt's poll-based UNIX event dispatcher instead of GLib's (experiment).
+      local env_args=()
+      [ "$name" = natter-noglib ] && env_args=(QT_NO_GLIB=1)
       [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }
-      "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-28787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
+      env "${env_args[@]}" "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-28787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
         >"$data/server.log" 2>&1 &
       local pid=$!
       wait_listening "$data/server.log" "$pid" || { cat "$data/server.log" >&2; return 1; }
@@ -52,7 +55,7 @@ start_server() { # name -> echoes "pid port"
 for scenario in "${scenarios[@]}"; do
   extra_var="BENCH_ARGS_${scenario//-/_}"
   for name in $servers; do
-    port_in_use=$([ "$name" = natter ] && echo "${NATTER_PORT:-28787}" || echo "${PEER_PORT:-28788}")
+    port_in_use=$([ "$name" != node ] && echo "${NATTER_PORT:-28787}" || echo "${PEER_PORT:-28788}")
     if ss -Htln "sport = :$port_in_use" | grep -q .; then
       echo "compare: port $port_in_use is taken; a fresh server is needed for clean baselines" >&2
       continue

@@ -73,6 +73,7 @@ int runFanout(BenchSession &session)
     double best = 0;
     double bestRate = 0;
     int step = 0;
+    int overLimit = 0;
     for (double rate : o.rates) {
         ++step;
         QList<QJsonObject> perWorker;
@@ -108,7 +109,10 @@ int runFanout(BenchSession &session)
             best = perSecond;
             bestRate = rate;
         }
-        if (p99 > o.maxP99Ms || !complete || totals.lost > 0) break;
+        // One step over the limit can be a hiccup on a shared machine (GC, another process): the run ends
+        // after two in a row, or at once when deliveries go missing.
+        overLimit = p99 > o.maxP99Ms ? overLimit + 1 : 0;
+        if (overLimit >= 2 || !complete || totals.lost > 0) break;
     }
     report.setSummary({ { QStringLiteral("server"), o.label },
         { QStringLiteral("bestDeliveriesPerSUnderP99"), qRound(best) },
