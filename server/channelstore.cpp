@@ -6,8 +6,8 @@
 namespace {
 const QString ChannelColumns = QStringLiteral(
     "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_message_at, c.last_seq,"
-    " c.message_count, c.member_count, c.direct_key");
-constexpr int ChannelColumnCount = 12;
+    " c.message_count, c.member_count, c.direct_key, c.pin_policy");
+constexpr int ChannelColumnCount = 13;
 const QString MemberColumns = QStringLiteral(
     "m.channel_id, m.user_id, m.role, m.joined_at, m.last_read_message_id, m.read_ordinal, m.mention_count");
 } // namespace
@@ -32,6 +32,7 @@ ChannelRecord ChannelStore::channelFromQuery(const QSqlQuery &q, int o)
     c.messageCount = q.value(o + 9).toLongLong();
     c.memberCount = q.value(o + 10).toInt();
     c.directKey = q.value(o + 11).toString();
+    c.pinPolicy = q.value(o + 12).toString();
     return c;
 }
 
@@ -62,6 +63,17 @@ bool ChannelStore::insert(const ChannelRecord &c)
     q.addBindValue(c.createdAt);
     q.addBindValue(c.directKey.isEmpty() ? QVariant() : QVariant(c.directKey));
     return Database::exec(q);
+}
+
+bool ChannelStore::updateSettings(const ChannelRecord &c)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "UPDATE channels SET name = coalesce(?, ''), topic = coalesce(?, ''), pin_policy = ? WHERE id = ?"));
+    q.addBindValue(c.name);
+    q.addBindValue(c.topic);
+    q.addBindValue(c.pinPolicy);
+    q.addBindValue(c.id);
+    return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
 std::optional<ChannelRecord> ChannelStore::byId(qint64 id)

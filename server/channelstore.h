@@ -16,6 +16,8 @@ public:
     explicit ChannelStore(Database &db);
 
     bool insert(const ChannelRecord &channel);
+    // Name, topic and pin policy of CHANNEL.
+    bool updateSettings(const ChannelRecord &channel);
     std::optional<ChannelRecord> byId(qint64 id);
     std::optional<ChannelRecord> byDirectKey(const QString &key);
     // Public group channels whose name contains QUERY, by name.

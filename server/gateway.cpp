@@ -5,7 +5,10 @@
 #include "connection.h"
 #include "hub.h"
 #include "logging.h"
+#include "messageeditor.h"
 #include "messageservice.h"
+#include "presence.h"
+#include "typingrelay.h"
 #include "userstore.h"
 #include "views.h"
 
@@ -20,17 +23,17 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
-Gateway::Gateway(Config config, AuthService &auth, ChannelService &channels, ChannelStore &channelStore,
-                 MessageService &messages, UserStore &users, Hub &hub, Views &views, QObject *parent)
+Gateway::Gateway(Config config, Services s, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_auth(auth)
-    , m_channels(channels)
-    , m_channelStore(channelStore)
-    , m_messages(messages)
-    , m_users(users)
-    , m_hub(hub)
-    , m_views(views)
+    , m_services(s)
+    , m_auth(s.auth)
+    , m_channels(s.channels)
+    , m_channelStore(s.channelStore)
+    , m_messages(s.messages)
+    , m_users(s.users)
+    , m_hub(s.hub)
+    , m_views(s.views)
 {
     using namespace std::placeholders;
     m_handlers.insert(u"ping"_qs, [this](Connection *c, const QJsonObject &, const QString &reqId) {
@@ -42,6 +45,28 @@ Gateway::Gateway(Config config, AuthService &auth, ChannelService &channels, Cha
     m_handlers.insert(u"message.send"_qs, std::bind(&Gateway::handleMessageSend, this, _1, _2, _3));
     m_handlers.insert(u"sync"_qs, std::bind(&Gateway::handleSync, this, _1, _2, _3));
     m_handlers.insert(u"read.mark"_qs, std::bind(&Gateway::handleReadMark, this, _1, _2, _3));
+    m_handlers.insert(u"typing.start"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, true));
+    m_handlers.insert(u"typing.stop"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, false));
+    m_handlers.insert(u"presence.subscribe"_qs, std::bind(&Gateway::handlePresenceSubscribe, this, _1, _2, _3));
+    MessageEditor &editor = s.editor;
+    route(u"message.edit"_qs, [&editor](qint64 user, const QJsonObject &f) -> Result<QJsonObject> {
+        const auto r = editor.edit(user, f);
+        return r.ok() ? Result<QJsonObject>(QJsonObject { { u"message"_qs, r.value() } }) : r;
+    });
+    route(u"message.delete"_qs, [&editor](qint64 user, const QJsonObject &f) {
+        JsonReader r(f);
+        const qint64 id = r.id(u"messageId"_qs);
+        return r.ok() ? editor.remove(user, id) : Result<QJsonObject>(ApiError::badRequest(r.error()));
+    });
+    route(u"reaction.add"_qs, [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, true); });
+    route(u"reaction.remove"_qs, [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, false); });
+    for (const bool pin : { true, false }) {
+        route(pin ? u"message.pin"_qs : u"message.unpin"_qs, [&editor, pin](qint64 user, const QJsonObject &f) {
+            JsonReader r(f);
+            const qint64 id = r.id(u"messageId"_qs);
+            return r.ok() ? editor.pin(user, id, pin) : Result<QJsonObject>(ApiError::badRequest(r.error()));
+        });
+    }
 
     m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
     connect(&m_sweep, &QTimer::timeout, this, &Gateway::sweepSilent);
@@ -93,10 +118,20 @@ void Gateway::accept(std::unique_ptr<QWebSocket> socket)
 
 void Gateway::onClosed(Connection *connection)
 {
+    m_services.presence.forget(connection);
     m_hub.remove(connection);
-    if (!m_hub.isOnline(connection->userId()))
-        m_users.setLastSeen(connection->userId(), nowMs());
     connection->deleteLater();
+}
+
+void Gateway::route(const QString &type, std::function<Result<QJsonObject>(qint64, const QJsonObject &)> call)
+{
+    m_handlers.insert(type, [this, call](Connection *c, const QJsonObject &frame, const QString &reqId) {
+        const auto result = call(c->userId(), frame);
+        if (result.ok())
+            ack(c, reqId, result.value());
+        else
+            fail(c, reqId, result.error());
+    });
 }
 
 void Gateway::sweepSilent()
@@ -219,4 +254,27 @@ void Gateway::handleReadMark(Connection *connection, const QJsonObject &frame, c
                                                                           { u"messageId"_qs, idToString(messageId) } }));
     }
     ack(connection, reqId, { { u"moved"_qs, moved.value() } });
+}
+
+void Gateway::handleTyping(Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing)
+{
+    JsonReader r(frame);
+    const qint64 channelId = r.id(u"channelId"_qs);
+    if (!r.ok())
+        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    const auto access = m_channels.access(connection->userId(), channelId);
+    if (!access.ok())
+        return fail(connection, reqId, access.error());
+    m_services.typing.relay(channelId, connection->userId(), typing, nowMs());
+    ack(connection, reqId);
+}
+
+void Gateway::handlePresenceSubscribe(Connection *connection, const QJsonObject &frame, const QString &reqId)
+{
+    JsonReader r(frame);
+    const QList<qint64> ids = r.idList(u"userIds"_qs, Limits::MaxPresenceSubscriptions, true);
+    if (!r.ok())
+        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    m_services.presence.subscribe(connection, ids);
+    ack(connection, reqId, { { u"count"_qs, connection->presenceSubscriptions().size() } });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <apierror.h>
+#include <result.h>
 
 #include <QHash>
 #include <QJsonObject>
@@ -19,6 +20,9 @@ class MessageService;
 class UserStore;
 class Hub;
 class Views;
+class MessageEditor;
+class Presence;
+class TypingRelay;
 
 // The WebSocket gateway: authenticates upgraded sockets, sends `ready`, routes every client frame through one
 // table of handlers, answers each reqId exactly once, and closes connections that fall silent.
@@ -32,8 +36,22 @@ public:
         qint64 maxOutboundBytes;
     };
 
-    Gateway(Config config, AuthService &auth, ChannelService &channels, ChannelStore &channelStore,
-            MessageService &messages, UserStore &users, Hub &hub, Views &views, QObject *parent = nullptr);
+    // The services frames are routed to.
+    struct Services
+    {
+        AuthService &auth;
+        ChannelService &channels;
+        ChannelStore &channelStore;
+        MessageService &messages;
+        MessageEditor &editor;
+        UserStore &users;
+        Hub &hub;
+        Views &views;
+        Presence &presence;
+        TypingRelay &typing;
+    };
+
+    Gateway(Config config, Services services, QObject *parent = nullptr);
     ~Gateway() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
@@ -52,8 +70,13 @@ private:
     void handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId);
     void handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId);
     void handleReadMark(Connection *connection, const QJsonObject &frame, const QString &reqId);
+    void handleTyping(Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing);
+    void handlePresenceSubscribe(Connection *connection, const QJsonObject &frame, const QString &reqId);
+    // Registers TYPE for a call that answers with a Result: ack with its fields, or error.
+    void route(const QString &type, std::function<Result<QJsonObject>(qint64 userId, const QJsonObject &frame)> call);
 
     Config m_config;
+    Services m_services;
     AuthService &m_auth;
     ChannelService &m_channels;
     ChannelStore &m_channelStore;

@@ -10,10 +10,13 @@ class GuardedTcpServer : public QTcpServer
     Q_OBJECT
 public:
     GuardedTcpServer(HttpGuard::Limits limits, QObject *parent = nullptr);
+    // Where `POST /api/v1/uploads` connections go (see HttpGuard); without one QHttpServer gets them.
+    void setUploadHandler(HttpGuard::UploadHandler handler) { m_uploads = std::move(handler); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     HttpGuard::Limits m_limits;
+    HttpGuard::UploadHandler m_uploads;
 };

@@ -4,10 +4,11 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits)
+HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_uploads(std::move(uploads))
 {
     connect(socket, &QTcpSocket::readyRead, this, &HttpGuard::onReadyRead);
 }
@@ -38,8 +39,11 @@ void HttpGuard::onReadyRead()
         }
         pos += end + 4 - before;
         m_header.truncate(end + 4);
-        if (!inspectHeaders())
+        if (!inspectHeaders()) {
+            if (m_takeOver)
+                handOver(pos);
             break;
+        }
         m_header.clear();
     }
 }
@@ -83,6 +87,11 @@ bool HttpGuard::inspectHeaders()
                "the request body is larger than " + QByteArray::number(limit) + " bytes");
         return false;
     }
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (m_uploads && parts.value(0) == "POST" && target.split('?').value(0) == "/api/v1/uploads") {
+        m_takeOver = true;
+        return false;
+    }
     if (upgrade) {
         // From here on the connection speaks WebSocket, which has limits of its own.
         m_done = true;
@@ -91,6 +100,20 @@ bool HttpGuard::inspectHeaders()
     }
     m_bodyRemaining = contentLength;
     return true;
+}
+
+void HttpGuard::handOver(qsizetype headEnd)
+{
+    m_done = true;
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    // QHttpServer keeps a transaction open over a request it has only partly seen; what it read of this head is
+    // in m_header already. Unread now: this chunk up to the end of the head (a pipelined request before it is
+    // dropped with it, as the connection closes after the upload), then the body.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(headEnd);
+    const QByteArray header = std::exchange(m_header, {});
+    m_uploads(m_socket, header);
 }
 
 void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message)

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <functional>
+
 class QTcpSocket;
 
 // Qt 6.4's QHttpServer reads headers without limit and holds a whole body in memory, trusting Content-Length,
@@ -20,12 +22,17 @@ public:
         qint64 maxUploadBytes; // POST /api/v1/uploads
     };
 
-    HttpGuard(QTcpSocket *socket, Limits limits);
+    // Takes over a connection whose request is `POST /api/v1/uploads`, once its head has arrived: the socket then
+    // holds only body bytes, and QHttpServer no longer reads it. HEADER is the request head.
+    using UploadHandler = std::function<void(QTcpSocket *socket, const QByteArray &header)>;
+
+    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {});
 
 private:
     void onReadyRead();
     // Consumes header bytes; returns false when the request was refused.
     bool inspectHeaders();
+    void handOver(qsizetype headEnd);
     void refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message);
 
     QTcpSocket *m_socket;
@@ -33,4 +40,6 @@ private:
     QByteArray m_header;
     qint64 m_bodyRemaining = 0;
     bool m_done = false;
+    UploadHandler m_uploads;
+    bool m_takeOver = false;
 };

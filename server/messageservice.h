@@ -47,6 +47,8 @@ public:
     // History pages: QUERY holds before | after | around, and limit.
     Result<QJsonObject> history(qint64 userId, qint64 channelId, const QUrlQuery &query);
     Result<QJsonObject> replies(qint64 userId, qint64 messageId, const QUrlQuery &query);
+    // The channel members that TEXT mentions as @username (never the author).
+    QList<qint64> resolveMentions(qint64 channelId, qint64 authorId, const QString &text);
     // Moves the caller's read marker forward to MESSAGEID; false when it was already there or further.
     Result<bool> markRead(qint64 userId, qint64 channelId, qint64 messageId);
 
@@ -83,7 +85,6 @@ private:
 
     void flush();
     bool storeOne(const Pending &p, Outcome &outcome);
-    QList<qint64> resolveMentions(qint64 channelId, qint64 authorId, const QString &text);
     Result<QJsonObject> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
 
     Database &m_db;

@@ -27,6 +27,7 @@ struct ChannelRecord
     qint64 messageCount = 0;
     int memberCount = 0;
     QString directKey;
+    QString pinPolicy; // "members" | "admins"
 
     bool isDirect() const { return type == u"direct"; }
     bool isPublic() const { return visibility == u"public"; }

@@ -2,7 +2,9 @@
 #include "authservice.h"
 #include "channelservice.h"
 #include "httpjson.h"
+#include "messageeditor.h"
 #include "messageservice.h"
+#include "searchservice.h"
 #include "userstore.h"
 #include "views.h"
 
@@ -48,13 +50,14 @@ QJsonObject sessionJson(const Views &views, const AuthService::Session &session)
 }
 } // namespace
 
-RestApi::RestApi(AuthService &auth, ChannelService &channels, MessageService &messages, UserStore &users,
-                 Views &views)
-    : m_auth(auth)
-    , m_channels(channels)
-    , m_messages(messages)
-    , m_users(users)
-    , m_views(views)
+RestApi::RestApi(Services s)
+    : m_auth(s.auth)
+    , m_channels(s.channels)
+    , m_messages(s.messages)
+    , m_editor(s.editor)
+    , m_search(s.search)
+    , m_users(s.users)
+    , m_views(s.views)
 {
 }
 
@@ -63,6 +66,7 @@ void RestApi::install(QHttpServer &http)
     installAccounts(http);
     installChannels(http);
     installMessages(http);
+    installMessageChanges(http);
 }
 
 void RestApi::installAccounts(QHttpServer &http)
@@ -206,4 +210,47 @@ void RestApi::installMessages(QHttpServer &http)
                    const qint64 me = userOf(req, m_auth);
                    return me ? fromResult(m_messages.replies(me, pathId(id), req.query())) : error(Unauthorized);
                });
+}
+
+void RestApi::installMessageChanges(QHttpServer &http)
+{
+    http.route("/api/v1/channels/<arg>", Method::Patch, [this](const QString &id, const QHttpServerRequest &req) {
+        const qint64 me = userOf(req, m_auth);
+        if (!me)
+            return error(Unauthorized);
+        const auto body = HttpJson::body(req);
+        return body.ok() ? fromResult(m_editor.updateChannel(me, pathId(id), body.value())) : error(body.error());
+    });
+    http.route("/api/v1/channels/<arg>/pins", Method::Get, [this](const QString &id, const QHttpServerRequest &req) {
+        const qint64 me = userOf(req, m_auth);
+        return me ? fromResult(m_editor.pins(me, pathId(id))) : error(Unauthorized);
+    });
+    for (const bool pin : { true, false }) {
+        http.route("/api/v1/messages/<arg>/pin", pin ? Method::Post : Method::Delete,
+                   [this, pin](const QString &id, const QHttpServerRequest &req) {
+                       const qint64 me = userOf(req, m_auth);
+                       return me ? fromResult(m_editor.pin(me, pathId(id), pin)) : error(Unauthorized);
+                   });
+    }
+    http.route("/api/v1/messages/<arg>", Method::Patch, [this](const QString &id, const QHttpServerRequest &req) {
+        const qint64 me = userOf(req, m_auth);
+        if (!me)
+            return error(Unauthorized);
+        auto body = HttpJson::body(req);
+        if (!body.ok())
+            return error(body.error());
+        body.value().insert(u"messageId"_qs, id);
+        return fromResult(m_editor.edit(me, body.value()));
+    });
+    http.route("/api/v1/messages/<arg>", Method::Delete, [this](const QString &id, const QHttpServerRequest &req) {
+        const qint64 me = userOf(req, m_auth);
+        if (!me)
+            return error(Unauthorized);
+        const auto removed = m_editor.remove(me, pathId(id));
+        return removed.ok() ? noContent() : error(removed.error());
+    });
+    http.route("/api/v1/search", Method::Get, [this](const QHttpServerRequest &req) {
+        const qint64 me = userOf(req, m_auth);
+        return me ? fromResult(m_search.search(me, req.query())) : error(Unauthorized);
+    });
 }

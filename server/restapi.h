@@ -6,12 +6,24 @@ class ChannelService;
 class MessageService;
 class UserStore;
 class Views;
+class MessageEditor;
+class SearchService;
 
 // Installs PROTOCOL.md's REST routes. Handlers only translate HTTP to service calls and back.
 class RestApi
 {
 public:
-    RestApi(AuthService &auth, ChannelService &channels, MessageService &messages, UserStore &users, Views &views);
+    struct Services
+    {
+        AuthService &auth;
+        ChannelService &channels;
+        MessageService &messages;
+        MessageEditor &editor;
+        SearchService &search;
+        UserStore &users;
+        Views &views;
+    };
+    explicit RestApi(Services services);
 
     void install(QHttpServer &http);
 
@@ -19,10 +31,13 @@ private:
     void installAccounts(QHttpServer &http);
     void installChannels(QHttpServer &http);
     void installMessages(QHttpServer &http);
+    void installMessageChanges(QHttpServer &http);
 
     AuthService &m_auth;
     ChannelService &m_channels;
     MessageService &m_messages;
+    MessageEditor &m_editor;
+    SearchService &m_search;
     UserStore &m_users;
     Views &m_views;
 };

@@ -9,7 +9,12 @@
 #include "httpjson.h"
 #include "hub.h"
 #include "logging.h"
+#include "messageeditor.h"
 #include "messageservice.h"
+#include "pinstore.h"
+#include "presence.h"
+#include "searchservice.h"
+#include "typingrelay.h"
 #include "messagestore.h"
 #include "passwordhasher.h"
 #include "ratelimiter.h"
@@ -43,8 +48,14 @@ struct Server::Parts
         , auth(users, hasher, ids, hub)
         , channels(db, channelStore, users, events, hub, views, ids)
         , messages(db, channels, channelStore, messageStore, users, events, views, ids, limiter)
-        , gateway({ c.heartbeatMs, c.maxOutboundBytes }, auth, channels, channelStore, messages, users, hub, views)
-        , rest(auth, channels, messages, users, views)
+        , pins(db)
+        , editor(db, channels, channelStore, messageStore, messages, reactions, pins, events, views, limiter)
+        , presence(hub, users)
+        , typing(hub, channelStore, c.typingMaxMembers)
+        , search(db, channels, messageStore, views)
+        , gateway({ c.heartbeatMs, c.maxOutboundBytes },
+                  { auth, channels, channelStore, messages, editor, users, hub, views, presence, typing })
+        , rest({ auth, channels, messages, editor, search, users, views })
     {
     }
 
@@ -63,6 +74,11 @@ struct Server::Parts
     AuthService auth;
     ChannelService channels;
     MessageService messages;
+    PinStore pins;
+    MessageEditor editor;
+    Presence presence;
+    TypingRelay typing;
+    SearchService search;
     Gateway gateway;
     RestApi rest;
     QHttpServer http;

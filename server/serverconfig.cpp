@@ -41,7 +41,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
                                       u"BYTES"_qs, QString::number(4 * 1024 * 1024));
     const QCommandLineOption upload(u"max-upload-bytes"_qs, u"Largest upload accepted (default 25 MiB)."_qs,
                                     u"BYTES"_qs, QString::number(25 * 1024 * 1024));
-    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload });
+    const QCommandLineOption typing(u"typing-max-members"_qs,
+                                    u"Channels with more members get no typing indicators (default 100)."_qs,
+                                    u"N"_qs, u"100"_qs);
+    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing });
     if (!p.parse(args)) {
         *exitCode = fail(p.errorText());
         return std::nullopt;
@@ -112,6 +115,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     c.maxUploadBytes = p.value(upload).toLongLong(&ok);
     if (!ok || c.maxUploadBytes < 1) {
         *exitCode = fail(u"--max-upload-bytes must be positive"_qs);
+        return std::nullopt;
+    }
+    c.typingMaxMembers = p.value(typing).toInt(&ok);
+    if (!ok || c.typingMaxMembers < 0) {
+        *exitCode = fail(u"--typing-max-members must be a non-negative integer"_qs);
         return std::nullopt;
     }
     return c;

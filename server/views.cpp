@@ -69,7 +69,8 @@ QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, q
              { u"unreadCount"_qs, member ? qMax<qint64>(0, c.messageCount - viewer->readOrdinal) : 0 },
              { u"mentionCount"_qs, member ? viewer->mentionCount : 0 },
              { u"lastReadMessageId"_qs, member ? idOrNull(viewer->lastReadMessageId) : QJsonValue() },
-             { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() } };
+             { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() },
+             { u"pinPolicy"_qs, c.pinPolicy } };
 }
 
 QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "attachmentlinker.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QObject>
+#include <QThreadPool>
+
+#include <optional>
+
+class Database;
+class ChannelStore;
+class AuthService;
+class SnowflakeGenerator;
+class QHttpServer;
+class QTcpSocket;
+
+// Uploaded files: DATA/uploads/<id> (and <id>.thumb), rows in `uploads`, links to messages in
+// `message_attachments`. Receiving is done by UploadReceiver at the socket level (the body is streamed to disk);
+// this class owns the rows, the download routes and who may read what.
+//
+// An upload may be attached to several messages by its uploader. Deleting a message unlinks its uploads; an upload
+// that is then attached nowhere is deleted (row at once, inside the caller's transaction; files right after it).
+// Uploads that were never attached stay until they are (no expiry yet).
+class FileService : public QObject, public AttachmentLinker
+{
+    Q_OBJECT
+public:
+    struct Upload
+    {
+        qint64 id = 0;
+        qint64 uploaderId = 0;
+        QString name;
+        QString mime;
+        qint64 size = 0;
+        QString storageKey;
+        int width = 0;
+        int height = 0;
+        QString thumbnailKey;
+        qint64 createdAt = 0;
+    };
+    // What the pool learnt from a received file's bytes.
+    struct Inspection
+    {
+        QString mime;
+        int width = 0;
+        int height = 0;
+        QString thumbnailSuffix; // "png" or "jpg" when a thumbnail was written
+    };
+
+    FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
+                qint64 maxUploadBytes, QObject *parent = nullptr);
+    ~FileService() override;
+
+    // Creates DATA/uploads and DATA/uploads/tmp and removes temporary files a previous run left behind.
+    bool open(const QString &dataDir, QString *error);
+    void installRoutes(QHttpServer &http);
+    // Takes over SOCKET for `POST /api/v1/uploads` whose request head is HEADER (see HttpGuard).
+    void receive(QTcpSocket *socket, const QByteArray &header);
+
+    // AttachmentLinker
+    std::optional<ApiError> checkAttachable(qint64 userId, const QList<qint64> &ids) override;
+    bool link(qint64 messageId, qint64 channelId, const QList<qint64> &ids) override;
+    bool unlinkAll(qint64 messageId) override;
+    QJsonArray attachmentsJson(qint64 messageId) override;
+
+    // For UploadReceiver.
+    AuthService &auth() { return m_auth; }
+    qint64 maxUploadBytes() const { return m_maxUploadBytes; }
+    qint64 nextId();
+    QString tempPath(qint64 id) const;
+    QThreadPool &pool() { return m_pool; }
+    // Runs in the pool: detects the type from the bytes and, for images, reads the size and writes a thumbnail.
+    static Inspection inspect(const QString &path, const QString &name, const QString &thumbnailPath);
+    QString thumbnailTempPath(qint64 id) const { return tempPath(id) + u".thumb"_qs; }
+    // Moves the received files into place and stores the row; the Attachment JSON, or nothing on failure.
+    std::optional<QJsonObject> store(const Upload &upload);
+
+    std::optional<Upload> byId(qint64 id);
+    QJsonObject attachmentJson(const Upload &upload) const;
+    // Whether USERID may download UPLOAD: its uploader, or a member of a channel where it was posted.
+    bool mayRead(qint64 userId, const Upload &upload);
+
+private:
+    void removeOrphanFiles();
+
+    Database &m_db;
+    ChannelStore &m_channels;
+    AuthService &m_auth;
+    SnowflakeGenerator &m_ids;
+    qint64 m_maxUploadBytes;
+    QDir m_dir;
+    QList<Upload> m_pendingRemoval;
+    bool m_removalScheduled = false;
+    // Last, so that it is destroyed (and waited for) first.
+    QThreadPool m_pool;
+};
