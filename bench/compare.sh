@@ -60,6 +60,7 @@ for scenario in "${scenarios[@]}"; do
       echo "compare: port $port_in_use is taken; a fresh server is needed for clean baselines" >&2
       continue
     fi
+    pid=""
     read -r pid port < <(start_server "$name" || true) || true
     [ -n "${pid:-}" ] || { echo "compare: $name did not start" >&2; continue; }
     started="$started $pid"
@@ -69,9 +70,11 @@ for scenario in "${scenarios[@]}"; do
       ${!extra_var:-} >"$out/$scenario-$name.txt" || true
     grep -v '^{' "$out/$scenario-$name.txt" >&2 || true
     grep '^{' "$out/$scenario-$name.txt" >>"$out/results.jsonl" || true
+    # The server is not our child (it was started in a subshell): poll until it is gone.
     kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    sleep 2
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    sleep 1
   done
 done
 echo "results in $out/results.jsonl" >&2
