@@ -112,6 +112,15 @@ private slots:
         QCOMPARE(a->texts(), both);
         QCOMPARE(b->texts(), both);
         QVERIFY(strictlyConsecutive(*a->model));
+
+        // Typing is relayed to the others, never back to the typer.
+        QSignalSpy typingAtBob(b->session.get(), &Session::typingChanged);
+        QSignalSpy typingAtAlice(a->session.get(), &Session::typingChanged);
+        a->session->setTyping(f.channelId, true);
+        QTRY_COMPARE(typingAtBob.size(), 1);
+        QCOMPARE(typingAtBob.at(0).at(1).toString(), f.alice.id);
+        QVERIFY(typingAtBob.at(0).at(2).toBool());
+        QCOMPARE(typingAtAlice.size(), 0);
     }
 
     void outboxSurvivesServerRestart()

@@ -130,6 +130,32 @@ private slots:
         QCOMPARE(chat->messageModel()->rowCount(), 2);
     }
 
+    void signOutRevokesToken()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RestClient rest(server);
+        rest.registerUser(QStringLiteral("alice"));
+        Window w;
+        w.window.show();
+        w.window.startUp(QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("alice"),
+            QStringLiteral("correct horse battery"));
+        QTRY_VERIFY(w.window.chatWidget());
+        QString token;
+        const QUrl url = normalizeServerUrl(QStringLiteral("127.0.0.1:%1").arg(server.port()));
+        w.tokens.readToken(
+            w.profile.keychainKey(url, QStringLiteral("alice")), [&](const QString &t) { token = t; });
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(rest.get(QStringLiteral("/api/v1/users/me"), token).status, 200);
+        w.window.signOut();
+        QVERIFY(!w.window.chatWidget());
+        QTRY_COMPARE(rest.get(QStringLiteral("/api/v1/users/me"), token).status, 401);
+        QString after;
+        w.tokens.readToken(
+            w.profile.keychainKey(url, QStringLiteral("alice")), [&](const QString &t) { after = t; });
+        QCOMPARE(after, QString());
+    }
+
     void scrollPositionKeptAcrossPrepend()
     {
         FakePageSource source(5000);
