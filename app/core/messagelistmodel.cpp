@@ -90,6 +90,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->deleted;
     case SendStateRole:
         return int(m->state);
+    case ChannelStartRole:
+        return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
         const Message *prev = at(index.row() - 1);
         return !prev || prev->createdAt.toLocalTime().date() != m->createdAt.toLocalTime().date();
@@ -109,7 +111,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     return { { IdRole, "messageId" }, { ClientMsgIdRole, "clientMsgId" }, { SeqRole, "seq" },
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
-        { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" } };
+        { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
+        { ChannelStartRole, "channelStart" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -141,6 +144,7 @@ void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
     for (const Message &m : page.messages)
         if (!m_ids.contains(m.id) && m.seq < firstSeq) fresh.append(m);
     std::sort(fresh.begin(), fresh.end(), seqLess);
+    const bool hadOlder = m_hasOlder;
     if (page.ok) m_hasOlder = page.hasMore;
     if (!fresh.isEmpty()) {
         const int added = int(fresh.size());
@@ -154,6 +158,8 @@ void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
         touchRow(added);
         const int excess = int(m_messages.size()) - m_maxRows;
         if (excess > 0) trimBottom(excess);
+    } else if (hadOlder != m_hasOlder) {
+        touchRow(0);
     }
     emit loadingChanged();
     emit olderPageLoaded(int(page.messages.size()));
@@ -231,7 +237,7 @@ void MessageListModel::touchRow(int row)
 {
     if (row >= 0 && row < rowCount()) {
         const QModelIndex i = index(row);
-        emit dataChanged(i, i, { GroupStartRole, DayStartRole });
+        emit dataChanged(i, i, { GroupStartRole, DayStartRole, ChannelStartRole });
     }
 }
 

@@ -32,6 +32,8 @@ public:
         GroupStartRole,
         // True when the row is the first one of its local day in the window.
         DayStartRole,
+        // True on the first row when nothing older exists: the view shows the start of the channel above it.
+        ChannelStartRole,
     };
     Q_ENUM(Role)
 

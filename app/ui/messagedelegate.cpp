@@ -10,6 +10,7 @@ constexpr int Margin = 16;
 constexpr int Avatar = 36;
 constexpr int ContentX = Margin + Avatar + 12;
 constexpr int DayBandHeight = 36;
+constexpr int IntroHeight = 72;
 constexpr int GroupTopPadding = 10;
 constexpr int RowBottomPadding = 3;
 constexpr int RightGutter = 64;
@@ -77,7 +78,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, int wi
 {
     Layout l;
     const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
-    if (index.data(MessageListModel::DayStartRole).toBool()) l.dayBand = DayBandHeight;
+    if (index.data(MessageListModel::ChannelStartRole).toBool()) l.intro = IntroHeight;
+    if (index.data(MessageListModel::DayStartRole).toBool())
+        l.dayBand = l.intro + DayBandHeight;
+    else
+        l.dayBand = l.intro;
     if (groupStart)
         l.header = GroupTopPadding + QFontMetrics(headerFont()).height() + 2;
     else
@@ -105,6 +110,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
     const uint stamp = qHash(index.data(MessageListModel::TextRole).toString())
         ^ (index.data(MessageListModel::GroupStartRole).toBool() ? 0x1u : 0u)
         ^ (index.data(MessageListModel::DayStartRole).toBool() ? 0x2u : 0u)
+        ^ (index.data(MessageListModel::ChannelStartRole).toBool() ? 0x40000u : 0u)
         ^ (index.data(MessageListModel::DeletedRole).toBool() ? 0x4u : 0u)
         ^ (uint(index.data(MessageListModel::SendStateRole).toInt()) << 3);
     const auto it = m_heights.constFind(key);
@@ -131,8 +137,22 @@ void MessageDelegate::paint(
     painter->setClipRect(r);
     const QColor muted(0x6b7280);
 
-    if (l.dayBand) {
-        const QRect band(r.left(), r.top(), r.width(), l.dayBand);
+    if (l.intro) {
+        QFont title = headerFont();
+        title.setPointSizeF(title.pointSizeF() * 1.15);
+        painter->setFont(title);
+        painter->setPen(pal.color(QPalette::Text));
+        const int x = r.left() + Margin;
+        painter->drawText(
+            x, r.top() + 18 + QFontMetrics(title).ascent(), tr("This is the start of the conversation."));
+        painter->setFont(smallFont());
+        painter->setPen(muted);
+        painter->drawText(x,
+            r.top() + 18 + QFontMetrics(title).height() + 6 + QFontMetrics(smallFont()).ascent(),
+            tr("Everything written here since the channel was created is below."));
+    }
+    if (l.dayBand > l.intro) {
+        const QRect band(r.left(), r.top() + l.intro, r.width(), l.dayBand - l.intro);
         painter->setFont(smallFont());
         const QString label
             = dayLabel(index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime().date());

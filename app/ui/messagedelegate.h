@@ -27,6 +27,7 @@ public:
 private:
     struct Layout
     {
+        int intro = 0;
         int dayBand = 0;
         int header = 0;
         QRect text;

@@ -72,11 +72,14 @@ private slots:
         QCOMPARE(inserted.at(0).at(2).toInt(), 49);
         // The row that was first is still the same message, now 50 rows further down.
         QCOMPARE(firstBefore.row(), 50);
+        QVERIFY(!model.index(0).data(MessageListModel::ChannelStartRole).toBool());
         QCOMPARE(firstBefore.data(MessageListModel::IdRole).toString(), QStringLiteral("71"));
         model.fetchMore({});
         QTRY_COMPARE(model.rowCount(), 120);
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.messageAt(0).id, QStringLiteral("1"));
+        QVERIFY(model.index(0).data(MessageListModel::ChannelStartRole).toBool());
+        QVERIFY(!model.index(1).data(MessageListModel::ChannelStartRole).toBool());
     }
 
     void appendsLiveMessages()
