@@ -36,6 +36,5 @@ void FileSender::pump()
         }
         m_socket->write(chunk);
     }
-    if (m_file->atEnd())
-        deleteLater();
+    if (m_file->atEnd()) deleteLater();
 }

@@ -9,9 +9,9 @@
 
 class QTcpSocket;
 
-// Streams a file as an HTTP response with Content-Length, keeping at most a few hundred KiB queued on the socket
-// (QHttpServerResponder's QIODevice path would queue a whole slow client's download in memory). Lives as a
-// child of the socket and ends with the file or the connection.
+// Streams a file as an HTTP response with Content-Length, keeping at most a few hundred KiB queued on the
+// socket (QHttpServerResponder's QIODevice path would queue a whole slow client's download in memory). Lives
+// as a child of the socket and ends with the file or the connection.
 class FileSender : public QObject
 {
 public:

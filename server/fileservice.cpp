@@ -22,8 +22,9 @@
 #include <QUrl>
 
 namespace {
-const QString UploadColumns = u"u.id, u.uploader_id, u.name, u.mime, u.size, u.storage_key, u.width, u.height,"
-                              " u.thumbnail_key, u.created_at"_qs;
+const QString UploadColumns
+    = u"u.id, u.uploader_id, u.name, u.mime, u.size, u.storage_key, u.width, u.height,"
+      " u.thumbnail_key, u.created_at"_qs;
 constexpr int ThumbnailEdge = 320;
 // Larger images get their size read but no thumbnail: decoding them would cost too much memory.
 constexpr qint64 MaxThumbnailSourcePixels = 40'000'000;
@@ -54,14 +55,15 @@ QByteArray contentDisposition(bool inlineImage, const QString &name)
 {
     QByteArray ascii;
     for (QChar c : name)
-        ascii += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\') ? char(c.unicode()) : '_';
+        ascii += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\') ? char(c.unicode())
+                                                                                        : '_';
     return QByteArray(inlineImage ? "inline" : "attachment") + "; filename=\"" + ascii
         + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
 }
 } // namespace
 
 FileService::FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
-                         qint64 maxUploadBytes, QObject *parent)
+    qint64 maxUploadBytes, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_channels(channels)
@@ -107,42 +109,36 @@ void FileService::receive(QTcpSocket *socket, const QByteArray &header)
     new UploadReceiver(socket, header, *this);
 }
 
-FileService::Inspection FileService::inspect(const QString &path, const QString &name, const QString &thumbnailPath)
+FileService::Inspection FileService::inspect(
+    const QString &path, const QString &name, const QString &thumbnailPath)
 {
     Inspection out;
     QMimeDatabase mimes;
     const QMimeType byContent = mimes.mimeTypeForFile(path, QMimeDatabase::MatchContent);
     out.mime = byContent.name();
-    // The bytes decide. Only where they say nothing specific does the name refine it (a CSV is text/plain by its
-    // bytes), and a name can never make a file an inline image.
+    // The bytes decide. Only where they say nothing specific does the name refine it (a CSV is text/plain by
+    // its bytes), and a name can never make a file an inline image.
     if (out.mime == u"application/octet-stream" || out.mime == u"text/plain") {
         const QMimeType byName = mimes.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
         const bool refines = byName.isValid() && !byName.isDefault() && !isInlineImage(byName.name())
             && (out.mime == u"application/octet-stream" || byName.inherits(u"text/plain"_qs));
-        if (refines)
-            out.mime = byName.name();
+        if (refines) out.mime = byName.name();
     }
-    if (!out.mime.startsWith(u"image/"))
-        return out;
+    if (!out.mime.startsWith(u"image/")) return out;
 
     QImageReader reader(path);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);
     QSize size = reader.size();
-    if (!size.isValid())
-        return out;
-    if (reader.transformation() & QImageIOHandler::TransformationRotate90)
-        size.transpose();
+    if (!size.isValid()) return out;
+    if (reader.transformation() & QImageIOHandler::TransformationRotate90) size.transpose();
     out.width = size.width();
     out.height = size.height();
-    if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels)
-        return out;
+    if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels) return out;
     const QSize target = size.scaled(ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio).boundedTo(size);
     QImage image = reader.read();
-    if (image.isNull())
-        return out;
-    if (image.size() != target)
-        image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (image.isNull()) return out;
+    if (image.size() != target) image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     // PNG keeps transparency; everything opaque is smaller as JPEG.
     const bool alpha = image.hasAlphaChannel();
     if (image.save(thumbnailPath, alpha ? "PNG" : "JPEG", alpha ? -1 : 85))
@@ -157,13 +153,15 @@ std::optional<QJsonObject> FileService::store(const Upload &upload)
         qCWarning(lcFiles) << "cannot move upload" << upload.id << "into place";
         return std::nullopt;
     }
-    if (!upload.thumbnailKey.isEmpty() && !QFile::rename(thumbnailTempPath(upload.id), m_dir.filePath(upload.thumbnailKey))) {
+    if (!upload.thumbnailKey.isEmpty()
+        && !QFile::rename(thumbnailTempPath(upload.id), m_dir.filePath(upload.thumbnailKey))) {
         qCWarning(lcFiles) << "cannot move thumbnail of" << upload.id << "into place";
         QFile::remove(finalPath);
         return std::nullopt;
     }
-    QSqlQuery &q = m_db.prepare(u"INSERT INTO uploads (id, uploader_id, name, mime, size, storage_key, width, height,"
-                                " thumbnail_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    QSqlQuery &q
+        = m_db.prepare(u"INSERT INTO uploads (id, uploader_id, name, mime, size, storage_key, width, height,"
+                       " thumbnail_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
     q.addBindValue(upload.id);
     q.addBindValue(upload.uploaderId);
     q.addBindValue(upload.name);
@@ -176,8 +174,7 @@ std::optional<QJsonObject> FileService::store(const Upload &upload)
     q.addBindValue(upload.createdAt);
     if (!Database::exec(q)) {
         QFile::remove(finalPath);
-        if (!upload.thumbnailKey.isEmpty())
-            QFile::remove(m_dir.filePath(upload.thumbnailKey));
+        if (!upload.thumbnailKey.isEmpty()) QFile::remove(m_dir.filePath(upload.thumbnailKey));
         return std::nullopt;
     }
     return attachmentJson(upload);
@@ -187,8 +184,7 @@ std::optional<FileService::Upload> FileService::byId(qint64 id)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns + u" FROM uploads u WHERE u.id = ?"_qs);
     q.addBindValue(id);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
+    if (!Database::exec(q) || !q.next()) return std::nullopt;
     const Upload u = uploadFromQuery(q);
     q.finish();
     return u;
@@ -198,21 +194,20 @@ QJsonObject FileService::attachmentJson(const Upload &u) const
 {
     const QString base = u"/api/v1/uploads/"_qs + idToString(u.id);
     const QJsonValue null(QJsonValue::Null);
-    return { { u"id"_qs, idToString(u.id) },
-             { u"name"_qs, u.name },
-             { u"mime"_qs, u.mime },
-             { u"size"_qs, u.size },
-             { u"url"_qs, QString(base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(u.name))) },
-             { u"width"_qs, u.width ? QJsonValue(u.width) : null },
-             { u"height"_qs, u.height ? QJsonValue(u.height) : null },
-             { u"thumbnailUrl"_qs, u.thumbnailKey.isEmpty() ? null : QJsonValue(QString(base + u"/thumbnail"_qs)) } };
+    return { { u"id"_qs, idToString(u.id) }, { u"name"_qs, u.name }, { u"mime"_qs, u.mime },
+        { u"size"_qs, u.size },
+        { u"url"_qs, QString(base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(u.name))) },
+        { u"width"_qs, u.width ? QJsonValue(u.width) : null },
+        { u"height"_qs, u.height ? QJsonValue(u.height) : null },
+        { u"thumbnailUrl"_qs,
+            u.thumbnailKey.isEmpty() ? null : QJsonValue(QString(base + u"/thumbnail"_qs)) } };
 }
 
 bool FileService::mayRead(qint64 userId, const Upload &upload)
 {
-    if (userId == upload.uploaderId)
-        return true;
-    QSqlQuery &q = m_db.prepare(u"SELECT DISTINCT channel_id FROM message_attachments WHERE upload_id = ?"_qs);
+    if (userId == upload.uploaderId) return true;
+    QSqlQuery &q
+        = m_db.prepare(u"SELECT DISTINCT channel_id FROM message_attachments WHERE upload_id = ?"_qs);
     q.addBindValue(upload.id);
     QList<qint64> channels;
     if (Database::exec(q))
@@ -220,8 +215,7 @@ bool FileService::mayRead(qint64 userId, const Upload &upload)
             channels.append(q.value(0).toLongLong());
     q.finish();
     for (qint64 channelId : channels)
-        if (m_channels.memberIds(channelId).contains(userId))
-            return true;
+        if (m_channels.memberIds(channelId).contains(userId)) return true;
     return false;
 }
 
@@ -235,7 +229,8 @@ std::optional<ApiError> FileService::checkAttachable(qint64 userId, const QList<
         const auto upload = byId(id);
         // Somebody else's upload answers like a missing one: ids are not a way to probe for files.
         if (!upload || upload->uploaderId != userId)
-            return ApiError::notFound(u"upload %1 does not exist or was not uploaded by you"_qs.arg(idToString(id)));
+            return ApiError::notFound(
+                u"upload %1 does not exist or was not uploaded by you"_qs.arg(idToString(id)));
     }
     return std::nullopt;
 }
@@ -243,15 +238,15 @@ std::optional<ApiError> FileService::checkAttachable(qint64 userId, const QList<
 bool FileService::link(qint64 messageId, qint64 channelId, const QList<qint64> &ids)
 {
     // OR IGNORE: a repeat must never fail the whole group-commit batch it is in.
-    QSqlQuery &q = m_db.prepare(u"INSERT OR IGNORE INTO message_attachments (message_id, upload_id, channel_id, position)"
-                                " VALUES (?, ?, ?, ?)"_qs);
+    QSqlQuery &q = m_db.prepare(
+        u"INSERT OR IGNORE INTO message_attachments (message_id, upload_id, channel_id, position)"
+        " VALUES (?, ?, ?, ?)"_qs);
     for (qsizetype i = 0; i < ids.size(); ++i) {
         q.addBindValue(messageId);
         q.addBindValue(ids.at(i));
         q.addBindValue(channelId);
         q.addBindValue(int(i));
-        if (!Database::exec(q))
-            return false;
+        if (!Database::exec(q)) return false;
     }
     return true;
 }
@@ -261,33 +256,26 @@ bool FileService::unlinkAll(qint64 messageId)
     QSqlQuery &q = m_db.prepare(u"SELECT upload_id FROM message_attachments WHERE message_id = ?"_qs);
     q.addBindValue(messageId);
     QList<qint64> uploads;
-    if (!Database::exec(q))
-        return false;
+    if (!Database::exec(q)) return false;
     while (q.next())
         uploads.append(q.value(0).toLongLong());
     q.finish();
-    if (uploads.isEmpty())
-        return true;
+    if (uploads.isEmpty()) return true;
     QSqlQuery &del = m_db.prepare(u"DELETE FROM message_attachments WHERE message_id = ?"_qs);
     del.addBindValue(messageId);
-    if (!Database::exec(del))
-        return false;
+    if (!Database::exec(del)) return false;
     for (qint64 id : uploads) {
         QSqlQuery &still = m_db.prepare(u"SELECT 1 FROM message_attachments WHERE upload_id = ? LIMIT 1"_qs);
         still.addBindValue(id);
-        if (!Database::exec(still))
-            return false;
+        if (!Database::exec(still)) return false;
         const bool attached = still.next();
         still.finish();
-        if (attached)
-            continue;
+        if (attached) continue;
         const auto upload = byId(id);
-        if (!upload)
-            continue;
+        if (!upload) continue;
         QSqlQuery &gone = m_db.prepare(u"DELETE FROM uploads WHERE id = ?"_qs);
         gone.addBindValue(id);
-        if (!Database::exec(gone))
-            return false;
+        if (!Database::exec(gone)) return false;
         m_pendingRemoval.append(*upload);
     }
     // The files go once the caller's transaction is over, and only if it committed (see removeOrphanFiles).
@@ -303,11 +291,9 @@ void FileService::removeOrphanFiles()
     m_removalScheduled = false;
     const QList<Upload> pending = std::exchange(m_pendingRemoval, {});
     for (const Upload &u : pending) {
-        if (byId(u.id))
-            continue; // the deleting transaction rolled back: the upload is still there
+        if (byId(u.id)) continue; // the deleting transaction rolled back: the upload is still there
         QFile::remove(m_dir.filePath(u.storageKey));
-        if (!u.thumbnailKey.isEmpty())
-            QFile::remove(m_dir.filePath(u.thumbnailKey));
+        if (!u.thumbnailKey.isEmpty()) QFile::remove(m_dir.filePath(u.thumbnailKey));
         qCInfo(lcFiles) << "removed upload" << u.id << "(no message uses it any more)";
     }
 }
@@ -315,8 +301,8 @@ void FileService::removeOrphanFiles()
 QJsonArray FileService::attachmentsJson(qint64 messageId)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns
-                                + u" FROM message_attachments a JOIN uploads u ON u.id = a.upload_id"
-                                  " WHERE a.message_id = ? ORDER BY a.position"_qs);
+        + u" FROM message_attachments a JOIN uploads u ON u.id = a.upload_id"
+          " WHERE a.message_id = ? ORDER BY a.position"_qs);
     q.addBindValue(messageId);
     QJsonArray out;
     if (Database::exec(q))
@@ -329,36 +315,33 @@ QJsonArray FileService::attachmentsJson(qint64 messageId)
 void FileService::installRoutes(QHttpServer &http)
 {
     http.route("/api/v1/uploads/<arg>/<arg>", QHttpServerRequest::Method::Get,
-               [this](const QString &id, const QString &name, const QHttpServerRequest &req,
-                      QHttpServerResponder &&responder) {
-                   QByteArray token = HttpJson::bearerToken(req);
-                   if (token.isEmpty()) // for <img src>, which cannot send headers
-                       token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
-                   const qint64 me = m_auth.authenticate(token);
-                   if (!me)
-                       return HttpJson::error(ApiError::unauthorized()).write(std::move(responder));
-                   const qint64 uploadId = HttpJson::pathId(id);
-                   const auto upload = uploadId ? byId(uploadId) : std::nullopt;
-                   const bool thumbnail = name == u"thumbnail";
-                   if (!upload || !mayRead(me, *upload) || (thumbnail && upload->thumbnailKey.isEmpty()))
-                       return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
+        [this](const QString &id, const QString &name, const QHttpServerRequest &req,
+            QHttpServerResponder &&responder) {
+            QByteArray token = HttpJson::bearerToken(req);
+            if (token.isEmpty()) // for <img src>, which cannot send headers
+                token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+            const qint64 me = m_auth.authenticate(token);
+            if (!me) return HttpJson::error(ApiError::unauthorized()).write(std::move(responder));
+            const qint64 uploadId = HttpJson::pathId(id);
+            const auto upload = uploadId ? byId(uploadId) : std::nullopt;
+            const bool thumbnail = name == u"thumbnail";
+            if (!upload || !mayRead(me, *upload) || (thumbnail && upload->thumbnailKey.isEmpty()))
+                return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
 
-                   auto file = std::make_unique<QFile>(
-                       m_dir.filePath(thumbnail ? upload->thumbnailKey : upload->storageKey));
-                   if (!file->open(QIODevice::ReadOnly)) {
-                       qCWarning(lcFiles) << "upload" << upload->id << "is missing on disk";
-                       return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
-                   }
-                   QByteArray mime = upload->mime.toUtf8();
-                   if (thumbnail)
-                       mime = upload->thumbnailKey.endsWith(u".png") ? "image/png" : "image/jpeg";
-                   const bool inlineImage = isInlineImage(QString::fromUtf8(mime));
-                   FileSender::start(responder.socket(), std::move(file),
-                                     { { "Content-Type", mime },
-                                       { "X-Content-Type-Options", "nosniff" },
-                                       { "Content-Disposition", contentDisposition(inlineImage, upload->name) },
-                                       // Even if a browser were to render it, it runs no script and loads nothing.
-                                       { "Content-Security-Policy", "sandbox; default-src 'none'" },
-                                       { "Cache-Control", "private, max-age=3600" } });
-               });
+            auto file = std::make_unique<QFile>(
+                m_dir.filePath(thumbnail ? upload->thumbnailKey : upload->storageKey));
+            if (!file->open(QIODevice::ReadOnly)) {
+                qCWarning(lcFiles) << "upload" << upload->id << "is missing on disk";
+                return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
+            }
+            QByteArray mime = upload->mime.toUtf8();
+            if (thumbnail) mime = upload->thumbnailKey.endsWith(u".png") ? "image/png" : "image/jpeg";
+            const bool inlineImage = isInlineImage(QString::fromUtf8(mime));
+            FileSender::start(responder.socket(), std::move(file),
+                { { "Content-Type", mime }, { "X-Content-Type-Options", "nosniff" },
+                    { "Content-Disposition", contentDisposition(inlineImage, upload->name) },
+                    // Even if a browser were to render it, it runs no script and loads nothing.
+                    { "Content-Security-Policy", "sandbox; default-src 'none'" },
+                    { "Cache-Control", "private, max-age=3600" } });
+        });
 }

@@ -17,12 +17,12 @@ class QHttpServer;
 class QTcpSocket;
 
 // Uploaded files: DATA/uploads/<id> (and <id>.thumb), rows in `uploads`, links to messages in
-// `message_attachments`. Receiving is done by UploadReceiver at the socket level (the body is streamed to disk);
-// this class owns the rows, the download routes and who may read what.
+// `message_attachments`. Receiving is done by UploadReceiver at the socket level (the body is streamed to
+// disk); this class owns the rows, the download routes and who may read what.
 //
-// An upload may be attached to several messages by its uploader. Deleting a message unlinks its uploads; an upload
-// that is then attached nowhere is deleted (row at once, inside the caller's transaction; files right after it).
-// Uploads that were never attached stay until they are (no expiry yet).
+// An upload may be attached to several messages by its uploader. Deleting a message unlinks its uploads; an
+// upload that is then attached nowhere is deleted (row at once, inside the caller's transaction; files right
+// after it). Uploads that were never attached stay until they are (no expiry yet).
 class FileService : public QObject, public AttachmentLinker
 {
     Q_OBJECT
@@ -50,7 +50,7 @@ public:
     };
 
     FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
-                qint64 maxUploadBytes, QObject *parent = nullptr);
+        qint64 maxUploadBytes, QObject *parent = nullptr);
     ~FileService() override;
 
     // Creates DATA/uploads and DATA/uploads/tmp and removes temporary files a previous run left behind.
@@ -71,7 +71,8 @@ public:
     qint64 nextId();
     QString tempPath(qint64 id) const;
     QThreadPool &pool() { return m_pool; }
-    // Runs in the pool: detects the type from the bytes and, for images, reads the size and writes a thumbnail.
+    // Runs in the pool: detects the type from the bytes and, for images, reads the size and writes a
+    // thumbnail.
     static Inspection inspect(const QString &path, const QString &name, const QString &thumbnailPath);
     QString thumbnailTempPath(qint64 id) const { return tempPath(id) + u".thumb"_qs; }
     // Moves the received files into place and stores the row; the Attachment JSON, or nothing on failure.

@@ -4,10 +4,12 @@
 #include "channelstore.h"
 #include "database.h"
 #include "eventlog.h"
+#include "fileservice.h"
 #include "gateway.h"
 #include "guardedtcpserver.h"
 #include "httpjson.h"
 #include "hub.h"
+#include "linkpreviewer.h"
 #include "logging.h"
 #include "messageeditor.h"
 #include "messageservice.h"
@@ -56,6 +58,8 @@ struct Server::Parts
         , gateway({ c.heartbeatMs, c.maxOutboundBytes },
                   { auth, channels, channelStore, messages, editor, users, hub, views, presence, typing })
         , rest({ auth, channels, messages, editor, search, users, views })
+        , files(db, channelStore, auth, ids, c.maxUploadBytes)
+        , previews(messages, { c.allowPrivatePreviews })
     {
     }
 
@@ -81,6 +85,8 @@ struct Server::Parts
     SearchService search;
     Gateway gateway;
     RestApi rest;
+    FileService files;
+    LinkPreviewer previews;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
 };
@@ -108,7 +114,15 @@ bool Server::start(QString *error)
     if (!d->db.open(m_config.dataDir, error))
         return false;
 
+    if (!d->files.open(m_config.dataDir, error))
+        return false;
+    d->messages.setAttachments(&d->files);
+    d->views.setAttachments(&d->files);
+    d->editor.setAttachments(&d->files);
+    connect(&d->messages, &MessageService::messageStored, &d->previews, &LinkPreviewer::onMessageStored);
+
     d->rest.install(d->http);
+    d->files.installRoutes(d->http);
     // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
     // answered 401 here, before the upgrade.
     d->http.route("/api/v1/ws", [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
@@ -128,6 +142,7 @@ bool Server::start(QString *error)
         qCWarning(lcServer) << "--password-cost fast: password hashes are weak; use it for tests and load tools only";
 
     d->tcp = new GuardedTcpServer({ Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
+    d->tcp->setUploadHandler([this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
     if (!d->tcp->listen(m_config.listen, m_config.port)) {
         *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
         delete d->tcp;

@@ -44,7 +44,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     const QCommandLineOption typing(u"typing-max-members"_qs,
                                     u"Channels with more members get no typing indicators (default 100)."_qs,
                                     u"N"_qs, u"100"_qs);
+    const QCommandLineOption privatePreviews(
+        u"allow-private-previews"_qs,
+        u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
     p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing });
+    p.addOption(privatePreviews);
     if (!p.parse(args)) {
         *exitCode = fail(p.errorText());
         return std::nullopt;
@@ -122,5 +126,6 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         *exitCode = fail(u"--typing-max-members must be a non-negative integer"_qs);
         return std::nullopt;
     }
+    c.allowPrivatePreviews = p.isSet(privatePreviews);
     return c;
 }

@@ -21,6 +21,7 @@ struct ServerConfig
     qint64 maxOutboundBytes = 4 * 1024 * 1024;
     qint64 maxUploadBytes = 25 * 1024 * 1024;
     int hashThreads = 2;
+    bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;
 
     // Parses ARGS (argv including the program name). On --help/--version prints and sets *exitCode to 0;

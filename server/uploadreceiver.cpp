@@ -24,8 +24,7 @@ QHash<QByteArray, QByteArray> parseHeaders(const QByteArray &head)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            out.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        if (colon > 0) out.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
     return out;
 }
@@ -33,7 +32,8 @@ QHash<QByteArray, QByteArray> parseHeaders(const QByteArray &head)
 bool isControl(char32_t c)
 {
     // C0, DEL, C1, and the bidirectional overrides that make "exe.txt" look like "txt.exe".
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
 }
 } // namespace
 
@@ -54,10 +54,9 @@ UploadReceiver::UploadReceiver(QTcpSocket *socket, const QByteArray &header, Fil
 
 UploadReceiver::~UploadReceiver()
 {
-    // Gone before the answer (the client hung up): nothing of it stays on disk. While the pool still works on the
-    // file, the continuation cleans up instead (see finishBody()).
-    if (!m_answered && m_file.isOpen())
-        discardFiles();
+    // Gone before the answer (the client hung up): nothing of it stays on disk. While the pool still works on
+    // the file, the continuation cleans up instead (see finishBody()).
+    if (!m_answered && m_file.isOpen()) discardFiles();
 }
 
 std::optional<QString> UploadReceiver::sanitiseName(const QByteArray &header, QString *problem)
@@ -93,10 +92,14 @@ void UploadReceiver::start(const QByteArray &header)
     // Reading stops when this much is buffered and the file has not taken it yet: memory stays bounded.
     m_socket->setReadBufferSize(ReadBufferBytes);
     const auto headers = parseHeaders(header);
+    // With Expect: 100-continue the body only comes after "100 Continue", so a refusal can be answered at
+    // once.
+    m_expectsContinue = headers.value("expect").toLower() == "100-continue";
     const QByteArray authorization = headers.value("authorization");
-    m_userId = authorization.startsWith("Bearer ") ? m_files.auth().authenticate(authorization.mid(7).trimmed()) : 0;
-    if (!m_userId)
-        return fail(ApiError::unauthorized());
+    m_userId = authorization.startsWith("Bearer ")
+        ? m_files.auth().authenticate(authorization.mid(7).trimmed())
+        : 0;
+    if (!m_userId) return fail(ApiError::unauthorized());
     bool ok = false;
     m_length = headers.value("content-length").toLongLong(&ok);
     if (!ok) {
@@ -105,15 +108,13 @@ void UploadReceiver::start(const QByteArray &header)
     }
     if (m_length > m_files.maxUploadBytes())
         return fail({ ErrorCode::PayloadTooLarge,
-                      u"the file is larger than %1 bytes"_qs.arg(m_files.maxUploadBytes()) });
-    if (m_length == 0)
-        return fail(ApiError::badRequest(u"the file is empty"_qs));
+            u"the file is larger than %1 bytes"_qs.arg(m_files.maxUploadBytes()) });
+    if (m_length == 0) return fail(ApiError::badRequest(u"the file is empty"_qs));
     if (!headers.contains("x-filename"))
         return fail(ApiError::badRequest(u"send the file's name in X-Filename (URL-encoded)"_qs));
     QString problem;
     const auto name = sanitiseName(headers.value("x-filename"), &problem);
-    if (!name)
-        return fail(ApiError::badRequest(problem));
+    if (!name) return fail(ApiError::badRequest(problem));
     m_name = *name;
 
     m_id = m_files.nextId();
@@ -122,8 +123,10 @@ void UploadReceiver::start(const QByteArray &header)
         qCWarning(lcFiles) << "cannot create" << m_file.fileName() << m_file.errorString();
         return fail(ApiError::internal(u"the file could not be stored"_qs));
     }
-    if (headers.value("expect").toLower() == "100-continue")
+    if (m_expectsContinue) {
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_expectsContinue = false; // the body comes now; a later refusal waits for it like any other
+    }
     connect(m_socket, &QTcpSocket::readyRead, this, &UploadReceiver::onReadyRead);
     m_idle.start();
     onReadyRead(); // the head's packet may have carried the start of the body
@@ -133,8 +136,7 @@ void UploadReceiver::onReadyRead()
 {
     while (m_received < m_length && m_socket->bytesAvailable() > 0) {
         const QByteArray chunk = m_socket->read(qMin(ChunkBytes, m_length - m_received));
-        if (chunk.isEmpty())
-            break;
+        if (chunk.isEmpty()) break;
         m_received += chunk.size();
         // After an early answer the body is only drained, so that the client reads the answer, not a reset.
         if (!m_answered && m_file.write(chunk) != chunk.size()) {
@@ -144,13 +146,13 @@ void UploadReceiver::onReadyRead()
         }
     }
     m_idle.start();
-    if (m_received < m_length)
-        return;
+    if (m_received < m_length) return;
     disconnect(m_socket, &QTcpSocket::readyRead, this, &UploadReceiver::onReadyRead);
     m_idle.stop();
-    if (m_answered)
+    if (m_answered) {
+        m_socket->write(std::exchange(m_deferred, {}));
         close();
-    else
+    } else
         finishBody();
 }
 
@@ -164,8 +166,8 @@ void UploadReceiver::finishBody()
     FileService *files = &m_files;
     const qint64 id = m_id;
     const QPointer<UploadReceiver> self(this);
-    QtConcurrent::run(&m_files.pool(), &FileService::inspect, m_files.tempPath(id), m_name,
-                      m_files.thumbnailTempPath(id))
+    QtConcurrent::run(
+        &m_files.pool(), &FileService::inspect, m_files.tempPath(id), m_name, m_files.thumbnailTempPath(id))
         .then(files, [self, files, id](const FileService::Inspection &found) {
             if (!self) { // the client left while the pool worked
                 QFile::remove(files->tempPath(id));
@@ -197,39 +199,44 @@ void UploadReceiver::fail(const ApiError &error)
 {
     qCInfo(lcFiles) << "upload refused:" << error.message;
     answer(errorHttpStatus(error.code),
-           QJsonDocument(QJsonObject { { u"error"_qs, error.toJson() } }).toJson(QJsonDocument::Compact));
+        QJsonDocument(QJsonObject { { u"error"_qs, error.toJson() } }).toJson(QJsonDocument::Compact));
 }
 
 void UploadReceiver::answer(int status, const QByteArray &json)
 {
-    if (m_answered)
-        return;
+    if (m_answered) return;
     m_answered = true;
-    static const QHash<int, QByteArray> reasons { { 201, "Created" },           { 400, "Bad Request" },
-                                                  { 401, "Unauthorized" },      { 413, "Payload Too Large" },
-                                                  { 500, "Internal Server Error" } };
+    static const QHash<int, QByteArray> reasons { { 201, "Created" }, { 400, "Bad Request" },
+        { 401, "Unauthorized" }, { 413, "Payload Too Large" }, { 500, "Internal Server Error" } };
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status, "Error")
         + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(json.size()) + "\r\n";
-    if (status == 401)
-        head += "WWW-Authenticate: Bearer\r\n";
-    m_socket->write(head + "\r\n" + json);
+    if (status == 401) head += "WWW-Authenticate: Bearer\r\n";
+    const QByteArray response = head + "\r\n" + json;
     m_idle.stop();
-    if (m_received < m_length && m_length <= m_files.maxUploadBytes()) {
-        // Drain the rest of the declared body (see onReadyRead), within the idle limit, then close.
+    if (!m_expectsContinue && m_received < m_length && m_length <= m_files.maxUploadBytes()) {
+        // Clients that send the whole body before they read (QNetworkAccessManager among them) would see a
+        // reset instead of this answer: read the rest of the declared body first, storing nothing, then
+        // answer.
+        m_deferred = response;
         m_idle.start();
         connect(m_socket, &QTcpSocket::readyRead, this, &UploadReceiver::onReadyRead, Qt::UniqueConnection);
         onReadyRead();
         return;
     }
+    m_socket->write(response);
     close();
 }
 
 void UploadReceiver::close()
 {
-    m_socket->disconnectFromHost();
+    // The answer says Connection: close, so the client hangs up once it has read it. Closing first would race
+    // a client that has not yet noticed its own last bytes went out: QNetworkAccessManager then reports a
+    // reset instead of the answer. A client that does not hang up is cut off after a while.
     QTcpSocket *socket = m_socket;
-    QTimer::singleShot(10'000, socket, [socket] { socket->abort(); });
+    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
+    QTimer::singleShot(10'000, socket, [socket] { socket->disconnectFromHost(); });
+    QTimer::singleShot(15'000, socket, [socket] { socket->abort(); });
 }
 
 void UploadReceiver::discardFiles()

@@ -11,11 +11,11 @@
 class FileService;
 class QTcpSocket;
 
-// Receives one `POST /api/v1/uploads` straight from the socket, which HttpGuard hands over once the request head
-// has arrived (QHttpServer 6.4 would hold the whole body in memory). It checks the token, Content-Length and
-// X-Filename before reading any of the body, streams the body to DATA/uploads/tmp/<id>, has the pool detect the
-// type and make a thumbnail, stores the row and writes the HTTP answer itself. The connection is then closed.
-// A child of the socket: it ends with the connection.
+// Receives one `POST /api/v1/uploads` straight from the socket, which HttpGuard hands over once the request
+// head has arrived (QHttpServer 6.4 would hold the whole body in memory). It checks the token, Content-Length
+// and X-Filename before reading any of the body, streams the body to DATA/uploads/tmp/<id>, has the pool
+// detect the type and make a thumbnail, stores the row and writes the HTTP answer itself. The connection is
+// then closed. A child of the socket: it ends with the connection.
 class UploadReceiver : public QObject
 {
     Q_OBJECT
@@ -23,8 +23,8 @@ public:
     UploadReceiver(QTcpSocket *socket, const QByteArray &header, FileService &files);
     ~UploadReceiver() override;
 
-    // The name a client sent in X-Filename, made safe to show and store: URL-decoded, the last path component,
-    // no control characters, at most 255 characters. An error when nothing usable is left.
+    // The name a client sent in X-Filename, made safe to show and store: URL-decoded, the last path
+    // component, no control characters, at most 255 characters. An error when nothing usable is left.
     static std::optional<QString> sanitiseName(const QByteArray &header, QString *problem);
 
 private:
@@ -46,4 +46,6 @@ private:
     qint64 m_length = 0;
     qint64 m_received = 0;
     bool m_answered = false;
+    bool m_expectsContinue = false;
+    QByteArray m_deferred; // an early answer, sent once the body has been read
 };
