@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include <chrono>
 #include <cstring>
@@ -15,6 +16,7 @@ Q_LOGGING_CATEGORY(lcBenchWorker, "natter.bench.worker")
 namespace {
 constexpr int kTickMs = 2;
 constexpr int kKeepAlivePeriodS = 20;
+constexpr int kStormAttempts = 6;
 
 bool contains(QByteArrayView haystack, const char *needle)
 {
@@ -208,8 +210,7 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
             connection.ready = true;
             // Each bench connection is in at most one channel: the first lastSeq is that channel's.
             const qint64 lastSeq = readInteger(payload, "\"lastSeq\":");
-            if (lastSeq > connection.lastSeq)
-                connection.lastSeq = lastSeq;
+            if (lastSeq > connection.lastSeq) connection.lastSeq = lastSeq;
             ++m_openCount;
             if (connection.wantsOpen) {
                 connection.wantsOpen = false;
@@ -283,6 +284,11 @@ void Worker::onClosed(WsClient *client, int closeCode)
             m_sent -= qMin<quint64>(m_sent, quint64(qMax(0, connection.inFlight)));
             connection.inFlight = 0;
         }
+    }
+    if (connection.wantsOpen && m_mode == Mode::Storm && connection.attempts < kStormAttempts) {
+        // Like the app: try again after 1 s, doubling, with jitter, instead of giving up.
+        reopenLater(client->index());
+        return;
     }
     if (connection.wantsOpen) {
         connection.wantsOpen = false;
@@ -440,10 +446,26 @@ void Worker::startStorm(const QJsonObject &command)
         Connection &connection = m_connections[i];
         const QHostAddress source = m_sources.isEmpty() ? QHostAddress() : m_sources.at(i % m_sources.size());
         connection.wantsOpen = true;
+        connection.attempts = 0;
         ++m_pendingOpens;
         connection.client->open(m_server, m_port, source, connection.token);
     }
     m_stepTimer.start(command.value(QStringLiteral("timeoutMs")).toInt(120000));
+}
+
+void Worker::reopenLater(int index)
+{
+    Connection &connection = m_connections[index];
+    const int base = 1000 << qMin(connection.attempts, 5);
+    const int delay = qMin(30000, base / 2 + int(QRandomGenerator::global()->bounded(base)));
+    ++connection.attempts;
+    QTimer::singleShot(delay, this, [this, index] {
+        Connection &again = m_connections[index];
+        if (m_mode != Mode::Storm || !again.wantsOpen) return;
+        const QHostAddress source
+            = m_sources.isEmpty() ? QHostAddress() : m_sources.at(index % m_sources.size());
+        again.client->open(m_server, m_port, source, again.token);
+    });
 }
 
 void Worker::sendSync(Connection &connection)

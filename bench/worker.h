@@ -35,6 +35,7 @@ private:
         qint64 lastSeq = 0;
         quint64 counter = 0;
         int inFlight = 0;
+        int attempts = 0;
         bool sender = false;
         bool ready = false;
         bool wantsOpen = false;
@@ -55,6 +56,7 @@ private:
     void sendDurable(Connection &connection);
     void startStorm(const QJsonObject &command);
     void sendSync(Connection &connection);
+    void reopenLater(int index);
     void finishStep();
     void keepAlive();
     void sendMessage(Connection &connection);
