@@ -74,6 +74,18 @@ void MessageView::setMessageModel(MessageListModel *model)
         else if (m_wasAtBottom)
             scrollToBottom();
     });
+    // QListView measures rows only when it lays them out; a row that grows in place (a failed message gains
+    // its retry line, an edit) needs a layout of its own, with the reader's place kept.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        const bool atBottom = isAtBottom();
+        if (!atBottom && this->model()->rowCount() > 0) captureAnchor();
+        scheduleDelayedItemsLayout();
+        executeDelayedItemsLayout();
+        if (atBottom)
+            scrollToBottom();
+        else
+            restoreAnchor();
+    });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_delegate->clearCache();
         m_jumpButton->hide();

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +198,34 @@ private slots:
         model.addMessage(source.make(5002));
         QVERIFY(view.isAtBottom());
         QVERIFY(!view.isJumpButtonVisible());
+    }
+
+    void failedRowGrowsInPlace()
+    {
+        FakePageSource source(30);
+        MessageListModel model(&source);
+        MessageView view;
+        view.resize(640, 480);
+        view.setMessageModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setChannel(QStringLiteral("100"));
+        Message pending = source.make(31);
+        pending.id.clear();
+        pending.clientMsgId = QStringLiteral("c-1");
+        pending.state = SendState::Sending;
+        model.addPending(pending);
+        QTRY_VERIFY(view.isAtBottom());
+        const int row = model.rowCount() - 1;
+        const int before = view.visualRect(view.model()->index(row, 0)).height();
+        QSignalSpy retries(&view, &MessageView::retryRequested);
+        model.setSendState(QStringLiteral("c-1"), SendState::Failed);
+        const QRect failed = view.visualRect(view.model()->index(row, 0));
+        QVERIFY(failed.height() > before); // room for "Not sent. Click to retry."
+        QVERIFY(view.isAtBottom());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(200, failed.center().y()));
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.at(0).at(0).toString(), QStringLiteral("c-1"));
     }
 
     void rowHeightsFollowWidth()
