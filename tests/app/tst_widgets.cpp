@@ -157,6 +157,39 @@ private slots:
         QCOMPARE(after, QString());
     }
 
+    void startsFromCacheBeforeTheNetwork()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const TestAccount alice = rest.registerUser(QStringLiteral("alice"));
+        const QString channelId
+            = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"));
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        QTemporaryDir dir;
+        QNetworkAccessManager nam;
+        MemoryTokenStore tokens; // stands in for the keychain across the two runs
+        Profile profile(QStringLiteral("test"), dir.path());
+        {
+            MainWindow first(profile, &tokens, &nam);
+            first.show();
+            first.startUp(address, QStringLiteral("alice"), QStringLiteral("correct horse battery"));
+            QTRY_VERIFY(first.chatWidget() && first.session()->isSynced());
+            first.session()->sendMessage(channelId, QStringLiteral("remember me"));
+            QTRY_COMPARE(first.session()->outboxSize(), 0);
+        }
+        server.stop();
+        MainWindow second(profile, &tokens, &nam);
+        second.show();
+        second.startUp(QString());
+        // No server at all, yet the last state is on screen.
+        QVERIFY(second.chatWidget());
+        QCOMPARE(second.chatWidget()->currentChannel(), channelId);
+        QCOMPARE(second.chatWidget()->messageModel()->rowCount(), 1);
+        QCOMPARE(second.chatWidget()->messageModel()->messageAt(0).text, QStringLiteral("remember me"));
+        QCOMPARE(second.chatWidget()->bannerText(), QStringLiteral("Connecting…"));
+    }
+
     void scrollPositionKeptAcrossPrepend()
     {
         FakePageSource source(5000);
