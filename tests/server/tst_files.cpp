@@ -5,12 +5,15 @@
 #include <QDirIterator>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
 
-// Uploads (streamed to disk by the server, see server/uploadreceiver.h) and downloads with their access rules.
+// Uploads (streamed to disk by the server, see server/uploadreceiver.h) and downloads with their access
+// rules.
 class TestFiles : public QObject
 {
     Q_OBJECT
@@ -45,12 +48,13 @@ private Q_SLOTS:
         QCOMPARE(down.status, 200);
         QVERIFY(down.body == bytes);
         QCOMPARE(down.header("X-Content-Type-Options"), QByteArray("nosniff"));
-        QVERIFY2(down.header("Content-Disposition").startsWith("attachment"), down.header("Content-Disposition"));
+        QVERIFY2(
+            down.header("Content-Disposition").startsWith("attachment"), down.header("Content-Disposition"));
         QCOMPARE(down.header("Content-Type"), QByteArray("application/octet-stream"));
         QVERIFY(down.header("Content-Disposition").contains("filename*=UTF-8''report%202026.bin"));
         // The name segment is informative; a token in the query works for <img src>.
-        const auto byQuery = rest.get(u"/api/v1/uploads/"_qs + up.json.value(u"id").toString()
-                                      + u"/x?token="_qs + m_ana.token);
+        const auto byQuery = rest.get(
+            u"/api/v1/uploads/"_qs + up.json.value(u"id").toString() + u"/x?token="_qs + m_ana.token);
         QCOMPARE(byQuery.status, 200);
         QVERIFY(byQuery.body == bytes);
     }
@@ -103,7 +107,8 @@ private Q_SLOTS:
         QCOMPARE(down.status, 200);
         QVERIFY(down.body == html);
         QCOMPARE(down.header("X-Content-Type-Options"), QByteArray("nosniff"));
-        QVERIFY2(down.header("Content-Disposition").startsWith("attachment"), down.header("Content-Disposition"));
+        QVERIFY2(
+            down.header("Content-Disposition").startsWith("attachment"), down.header("Content-Disposition"));
         QVERIFY(!down.header("Content-Type").startsWith("image/"));
         QVERIFY(down.header("Content-Security-Policy").contains("sandbox"));
     }
@@ -122,8 +127,7 @@ private Q_SLOTS:
         int uploads = 0;
         while (it.hasNext()) {
             const QFileInfo file(it.next());
-            if (file.fileName().startsWith(u"natter.db"))
-                continue;
+            if (file.fileName().startsWith(u"natter.db")) continue;
             QCOMPARE(file.absolutePath(), QDir(m_server.dataDir()).absoluteFilePath(u"uploads"_qs));
             QVERIFY2(serverName.match(file.fileName()).hasMatch(), qPrintable(file.fileName()));
             ++uploads;
@@ -152,8 +156,7 @@ private Q_SLOTS:
         RestClient rest(m_server);
         const int before = storedFiles(m_server);
         QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", "text/plain" } };
-        if (present)
-            headers.append({ "X-Filename", name });
+        if (present) headers.append({ "X-Filename", name });
         const auto r = rest.request("POST", u"/api/v1/uploads"_qs, "some text", m_ana.token, headers);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"bad_request"_qs);
@@ -165,7 +168,7 @@ private Q_SLOTS:
         RestClient rest(m_server);
         const int before = storedFiles(m_server);
         const auto r = rest.request("POST", u"/api/v1/uploads"_qs, randomBytes(50'000), u"not-a-token"_qs,
-                                    { { "X-Filename", "a.bin" } });
+            { { "X-Filename", "a.bin" } });
         QCOMPARE(r.status, 401);
         QCOMPARE(r.errorCode(), u"unauthorized"_qs);
         QCOMPARE(storedFiles(m_server), before);
@@ -202,17 +205,23 @@ private Q_SLOTS:
         QCOMPARE(rest.get(url, m_ben.token).status, 404);
 
         const auto sent = rest.post(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs,
-                                    { { u"clientMsgId"_qs, u"with-file"_qs },
-                                      { u"text"_qs, u"the plan"_qs },
-                                      { u"attachmentIds"_qs, QJsonArray { id } } },
-                                    m_ana.token);
+            { { u"clientMsgId"_qs, u"with-file"_qs }, { u"text"_qs, u"the plan"_qs },
+                { u"attachmentIds"_qs, QJsonArray { id } } },
+            m_ana.token);
         QCOMPARE(sent.status, 201);
         const QJsonArray attachments = sent.json.value(u"attachments").toArray();
         QCOMPARE(attachments.size(), 1);
         QCOMPARE(attachments.at(0).toObject(), up.json);
 
         const auto history = rest.get(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs, m_ben.token);
-        QCOMPARE(history.json.value(u"messages").toArray().last().toObject().value(u"attachments").toArray().size(), 1);
+        QCOMPARE(history.json.value(u"messages")
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(u"attachments")
+                     .toArray()
+                     .size(),
+            1);
 
         const auto byBen = rest.get(url, m_ben.token);
         QCOMPARE(byBen.status, 200);
@@ -221,13 +230,15 @@ private Q_SLOTS:
         QCOMPARE(rest.get(url + u"?token="_qs + m_out.token).status, 404);
 
         // Ben leaves: the file goes with the channel.
-        QCOMPARE(rest.del(u"/api/v1/channels/"_qs + m_channel + u"/members/"_qs + m_ben.id, m_ben.token).status, 204);
+        QCOMPARE(
+            rest.del(u"/api/v1/channels/"_qs + m_channel + u"/members/"_qs + m_ben.id, m_ben.token).status,
+            204);
         QCOMPARE(rest.get(url, m_ben.token).status, 404);
         QCOMPARE(rest.get(url, m_ana.token).status, 200);
         QCOMPARE(rest.post(u"/api/v1/channels/"_qs + m_channel + u"/members"_qs,
-                           { { u"userIds"_qs, QJsonArray { m_ben.id } } }, m_ana.token)
+                         { { u"userIds"_qs, QJsonArray { m_ben.id } } }, m_ana.token)
                      .status,
-                 200);
+            200);
         QCOMPARE(rest.get(url, m_ben.token).status, 200);
     }
 
@@ -240,11 +251,9 @@ private Q_SLOTS:
         GatewayClient ben;
         QVERIFY(ben.open(m_server, m_ben.token));
         auto send = [&](const QJsonArray &ids, const QString &clientMsgId) {
-            return ben.call({ { u"type"_qs, u"message.send"_qs },
-                              { u"channelId"_qs, m_channel },
-                              { u"clientMsgId"_qs, clientMsgId },
-                              { u"text"_qs, u"look"_qs },
-                              { u"attachmentIds"_qs, ids } });
+            return ben.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+                { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, u"look"_qs },
+                { u"attachmentIds"_qs, ids } });
         };
         const auto foreign = send({ id }, u"steal"_qs);
         QCOMPARE(foreign.value(u"type").toString(), u"error"_qs);
@@ -256,7 +265,8 @@ private Q_SLOTS:
         QCOMPARE(ok.value(u"type").toString(), u"ack"_qs);
         QCOMPARE(ok.value(u"message").toObject().value(u"attachments").toArray().size(), 1);
         // The same upload may go on another message too; an id listed twice counts once.
-        const auto twice = send({ own.json.value(u"id").toString(), own.json.value(u"id").toString() }, u"twice"_qs);
+        const auto twice
+            = send({ own.json.value(u"id").toString(), own.json.value(u"id").toString() }, u"twice"_qs);
         QCOMPARE(twice.value(u"type").toString(), u"ack"_qs);
         QCOMPARE(twice.value(u"message").toObject().value(u"attachments").toArray().size(), 1);
         // Nothing was posted with Ana's file: Ben still cannot read it.
@@ -273,14 +283,13 @@ private Q_SLOTS:
         const QString id = up.json.value(u"id").toString();
         const QString onDisk = QDir(m_server.dataDir()).filePath(u"uploads/"_qs + id);
         QVERIFY(QFile::exists(onDisk));
-        const auto sent = ana.call({ { u"type"_qs, u"message.send"_qs },
-                                     { u"channelId"_qs, m_channel },
-                                     { u"clientMsgId"_qs, u"to-delete"_qs },
-                                     { u"text"_qs, u"soon gone"_qs },
-                                     { u"attachmentIds"_qs, QJsonArray { id } } });
+        const auto sent = ana.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"to-delete"_qs }, { u"text"_qs, u"soon gone"_qs },
+            { u"attachmentIds"_qs, QJsonArray { id } } });
         QCOMPARE(sent.value(u"type").toString(), u"ack"_qs);
         const QString messageId = sent.value(u"message").toObject().value(u"id").toString();
-        const auto deleted = ana.call({ { u"type"_qs, u"message.delete"_qs }, { u"messageId"_qs, messageId } });
+        const auto deleted
+            = ana.call({ { u"type"_qs, u"message.delete"_qs }, { u"messageId"_qs, messageId } });
         if (deleted.value(u"error").toObject().value(u"message").toString().contains(u"unknown"))
             QSKIP("message.delete is not on the gateway yet");
         QCOMPARE(deleted.value(u"type").toString(), u"ack"_qs);
@@ -288,12 +297,69 @@ private Q_SLOTS:
         QCOMPARE(rest.get(up.json.value(u"url").toString(), m_ben.token).status, 404);
         QTRY_VERIFY(!QFile::exists(onDisk));
         // And it cannot be attached again.
-        const auto again = ana.call({ { u"type"_qs, u"message.send"_qs },
-                                      { u"channelId"_qs, m_channel },
-                                      { u"clientMsgId"_qs, u"resurrect"_qs },
-                                      { u"text"_qs, u"again"_qs },
-                                      { u"attachmentIds"_qs, QJsonArray { id } } });
+        const auto again = ana.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"resurrect"_qs }, { u"text"_qs, u"again"_qs },
+            { u"attachmentIds"_qs, QJsonArray { id } } });
         QCOMPARE(again.value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
+    }
+
+    void bodyIsStreamedNotBuffered()
+    {
+        // 24 MiB through a socket that sends faster than a disk is usually written; the server's memory does
+        // not grow with it (QHttpServer alone would hold all of it).
+        const qint64 rssBefore = serverRssKb();
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        const qint64 total = 24 * 1024 * 1024;
+        s.write("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_ana.token.toLatin1()
+            + "\r\nX-Filename: big.bin\r\nContent-Length: " + QByteArray::number(total) + "\r\n\r\n");
+        const QByteArray chunk = randomBytes(256 * 1024);
+        qint64 peakKb = 0;
+        for (qint64 sent = 0; sent < total; sent += chunk.size()) {
+            s.write(chunk);
+            while (s.bytesToWrite() > 1024 * 1024)
+                QVERIFY(s.waitForBytesWritten(10000));
+            peakKb = qMax(peakKb, serverRssKb());
+        }
+        QByteArray answer;
+        while (!answer.contains("}") && s.waitForReadyRead(20000))
+            answer += s.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 201"), answer.constData());
+        QVERIFY2(answer.contains("\"size\":25165824"), answer.constData());
+        QVERIFY2(peakKb - rssBefore < 8 * 1024, qPrintable(QString::number(peakKb - rssBefore)));
+    }
+
+    void headSplitOverPacketsAndKeepAlive()
+    {
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+        QVERIFY(s.waitForConnected());
+        // A normal request first: QHttpServer answers it and keeps the connection.
+        s.write("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_ana.token.toLatin1()
+            + "\r\n\r\n");
+        QByteArray first;
+        while (!first.contains("\"username\"") && s.waitForReadyRead(5000))
+            first += s.readAll();
+        QVERIFY2(first.startsWith("HTTP/1.1 200"), first.constData());
+        // Then an upload whose head arrives in pieces, the way a slow link delivers it.
+        const QByteArray head = "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + m_ana.token.toLatin1() + "\r\nX-Filename: split.txt\r\nContent-Length: 11\r\n\r\n";
+        for (const QByteArray &piece : { head.left(10), head.mid(10, 40), head.mid(50) + "hello" }) {
+            s.write(piece);
+            QVERIFY(s.waitForBytesWritten(5000));
+            QTest::qWait(50);
+        }
+        s.write(" world");
+        QByteArray answer;
+        while (!answer.contains("}") && s.waitForReadyRead(10000))
+            answer += s.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 201"), answer.constData());
+        const QJsonObject attachment
+            = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+        RestClient rest(m_server);
+        const auto down = rest.get(attachment.value(u"url").toString(), m_ana.token);
+        QCOMPARE(down.body, QByteArray("hello world"));
     }
 
     void serverStillServes()
@@ -304,11 +370,19 @@ private Q_SLOTS:
     }
 
 private:
+    qint64 serverRssKb() const
+    {
+        QFile status(u"/proc/%1/status"_qs.arg(m_server.pid()));
+        if (!status.open(QIODevice::ReadOnly)) return 0;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toLongLong();
+        return 0;
+    }
     static HttpResult upload(RestClient &rest, const TestAccount &who, const QByteArray &bytes,
-                             const QByteArray &encodedName, const QByteArray &contentType = "application/octet-stream")
+        const QByteArray &encodedName, const QByteArray &contentType = "application/octet-stream")
     {
         return rest.request("POST", u"/api/v1/uploads"_qs, bytes, who.token,
-                            { { "Content-Type", contentType }, { "X-Filename", encodedName } });
+            { { "Content-Type", contentType }, { "X-Filename", encodedName } });
     }
     static QByteArray randomBytes(qsizetype n)
     {
@@ -321,7 +395,8 @@ private:
     static int storedFiles(const TestServer &server)
     {
         int n = 0;
-        QDirIterator it(QDir(server.dataDir()).filePath(u"uploads"_qs), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            QDir(server.dataDir()).filePath(u"uploads"_qs), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
             ++n;

@@ -1,8 +1,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include <QJsonArray>
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -27,7 +27,10 @@ public:
         });
     }
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QString url(const QString &path) const { return u"http://127.0.0.1:%1%2"_qs.arg(m_server.serverPort()).arg(path); }
+    QString url(const QString &path) const
+    {
+        return u"http://127.0.0.1:%1%2"_qs.arg(m_server.serverPort()).arg(path);
+    }
     quint16 port() const { return m_server.serverPort(); }
 
     int connections = 0;
@@ -40,37 +43,32 @@ private:
     {
         QByteArray &head = m_heads[s];
         head += s->readAll();
-        if (!head.contains("\r\n\r\n"))
-            return;
+        if (!head.contains("\r\n\r\n")) return;
         const QList<QByteArray> lines = head.split('\n');
         const QString path = QString::fromLatin1(lines.value(0).split(' ').value(1));
         for (const QByteArray &line : lines)
-            if (line.toLower().startsWith("host:"))
-                hosts.append(line.mid(5).trimmed());
+            if (line.toLower().startsWith("host:")) hosts.append(line.mid(5).trimmed());
         paths.append(path);
         m_heads.remove(s);
-        if (path == u"/slow")
-            return; // never answers: the previewer must give up by itself
+        if (path == u"/slow") return; // never answers: the previewer must give up by itself
         if (path == u"/og")
             return reply(s, "200 OK", "text/html; charset=utf-8",
-                         "<!doctype html><html><head><title>Fallback title</title>"
-                         "<meta property=\"og:title\" content=\"Natter &amp; friends\">"
-                         "<meta property='og:description' content='A chat server,\n  self-hosted.'>"
-                         "<meta content=\"/img/card.png\" property=\"og:image\">"
-                         "</head><body>hello</body></html>");
+                "<!doctype html><html><head><title>Fallback title</title>"
+                "<meta property=\"og:title\" content=\"Natter &amp; friends\">"
+                "<meta property='og:description' content='A chat server,\n  self-hosted.'>"
+                "<meta content=\"/img/card.png\" property=\"og:image\">"
+                "</head><body>hello</body></html>");
         if (path == u"/plain-title")
             return reply(s, "200 OK", "text/html", "<html><head><title> Only a title </title></head></html>");
-        if (path == u"/redirect")
-            return reply(s, "302 Found", "text/html", "", "Location: /og\r\n");
-        if (path == u"/text")
-            return reply(s, "200 OK", "text/plain", "<title>not html</title>");
+        if (path == u"/redirect") return reply(s, "302 Found", "text/html", "", "Location: /og\r\n");
+        if (path == u"/text") return reply(s, "200 OK", "text/plain", "<title>not html</title>");
         reply(s, "404 Not Found", "text/html", "<html><head><title>Not found</title></head></html>");
     }
     static void reply(QTcpSocket *s, const QByteArray &status, const QByteArray &type, const QByteArray &body,
-                      const QByteArray &extra = {})
+        const QByteArray &extra = {})
     {
         s->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extra + "\r\n" + body);
+            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extra + "\r\n" + body);
         s->disconnectFromHost();
     }
 
@@ -139,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(preview.value(u"imageUrl").isNull());
 
         const auto redirected = send(ana, m_pages.url(u"/redirect"_qs), u"redirect-1"_qs);
-        const auto viaRedirect = waitForUpdate(ana, redirected.value(u"message").toObject().value(u"id").toString());
+        const auto viaRedirect
+            = waitForUpdate(ana, redirected.value(u"message").toObject().value(u"id").toString());
         const QJsonObject p = viaRedirect.value(u"message").toObject().value(u"preview").toObject();
         QCOMPARE(p.value(u"title").toString(), u"Natter & friends"_qs);
         QCOMPARE(p.value(u"url").toString(), m_pages.url(u"/redirect"_qs));
@@ -172,11 +171,11 @@ private Q_SLOTS:
         for (const QJsonObject &frame : ana.takeAll(u"message.updated"_qs))
             QVERIFY(frame.value(u"message").toObject().value(u"id").toString() != id);
         RestClient rest(m_allowed);
-        const auto history = rest.get(u"/api/v1/channels/"_qs + m_channel + u"/messages?limit=100"_qs, m_ana.token);
+        const auto history
+            = rest.get(u"/api/v1/channels/"_qs + m_channel + u"/messages?limit=100"_qs, m_ana.token);
         bool found = false;
         for (const QJsonValue &m : history.json.value(u"messages").toArray()) {
-            if (m.toObject().value(u"id").toString() != id)
-                continue;
+            if (m.toObject().value(u"id").toString() != id) continue;
             found = true;
             QVERIFY(m.toObject().value(u"preview").isNull());
             QVERIFY(m.toObject().value(u"editedAt").isNull());
@@ -196,15 +195,12 @@ private Q_SLOTS:
         const int connectionsBefore = m_pages.connections;
         const QString port = QString::number(m_pages.port());
         const QStringList urls { m_pages.url(u"/og"_qs), u"http://localhost:"_qs + port + u"/og"_qs,
-                                 u"http://[::ffff:127.0.0.1]:"_qs + port + u"/og"_qs,
-                                 u"http://[::1]:"_qs + port + u"/og"_qs, u"http://0.0.0.0:"_qs + port + u"/og"_qs,
-                                 u"http://2130706433:"_qs + port + u"/og"_qs };
+            u"http://[::ffff:127.0.0.1]:"_qs + port + u"/og"_qs, u"http://[::1]:"_qs + port + u"/og"_qs,
+            u"http://0.0.0.0:"_qs + port + u"/og"_qs, u"http://2130706433:"_qs + port + u"/og"_qs };
         int n = 0;
         for (const QString &url : urls) {
-            const auto ack = g.call({ { u"type"_qs, u"message.send"_qs },
-                                      { u"channelId"_qs, channel },
-                                      { u"clientMsgId"_qs, u"strict-"_qs + QString::number(++n) },
-                                      { u"text"_qs, url } });
+            const auto ack = g.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, channel },
+                { u"clientMsgId"_qs, u"strict-"_qs + QString::number(++n) }, { u"text"_qs, url } });
             QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         }
         // Nothing may come of them: no update, and not one connection to the page server.
@@ -215,10 +211,8 @@ private Q_SLOTS:
 private:
     QJsonObject send(GatewayClient &g, const QString &text, const QString &clientMsgId)
     {
-        return g.call({ { u"type"_qs, u"message.send"_qs },
-                        { u"channelId"_qs, m_channel },
-                        { u"clientMsgId"_qs, clientMsgId },
-                        { u"text"_qs, text } });
+        return g.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, text } });
     }
     // The message.updated frame for MESSAGEID (others are kept), or an empty object after a generous wait.
     static QJsonObject waitForUpdate(GatewayClient &g, const QString &messageId)
