@@ -56,6 +56,7 @@ public:
     bool canFetchNewer() const;
     void fetchNewer();
     bool isLoading() const { return m_loadingOlder || m_loadingNewer; }
+    bool isLoadingOlder() const { return m_loadingOlder; }
     bool hasOlder() const { return m_hasOlder; }
     // False when the window was moved away from the newest messages; live messages are then not inserted.
     bool atLiveEnd() const { return !m_hasNewer; }

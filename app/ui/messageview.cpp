@@ -3,6 +3,7 @@
 #include "messagelistmodel.h"
 
 #include <QIdentityProxyModel>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
@@ -26,6 +27,7 @@ MessageView::MessageView(QWidget *parent)
     , m_proxy(new NoAutoFetchProxy(this))
     , m_delegate(new MessageDelegate(this))
     , m_jumpButton(new QPushButton(tr("New messages ↓"), this))
+    , m_loadingLabel(new QLabel(tr("Loading earlier messages…"), this))
 {
     setItemDelegate(m_delegate);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -48,6 +50,10 @@ MessageView::MessageView(QWidget *parent)
         u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 14px;"
         " padding: 6px 16px; font-weight: bold; }"_qs);
     m_jumpButton->hide();
+    m_loadingLabel->setObjectName(u"loadingLabel"_qs);
+    m_loadingLabel->setStyleSheet(u"QLabel { background: #f3f4f6; color: #4b5563; border-radius: 11px;"
+                                  " padding: 3px 12px; }"_qs);
+    m_loadingLabel->hide();
     connect(m_jumpButton, &QPushButton::clicked, this, &MessageView::jumpToBottom);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (isAtBottom()) m_jumpButton->hide();
@@ -60,6 +66,12 @@ void MessageView::setMessageModel(MessageListModel *model)
     if (m_model) m_model->disconnect(this);
     m_model = model;
     m_proxy->setSourceModel(model);
+    // Only older pages get the hint: they are the ones the reader is waiting for at the top.
+    connect(model, &MessageListModel::loadingChanged, this, [this] {
+        const bool show = m_model && m_model->isLoadingOlder() && m_model->rowCount() > 0;
+        m_loadingLabel->setVisible(show);
+        if (show) placeJumpButton();
+    });
     setModel(m_proxy);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessageView::onRowsAboutToBeInserted);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
@@ -210,6 +222,9 @@ void MessageView::placeJumpButton()
     m_jumpButton->adjustSize();
     m_jumpButton->move((width() - m_jumpButton->width()) / 2, height() - m_jumpButton->height() - 12);
     m_jumpButton->raise();
+    m_loadingLabel->adjustSize();
+    m_loadingLabel->move((width() - m_loadingLabel->width()) / 2, 8);
+    m_loadingLabel->raise();
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)

@@ -7,6 +7,7 @@
 class MessageDelegate;
 class MessageListModel;
 class QIdentityProxyModel;
+class QLabel;
 class QPushButton;
 
 // The message list. Keeps the reader's place across prepended pages, trims and resizes by an anchor (the
@@ -49,6 +50,7 @@ private:
     QIdentityProxyModel *m_proxy;
     MessageDelegate *m_delegate;
     QPushButton *m_jumpButton;
+    QLabel *m_loadingLabel;
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;
     bool m_wasAtBottom = true;
