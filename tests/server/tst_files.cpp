@@ -362,6 +362,23 @@ private Q_SLOTS:
         QCOMPARE(down.body, QByteArray("hello world"));
     }
 
+    void abandonedUploadLeavesNothing()
+    {
+        const int before = storedFiles(m_server);
+        {
+            QTcpSocket s;
+            s.connectToHost(u"127.0.0.1"_qs, m_server.port());
+            QVERIFY(s.waitForConnected());
+            s.write("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + m_ana.token.toLatin1() + "\r\nX-Filename: half.bin\r\nContent-Length: 1000000\r\n\r\n"
+                + randomBytes(300'000));
+            QVERIFY(s.waitForBytesWritten(5000));
+            QTRY_COMPARE(storedFiles(m_server), before + 1); // the temporary file
+            s.abort();
+        }
+        QTRY_COMPARE(storedFiles(m_server), before);
+    }
+
     void serverStillServes()
     {
         RestClient rest(m_server);
