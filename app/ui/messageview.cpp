@@ -37,6 +37,11 @@ MessageView::MessageView(QWidget *parent)
     setUniformItemSizes(false);
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
+    // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's.
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, pal.color(QPalette::Base));
+    setPalette(pal);
+    setAutoFillBackground(true);
     verticalScrollBar()->setSingleStep(24);
     setStyleSheet(
         u"QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
@@ -85,6 +90,7 @@ void MessageView::setMessageModel(MessageListModel *model)
             restoreAnchor();
         else if (m_wasAtBottom)
             scrollToBottom();
+        alignToBottom();
     });
     // QListView measures rows only when it lays them out; a row that grows in place (a failed message gains
     // its retry line, an edit) needs a layout of its own, with the reader's place kept.
@@ -97,12 +103,14 @@ void MessageView::setMessageModel(MessageListModel *model)
             scrollToBottom();
         else
             restoreAnchor();
+        alignToBottom();
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_delegate->clearCache();
         m_jumpButton->hide();
         m_wasAtBottom = true;
         QTimer::singleShot(0, this, [this] {
+            alignToBottom();
             scrollToBottom();
             maybeFetch();
         });
@@ -157,8 +165,10 @@ void MessageView::onRowsInserted(const QModelIndex &, int first, int last)
 {
     if (first == 0 && m_anchor.isValid()) {
         restoreAnchor();
+        alignToBottom();
         return;
     }
+    alignToBottom();
     if (last == model()->rowCount() - 1) {
         if (m_wasAtBottom) {
             executeDelayedItemsLayout();
@@ -204,7 +214,25 @@ void MessageView::resizeEvent(QResizeEvent *event)
     } else {
         restoreAnchor();
     }
+    alignToBottom();
     placeJumpButton();
+}
+
+void MessageView::alignToBottom()
+{
+    // A channel with a few messages shows them just above the composer, where new ones appear, as chats do:
+    // the empty space goes above the first row, as a viewport margin, so row coordinates stay what they are.
+    int content = 0;
+    const int rows = model() ? model()->rowCount() : 0;
+    if (rows > 0) {
+        executeDelayedItemsLayout();
+        content
+            = visualRect(model()->index(rows - 1, 0)).bottom() - visualRect(model()->index(0, 0)).top() + 1;
+    }
+    const int gap = std::max(0, height() - 2 * frameWidth() - content);
+    if (gap == m_topGap) return;
+    m_topGap = gap;
+    setViewportMargins(0, gap, 0, 0);
 }
 
 bool MessageView::viewportEvent(QEvent *event)

@@ -45,6 +45,7 @@ private:
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void maybeFetch();
     void placeJumpButton();
+    void alignToBottom();
 
     QPointer<MessageListModel> m_model;
     QIdentityProxyModel *m_proxy;
@@ -55,4 +56,5 @@ private:
     int m_anchorTop = 0;
     bool m_wasAtBottom = true;
     bool m_fetchQueued = false;
+    int m_topGap = 0;
 };
