@@ -15,8 +15,7 @@ HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads)
 
 void HttpGuard::onReadyRead()
 {
-    if (m_done)
-        return;
+    if (m_done) return;
     // QHttpServer reads everything available in its own readyRead slot, which runs after this one, so what
     // peek() shows here is exactly the bytes that arrived since the last call.
     const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
@@ -34,14 +33,14 @@ void HttpGuard::onReadyRead()
         if (end < 0) {
             pos = fresh.size();
             if (m_header.size() > m_limits.maxHeaderBytes)
-                refuse(431, "Request Header Fields Too Large", "bad_request", "request headers are too large");
+                refuse(
+                    431, "Request Header Fields Too Large", "bad_request", "request headers are too large");
             break;
         }
         pos += end + 4 - before;
         m_header.truncate(end + 4);
         if (!inspectHeaders()) {
-            if (m_takeOver)
-                handOver(pos);
+            if (m_takeOver) handOver(pos);
             break;
         }
         m_header.clear();
@@ -62,8 +61,7 @@ bool HttpGuard::inspectHeaders()
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
+        if (colon <= 0) continue;
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
@@ -74,22 +72,23 @@ bool HttpGuard::inspectHeaders()
                 return false;
             }
         } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-            refuse(411, "Length Required", "bad_request", "chunked request bodies are not accepted; send Content-Length");
+            refuse(411, "Length Required", "bad_request",
+                "chunked request bodies are not accepted; send Content-Length");
             return false;
         } else if (name == "upgrade") {
             upgrade = true;
         }
     }
+    // The upload handler enforces the upload limit itself (also answering 413 before reading the body).
+    if (m_uploads && requestLine.startsWith("POST ") && target.split('?').value(0) == "/api/v1/uploads") {
+        m_takeOver = true;
+        return false;
+    }
     const bool upload = target.startsWith("/api/v1/uploads");
     const qint64 limit = upload ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
     if (contentLength > limit) {
         refuse(413, "Payload Too Large", "payload_too_large",
-               "the request body is larger than " + QByteArray::number(limit) + " bytes");
-        return false;
-    }
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (m_uploads && parts.value(0) == "POST" && target.split('?').value(0) == "/api/v1/uploads") {
-        m_takeOver = true;
+            "the request body is larger than " + QByteArray::number(limit) + " bytes");
         return false;
     }
     if (upgrade) {
@@ -106,17 +105,17 @@ void HttpGuard::handOver(qsizetype headEnd)
 {
     m_done = true;
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    // QHttpServer keeps a transaction open over a request it has only partly seen; what it read of this head is
-    // in m_header already. Unread now: this chunk up to the end of the head (a pipelined request before it is
-    // dropped with it, as the connection closes after the upload), then the body.
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction();
+    // QHttpServer keeps a transaction open over a request it has only partly seen; what it read of this head
+    // is in m_header already. Unread now: this chunk up to the end of the head (a pipelined request before it
+    // is dropped with it, as the connection closes after the upload), then the body.
+    if (m_socket->isTransactionStarted()) m_socket->commitTransaction();
     m_socket->skip(headEnd);
     const QByteArray header = std::exchange(m_header, {});
     m_uploads(m_socket, header);
 }
 
-void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message)
+void HttpGuard::refuse(
+    int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message)
 {
     m_done = true;
     qCInfo(lcHttp) << "refused request from" << m_socket->peerAddress().toString() << status << message;
@@ -125,8 +124,8 @@ void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &c
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     m_socket->setReadBufferSize(4096);
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                    + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     m_socket->disconnectFromHost();
     QTcpSocket *socket = m_socket;
     QTimer::singleShot(5000, socket, [socket] { socket->abort(); });

@@ -231,12 +231,26 @@ void UploadReceiver::answer(int status, const QByteArray &json)
 void UploadReceiver::close()
 {
     // The answer says Connection: close, so the client hangs up once it has read it. Closing first would race
-    // a client that has not yet noticed its own last bytes went out: QNetworkAccessManager then reports a
-    // reset instead of the answer. A client that does not hang up is cut off after a while.
+    // a client that has not read it yet, and most clients (QNetworkAccessManager, browsers) read only after
+    // sending their whole body: they would report a reset instead of, say, the 413. So whatever still comes
+    // is discarded (read and dropped, never stored) until the client hangs up, goes quiet, sends more than it
+    // declared, or takes too long.
     QTcpSocket *socket = m_socket;
-    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
-    QTimer::singleShot(10'000, socket, [socket] { socket->disconnectFromHost(); });
-    QTimer::singleShot(15'000, socket, [socket] { socket->abort(); });
+    const qint64 allowance = qMax<qint64>(0, m_length - m_received) + 64 * 1024;
+    auto *quiet = new QTimer(socket);
+    quiet->setSingleShot(true);
+    quiet->setInterval(5'000);
+    connect(quiet, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    quiet->start();
+    connect(
+        socket, &QTcpSocket::readyRead, socket, [socket, quiet, discarded = qint64(0), allowance]() mutable {
+            discarded += socket->skip(socket->bytesAvailable());
+            if (discarded > allowance)
+                socket->abort();
+            else
+                quiet->start();
+        });
+    QTimer::singleShot(120'000, socket, [socket] { socket->abort(); });
 }
 
 void UploadReceiver::discardFiles()

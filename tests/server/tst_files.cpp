@@ -186,6 +186,28 @@ private Q_SLOTS:
         QCOMPARE(over.status, 413);
         QCOMPARE(over.errorCode(), u"payload_too_large"_qs);
         QCOMPARE(storedFiles(small), 0);
+        // Far over: still a 413 the client can read, although it sends the whole body before it reads.
+        const auto farOver = upload(rest, ana, randomBytes(3 * 1024 * 1024), "far-over.bin");
+        QCOMPARE(farOver.status, 413);
+        QCOMPARE(farOver.errorCode(), u"payload_too_large"_qs);
+        QCOMPARE(storedFiles(small), 0);
+        // Answered before the body is read: the answer comes while a huge declared body is still being sent.
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_qs, small.port());
+        QVERIFY(s.waitForConnected());
+        s.write("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ana.token.toLatin1()
+            + "\r\nX-Filename: huge.bin\r\nContent-Length: 1073741824\r\n\r\n");
+        QByteArray answer;
+        const QByteArray chunk(64 * 1024, 'x');
+        for (int i = 0; i < 64 && !answer.contains("}}"); ++i) {
+            if (s.state() == QAbstractSocket::ConnectedState) s.write(chunk);
+            s.waitForBytesWritten(100);
+            s.waitForReadyRead(50);
+            answer += s.readAll();
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        QCOMPARE(storedFiles(small), 0);
+
         const auto exact = upload(rest, ana, randomBytes(1000), "exact.bin");
         QCOMPARE(exact.status, 201);
         QCOMPARE(storedFiles(small), 1);
