@@ -31,6 +31,9 @@ struct Channel
     int unreadCount = 0;
     int mentionCount = 0;
     QString lastReadMessageId;
+    // Client-side only, for direct channels: the other member and whether they are online.
+    QString peerId;
+    bool peerOnline = false;
 
     bool isDirect() const { return type == u"direct"; }
     static Channel fromJson(const QJsonObject &json);

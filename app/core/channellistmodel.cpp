@@ -30,6 +30,8 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
         return c.memberCount;
     case VisibilityRole:
         return c.visibility;
+    case OnlineRole:
+        return c.peerOnline;
     }
     return {};
 }
@@ -38,7 +40,7 @@ QHash<int, QByteArray> ChannelListModel::roleNames() const
 {
     return { { IdRole, "channelId" }, { NameRole, "name" }, { TopicRole, "topic" }, { TypeRole, "type" },
         { UnreadRole, "unreadCount" }, { MentionRole, "mentionCount" }, { MemberCountRole, "memberCount" },
-        { VisibilityRole, "visibility" } };
+        { VisibilityRole, "visibility" }, { OnlineRole, "online" } };
 }
 
 void ChannelListModel::setChannels(QList<Channel> channels)
@@ -88,4 +90,15 @@ void ChannelListModel::remove(const QString &channelId)
     beginRemoveRows({}, row, row);
     m_channels.removeAt(row);
     endRemoveRows();
+}
+
+void ChannelListModel::setPeerOnline(const QString &userId, bool online)
+{
+    for (int row = 0; row < m_channels.size(); ++row) {
+        Channel &c = m_channels[row];
+        if (c.peerId != userId || c.peerOnline == online) continue;
+        c.peerOnline = online;
+        const QModelIndex i = index(row);
+        emit dataChanged(i, i, { OnlineRole });
+    }
 }

@@ -18,6 +18,8 @@ public:
         MentionRole,
         MemberCountRole,
         VisibilityRole,
+        // For direct channels: whether the other member is online.
+        OnlineRole,
     };
     Q_ENUM(Role)
 
@@ -31,6 +33,7 @@ public:
     // Inserts or updates CHANNEL and moves it to its place in the order.
     void upsert(const Channel &channel);
     void remove(const QString &channelId);
+    void setPeerOnline(const QString &userId, bool online);
     int rowOf(const QString &channelId) const;
     Channel channelAt(int row) const
     {

@@ -97,6 +97,7 @@ void Session::addChannel(const Channel &channel)
 {
     if (!m_cursors.contains(channel.id)) setCursor(channel.id, channel.lastSeq);
     updateChannel(channel);
+    findPeers({ channel });
 }
 
 void Session::attach(MessageListModel *model)
@@ -241,8 +242,10 @@ void Session::setCursor(const QString &channelId, qint64 seq)
 
 void Session::updateChannel(const Channel &channel)
 {
-    m_channels.upsert(channel);
-    m_cache->saveChannel(channel);
+    Channel c = channel;
+    withPeer(c);
+    m_channels.upsert(c);
+    m_cache->saveChannel(c);
 }
 
 void Session::removeChannel(const QString &channelId)
@@ -266,12 +269,16 @@ void Session::onReady(const QJsonObject &frame)
         else
             setCursor(c.id, c.lastSeq); // history of a new channel comes through REST when it is opened
         if (c.id == m_activeChannel) c.unreadCount = 0;
+        withPeer(c);
         channels.append(c);
     }
     for (const QString &id : m_cursors.keys())
         if (!known.contains(id)) removeChannel(id);
     m_channels.setChannels(channels);
     m_cache->saveChannels(channels);
+    // A new connection follows nobody's presence until told again.
+    subscribePresence();
+    findPeers(channels);
     qCInfo(lcSession) << "ready with" << channels.size() << "channels; syncing" << toSync.size();
     m_synced = false;
     if (toSync.isEmpty()) {
@@ -354,6 +361,10 @@ void Session::onEvent(const QJsonObject &frame)
     } else if (type == u"typing") {
         emit typingChanged(frame.value(u"channelId").toString(), frame.value(u"userId").toString(),
             frame.value(u"typing").toBool());
+    } else if (type == u"presence") {
+        const QString userId = frame.value(u"userId").toString();
+        m_online.insert(userId, frame.value(u"online").toBool());
+        m_channels.setPeerOnline(userId, m_online.value(userId));
     } else if (type == u"channel.added") {
         addChannel(Channel::fromJson(frame.value(u"channel").toObject()));
     } else if (type == u"channel.removed") {

@@ -83,6 +83,9 @@ signals:
 
 private:
     void channelRequest(const QString &path, const QJsonObject &body, ChannelCallback callback);
+    void withPeer(Channel &channel) const;
+    void findPeers(const QList<Channel> &channels);
+    void subscribePresence();
     void onReady(const QJsonObject &frame);
     void onEvent(const QJsonObject &frame);
     void onReply(const QString &reqId, const QJsonObject &frame);
@@ -107,6 +110,8 @@ private:
     ChannelListModel m_channels;
     QHash<QString, qint64> m_cursors;
     QHash<QString, QString> m_lastMessageIds;
+    QHash<QString, QString> m_peers; // direct channel id -> the other member's user id
+    QHash<QString, bool> m_online; // user id -> online, for the peers subscribed to
     QString m_activeChannel;
     QList<OutboxEntry> m_outbox;
     QString m_inFlightReq;

@@ -1,4 +1,5 @@
-// The channel-management half of Session: create, join and direct channels through REST.
+// The channel-management half of Session: create, join and direct channels through REST, and the presence of
+// the people on the other end of direct channels.
 #include "apiclient.h"
 #include "session.h"
 
@@ -37,4 +38,40 @@ void Session::openDirectChannel(const QString &userId, ChannelCallback callback)
 {
     channelRequest(u"/api/v1/channels"_qs,
         { { u"type"_qs, u"direct"_qs }, { u"memberIds"_qs, QJsonArray { userId } } }, std::move(callback));
+}
+
+void Session::withPeer(Channel &channel) const
+{
+    if (!channel.isDirect()) return;
+    channel.peerId = m_peers.value(channel.id);
+    channel.peerOnline = !channel.peerId.isEmpty() && m_online.value(channel.peerId);
+}
+
+void Session::findPeers(const QList<Channel> &channels)
+{
+    for (const Channel &c : channels) {
+        if (!c.isDirect() || m_peers.contains(c.id)) continue;
+        const QString channelId = c.id;
+        m_api->get(u"/api/v1/channels/"_qs + channelId + u"/members"_qs, {}, this,
+            [this, channelId](const ApiResult &result) {
+                if (!result.ok()) return;
+                for (const QJsonValue &v : result.json.value(u"members").toArray()) {
+                    const QString userId = v.toObject().value(u"user").toObject().value(u"id").toString();
+                    if (userId != m_me.id) m_peers.insert(channelId, userId);
+                }
+                const Channel current = channel(channelId);
+                if (!current.id.isEmpty()) updateChannel(current);
+                subscribePresence();
+            });
+    }
+}
+
+void Session::subscribePresence()
+{
+    QStringList users = m_peers.values();
+    users.removeDuplicates();
+    if (users.isEmpty()) return;
+    // Answered by one `presence` event per user, then by changes as they happen.
+    m_gateway->call(
+        { { u"type"_qs, u"presence.subscribe"_qs }, { u"userIds"_qs, QJsonArray::fromStringList(users) } });
 }

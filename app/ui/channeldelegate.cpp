@@ -29,7 +29,8 @@ void ChannelDelegate::paint(
     const QRect icon(r.left() + 8, r.top(), 18, r.height());
     if (direct) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x9ca3af));
+        const bool online = index.data(ChannelListModel::OnlineRole).toBool();
+        painter->setBrush(online ? QColor(0x22c55e) : QColor(0x9ca3af));
         painter->drawEllipse(QPointF(icon.center()) + QPointF(1, 1), 4.5, 4.5);
     } else if (isPrivate) {
         // A small padlock, drawn rather than taken from a font that may lack the glyph.

@@ -332,6 +332,15 @@ private slots:
         QCOMPARE(error, QString());
         QVERIFY(direct.isDirect());
         QCOMPARE(direct.name, QStringLiteral("Bob"));
+        // Bob is connected, so his side of the direct channel shows him online, until he leaves.
+        const auto bobOnline = [&] {
+            const int row = a->session->channelModel()->rowOf(direct.id);
+            return row >= 0
+                && a->session->channelModel()->index(row).data(ChannelListModel::OnlineRole).toBool();
+        };
+        QTRY_VERIFY(bobOnline());
+        b->session->stop();
+        QTRY_VERIFY(!bobOnline());
         a->session->openChannel(a->model.get(), direct.id);
         a->session->sendMessage(direct.id, QStringLiteral("psst"));
         // Bob learns about the channel from the gateway (channel.added) or from its first message.
