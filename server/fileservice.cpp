@@ -193,10 +193,12 @@ std::optional<FileService::Upload> FileService::byId(qint64 id)
 QJsonObject FileService::attachmentJson(const Upload &u) const
 {
     const QString base = u"/api/v1/uploads/"_qs + idToString(u.id);
+    // Any name segment serves the file, except the one that means its thumbnail.
+    const QString urlName = u.name == u"thumbnail" ? u"thumbnail_"_qs : u.name;
     const QJsonValue null(QJsonValue::Null);
     return { { u"id"_qs, idToString(u.id) }, { u"name"_qs, u.name }, { u"mime"_qs, u.mime },
         { u"size"_qs, u.size },
-        { u"url"_qs, QString(base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(u.name))) },
+        { u"url"_qs, QString(base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(urlName))) },
         { u"width"_qs, u.width ? QJsonValue(u.width) : null },
         { u"height"_qs, u.height ? QJsonValue(u.height) : null },
         { u"thumbnailUrl"_qs,

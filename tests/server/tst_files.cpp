@@ -119,6 +119,10 @@ private Q_SLOTS:
         const auto up = upload(rest, m_ana, "root:x:0:0\n", "..%2F..%2Fetc%2Fpasswd");
         QCOMPARE(up.status, 201);
         QCOMPARE(up.json.value(u"name").toString(), u"passwd"_qs);
+        const auto thumbnailNamed = upload(rest, m_ana, "not a picture", "thumbnail");
+        QCOMPARE(thumbnailNamed.json.value(u"name").toString(), u"thumbnail"_qs);
+        QCOMPARE(rest.get(thumbnailNamed.json.value(u"url").toString(), m_ana.token).body,
+            QByteArray("not a picture"));
         const auto windows = upload(rest, m_ana, "x", "..%5C..%5Cboot.ini");
         QCOMPARE(windows.json.value(u"name").toString(), u"boot.ini"_qs);
         // Every file the server wrote is under DATA/uploads and named by the server.
