@@ -99,6 +99,8 @@ void PreviewFetch::fetch(const QHostAddress &address)
     request.setRawHeader("Accept", "text/html,application/xhtml+xml;q=0.9");
     // A pooled connection would be keyed by the address alone.
     request.setRawHeader("Connection", "close");
+    // HTTP/2 would take its :authority from the URL, which holds the address, not the host.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     m_body.clear();
     m_reply = m_nam.get(request);
     m_reply->setReadBufferSize(64 * 1024);
