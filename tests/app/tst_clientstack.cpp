@@ -203,6 +203,38 @@ private slots:
         QCOMPARE(b->session->channel(f.channelId).unreadCount, 0); // it is the open channel
         QCOMPARE(b->session->cursor(f.channelId), b->model->messageAt(b->model->rowCount() - 1).seq);
     }
+    void outboxSurvivesAppRestart()
+    {
+        Fixture f;
+        QVERIFY(f.setUp());
+        const QStringList written { QStringLiteral("written on the train"),
+            QStringLiteral("still no signal") };
+        {
+            auto a = f.client(f.alice);
+            a->session->start();
+            QVERIFY(waitSynced(*a));
+            f.server.stop();
+            QTRY_VERIFY(!a->gateway.isConnected());
+            for (const QString &text : written)
+                a->session->sendMessage(f.channelId, text);
+            QCOMPARE(a->session->outboxSize(), 2);
+        } // the app is closed with both still waiting
+        QVERIFY(f.server.start());
+        auto a = f.client(f.alice);
+        a->session->start();
+        a->session->openChannel(a->model.get(), f.channelId);
+        QCOMPARE(a->model->pendingCount(), 2); // shown as sending straight from the cache
+        QTRY_COMPARE_WITH_TIMEOUT(a->session->outboxSize(), 0, ReconnectWaitMs);
+        QTRY_COMPARE(a->texts(), written);
+        RestClient rest(f.server);
+        const auto page = rest.get(
+            QStringLiteral("/api/v1/channels/") + f.channelId + QStringLiteral("/messages"), f.bob.token);
+        QStringList stored;
+        for (const QJsonValue &v : page.json.value(u"messages").toArray())
+            stored.append(v.toObject().value(u"text").toString());
+        QCOMPARE(stored, written);
+    }
+
     void refusedMessageIsMarkedFailed()
     {
         Fixture f;
