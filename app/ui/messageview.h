@@ -55,6 +55,5 @@ private:
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;
     bool m_wasAtBottom = true;
-    bool m_fetchQueued = false;
     int m_topGap = 0;
 };
