@@ -21,7 +21,7 @@ std::optional<EventLog::Event> EventLog::append(qint64 channelId, const QString 
     fields.insert(u"channelId"_qs, idToString(channelId));
     fields.insert(u"seq"_qs, seq);
     Event event { channelId, seq, frameText(type, std::move(fields)) };
-    if (!m_channels.appendEvent(channelId, seq, type, event.frame.toUtf8()))
+    if (!m_channels.appendEvent(channelId, seq, type, event.frame))
         return std::nullopt;
     return event;
 }

@@ -17,7 +17,7 @@ public:
     {
         qint64 channelId = 0;
         qint64 seq = 0;
-        QString frame;
+        QByteArray frame;
     };
 
     EventLog(ChannelStore &channels, Hub &hub);

@@ -3,6 +3,7 @@
 #include "channelservice.h"
 #include "channelstore.h"
 #include "connection.h"
+#include "gatewaysocket.h"
 #include "hub.h"
 #include "logging.h"
 #include "messageeditor.h"
@@ -19,9 +20,12 @@
 #include <snowflake.h>
 
 #include <QJsonArray>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QPointer>
 #include <QUrlQuery>
-#include <QWebSocket>
 
 Gateway::Gateway(Config config, Services s, QObject *parent)
     : QObject(parent)
@@ -71,6 +75,16 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
     m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
     connect(&m_sweep, &QTimer::timeout, this, &Gateway::sweepSilent);
     m_sweep.start();
+
+    // After a wave of disconnects, hand freed heap back to the system: glibc keeps it otherwise, and a server
+    // that grew for a reconnect storm would stay that large (docs/benchmarks.md, idle).
+    m_trim.setSingleShot(true);
+    m_trim.setInterval(2000);
+    connect(&m_trim, &QTimer::timeout, this, [] {
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+    });
 }
 
 Gateway::~Gateway()
@@ -81,27 +95,15 @@ Gateway::~Gateway()
     }
 }
 
-QByteArray Gateway::tokenOf(const QWebSocket &socket)
+void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &token)
 {
-    const QByteArray header = socket.request().rawHeader("Authorization");
-    if (header.startsWith("Bearer "))
-        return header.mid(7).trimmed();
-    return QUrlQuery(socket.request().url()).queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
-}
-
-void Gateway::accept(std::unique_ptr<QWebSocket> socket)
-{
-    // Qt's defaults allow 2 GiB frames; the protocol allows 64 KiB, and Qt closes larger ones with 1009.
-    socket->setMaxAllowedIncomingFrameSize(Limits::MaxFrameBytes);
-    socket->setMaxAllowedIncomingMessageSize(Limits::MaxFrameBytes);
-    socket->setReadBufferSize(Limits::MaxFrameBytes * 2);
     QByteArray tokenHash;
-    const qint64 userId = m_auth.authenticate(tokenOf(*socket), &tokenHash);
+    const qint64 userId = m_auth.authenticate(token, &tokenHash);
     if (!userId) {
-        socket->close(QWebSocketProtocol::CloseCode(CloseCode::Unauthorized), u"unauthorized"_qs);
-        QWebSocket *raw = socket.release();
-        connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
-        QTimer::singleShot(5000, raw, &QObject::deleteLater);
+        GatewaySocket *raw = socket.release();
+        connect(raw, &GatewaySocket::disconnected, raw, &QObject::deleteLater);
+        raw->close(CloseCode::Unauthorized, u"unauthorized"_qs);
+        QTimer::singleShot(6000, raw, &QObject::deleteLater);
         return;
     }
     auto *connection = new Connection(std::move(socket), userId, tokenHash, m_config.maxOutboundBytes, this);
@@ -121,6 +123,8 @@ void Gateway::onClosed(Connection *connection)
     m_services.presence.forget(connection);
     m_hub.remove(connection);
     connection->deleteLater();
+    if (!m_trim.isActive())
+        m_trim.start();
 }
 
 void Gateway::route(const QString &type, std::function<Result<QJsonObject>(qint64, const QJsonObject &)> call)
@@ -139,7 +143,7 @@ void Gateway::sweepSilent()
     const qint64 cutoff = nowMs() - 2 * qint64(m_config.heartbeatMs);
     for (Connection *c : m_hub.allConnections())
         if (c->lastActivityMs() < cutoff && !c->isClosing())
-            c->close(QWebSocketProtocol::CloseCodeGoingAway, u"heartbeat timeout"_qs);
+            c->close(1001, u"heartbeat timeout"_qs); // going away
 }
 
 void Gateway::ack(Connection *connection, const QString &reqId, QJsonObject fields)
@@ -158,10 +162,10 @@ void Gateway::fail(Connection *connection, const QString &reqId, const ApiError 
     connection->send(frameText(u"error"_qs, fields));
 }
 
-void Gateway::onFrame(Connection *connection, const QString &text)
+void Gateway::onFrame(Connection *connection, const QByteArray &text)
 {
     QString parseError;
-    const auto frame = JsonReader::parseObject(text.toUtf8(), &parseError);
+    const auto frame = JsonReader::parseObject(text, &parseError);
     if (!frame)
         return fail(connection, {}, ApiError::badRequest(parseError));
     const QJsonValue reqIdValue = frame->value(u"reqId");
@@ -231,7 +235,7 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
         const bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
             for (const QByteArray &event : m_channelStore.eventsAfter(channelId, lastSeq, Limits::SyncResetThreshold))
-                connection->send(QString::fromUtf8(event));
+                connection->send(event);
         }
         result.insert(idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });
     }

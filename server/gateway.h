@@ -11,7 +11,7 @@
 #include <functional>
 #include <memory>
 
-class QWebSocket;
+class GatewaySocket;
 class Connection;
 class AuthService;
 class ChannelService;
@@ -54,14 +54,13 @@ public:
     Gateway(Config config, Services services, QObject *parent = nullptr);
     ~Gateway() override;
 
-    void accept(std::unique_ptr<QWebSocket> socket);
-    // The bearer token of an upgrade request: the Authorization header, else ?token=.
-    static QByteArray tokenOf(const QWebSocket &socket);
+    // Takes an upgraded socket whose request carried TOKEN: a valid one gets `ready`, others are closed with 4001.
+    void accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &token);
 
 private:
     using Handler = std::function<void(Connection *, const QJsonObject &, const QString &reqId)>;
 
-    void onFrame(Connection *connection, const QString &text);
+    void onFrame(Connection *connection, const QByteArray &text);
     void onClosed(Connection *connection);
     void sweepSilent();
     void ack(Connection *connection, const QString &reqId, QJsonObject fields = {});
@@ -86,4 +85,5 @@ private:
     Views &m_views;
     QHash<QString, Handler> m_handlers;
     QTimer m_sweep;
+    QTimer m_trim;
 };

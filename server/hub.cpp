@@ -46,7 +46,7 @@ QList<Connection *> Hub::allConnections() const
     return out;
 }
 
-void Hub::publishToChannel(qint64 channelId, const QString &frame, qint64 exceptUser)
+void Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser)
 {
     // Copy: a send may close a slow connection, which must not disturb this iteration.
     const QList<qint64> members = m_channels.memberIds(channelId);
@@ -62,7 +62,7 @@ void Hub::publishToChannel(qint64 channelId, const QString &frame, qint64 except
     }
 }
 
-void Hub::sendToUser(qint64 userId, const QString &frame)
+void Hub::sendToUser(qint64 userId, const QByteArray &frame)
 {
     const QList<Connection *> connections = connectionsOf(userId);
     for (Connection *c : connections)

@@ -24,8 +24,8 @@ public:
     QList<Connection *> allConnections() const;
 
     // To every open connection of every member of CHANNEL (EXCEPTUSER's are skipped when non-zero).
-    void publishToChannel(qint64 channelId, const QString &frame, qint64 exceptUser = 0);
-    void sendToUser(qint64 userId, const QString &frame);
+    void publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser = 0);
+    void sendToUser(qint64 userId, const QByteArray &frame);
     // Closes every connection authenticated with TOKENHASH.
     void closeToken(const QByteArray &tokenHash, int code, const QString &reason);
 

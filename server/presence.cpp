@@ -59,7 +59,7 @@ void Presence::announce(qint64 userId)
     const auto it = m_subscribers.constFind(userId);
     if (it == m_subscribers.constEnd())
         return;
-    const QString frame = frameText(u"presence"_qs, stateOf(userId));
+    const QByteArray frame = frameText(u"presence"_qs, stateOf(userId));
     const QSet<Connection *> followers = *it;
     for (Connection *c : followers)
         c->send(frame);

@@ -19,6 +19,7 @@
 #include "typingrelay.h"
 #include "messagestore.h"
 #include "passwordhasher.h"
+#include "qtgatewaysocket.h"
 #include "ratelimiter.h"
 #include "reactionstore.h"
 #include "restapi.h"
@@ -135,8 +136,11 @@ bool Server::start(QString *error)
         }
     });
     connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
-        while (auto socket = d->http.nextPendingWebSocketConnection())
-            d->gateway.accept(std::move(socket));
+        while (auto socket = d->http.nextPendingWebSocketConnection()) {
+            auto adapted = std::make_unique<QtGatewaySocket>(std::move(socket));
+            const QByteArray token = adapted->token();
+            d->gateway.accept(std::move(adapted), token);
+        }
     });
     if (m_config.passwordCost == PasswordHasher::Cost::Fast)
         qCWarning(lcServer) << "--password-cost fast: password hashes are weak; use it for tests and load tools only";

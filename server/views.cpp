@@ -96,8 +96,8 @@ QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
              { u"deletedAt"_qs, isoTimeOrNull(m.deletedAt) } };
 }
 
-QString frameText(const QString &type, QJsonObject fields)
+QByteArray frameText(const QString &type, QJsonObject fields)
 {
     fields.insert(u"type"_qs, type);
-    return QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+    return QJsonDocument(fields).toJson(QJsonDocument::Compact);
 }

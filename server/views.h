@@ -30,5 +30,5 @@ private:
     AttachmentLinker *m_attachments = nullptr;
 };
 
-// Builds a frame {type, ...fields} serialised once as compact JSON.
-QString frameText(const QString &type, QJsonObject fields);
+// Builds a frame {type, ...fields} serialised once as compact UTF-8 JSON, the form every connection is sent.
+QByteArray frameText(const QString &type, QJsonObject fields);
