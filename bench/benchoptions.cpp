@@ -90,7 +90,11 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     const QCommandLineOption appMessages(QStringLiteral("app-messages"),
         QStringLiteral("app-model: messages in the synthetic channel."), QStringLiteral("n"),
         QStringLiteral("1000000"));
-    parser.addOptions({ historyMessages, pageSize, appMessages });
+    const QCommandLineOption seedDb(QStringLiteral("seed-db"),
+        QStringLiteral(
+            "history: seed --messages straight into this natter-server data directory (storage layer)."),
+        QStringLiteral("dir"));
+    parser.addOptions({ historyMessages, pageSize, appMessages, seedDb });
     parser.addOptions(
         { target, label, pid, workers, sources, parallel, prefix, counts, users, channels, members, senders,
             rates, stepSeconds, maxP99, inFlight, durableSenders, stormClients, stormChannels, rewind });
@@ -135,6 +139,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     o.stormChannels = qMax(1, parser.value(stormChannels).toInt());
     o.rewind = qMax(0, parser.value(rewind).toInt());
     o.historyMessages = qMax(1, parser.value(historyMessages).toInt());
+    o.seedDataDir = parser.value(seedDb);
     o.appMessages = qMax<qint64>(1, parser.value(appMessages).toLongLong());
     o.pageSize = qBound(1, parser.value(pageSize).toInt(), 100);
     if (!parseList(parser.value(counts), &o.counts) || !parseList(parser.value(rates), &o.rates)
@@ -173,6 +178,8 @@ QJsonObject BenchOptions::toJson() const
         json.insert(QStringLiteral("messages"), this->historyMessages);
         json.insert(QStringLiteral("pageSize"), pageSize);
         json.insert(QStringLiteral("repeats"), pageRepeats);
+        json.insert(QStringLiteral("seededThrough"),
+            seedDataDir.isEmpty() ? QStringLiteral("gateway") : QStringLiteral("storage"));
     }
     return json;
 }

@@ -43,6 +43,7 @@ struct BenchOptions
     int historyMessages = 200000;
     int pageSize = 50;
     int pageRepeats = 200;
+    QString seedDataDir;
     // app-model
     qint64 appMessages = 1000000;
 

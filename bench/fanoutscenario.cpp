@@ -27,7 +27,7 @@ bool setUpChannels(
             group.first(), o.prefix + QStringLiteral("ch%1").arg(c), group, o.registerParallel);
         if (id.isEmpty()) return false;
         for (int m = 0; m < members; ++m)
-            out->append({ group.at(m).token, id, m < senders });
+            out->append({ group.at(m).token, id, m < senders, group.at(m).id });
     }
     return true;
 }

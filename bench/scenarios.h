@@ -18,6 +18,7 @@ public:
         QByteArray token;
         QString channelId;
         bool sender = false;
+        QString userId;
     };
     struct Totals
     {

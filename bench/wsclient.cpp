@@ -31,8 +31,7 @@ void WsClient::open(
     m_buffer.clear();
     m_fragment.clear();
     // A reconnect may come while the old connection is still closing: start from a clean socket.
-    if (m_socket.state() != QAbstractSocket::UnconnectedState)
-        m_socket.abort();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) m_socket.abort();
     if (!source.isNull()) m_socket.bind(source, 0);
     m_socket.connectToHost(server, port);
 }
