@@ -99,6 +99,20 @@ qint64 FileService::nextId()
     return m_ids.next();
 }
 
+bool FileService::beginUpload(qint64 userId)
+{
+    int &n = m_inFlight[userId];
+    if (n >= MaxConcurrentUploads) return false;
+    ++n;
+    return true;
+}
+
+void FileService::endUpload(qint64 userId)
+{
+    auto it = m_inFlight.find(userId);
+    if (it != m_inFlight.end() && --*it <= 0) m_inFlight.erase(it);
+}
+
 QString FileService::tempPath(qint64 id) const
 {
     return m_dir.filePath(u"tmp/"_qs + QString::number(id));

@@ -3,6 +3,7 @@
 #include "attachmentlinker.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
@@ -69,6 +70,10 @@ public:
     AuthService &auth() { return m_auth; }
     qint64 maxUploadBytes() const { return m_maxUploadBytes; }
     qint64 nextId();
+    // A user has at most MaxConcurrentUploads uploads in flight; false when USERID has no slot left.
+    bool beginUpload(qint64 userId);
+    void endUpload(qint64 userId);
+    static constexpr int MaxConcurrentUploads = 4;
     QString tempPath(qint64 id) const;
     QThreadPool &pool() { return m_pool; }
     // Runs in the pool: detects the type from the bytes and, for images, reads the size and writes a
@@ -93,6 +98,7 @@ private:
     qint64 m_maxUploadBytes;
     QDir m_dir;
     QList<Upload> m_pendingRemoval;
+    QHash<qint64, int> m_inFlight; // uploads being received or processed, per user
     bool m_removalScheduled = false;
     // Last, so that it is destroyed (and waited for) first.
     QThreadPool m_pool;

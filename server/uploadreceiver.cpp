@@ -54,6 +54,7 @@ UploadReceiver::UploadReceiver(QTcpSocket *socket, const QByteArray &header, Fil
 
 UploadReceiver::~UploadReceiver()
 {
+    if (m_counted) m_files.endUpload(m_userId);
     // Gone before the answer (the client hung up): nothing of it stays on disk. While the pool still works on
     // the file, the continuation cleans up instead (see finishBody()).
     if (!m_answered && m_file.isOpen()) discardFiles();
@@ -116,6 +117,9 @@ void UploadReceiver::start(const QByteArray &header)
     const auto name = sanitiseName(headers.value("x-filename"), &problem);
     if (!name) return fail(ApiError::badRequest(problem));
     m_name = *name;
+
+    if (!m_files.beginUpload(m_userId)) return fail(ApiError::rateLimited(1000));
+    m_counted = true;
 
     m_id = m_files.nextId();
     m_file.setFileName(m_files.tempPath(m_id));
@@ -206,12 +210,15 @@ void UploadReceiver::answer(int status, const QByteArray &json)
 {
     if (m_answered) return;
     m_answered = true;
+    if (std::exchange(m_counted, false)) m_files.endUpload(m_userId);
     static const QHash<int, QByteArray> reasons { { 201, "Created" }, { 400, "Bad Request" },
-        { 401, "Unauthorized" }, { 413, "Payload Too Large" }, { 500, "Internal Server Error" } };
+        { 401, "Unauthorized" }, { 413, "Payload Too Large" }, { 429, "Too Many Requests" },
+        { 500, "Internal Server Error" } };
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status, "Error")
         + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(json.size()) + "\r\n";
     if (status == 401) head += "WWW-Authenticate: Bearer\r\n";
+    if (status == 429) head += "Retry-After: 1\r\n";
     const QByteArray response = head + "\r\n" + json;
     m_idle.stop();
     if (!m_expectsContinue && m_received < m_length && m_length <= m_files.maxUploadBytes()) {

@@ -46,6 +46,7 @@ private:
     qint64 m_length = 0;
     qint64 m_received = 0;
     bool m_answered = false;
+    bool m_counted = false; // holds one of the user's concurrent upload slots
     bool m_expectsContinue = false;
     QByteArray m_deferred; // an early answer, sent once the body has been read
 };

@@ -405,6 +405,35 @@ private Q_SLOTS:
         QTRY_COMPARE(storedFiles(m_server), before);
     }
 
+    void concurrentUploadsPerUserAreLimited()
+    {
+        RestClient rest(m_server);
+        // Four uploads in flight (heads sent, bodies pending) take all of Ana's slots.
+        QList<QTcpSocket *> open;
+        for (int i = 0; i < 4; ++i) {
+            auto *s = new QTcpSocket(this);
+            s->connectToHost(u"127.0.0.1"_qs, m_server.port());
+            QVERIFY(s->waitForConnected());
+            s->write("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + m_ana.token.toLatin1() + "\r\nX-Filename: slot.bin\r\nContent-Length: 100000\r\n\r\nabc");
+            QVERIFY(s->waitForBytesWritten(5000));
+            open.append(s);
+        }
+        QTRY_VERIFY(storedFiles(m_server) >= 4); // their temporary files
+        const auto fifth = upload(rest, m_ana, "one more", "fifth.txt");
+        QCOMPARE(fifth.status, 429);
+        QCOMPARE(fifth.errorCode(), u"rate_limited"_qs);
+        QCOMPARE(fifth.header("Retry-After"), QByteArray("1"));
+        // Others are not affected.
+        QCOMPARE(upload(rest, m_ben, "his", "his.txt").status, 201);
+        // The slots come back when those uploads end.
+        for (QTcpSocket *s : open) {
+            s->abort();
+            delete s;
+        }
+        QTRY_COMPARE(upload(rest, m_ana, "now", "now.txt").status, 201);
+    }
+
     void serverStillServes()
     {
         RestClient rest(m_server);
