@@ -4,7 +4,8 @@
 # stopped here, by pid.
 #   bench/compare.sh [SCENARIO...]            default: idle fanout durable
 # Environment: BUILD (build dir, default /work/build-bench), OUT (results dir, default /tmp/natter-bench-results),
-# BENCH_ARGS_<scenario> (extra natter-bench options, e.g. BENCH_ARGS_fanout="--channels 5"), SERVERS ("natter node").
+# BENCH_ARGS_<scenario> (extra natter-bench options, e.g. BENCH_ARGS_fanout="--channels 5"), SERVERS ("natter node"),
+# NATTER_ARGS (extra natter-server options). Server names natter-qt and natter-lite add --ws-transport qt|lite.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${BUILD:-/work/build-bench}
@@ -35,13 +36,18 @@ start_server() { # name -> echoes "pid port"
   local name=$1 data
   data=$(mktemp -d "/tmp/bench-$name-XXXX")
   case $name in
-    natter|natter-noglib)
+    natter|natter-noglib|natter-qt|natter-lite)
       # natter-noglib: the same binary on Qt's poll-based UNIX event dispatcher instead of GLib's (experiment).
       local env_args=()
       [ "$name" = natter-noglib ] && env_args=(QT_NO_GLIB=1)
+      local server_args=()
+      [ "$name" = natter-qt ] && server_args=(--ws-transport qt)
+      [ "$name" = natter-lite ] && server_args=(--ws-transport lite)
+      # shellcheck disable=SC2206
+      server_args+=(${NATTER_ARGS:-})
       [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }
       env "${env_args[@]}" "$server_bin" --listen 127.0.0.1 --port "${NATTER_PORT:-28787}" --data-dir "$data" --password-cost fast --rate-limit 0 \
-        >"$data/server.log" 2>&1 &
+        "${server_args[@]}" >"$data/server.log" 2>&1 &
       local pid=$!
       wait_listening "$data/server.log" "$pid" || { cat "$data/server.log" >&2; return 1; }
       echo "$pid ${NATTER_PORT:-28787}" ;;

@@ -15,6 +15,6 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    new HttpGuard(socket, m_limits, m_uploads);
+    new HttpGuard(socket, m_limits, m_uploads, m_upgrades);
     addPendingConnection(socket);
 }

@@ -12,6 +12,8 @@ public:
     GuardedTcpServer(HttpGuard::Limits limits, QObject *parent = nullptr);
     // Where `POST /api/v1/uploads` connections go (see HttpGuard); without one QHttpServer gets them.
     void setUploadHandler(HttpGuard::UploadHandler handler) { m_uploads = std::move(handler); }
+    // Where `GET /api/v1/ws` upgrades go (see HttpGuard); without one QHttpServer upgrades them.
+    void setUpgradeHandler(HttpGuard::UpgradeHandler handler) { m_upgrades = std::move(handler); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -19,4 +21,5 @@ protected:
 private:
     HttpGuard::Limits m_limits;
     HttpGuard::UploadHandler m_uploads;
+    HttpGuard::UpgradeHandler m_upgrades;
 };

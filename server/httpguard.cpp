@@ -1,14 +1,16 @@
 #include "httpguard.h"
 #include "logging.h"
+#include "wshandshake.h"
 
 #include <QTcpSocket>
 #include <QTimer>
 
-HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads)
+HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, UpgradeHandler upgrades)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
     , m_uploads(std::move(uploads))
+    , m_upgrades(std::move(upgrades))
 {
     connect(socket, &QTcpSocket::readyRead, this, &HttpGuard::onReadyRead);
 }
@@ -91,6 +93,11 @@ bool HttpGuard::inspectHeaders()
             "the request body is larger than " + QByteArray::number(limit) + " bytes");
         return false;
     }
+    if (upgrade && m_upgrades && WsHandshake::isGatewayUpgrade(m_header)) {
+        m_takeOver = true;
+        m_takeOverUpgrade = true;
+        return false;
+    }
     if (upgrade) {
         // From here on the connection speaks WebSocket, which has limits of its own.
         m_done = true;
@@ -111,7 +118,7 @@ void HttpGuard::handOver(qsizetype headEnd)
     if (m_socket->isTransactionStarted()) m_socket->commitTransaction();
     m_socket->skip(headEnd);
     const QByteArray header = std::exchange(m_header, {});
-    m_uploads(m_socket, header);
+    (m_takeOverUpgrade ? m_upgrades : m_uploads)(m_socket, header);
 }
 
 void HttpGuard::refuse(

@@ -25,8 +25,11 @@ public:
     // Takes over a connection whose request is `POST /api/v1/uploads`, once its head has arrived: the socket then
     // holds only body bytes, and QHttpServer no longer reads it. HEADER is the request head.
     using UploadHandler = std::function<void(QTcpSocket *socket, const QByteArray &header)>;
+    // Takes over a `GET /api/v1/ws` WebSocket upgrade the same way (the socket then holds only what the client
+    // sent after the head); without one, QHttpServer upgrades it.
+    using UpgradeHandler = UploadHandler;
 
-    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {});
+    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {}, UpgradeHandler upgrades = {});
 
 private:
     void onReadyRead();
@@ -41,5 +44,7 @@ private:
     qint64 m_bodyRemaining = 0;
     bool m_done = false;
     UploadHandler m_uploads;
+    UpgradeHandler m_upgrades;
     bool m_takeOver = false;
+    bool m_takeOverUpgrade = false;
 };

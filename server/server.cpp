@@ -25,14 +25,30 @@
 #include "restapi.h"
 #include "userstore.h"
 #include "views.h"
+#include "litewebsocket.h"
+#include "wshandshake.h"
 
 #include <protocollimits.h>
 #include <snowflake.h>
 
 #include <QHttpServer>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QThreadPool>
+#include <QTimer>
 #include <QWebSocket>
+
+namespace {
+// Answers a refused upgrade and closes; the client gets a moment to read the answer.
+void refuseUpgrade(QTcpSocket *socket, const QByteArray &response)
+{
+    socket->setReadBufferSize(4096);
+    socket->write(response);
+    socket->disconnectFromHost();
+    QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
+}
+} // namespace
 
 // Declared in the order they depend on each other, so that they are destroyed in reverse.
 struct Server::Parts
@@ -147,6 +163,8 @@ bool Server::start(QString *error)
 
     d->tcp = new GuardedTcpServer({ Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
     d->tcp->setUploadHandler([this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
+    if (m_config.wsTransport == ServerConfig::WsTransport::Lite)
+        d->tcp->setUpgradeHandler([this](QTcpSocket *socket, const QByteArray &head) { upgradeLite(socket, head); });
     if (!d->tcp->listen(m_config.listen, m_config.port)) {
         *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
         delete d->tcp;
@@ -155,6 +173,27 @@ bool Server::start(QString *error)
     }
     d->http.bind(d->tcp);
     return true;
+}
+
+void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
+{
+    const WsHandshake handshake = WsHandshake::parse(head);
+    if (!handshake.valid)
+        return refuseUpgrade(socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
+    // Authenticated before the upgrade, so that a bad token gets an HTTP answer rather than a 4001 close.
+    if (!d->auth.authenticate(handshake.token))
+        return refuseUpgrade(socket, WsHandshake::errorResponse(401, "Unauthorized", "unauthorized",
+                                                                "missing or invalid token"));
+    // Called inside the socket's readyRead: it is replaced once that signal has returned.
+    QMetaObject::invokeMethod(
+        this,
+        [this, guard = QPointer<QTcpSocket>(socket), handshake] {
+            if (!guard)
+                return;
+            if (auto lite = LiteWebSocket::takeOver(guard, handshake.switchingProtocols()))
+                d->gateway.accept(std::move(lite), handshake.token);
+        },
+        Qt::QueuedConnection);
 }
 
 quint16 Server::port() const

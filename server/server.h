@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QTcpSocket;
+
 // The whole server: storage, services, REST routes and the gateway on one port.
 class Server : public QObject
 {
@@ -20,6 +22,9 @@ public:
     qsizetype connectionCount() const;
 
 private:
+    // --ws-transport lite: HttpGuard hands over `GET /api/v1/ws` with its request HEAD.
+    void upgradeLite(QTcpSocket *socket, const QByteArray &head);
+
     struct Parts;
     ServerConfig m_config;
     std::unique_ptr<Parts> d;

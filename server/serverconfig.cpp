@@ -49,6 +49,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
     p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing });
     p.addOption(privatePreviews);
+    const QCommandLineOption wsTransport(
+        u"ws-transport"_qs, u"Gateway WebSocket implementation: qt (QWebSocket, default) or lite (Natter's own)."_qs,
+        u"qt|lite"_qs, u"qt"_qs);
+    p.addOption(wsTransport);
     if (!p.parse(args)) {
         *exitCode = fail(p.errorText());
         return std::nullopt;
@@ -127,5 +131,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         return std::nullopt;
     }
     c.allowPrivatePreviews = p.isSet(privatePreviews);
+    if (p.value(wsTransport) == u"lite")
+        c.wsTransport = WsTransport::Lite;
+    else if (p.value(wsTransport) != u"qt") {
+        *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
+        return std::nullopt;
+    }
     return c;
 }

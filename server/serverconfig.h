@@ -23,6 +23,9 @@ struct ServerConfig
     int hashThreads = 2;
     bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;
+    // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket.
+    enum class WsTransport { Qt, Lite };
+    WsTransport wsTransport = WsTransport::Qt;
 
     // Parses ARGS (argv including the program name). On --help/--version prints and sets *exitCode to 0;
     // on a bad option prints the reason and sets *exitCode to 2; otherwise returns the config.

@@ -30,6 +30,8 @@ bool TestServer::start()
     QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                        QString::number(m_lastPort), QStringLiteral("--data-dir"), m_dataDir.path(),
                        QStringLiteral("--password-cost"), QStringLiteral("fast") };
+    // Lets a whole suite run against another server configuration, e.g. "--ws-transport lite".
+    args += qEnvironmentVariable("NATTER_TEST_SERVER_ARGS").split(u' ', Qt::SkipEmptyParts);
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000)) {

@@ -1,0 +1,288 @@
+#include "litewebsocket.h"
+#include "logging.h"
+
+#include <protocollimits.h>
+
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// One read buffer per thread instead of one per connection: a read drains what the kernel holds, and only an
+// incomplete frame outlives the call.
+constexpr qsizetype ScratchBytes = 64 * 1024;
+char *scratch()
+{
+    thread_local std::unique_ptr<char[]> buffer(new char[ScratchBytes]);
+    return buffer.get();
+}
+
+// The last frame built for sendText: a fan-out hands every recipient the same QByteArray in a row, so its
+// frame is built once. Holding the payload keeps its data pointer from being reused by another array while
+// cached.
+struct FrameCache
+{
+    QByteArray payload;
+    QByteArray frame;
+};
+thread_local FrameCache t_cache;
+
+const QByteArray &textFrameFor(const QByteArray &utf8)
+{
+    if (t_cache.payload.constData() != utf8.constData() || t_cache.payload.size() != utf8.size()
+        || t_cache.payload.isNull()) {
+        t_cache.payload = utf8;
+        t_cache.frame = WsFrameParser::textFrame(utf8);
+    }
+    return t_cache.frame;
+}
+} // namespace
+
+std::unique_ptr<LiteWebSocket> LiteWebSocket::takeOver(QTcpSocket *socket, const QByteArray &greeting)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState || socket->socketDescriptor() < 0) {
+        socket->deleteLater();
+        return nullptr;
+    }
+    // The duplicate shares the open connection; QTcpSocket closes only its own descriptor, without
+    // shutdown().
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    QByteArray pending = socket->readAll();
+    disconnect(socket, &QAbstractSocket::disconnected, nullptr, nullptr);
+    delete socket;
+    if (fd < 0) {
+        qCWarning(lcGateway) << "cannot duplicate an upgraded socket:" << qt_error_string(errno);
+        return nullptr;
+    }
+    auto lite = std::make_unique<LiteWebSocket>(fd, std::move(pending));
+    lite->write(greeting);
+    return lite;
+}
+
+LiteWebSocket::LiteWebSocket(qintptr descriptor, QByteArray pendingInput, QObject *parent)
+    : GatewaySocket(parent)
+    , m_fd(descriptor)
+    , m_parser(Limits::MaxFrameBytes)
+{
+    m_reader = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_reader, &QSocketNotifier::activated, this, &LiteWebSocket::onReadable);
+    if (!pendingInput.isEmpty()) {
+        // Frames that came with the request head are handled once the gateway has connected its slots.
+        m_in = std::move(pendingInput);
+        QTimer::singleShot(0, this, [this] {
+            const QByteArray in = std::exchange(m_in, {});
+            consume(in.constData(), in.size());
+        });
+    }
+}
+
+LiteWebSocket::~LiteWebSocket()
+{
+    delete m_reader;
+    delete m_writer;
+    if (m_fd >= 0) ::close(int(m_fd));
+}
+
+void LiteWebSocket::onReadable()
+{
+    QPointer<LiteWebSocket> alive(this);
+    // A bounded number of reads per wake-up, so that one busy client cannot starve the others.
+    for (int round = 0; round < 4 && alive && !m_gone; ++round) {
+        char *buffer = scratch();
+        const ssize_t n = ::recv(int(m_fd), buffer, ScratchBytes, 0);
+        if (n > 0 && m_draining) continue; // after our FIN, only waiting for the peer's
+        if (n > 0) {
+            if (m_in.isEmpty()) {
+                consume(buffer, n);
+            } else {
+                m_in.append(buffer, n);
+                const QByteArray in = std::exchange(m_in, {});
+                consume(in.constData(), in.size());
+            }
+            if (n < ScratchBytes) return;
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+        teardown(); // EOF or a reset
+        return;
+    }
+}
+
+void LiteWebSocket::consume(const char *data, qsizetype size)
+{
+    if (m_gone || m_finishing) return;
+    QList<WsFrameParser::Message> messages;
+    int failCode = 0;
+    const qsizetype used = m_parser.parse(data, size, messages, &failCode);
+    if (!failCode && used < size) m_in = QByteArray(data + used, size - used);
+    QPointer<LiteWebSocket> alive(this);
+    for (const auto &message : std::as_const(messages)) {
+        handle(message);
+        if (!alive || m_gone) return;
+    }
+    if (failCode) {
+        m_in.clear();
+        qCInfo(lcGateway) << "closing a gateway connection for a protocol error:" << failCode;
+        sendClose(failCode,
+            failCode == 1009       ? "message too big"
+                : failCode == 1007 ? "invalid UTF-8 in a text message"
+                                   : "protocol error");
+        finishWhenFlushed();
+    }
+}
+
+void LiteWebSocket::handle(const WsFrameParser::Message &message)
+{
+    using Kind = WsFrameParser::Kind;
+    switch (message.kind) {
+    case Kind::Text:
+        if (!m_closeSent) Q_EMIT textReceived(message.payload);
+        break;
+    case Kind::Binary:
+        if (!m_closeSent) Q_EMIT binaryReceived();
+        break;
+    case Kind::Ping:
+        if (!m_closeSent)
+            write(WsFrameParser::frame(0xA, message.payload.constData(), message.payload.size()));
+        Q_EMIT activity();
+        break;
+    case Kind::Pong:
+        Q_EMIT activity();
+        break;
+    case Kind::Close:
+        m_closeReceived = true;
+        m_in.clear();
+        if (!m_closeSent) {
+            // Echo the peer's code, as RFC 6455 5.5.1 suggests; a close without a code is answered without
+            // one.
+            const int code = message.payload.size() >= 2
+                ? (uchar(message.payload[0]) << 8) | uchar(message.payload[1])
+                : 0;
+            sendClose(code, {});
+        }
+        finishWhenFlushed();
+        break;
+    }
+}
+
+void LiteWebSocket::sendText(const QByteArray &utf8)
+{
+    if (m_gone || m_closeSent) return;
+    write(textFrameFor(utf8));
+}
+
+void LiteWebSocket::close(int code, const QString &reason)
+{
+    if (m_gone || m_closeSent) return;
+    sendClose(code, reason.toUtf8());
+}
+
+void LiteWebSocket::sendClose(int code, const QByteArray &reason)
+{
+    if (m_closeSent) return;
+    m_closeSent = true;
+    write(WsFrameParser::closeFrame(code, reason));
+    if (m_gone) return;
+    // A peer that never answers the close (or never reads it) is dropped.
+    m_closeTimer = new QTimer(this);
+    m_closeTimer->setSingleShot(true);
+    connect(m_closeTimer, &QTimer::timeout, this, &LiteWebSocket::teardown);
+    m_closeTimer->start(CloseTimeoutMs);
+}
+
+void LiteWebSocket::write(const QByteArray &bytes)
+{
+    if (m_gone || bytes.isEmpty()) return;
+    if (m_out.isEmpty()) {
+        const ssize_t n = ::send(int(m_fd), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL);
+        if (n == bytes.size()) return;
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            // The peer is gone; the read side reports it (or already did).
+            QTimer::singleShot(0, this, &LiteWebSocket::teardown);
+            m_gone = true;
+            return;
+        }
+        m_outOffset = n > 0 ? n : 0;
+    }
+    m_out.append(bytes);
+    m_unsent += bytes.size() - (m_out.size() == 1 ? m_outOffset : 0);
+    if (!m_writer) {
+        m_writer = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+        connect(m_writer, &QSocketNotifier::activated, this, &LiteWebSocket::onWritable);
+    }
+}
+
+void LiteWebSocket::onWritable()
+{
+    while (!m_out.isEmpty()) {
+        const QByteArray &head = m_out.constFirst();
+        const qsizetype left = head.size() - m_outOffset;
+        const ssize_t n = ::send(int(m_fd), head.constData() + m_outOffset, size_t(left), MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+            teardown();
+            return;
+        }
+        m_unsent -= n;
+        if (n < left) {
+            m_outOffset += n;
+            return;
+        }
+        m_out.removeFirst();
+        m_outOffset = 0;
+    }
+    // Drained: give back the queue's storage and the notifier; an idle connection holds neither.
+    m_out = QList<QByteArray>();
+    m_unsent = 0;
+    m_writer->setEnabled(false);
+    m_writer->deleteLater();
+    m_writer = nullptr;
+    if (m_finishing) drain();
+}
+
+void LiteWebSocket::finishWhenFlushed()
+{
+    m_finishing = true;
+    if (m_out.isEmpty()) drain();
+}
+
+void LiteWebSocket::drain()
+{
+    if (m_draining || m_gone) return;
+    // FIN after the close frame, then read until the peer's FIN: closing with unread input would send a
+    // reset, which can destroy the close frame before the peer reads it.
+    m_draining = true;
+    ::shutdown(int(m_fd), SHUT_WR);
+    if (!m_closeTimer) QTimer::singleShot(CloseTimeoutMs, this, &LiteWebSocket::teardown);
+}
+
+void LiteWebSocket::teardown()
+{
+    if (m_fd < 0) return;
+    m_gone = true;
+    // This may run inside one of these objects' signals: disable now, delete later.
+    for (QSocketNotifier *notifier : { m_reader, m_writer }) {
+        if (notifier) {
+            notifier->setEnabled(false);
+            notifier->deleteLater();
+        }
+    }
+    m_reader = m_writer = nullptr;
+    if (m_closeTimer) {
+        m_closeTimer->stop();
+        m_closeTimer->deleteLater();
+        m_closeTimer = nullptr;
+    }
+    ::close(int(m_fd));
+    m_fd = -1;
+    m_out = QList<QByteArray>();
+    m_unsent = 0;
+    m_in = QByteArray();
+    Q_EMIT disconnected();
+}
