@@ -242,16 +242,19 @@ qint64 ChannelStore::nextSeq(qint64 channelId)
     return seq;
 }
 
-qint64 ChannelStore::countMessage(qint64 channelId, qint64 at)
+std::pair<qint64, qint64> ChannelStore::nextMessageSlot(qint64 channelId, qint64 at, bool counted)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE channels SET message_count = message_count + 1, last_message_at = max(last_message_at, ?)"
-        " WHERE id = ? RETURNING message_count"));
+        "UPDATE channels SET last_seq = last_seq + 1, message_count = message_count + ?,"
+        " last_message_at = max(last_message_at, ?) WHERE id = ? RETURNING last_seq, message_count"));
+    q.addBindValue(counted ? 1 : 0);
     q.addBindValue(at);
     q.addBindValue(channelId);
-    const qint64 ordinal = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    std::pair<qint64, qint64> slot { 0, 0 };
+    if (Database::exec(q) && q.next())
+        slot = { q.value(0).toLongLong(), counted ? q.value(1).toLongLong() : 0 };
     q.finish();
-    return ordinal;
+    return slot;
 }
 
 bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload)

@@ -37,8 +37,9 @@ public:
     qint64 nextSeq(qint64 channelId);
     bool appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload);
     QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, int limit);
-    // Counts a new message: bumps message_count and last_message_at, returns the message's ordinal.
-    qint64 countMessage(qint64 channelId, qint64 at);
+    // Takes the next seq for a new message and, when COUNTED (a top-level message), its ordinal, bumping
+    // message_count and last_message_at: one statement on the hot path. {0, 0} on failure.
+    std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);
 
     // Forget cached rows (after a rolled-back transaction).
     void invalidate(qint64 channelId);

@@ -16,7 +16,7 @@ Database::~Database()
     close();
 }
 
-bool Database::open(const QString &dataDir, QString *error)
+bool Database::open(const QString &dataDir, QString *error, bool fullSync)
 {
     if (!QDir().mkpath(dataDir)) {
         *error = QStringLiteral("cannot create data directory %1").arg(dataDir);
@@ -30,7 +30,7 @@ bool Database::open(const QString &dataDir, QString *error)
         return false;
     }
     QSqlQuery pragma(m_db);
-    for (const char *statement : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+    for (const char *statement : { "PRAGMA journal_mode=WAL", fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                    "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536" }) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             *error = pragma.lastError().text();

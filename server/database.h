@@ -16,7 +16,9 @@ public:
     Database &operator=(const Database &) = delete;
 
     // Opens (creating if needed) DIR/natter.db and migrates it to the newest schema.
-    bool open(const QString &dataDir, QString *error);
+    // FULLSYNC (the default) fsyncs the WAL at every commit, so an acknowledged message survives a power loss;
+    // without it (synchronous=NORMAL) it survives a crash of the process but not of the machine.
+    bool open(const QString &dataDir, QString *error, bool fullSync = true);
     void close();
 
     // A prepared statement for SQL, prepared once per connection and reused. The caller binds, executes and reads it

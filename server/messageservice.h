@@ -83,8 +83,16 @@ private:
         QList<EventLog::Event> events;
     };
 
+    struct FlushState
+    {
+        QHash<std::pair<qint64, QString>, qint64> stored;                        // (author, clientMsgId) -> id
+        QHash<std::pair<qint64, qint64>, std::pair<qint64, qint64>> authorRead; // (channel, author) -> (id, ordinal)
+        qint64 firstId = 0; // the ids this transaction stored, for the search index
+        qint64 lastId = 0;
+    };
+
     void flush();
-    bool storeOne(const Pending &p, Outcome &outcome);
+    bool storeOne(const Pending &p, Outcome &outcome, FlushState &state);
     Result<QJsonObject> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
 
     Database &m_db;

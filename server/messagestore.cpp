@@ -95,6 +95,25 @@ bool MessageStore::incrementReplyCount(qint64 parentId)
     return Database::exec(q);
 }
 
+bool MessageStore::indexForSearch(qint64 fromId, qint64 toId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO messages_fts(rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ? AND deleted_at = 0"));
+    q.addBindValue(fromId);
+    q.addBindValue(toId);
+    return Database::exec(q);
+}
+
+qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgId)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?"));
+    q.addBindValue(authorId);
+    q.addBindValue(clientMsgId);
+    const qint64 id = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
 bool MessageStore::setPreview(qint64 messageId, const QByteArray &previewJson)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET preview = ? WHERE id = ? AND deleted_at = 0"));

@@ -117,6 +117,12 @@ const QList<QStringList> &migrations()
                            " PRIMARY KEY (message_id, upload_id)) WITHOUT ROWID"),
             QStringLiteral("CREATE INDEX message_attachments_upload ON message_attachments(upload_id, channel_id)"),
         },
+        // 2 -> 3: new messages are indexed for search by one statement at the end of each group commit instead of
+        // a trigger per row: once FTS5 has been written in a transaction, every later statement in it pays for
+        // a virtual-table savepoint (measured: a third of the send path's time).
+        {
+            QStringLiteral("DROP TRIGGER messages_fts_insert"),
+        },
     };
     return steps;
 }

@@ -128,7 +128,7 @@ bool Server::start(QString *error)
     }
     d = std::make_unique<Parts>(m_config);
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
-    if (!d->db.open(m_config.dataDir, error))
+    if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
         return false;
 
     if (!d->files.open(m_config.dataDir, error))

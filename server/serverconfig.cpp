@@ -47,7 +47,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     const QCommandLineOption privatePreviews(
         u"allow-private-previews"_qs,
         u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
-    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing });
+    const QCommandLineOption durability(u"durability"_qs,
+                                        u"full (default): an ack survives power loss (fsync per commit); process: it"
+                                        " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
+                                        u"MODE"_qs, u"full"_qs);
+    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing, durability });
     p.addOption(privatePreviews);
     const QCommandLineOption wsTransport(
         u"ws-transport"_qs, u"Gateway WebSocket implementation: qt (QWebSocket, default) or lite (Natter's own)."_qs,
@@ -123,6 +127,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     c.maxUploadBytes = p.value(upload).toLongLong(&ok);
     if (!ok || c.maxUploadBytes < 1) {
         *exitCode = fail(u"--max-upload-bytes must be positive"_qs);
+        return std::nullopt;
+    }
+    c.durability = p.value(durability);
+    if (c.durability != u"full" && c.durability != u"process") {
+        *exitCode = fail(u"--durability must be full or process"_qs);
         return std::nullopt;
     }
     c.typingMaxMembers = p.value(typing).toInt(&ok);

@@ -23,6 +23,7 @@ struct ServerConfig
     int hashThreads = 2;
     bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;
+    QString durability = QStringLiteral("full");
     // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket.
     enum class WsTransport { Qt, Lite };
     WsTransport wsTransport = WsTransport::Qt;

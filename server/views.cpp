@@ -75,6 +75,18 @@ QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, q
 
 QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
 {
+    const bool deleted = m.deletedAt != 0;
+    return build(m, deleted || !m_attachments ? QJsonArray() : m_attachments->attachmentsJson(m.id),
+                 deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId));
+}
+
+QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
+{
+    return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(), QJsonArray());
+}
+
+QJsonObject Views::build(const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const
+{
     QJsonArray mentions;
     for (qint64 id : m.mentions)
         mentions.append(idToString(id));
@@ -87,8 +99,8 @@ QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
              { u"text"_qs, deleted ? QString() : m.text },
              { u"parentId"_qs, idOrNull(m.parentId) },
              { u"replyCount"_qs, m.replyCount },
-             { u"attachments"_qs, deleted || !m_attachments ? QJsonArray() : m_attachments->attachmentsJson(m.id) },
-             { u"reactions"_qs, deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId) },
+             { u"attachments"_qs, attachments },
+             { u"reactions"_qs, reactions },
              { u"preview"_qs, deleted || m.previewJson.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(m.previewJson).object()) },
              { u"mentions"_qs, deleted ? QJsonArray() : mentions },
              { u"createdAt"_qs, isoTime(m.createdAt) },

@@ -22,8 +22,13 @@ public:
     QJsonObject channel(const ChannelRecord &channel, const MemberRecord *viewer, qint64 viewerId) const;
     // VIEWERID decides reactions' `me`; 0 (for frames shared by all recipients) makes every `me` false.
     QJsonObject message(const MessageRecord &message, qint64 viewerId = 0) const;
+    // A message that was just stored: it has no reactions yet, and attachments only if HASATTACHMENTS, so the
+    // send path does not ask the database for either.
+    QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;
 
 private:
+    QJsonObject build(const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const;
+
     UserStore &m_users;
     ReactionStore &m_reactions;
     const Hub &m_hub;
