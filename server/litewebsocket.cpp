@@ -187,13 +187,22 @@ void LiteWebSocket::sendClose(int code, const QByteArray &reason)
 {
     if (m_closeSent) return;
     m_closeSent = true;
+    if (m_unsent > DropQueuedBytes && !m_out.isEmpty()) {
+        // A peer this far behind (a slow consumer closed with 4009, say) resyncs after reconnecting: frames
+        // it has not begun to receive are dropped, so that its close frame comes next and the memory is freed
+        // now.
+        m_out.resize(m_outOffset > 0 ? 1 : 0);
+        m_unsent = m_out.isEmpty() ? 0 : m_out.constFirst().size() - m_outOffset;
+        if (m_out.isEmpty()) m_outOffset = 0;
+    }
     write(WsFrameParser::closeFrame(code, reason));
     if (m_gone) return;
-    // A peer that never answers the close (or never reads it) is dropped.
+    // A peer that never answers the close is dropped CloseTimeoutMs after the close frame has left; one that
+    // does not even read it, after CloseFlushTimeoutMs.
     m_closeTimer = new QTimer(this);
     m_closeTimer->setSingleShot(true);
     connect(m_closeTimer, &QTimer::timeout, this, &LiteWebSocket::teardown);
-    m_closeTimer->start(CloseTimeoutMs);
+    m_closeTimer->start(m_out.isEmpty() ? CloseTimeoutMs : CloseFlushTimeoutMs);
 }
 
 void LiteWebSocket::write(const QByteArray &bytes)
@@ -243,6 +252,7 @@ void LiteWebSocket::onWritable()
     m_writer->setEnabled(false);
     m_writer->deleteLater();
     m_writer = nullptr;
+    if (m_closeTimer) m_closeTimer->start(CloseTimeoutMs); // the close frame has left
     if (m_finishing) drain();
 }
 

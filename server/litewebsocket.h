@@ -32,6 +32,8 @@ public:
     qint64 bytesToWrite() const override { return m_unsent; }
 
     static constexpr int CloseTimeoutMs = 5000;
+    static constexpr int CloseFlushTimeoutMs = 30000;
+    static constexpr qint64 DropQueuedBytes = 64 * 1024;
 
 private:
     void onReadable();
