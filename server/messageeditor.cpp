@@ -99,6 +99,7 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const QJsonObject &body)
     if (!event || !m_db.commit())
         return rollback();
     m_events.publish(*event);
+    m_sender.textChanged(m.id, m.channelId, text);
     return m_views.message(*updated, userId);
 }
 

@@ -57,6 +57,12 @@ public:
     // Stores a link preview on MESSAGEID and logs message.updated; a deleted message stays as it is.
     bool setPreview(qint64 messageId, const QJsonObject &preview);
 
+    // An edit changed TEXT: work that follows new text (link previews) runs again.
+    void textChanged(qint64 messageId, qint64 channelId, const QString &text)
+    {
+        Q_EMIT messageStored(messageId, channelId, text);
+    }
+
     // How many sends wait for the next commit; the largest batch committed so far (for benchmarks).
     qsizetype queued() const { return m_queue.size(); }
     qsizetype largestBatch() const { return m_largestBatch; }

@@ -125,7 +125,8 @@ bool MessageStore::setPreview(qint64 messageId, const QByteArray &previewJson)
 bool MessageStore::updateText(qint64 messageId, const QString &text, const QList<qint64> &mentions, qint64 editedAt)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE messages SET text = ?, mentions = coalesce(?, ''), edited_at = ? WHERE id = ? AND deleted_at = 0"));
+        "UPDATE messages SET text = ?, mentions = coalesce(?, ''), edited_at = ?, preview = NULL"
+        " WHERE id = ? AND deleted_at = 0"));
     q.addBindValue(text);
     q.addBindValue(joinIds(mentions));
     q.addBindValue(editedAt);

@@ -164,6 +164,18 @@ private Q_SLOTS:
         QCOMPARE(lastSeq(), start + 24);
     }
 
+    void emptyChannelHistory()
+    {
+        RestClient rest(m_server);
+        const QString ch = rest.createChannel(m_ana, u"empty"_qs, u"private"_qs);
+        for (const QString &query : { u""_qs, u"?limit=1"_qs, u"?before=123"_qs, u"?after=123"_qs }) {
+            const auto r = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages"_qs + query, m_ana.token);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json.value(u"messages").toArray().size(), 0);
+            QCOMPARE(r.json.value(u"hasMore").toBool(), false);
+        }
+    }
+
     void historyPages()
     {
         RestClient rest(m_server);
