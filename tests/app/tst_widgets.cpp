@@ -175,6 +175,8 @@ private slots:
             first.show();
             first.startUp(address, QStringLiteral("alice"), QStringLiteral("correct horse battery"));
             QTRY_VERIFY(first.chatWidget() && first.session()->isSynced());
+            // The channel is opened once the list has arrived; under load that can come after the sync.
+            QTRY_COMPARE(first.chatWidget()->currentChannel(), channelId);
             first.session()->sendMessage(channelId, QStringLiteral("remember me"));
             QTRY_COMPARE(first.session()->outboxSize(), 0);
         }
