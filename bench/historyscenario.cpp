@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <tuple>
 
-#ifdef NATTER_BENCH_SEEDER
 #include "historyseeder.h"
-#endif
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QProcess>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
@@ -43,12 +45,6 @@ int runHistory(BenchSession &session)
     session.connect(connections);
 
     const bool direct = !o.seedDataDir.isEmpty();
-#ifndef NATTER_BENCH_SEEDER
-    if (direct) {
-        qCCritical(lcBench) << "--seed-db needs a natter-bench built with natter-server-core";
-        return 1;
-    }
-#endif
     // Seeding straight into storage still sends a few live messages first, so the newest page is real
     // traffic.
     const int throughGateway = direct ? 1000 : o.historyMessages;
@@ -70,25 +66,29 @@ int runHistory(BenchSession &session)
     LatencyHistogram walk;
     double storageSeedPerS = 0;
     qint64 total = qint64(seeded.received);
-#ifdef NATTER_BENCH_SEEDER
     if (direct) {
-        HistorySeeder seeder(
-            channelId.toLongLong(), connections.first().userId.toLongLong(), o.historyMessages);
+        const qint64 lastMs = QDateTime::currentMSecsSinceEpoch() - 10000;
+        const QString tool = QCoreApplication::applicationDirPath() + QStringLiteral("/natter-bench-seed");
+        QProcess seeder;
+        seeder.setProcessChannelMode(QProcess::ForwardedChannels);
         QElapsedTimer clock;
         clock.start();
-        QString error;
-        if (!seeder.seed(o.seedDataDir, &error)) {
-            qCCritical(lcBench) << "seeding failed:" << error;
+        seeder.start(tool,
+            { o.seedDataDir, channelId, connections.first().userId, QString::number(o.historyMessages),
+                QString::number(lastMs) });
+        if (!seeder.waitForFinished(-1) || seeder.exitStatus() != QProcess::NormalExit
+            || seeder.exitCode() != 0) {
+            qCCritical(lcBench) << "seeding failed (" << tool << "):" << seeder.errorString();
             return 1;
         }
         storageSeedPerS = o.historyMessages / (clock.elapsed() / 1000.0);
         total += o.historyMessages;
         // Cursors by arithmetic: walking ten million messages page by page would take longer than the
         // seeding.
-        cursors = { QString(), QString::number(seeder.seededId(o.historyMessages / 2)),
-            QString::number(seeder.seededId(o.pageSize)) };
+        cursors = { QString(),
+            QString::number(HistorySeeder::seededId(lastMs, o.historyMessages, o.historyMessages / 2)),
+            QString::number(HistorySeeder::seededId(lastMs, o.historyMessages, o.pageSize)) };
     }
-#endif
     if (!direct) {
         // Walk from the newest page to the oldest, remembering each page's cursor.
         QString before;

@@ -5,28 +5,21 @@
 #include <records.h>
 #include <snowflake.h>
 
-#include <QDateTime>
-
 #include <cstdio>
 
 namespace {
-constexpr int kSeedNode = 1023;
 constexpr qint64 kBatch = 50000;
 }
 
-HistorySeeder::HistorySeeder(qint64 channelId, qint64 authorId, qint64 count)
+HistorySeeder::HistorySeeder(qint64 channelId, qint64 authorId, qint64 count, qint64 lastMs)
     : m_channelId(channelId)
     , m_authorId(authorId)
     , m_count(count)
-    , m_lastMs(QDateTime::currentMSecsSinceEpoch() - 10000)
+    , m_lastMs(lastMs)
 {
-}
-
-qint64 HistorySeeder::seededId(qint64 index) const
-{
-    const qint64 ms = m_lastMs - (m_count - 1 - index) - SnowflakeGenerator::EpochMs;
-    return (ms << (SnowflakeGenerator::NodeBits + SnowflakeGenerator::SequenceBits))
-        | (qint64(kSeedNode) << SnowflakeGenerator::SequenceBits);
+    static_assert(SnowflakeGenerator::EpochMs == 1767225600000 && SnowflakeGenerator::NodeBits == 10
+            && SnowflakeGenerator::SequenceBits == 12,
+        "seededId() hard-codes the Snowflake layout");
 }
 
 bool HistorySeeder::seed(const QString &dataDir, QString *error)
@@ -42,7 +35,7 @@ bool HistorySeeder::seed(const QString &dataDir, QString *error)
         const qint64 end = qMin(m_count, start + kBatch);
         for (qint64 i = start; i < end; ++i) {
             MessageRecord m;
-            m.id = seededId(i);
+            m.id = seededId(m_lastMs, m_count, i);
             m.channelId = m_channelId;
             m.seq = i + 1;
             m.ordinal = i + 1;
