@@ -3,6 +3,7 @@
 
 #include <protocollimits.h>
 
+#include <QAbstractEventDispatcher>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QTcpSocket>
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace {
@@ -43,6 +45,9 @@ const QByteArray &textFrameFor(const QByteArray &utf8)
     return t_cache.frame;
 }
 } // namespace
+
+// Sockets with frames to write at the end of this event-loop pass.
+thread_local QList<LiteWebSocket *> LiteWebSocket::t_flushQueue;
 
 std::unique_ptr<LiteWebSocket> LiteWebSocket::takeOver(QTcpSocket *socket, const QByteArray &greeting)
 {
@@ -84,6 +89,7 @@ LiteWebSocket::LiteWebSocket(qintptr descriptor, QByteArray pendingInput, QObjec
 
 LiteWebSocket::~LiteWebSocket()
 {
+    if (m_flushQueued) t_flushQueue.removeOne(this);
     delete m_reader;
     delete m_writer;
     if (m_fd >= 0) ::close(int(m_fd));
@@ -202,56 +208,92 @@ void LiteWebSocket::sendClose(int code, const QByteArray &reason)
     m_closeTimer = new QTimer(this);
     m_closeTimer->setSingleShot(true);
     connect(m_closeTimer, &QTimer::timeout, this, &LiteWebSocket::teardown);
-    m_closeTimer->start(m_out.isEmpty() ? CloseTimeoutMs : CloseFlushTimeoutMs);
+    m_closeTimer->start(CloseFlushTimeoutMs);
 }
 
 void LiteWebSocket::write(const QByteArray &bytes)
 {
     if (m_gone || bytes.isEmpty()) return;
-    if (m_out.isEmpty()) {
-        const ssize_t n = ::send(int(m_fd), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL);
-        if (n == bytes.size()) return;
-        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            // The peer is gone; the read side reports it (or already did).
-            QTimer::singleShot(0, this, &LiteWebSocket::teardown);
-            m_gone = true;
-            return;
-        }
-        m_outOffset = n > 0 ? n : 0;
-    }
     m_out.append(bytes);
-    m_unsent += bytes.size() - (m_out.size() == 1 ? m_outOffset : 0);
-    if (!m_writer) {
-        m_writer = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-        connect(m_writer, &QSocketNotifier::activated, this, &LiteWebSocket::onWritable);
+    m_unsent += bytes.size();
+    // Written at the end of this event-loop pass, like QAbstractSocket does: frames queued together (an ack
+    // and the event that follows it, a sync replay) leave in one system call and one segment.
+    if (!m_writer && !m_flushQueued) {
+        m_flushQueued = true;
+        auto &queue = t_flushQueue;
+        if (queue.isEmpty())
+            QMetaObject::invokeMethod(
+                QAbstractEventDispatcher::instance(), &LiteWebSocket::flushQueued, Qt::QueuedConnection);
+        queue.append(this);
     }
+}
+
+void LiteWebSocket::flushQueued()
+{
+    // Taken one at a time: a flush can end a connection, and a socket that is deleted leaves this queue.
+    auto &queue = t_flushQueue;
+    while (!queue.isEmpty()) {
+        LiteWebSocket *socket = queue.takeLast();
+        socket->m_flushQueued = false;
+        socket->flushOut();
+    }
+    queue = QList<LiteWebSocket *>();
 }
 
 void LiteWebSocket::onWritable()
 {
-    while (!m_out.isEmpty()) {
-        const QByteArray &head = m_out.constFirst();
-        const qsizetype left = head.size() - m_outOffset;
-        const ssize_t n = ::send(int(m_fd), head.constData() + m_outOffset, size_t(left), MSG_NOSIGNAL);
+    flushOut();
+}
+
+void LiteWebSocket::flushOut()
+{
+    while (!m_out.isEmpty() && !m_gone) {
+        constexpr int MaxSlices = 16;
+        iovec slices[MaxSlices];
+        int count = 0;
+        for (; count < MaxSlices && count < m_out.size(); ++count) {
+            const QByteArray &frame = m_out.at(count);
+            const qsizetype skip = count == 0 ? m_outOffset : 0;
+            slices[count].iov_base = const_cast<char *>(frame.constData() + skip);
+            slices[count].iov_len = size_t(frame.size() - skip);
+        }
+        msghdr message {};
+        message.msg_iov = slices;
+        message.msg_iovlen = size_t(count);
+        ssize_t n = ::sendmsg(int(m_fd), &message, MSG_NOSIGNAL);
         if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
-            teardown();
+            if (errno == EINTR) continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                teardown(); // the peer is gone
+                return;
+            }
+            if (!m_writer) {
+                m_writer = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+                connect(m_writer, &QSocketNotifier::activated, this, &LiteWebSocket::onWritable);
+            }
             return;
         }
         m_unsent -= n;
-        if (n < left) {
-            m_outOffset += n;
-            return;
+        while (n > 0) {
+            const qsizetype left = m_out.constFirst().size() - m_outOffset;
+            if (n < left) {
+                m_outOffset += n;
+                break;
+            }
+            n -= left;
+            m_out.removeFirst();
+            m_outOffset = 0;
         }
-        m_out.removeFirst();
-        m_outOffset = 0;
     }
+    if (m_gone) return;
     // Drained: give back the queue's storage and the notifier; an idle connection holds neither.
     m_out = QList<QByteArray>();
     m_unsent = 0;
-    m_writer->setEnabled(false);
-    m_writer->deleteLater();
-    m_writer = nullptr;
+    if (m_writer) {
+        m_writer->setEnabled(false);
+        m_writer->deleteLater();
+        m_writer = nullptr;
+    }
     if (m_closeTimer) m_closeTimer->start(CloseTimeoutMs); // the close frame has left
     if (m_finishing) drain();
 }

@@ -38,6 +38,8 @@ public:
 private:
     void onReadable();
     void onWritable();
+    void flushOut();
+    static void flushQueued();
     void consume(const char *data, qsizetype size);
     void handle(const WsFrameParser::Message &message);
     void write(const QByteArray &bytes);
@@ -61,4 +63,7 @@ private:
     bool m_finishing = false; // no more input for the gateway; shut down writing once the output drains
     bool m_draining = false; // writing shut down; waiting for the peer's FIN
     bool m_gone = false;
+    bool m_flushQueued = false;
+
+    static thread_local QList<LiteWebSocket *> t_flushQueue;
 };
