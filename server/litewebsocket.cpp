@@ -15,6 +15,10 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#ifndef MSG_NOSIGNAL // macOS: SO_NOSIGPIPE on the socket instead
+#define MSG_NOSIGNAL 0
+#endif
+
 namespace {
 // One read buffer per thread instead of one per connection: a read drains what the kernel holds, and only an
 // incomplete frame outlives the call.
@@ -65,6 +69,10 @@ std::unique_ptr<LiteWebSocket> LiteWebSocket::takeOver(QTcpSocket *socket, const
         qCWarning(lcGateway) << "cannot duplicate an upgraded socket:" << qt_error_string(errno);
         return nullptr;
     }
+#ifdef SO_NOSIGPIPE
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
+#endif
     auto lite = std::make_unique<LiteWebSocket>(fd, std::move(pending));
     lite->write(greeting);
     return lite;

@@ -25,8 +25,10 @@
 #include "restapi.h"
 #include "userstore.h"
 #include "views.h"
-#include "litewebsocket.h"
 #include "wshandshake.h"
+#ifdef NATTER_LITE_WEBSOCKET
+#include "litewebsocket.h"
+#endif
 
 #include <protocollimits.h>
 #include <snowflake.h>
@@ -163,8 +165,10 @@ bool Server::start(QString *error)
 
     d->tcp = new GuardedTcpServer({ Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
     d->tcp->setUploadHandler([this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
+#ifdef NATTER_LITE_WEBSOCKET
     if (m_config.wsTransport == ServerConfig::WsTransport::Lite)
         d->tcp->setUpgradeHandler([this](QTcpSocket *socket, const QByteArray &head) { upgradeLite(socket, head); });
+#endif
     if (!d->tcp->listen(m_config.listen, m_config.port)) {
         *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
         delete d->tcp;
@@ -177,6 +181,7 @@ bool Server::start(QString *error)
 
 void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
 {
+#ifdef NATTER_LITE_WEBSOCKET
     const WsHandshake handshake = WsHandshake::parse(head);
     if (!handshake.valid)
         return refuseUpgrade(socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
@@ -194,6 +199,10 @@ void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
                 d->gateway.accept(std::move(lite), handshake.token);
         },
         Qt::QueuedConnection);
+#else
+    Q_UNUSED(head);
+    refuseUpgrade(socket, {});
+#endif
 }
 
 quint16 Server::port() const

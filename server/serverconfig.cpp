@@ -140,9 +140,13 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         return std::nullopt;
     }
     c.allowPrivatePreviews = p.isSet(privatePreviews);
-    if (p.value(wsTransport) == u"lite")
+    if (p.value(wsTransport) == u"lite") {
+#ifdef NATTER_LITE_WEBSOCKET
         c.wsTransport = WsTransport::Lite;
-    else if (p.value(wsTransport) != u"qt") {
+#else
+        std::fprintf(stderr, "natter-server: --ws-transport lite is not available on this platform; using qt\n");
+#endif
+    } else if (p.value(wsTransport) != u"qt") {
         *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
         return std::nullopt;
     }
