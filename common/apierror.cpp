@@ -2,7 +2,8 @@
 
 QJsonObject ApiError::toJson() const
 {
-    QJsonObject error { { QStringLiteral("code"), errorCodeName(code) }, { QStringLiteral("message"), message } };
+    QJsonObject error { { QStringLiteral("code"), errorCodeName(code) },
+        { QStringLiteral("message"), message } };
     if (code == ErrorCode::RateLimited)
         error.insert(QStringLiteral("retryAfterMs"), retryAfterMs);
     return error;

@@ -15,7 +15,9 @@ std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &bytes, QStr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("malformed JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        *error = QStringLiteral("malformed JSON: %1 at offset %2")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -63,8 +65,9 @@ std::optional<QString> JsonReader::readString(const QString &key, int minChars, 
     const QString text = value.toString();
     const qsizetype length = codePoints(text);
     if (length < minChars) {
-        fail(minChars == 1 ? QStringLiteral("field '%1' must not be empty").arg(key)
-                           : QStringLiteral("field '%1' must be at least %2 characters").arg(key).arg(minChars));
+        fail(minChars == 1
+                ? QStringLiteral("field '%1' must not be empty").arg(key)
+                : QStringLiteral("field '%1' must be at least %2 characters").arg(key).arg(minChars));
         return std::nullopt;
     }
     if (length > maxChars) {

@@ -6,9 +6,9 @@
 
 #include <optional>
 
-// Reads fields out of a JSON object strictly: a wrong type, a missing required field, an out-of-range number or an
-// over-long string is an error with a precise reason, never a silent default. The first error wins; later reads
-// return empty values, so a handler reads all of its fields and then checks ok() once.
+// Reads fields out of a JSON object strictly: a wrong type, a missing required field, an out-of-range number
+// or an over-long string is an error with a precise reason, never a silent default. The first error wins;
+// later reads return empty values, so a handler reads all of its fields and then checks ok() once.
 class JsonReader
 {
 public:

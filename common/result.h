@@ -6,8 +6,7 @@
 #include <utility>
 
 // A value or the protocol error that explains why there is none.
-template<class T>
-class Result
+template<class T> class Result
 {
 public:
     Result() = default;

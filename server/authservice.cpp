@@ -16,8 +16,7 @@
 #include <sodium.h>
 
 namespace {
-template<class T>
-QFuture<T> readyFuture(T value)
+template<class T> QFuture<T> readyFuture(T value)
 {
     return QtFuture::makeReadyFuture(std::move(value));
 }
@@ -31,8 +30,8 @@ QString newToken()
 }
 } // namespace
 
-AuthService::AuthService(UserStore &users, PasswordHasher &hasher, SnowflakeGenerator &ids, Hub &hub,
-                         QObject *parent)
+AuthService::AuthService(
+    UserStore &users, PasswordHasher &hasher, SnowflakeGenerator &ids, Hub &hub, QObject *parent)
     : QObject(parent)
     , m_users(users)
     , m_hasher(hasher)
@@ -59,7 +58,8 @@ QFuture<Result<AuthService::Session>> AuthService::registerUser(const QJsonObjec
     JsonReader r(body);
     const QString username = r.string(u"username"_qs, 1, Limits::MaxUsernameChars * 4);
     const QString password = r.string(u"password"_qs, 1, Limits::MaxPasswordChars * 4);
-    QString displayName = r.optionalString(u"displayName"_qs, 1, Limits::MaxDisplayNameChars).value_or(username);
+    QString displayName
+        = r.optionalString(u"displayName"_qs, 1, Limits::MaxDisplayNameChars).value_or(username);
     if (!r.ok())
         return readyFuture(Result<Session>(ApiError::badRequest(r.error())));
     if (const QString problem = Validation::usernameProblem(username); !problem.isEmpty())
@@ -72,16 +72,17 @@ QFuture<Result<AuthService::Session>> AuthService::registerUser(const QJsonObjec
     if (m_users.byUsername(username))
         return readyFuture(Result<Session>(ApiError::conflict(u"username is taken"_qs)));
 
-    return m_hasher.hash(password).then(this, [this, username, displayName](const QString &hash) -> Result<Session> {
-        if (hash.isEmpty())
-            return ApiError::internal(u"could not hash the password"_qs);
-        UserRecord user { m_ids.next(), username, displayName, nowMs(), 0 };
-        // The name may have been taken while the hash was computed; the unique index decides.
-        if (!m_users.create(user, hash))
-            return ApiError::conflict(u"username is taken"_qs);
-        qCInfo(lcAuth) << "registered" << username;
-        return startSession(user);
-    });
+    return m_hasher.hash(password).then(
+        this, [this, username, displayName](const QString &hash) -> Result<Session> {
+            if (hash.isEmpty())
+                return ApiError::internal(u"could not hash the password"_qs);
+            UserRecord user { m_ids.next(), username, displayName, nowMs(), 0 };
+            // The name may have been taken while the hash was computed; the unique index decides.
+            if (!m_users.create(user, hash))
+                return ApiError::conflict(u"username is taken"_qs);
+            qCInfo(lcAuth) << "registered" << username;
+            return startSession(user);
+        });
 }
 
 QFuture<Result<AuthService::Session>> AuthService::login(const QJsonObject &body)

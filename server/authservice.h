@@ -26,7 +26,7 @@ public:
     };
 
     AuthService(UserStore &users, PasswordHasher &hasher, SnowflakeGenerator &ids, Hub &hub,
-                QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     // BODY is the request's JSON; validation errors come back at once, hashing happens off the event loop.
     QFuture<Result<Session>> registerUser(const QJsonObject &body);

@@ -11,8 +11,8 @@
 #include <protocollimits.h>
 #include <snowflake.h>
 
-ChannelService::ChannelService(Database &db, ChannelStore &channels, UserStore &users, EventLog &events, Hub &hub,
-                               Views &views, SnowflakeGenerator &ids)
+ChannelService::ChannelService(Database &db, ChannelStore &channels, UserStore &users, EventLog &events,
+    Hub &hub, Views &views, SnowflakeGenerator &ids)
     : m_db(db)
     , m_channels(channels)
     , m_users(users)
@@ -71,15 +71,16 @@ ApiError ChannelService::abort(qint64 channelId)
     return ApiError::internal(u"could not store the change"_qs);
 }
 
-bool ChannelService::addMemberLogged(const ChannelRecord &channel, qint64 userId, const QString &role,
-                                     QList<EventLog::Event> &events)
+bool ChannelService::addMemberLogged(
+    const ChannelRecord &channel, qint64 userId, const QString &role, QList<EventLog::Event> &events)
 {
     // Joining marks what came before as read: a newcomer is not greeted by the whole history as unread.
     const auto current = m_channels.byId(channel.id);
     MemberRecord m { channel.id, userId, role, nowMs(), 0, current ? current->messageCount : 0, 0 };
     if (!m_channels.addMember(m))
         return false;
-    const auto event = m_events.append(channel.id, u"member.joined"_qs, { { u"user"_qs, m_views.user(userId) } });
+    const auto event
+        = m_events.append(channel.id, u"member.joined"_qs, { { u"user"_qs, m_views.user(userId) } });
     if (!event)
         return false;
     events.append(*event);
@@ -94,8 +95,9 @@ void ChannelService::announceAdded(qint64 channelId, const QList<qint64> &userId
     for (qint64 userId : userIds) {
         const auto member = m_channels.member(channelId, userId);
         if (member)
-            m_hub.sendToUser(userId, frameText(u"channel.added"_qs,
-                                               { { u"channel"_qs, m_views.channel(*channel, &*member, userId) } }));
+            m_hub.sendToUser(userId,
+                frameText(
+                    u"channel.added"_qs, { { u"channel"_qs, m_views.channel(*channel, &*member, userId) } }));
     }
 }
 
@@ -221,11 +223,10 @@ Result<QJsonObject> ChannelService::members(qint64 userId, qint64 channelId)
         return a.error();
     QJsonArray list;
     for (const auto &m : m_channels.members(channelId)) {
-        list.append(QJsonObject { { u"user"_qs, m_views.user(m.userId) },
-                                  { u"role"_qs, m.role },
-                                  { u"joinedAt"_qs, isoTime(m.joinedAt) },
-                                  { u"lastReadMessageId"_qs, m.lastReadMessageId ? QJsonValue(idToString(m.lastReadMessageId))
-                                                                                 : QJsonValue() } });
+        list.append(QJsonObject { { u"user"_qs, m_views.user(m.userId) }, { u"role"_qs, m.role },
+            { u"joinedAt"_qs, isoTime(m.joinedAt) },
+            { u"lastReadMessageId"_qs,
+                m.lastReadMessageId ? QJsonValue(idToString(m.lastReadMessageId)) : QJsonValue() } });
     }
     return QJsonObject { { u"members"_qs, list } };
 }
@@ -289,12 +290,14 @@ Result<bool> ChannelService::removeMember(qint64 actorId, qint64 channelId, qint
     }
     if (!m_db.begin())
         return ApiError::internal();
-    const auto event = m_events.append(channelId, u"member.left"_qs, { { u"user"_qs, m_views.user(targetId) } });
+    const auto event
+        = m_events.append(channelId, u"member.left"_qs, { { u"user"_qs, m_views.user(targetId) } });
     if (!event || !m_channels.removeMember(channelId, targetId) || !m_db.commit())
         return abort(channelId);
     // The member who left is no longer in the channel's list, but learns of it too.
     m_events.publish(*event);
     m_hub.sendToUser(targetId, event->frame);
-    m_hub.sendToUser(targetId, frameText(u"channel.removed"_qs, { { u"channelId"_qs, idToString(channelId) } }));
+    m_hub.sendToUser(
+        targetId, frameText(u"channel.removed"_qs, { { u"channelId"_qs, idToString(channelId) } }));
     return true;
 }

@@ -31,7 +31,7 @@ public:
     };
 
     ChannelService(Database &db, ChannelStore &channels, UserStore &users, EventLog &events, Hub &hub,
-                   Views &views, SnowflakeGenerator &ids);
+        Views &views, SnowflakeGenerator &ids);
 
     // A member gets the channel and its membership. A non-member gets not_found for a private channel (its
     // existence is not leaked) and forbidden for a public one; an unknown channel is not_found.
@@ -50,8 +50,8 @@ private:
     Result<Created> createGroup(qint64 userId, const QJsonObject &body);
     Result<Created> openDirect(qint64 userId, const QJsonObject &body);
     // Inside a transaction: adds USERID and logs member.joined.
-    bool addMemberLogged(const ChannelRecord &channel, qint64 userId, const QString &role,
-                         QList<EventLog::Event> &events);
+    bool addMemberLogged(
+        const ChannelRecord &channel, qint64 userId, const QString &role, QList<EventLog::Event> &events);
     // Ends a failed transaction: rolls back and forgets what the cache learnt inside it.
     ApiError abort(qint64 channelId);
     void announceAdded(qint64 channelId, const QList<qint64> &userIds);

@@ -80,22 +80,15 @@ std::optional<ChannelRecord> ChannelStore::byId(qint64 id)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u" FROM channels c WHERE c.id = ?"_qs);
     q.addBindValue(id);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    ChannelRecord c = channelFromQuery(q);
-    q.finish();
-    return c;
+    return Database::one(q, [](const QSqlQuery &row) { return channelFromQuery(row); });
 }
 
 std::optional<ChannelRecord> ChannelStore::byDirectKey(const QString &key)
 {
-    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u" FROM channels c WHERE c.direct_key = ?"_qs);
+    QSqlQuery &q
+        = m_db.prepare(u"SELECT "_qs + ChannelColumns + u" FROM channels c WHERE c.direct_key = ?"_qs);
     q.addBindValue(key);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    ChannelRecord c = channelFromQuery(q);
-    q.finish();
-    return c;
+    return Database::one(q, [](const QSqlQuery &row) { return channelFromQuery(row); });
 }
 
 QList<ChannelRecord> ChannelStore::browse(const QString &query, int limit)
@@ -103,55 +96,44 @@ QList<ChannelRecord> ChannelStore::browse(const QString &query, int limit)
     QString pattern = query.toLower();
     pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns
-                                + u" FROM channels c WHERE c.visibility = 'public' AND c.type = 'group'"
-                                  " AND lower(c.name) LIKE ? ESCAPE '\\' ORDER BY c.name LIMIT ?"_qs);
+        + u" FROM channels c WHERE c.visibility = 'public' AND c.type = 'group'"
+          " AND lower(c.name) LIKE ? ESCAPE '\\' ORDER BY c.name LIMIT ?"_qs);
     q.addBindValue(QString(u'%' + pattern + u'%'));
     q.addBindValue(limit);
     QList<ChannelRecord> out;
-    if (Database::exec(q))
-        while (q.next())
-            out.append(channelFromQuery(q));
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { out.append(channelFromQuery(row)); });
     return out;
 }
 
 QList<std::pair<ChannelRecord, MemberRecord>> ChannelStore::forUser(qint64 userId)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ChannelColumns + u", "_qs + MemberColumns
-                                + u" FROM members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ?"
-                                  " ORDER BY max(c.last_message_at, c.created_at) DESC, c.id DESC"_qs);
+        + u" FROM members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ?"
+          " ORDER BY max(c.last_message_at, c.created_at) DESC, c.id DESC"_qs);
     q.addBindValue(userId);
     QList<std::pair<ChannelRecord, MemberRecord>> out;
-    if (Database::exec(q))
-        while (q.next())
-            out.append({ channelFromQuery(q), memberFromQuery(q, ChannelColumnCount) });
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) {
+        out.append({ channelFromQuery(row), memberFromQuery(row, ChannelColumnCount) });
+    });
     return out;
 }
 
 std::optional<MemberRecord> ChannelStore::member(qint64 channelId, qint64 userId)
 {
-    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + MemberColumns
-                                + u" FROM members m WHERE m.channel_id = ? AND m.user_id = ?"_qs);
+    QSqlQuery &q = m_db.prepare(
+        u"SELECT "_qs + MemberColumns + u" FROM members m WHERE m.channel_id = ? AND m.user_id = ?"_qs);
     q.addBindValue(channelId);
     q.addBindValue(userId);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    MemberRecord m = memberFromQuery(q, 0);
-    q.finish();
-    return m;
+    return Database::one(q, [](const QSqlQuery &row) { return memberFromQuery(row, 0); });
 }
 
 QList<MemberRecord> ChannelStore::members(qint64 channelId)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + MemberColumns
-                                + u" FROM members m WHERE m.channel_id = ? ORDER BY m.joined_at, m.user_id"_qs);
+        + u" FROM members m WHERE m.channel_id = ? ORDER BY m.joined_at, m.user_id"_qs);
     q.addBindValue(channelId);
     QList<MemberRecord> out;
-    if (Database::exec(q))
-        while (q.next())
-            out.append(memberFromQuery(q, 0));
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { out.append(memberFromQuery(row, 0)); });
     return out;
 }
 
@@ -184,7 +166,8 @@ bool ChannelStore::addMember(const MemberRecord &m)
     q.addBindValue(m.readOrdinal);
     if (!Database::exec(q) || q.numRowsAffected() != 1)
         return false;
-    QSqlQuery &count = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count + 1 WHERE id = ?"));
+    QSqlQuery &count
+        = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count + 1 WHERE id = ?"));
     count.addBindValue(m.channelId);
     if (!Database::exec(count))
         return false;
@@ -200,7 +183,8 @@ bool ChannelStore::removeMember(qint64 channelId, qint64 userId)
     q.addBindValue(userId);
     if (!Database::exec(q) || q.numRowsAffected() != 1)
         return false;
-    QSqlQuery &count = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count - 1 WHERE id = ?"));
+    QSqlQuery &count
+        = m_db.prepare(QStringLiteral("UPDATE channels SET member_count = member_count - 1 WHERE id = ?"));
     count.addBindValue(channelId);
     if (!Database::exec(count))
         return false;
@@ -276,10 +260,7 @@ QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, i
     q.addBindValue(afterSeq);
     q.addBindValue(limit);
     QList<QByteArray> out;
-    if (Database::exec(q))
-        while (q.next())
-            out.append(q.value(0).toByteArray());
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { out.append(row.value(0).toByteArray()); });
     return out;
 }
 

@@ -8,7 +8,7 @@
 #include <sodium.h>
 
 Connection::Connection(std::unique_ptr<GatewaySocket> socket, qint64 userId, QByteArray tokenHash,
-                       qint64 maxOutboundBytes, QObject *parent)
+    qint64 maxOutboundBytes, QObject *parent)
     : QObject(parent)
     , m_socket(std::move(socket))
     , m_userId(userId)
@@ -43,7 +43,8 @@ Connection::~Connection()
 
 QString Connection::sessionId() const
 {
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(m_session), sizeof m_session).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(m_session), sizeof m_session).toHex());
 }
 
 void Connection::send(const QByteArray &frame)
@@ -51,8 +52,8 @@ void Connection::send(const QByteArray &frame)
     if (m_closing)
         return;
     if (m_socket->bytesToWrite() > m_maxOutbound) {
-        qCInfo(lcGateway) << "closing slow connection of user" << m_userId << "with" << m_socket->bytesToWrite()
-                          << "bytes unsent";
+        qCInfo(lcGateway) << "closing slow connection of user" << m_userId << "with"
+                          << m_socket->bytesToWrite() << "bytes unsent";
         close(CloseCode::TooSlow, QStringLiteral("too slow: resync"));
         return;
     }

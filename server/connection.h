@@ -15,8 +15,8 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    Connection(std::unique_ptr<GatewaySocket> socket, qint64 userId, QByteArray tokenHash, qint64 maxOutboundBytes,
-               QObject *parent = nullptr);
+    Connection(std::unique_ptr<GatewaySocket> socket, qint64 userId, QByteArray tokenHash,
+        qint64 maxOutboundBytes, QObject *parent = nullptr);
     ~Connection() override;
 
     void send(const QByteArray &frame);

@@ -30,8 +30,9 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
         return false;
     }
     QSqlQuery pragma(m_db);
-    for (const char *statement : { "PRAGMA journal_mode=WAL", fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536" }) {
+    for (const char *statement :
+        { "PRAGMA journal_mode=WAL", fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536" }) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             *error = pragma.lastError().text();
             return false;

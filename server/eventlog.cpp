@@ -11,8 +11,8 @@ EventLog::EventLog(ChannelStore &channels, Hub &hub)
 {
 }
 
-std::optional<EventLog::Event> EventLog::append(qint64 channelId, const QString &type, QJsonObject fields,
-                                               qint64 seq)
+std::optional<EventLog::Event> EventLog::append(
+    qint64 channelId, const QString &type, QJsonObject fields, qint64 seq)
 {
     if (seq == 0)
         seq = m_channels.nextSeq(channelId);

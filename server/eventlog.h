@@ -22,7 +22,8 @@ public:
 
     EventLog(ChannelStore &channels, Hub &hub);
 
-    // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one here.
+    // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one
+    // here.
     std::optional<Event> append(qint64 channelId, const QString &type, QJsonObject fields, qint64 seq = 0);
     void publish(const Event &event, qint64 exceptUser = 0);
 

@@ -51,7 +51,8 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
     m_handlers.insert(u"read.mark"_qs, std::bind(&Gateway::handleReadMark, this, _1, _2, _3));
     m_handlers.insert(u"typing.start"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, true));
     m_handlers.insert(u"typing.stop"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, false));
-    m_handlers.insert(u"presence.subscribe"_qs, std::bind(&Gateway::handlePresenceSubscribe, this, _1, _2, _3));
+    m_handlers.insert(
+        u"presence.subscribe"_qs, std::bind(&Gateway::handlePresenceSubscribe, this, _1, _2, _3));
     MessageEditor &editor = s.editor;
     route(u"message.edit"_qs, [&editor](qint64 user, const QJsonObject &f) -> Result<QJsonObject> {
         const auto r = editor.edit(user, f);
@@ -62,14 +63,18 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
         const qint64 id = r.id(u"messageId"_qs);
         return r.ok() ? editor.remove(user, id) : Result<QJsonObject>(ApiError::badRequest(r.error()));
     });
-    route(u"reaction.add"_qs, [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, true); });
-    route(u"reaction.remove"_qs, [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, false); });
+    route(u"reaction.add"_qs,
+        [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, true); });
+    route(u"reaction.remove"_qs,
+        [&editor](qint64 user, const QJsonObject &f) { return editor.react(user, f, false); });
     for (const bool pin : { true, false }) {
-        route(pin ? u"message.pin"_qs : u"message.unpin"_qs, [&editor, pin](qint64 user, const QJsonObject &f) {
-            JsonReader r(f);
-            const qint64 id = r.id(u"messageId"_qs);
-            return r.ok() ? editor.pin(user, id, pin) : Result<QJsonObject>(ApiError::badRequest(r.error()));
-        });
+        route(
+            pin ? u"message.pin"_qs : u"message.unpin"_qs, [&editor, pin](qint64 user, const QJsonObject &f) {
+                JsonReader r(f);
+                const qint64 id = r.id(u"messageId"_qs);
+                return r.ok() ? editor.pin(user, id, pin)
+                              : Result<QJsonObject>(ApiError::badRequest(r.error()));
+            });
     }
 
     m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
@@ -112,10 +117,10 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     m_hub.add(connection);
 
     const auto user = m_users.byId(userId);
-    connection->send(frameText(u"ready"_qs, { { u"sessionId"_qs, connection->sessionId() },
-                                              { u"user"_qs, user ? m_views.user(*user) : QJsonObject() },
-                                              { u"heartbeatMs"_qs, m_config.heartbeatMs },
-                                              { u"channels"_qs, m_channels.listFor(userId) } }));
+    connection->send(frameText(u"ready"_qs,
+        { { u"sessionId"_qs, connection->sessionId() },
+            { u"user"_qs, user ? m_views.user(*user) : QJsonObject() },
+            { u"heartbeatMs"_qs, m_config.heartbeatMs }, { u"channels"_qs, m_channels.listFor(userId) } }));
 }
 
 void Gateway::onClosed(Connection *connection)
@@ -173,7 +178,8 @@ void Gateway::onFrame(Connection *connection, const QByteArray &text)
         && (!reqIdValue.isString() || reqIdValue.toString().size() > Limits::MaxReqIdChars
             || reqIdValue.toString().isEmpty()))
         return fail(connection, {},
-                    ApiError::badRequest(u"reqId must be a string of 1 to %1 characters"_qs.arg(Limits::MaxReqIdChars)));
+            ApiError::badRequest(
+                u"reqId must be a string of 1 to %1 characters"_qs.arg(Limits::MaxReqIdChars)));
     const QString reqId = reqIdValue.toString();
     const QJsonValue typeValue = frame->value(u"type");
     if (!typeValue.isString())
@@ -181,7 +187,7 @@ void Gateway::onFrame(Connection *connection, const QByteArray &text)
     const auto handler = m_handlers.constFind(typeValue.toString());
     if (handler == m_handlers.constEnd())
         return fail(connection, reqId,
-                    ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(typeValue.toString().left(64))));
+            ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(typeValue.toString().left(64))));
     (*handler)(connection, *frame, reqId);
 }
 
@@ -193,14 +199,14 @@ void Gateway::handleMessageSend(Connection *connection, const QJsonObject &frame
         return fail(connection, reqId, ApiError::badRequest(r.error()));
     QPointer<Connection> guard(connection);
     m_messages.send(connection->userId(), channelId, frame,
-                    [this, guard, reqId](const Result<MessageService::Sent> &result) {
-                        if (!guard || guard->isClosing())
-                            return;
-                        if (result.ok())
-                            ack(guard, reqId, { { u"message"_qs, result.value().message } });
-                        else
-                            fail(guard, reqId, result.error());
-                    });
+        [this, guard, reqId](const Result<MessageService::Sent> &result) {
+            if (!guard || guard->isClosing())
+                return;
+            if (result.ok())
+                ack(guard, reqId, { { u"message"_qs, result.value().message } });
+            else
+                fail(guard, reqId, result.error());
+        });
 }
 
 void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId)
@@ -226,18 +232,20 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
         const auto access = m_channels.access(connection->userId(), channelId);
         if (!access.ok()) {
             // Not (or no longer) a member: nothing to replay; the client drops the channel.
-            result.insert(idToString(channelId), QJsonObject { { u"lastSeq"_qs, lastSeq },
-                                                               { u"reset"_qs, true },
-                                                               { u"error"_qs, access.error().toJson() } });
+            result.insert(idToString(channelId),
+                QJsonObject { { u"lastSeq"_qs, lastSeq }, { u"reset"_qs, true },
+                    { u"error"_qs, access.error().toJson() } });
             continue;
         }
         const qint64 current = access.value().channel.lastSeq;
         const bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
-            for (const QByteArray &event : m_channelStore.eventsAfter(channelId, lastSeq, Limits::SyncResetThreshold))
+            for (const QByteArray &event :
+                m_channelStore.eventsAfter(channelId, lastSeq, Limits::SyncResetThreshold))
                 connection->send(event);
         }
-        result.insert(idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });
+        result.insert(
+            idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });
     }
     ack(connection, reqId, { { u"channels"_qs, result } });
 }
@@ -253,14 +261,17 @@ void Gateway::handleReadMark(Connection *connection, const QJsonObject &frame, c
     if (!moved.ok())
         return fail(connection, reqId, moved.error());
     if (moved.value()) {
-        m_hub.publishToChannel(channelId, frameText(u"read.updated"_qs, { { u"channelId"_qs, idToString(channelId) },
-                                                                          { u"userId"_qs, idToString(connection->userId()) },
-                                                                          { u"messageId"_qs, idToString(messageId) } }));
+        m_hub.publishToChannel(channelId,
+            frameText(u"read.updated"_qs,
+                { { u"channelId"_qs, idToString(channelId) },
+                    { u"userId"_qs, idToString(connection->userId()) },
+                    { u"messageId"_qs, idToString(messageId) } }));
     }
     ack(connection, reqId, { { u"moved"_qs, moved.value() } });
 }
 
-void Gateway::handleTyping(Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing)
+void Gateway::handleTyping(
+    Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing)
 {
     JsonReader r(frame);
     const qint64 channelId = r.id(u"channelId"_qs);

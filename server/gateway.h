@@ -54,7 +54,8 @@ public:
     Gateway(Config config, Services services, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Takes an upgraded socket whose request carried TOKEN: a valid one gets `ready`, others are closed with 4001.
+    // Takes an upgraded socket whose request carried TOKEN: a valid one gets `ready`, others are closed with
+    // 4001.
     void accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &token);
 
 private:
@@ -72,7 +73,8 @@ private:
     void handleTyping(Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing);
     void handlePresenceSubscribe(Connection *connection, const QJsonObject &frame, const QString &reqId);
     // Registers TYPE for a call that answers with a Result: ack with its fields, or error.
-    void route(const QString &type, std::function<Result<QJsonObject>(qint64 userId, const QJsonObject &frame)> call);
+    void route(const QString &type,
+        std::function<Result<QJsonObject>(qint64 userId, const QJsonObject &frame)> call);
 
     Config m_config;
     Services m_services;

@@ -3,8 +3,9 @@
 #include <QByteArray>
 #include <QObject>
 
-// One upgraded WebSocket as the gateway needs it: text frames in and out, close, and how much is still unsent.
-// The frames it is given are already UTF-8 JSON, shared by every recipient, so a transport can frame them once.
+// One upgraded WebSocket as the gateway needs it: text frames in and out, close, and how much is still
+// unsent. The frames it is given are already UTF-8 JSON, shared by every recipient, so a transport can frame
+// them once.
 class GatewaySocket : public QObject
 {
     Q_OBJECT

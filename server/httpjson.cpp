@@ -11,8 +11,7 @@ namespace HttpJson {
 QHttpServerResponse json(const QJsonObject &body, int status)
 {
     return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                               QJsonDocument(body).toJson(QJsonDocument::Compact),
-                               QHttpServerResponse::StatusCode(status));
+        QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode(status));
 }
 
 QHttpServerResponse error(const ApiError &e)

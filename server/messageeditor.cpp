@@ -22,9 +22,9 @@ namespace {
 constexpr int MaxPinsListed = 100;
 }
 
-MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
-                             MessageService &sender, ReactionStore &reactions, PinStore &pins, EventLog &events,
-                             Views &views, RateLimiter &limiter)
+MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore &channels,
+    MessageStore &messages, MessageService &sender, ReactionStore &reactions, PinStore &pins,
+    EventLog &events, Views &views, RateLimiter &limiter)
     : m_db(db)
     , m_access(access)
     , m_channels(channels)
@@ -95,7 +95,8 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const QJsonObject &body)
     if (!m_messages.updateText(m.id, text, mentions, nowMs()))
         return rollback();
     const auto updated = m_messages.byId(m.id);
-    const auto event = m_events.append(m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+    const auto event = m_events.append(
+        m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
     if (!event || !m_db.commit())
         return rollback();
     m_events.publish(*event);
@@ -117,8 +118,9 @@ Result<QJsonObject> MessageEditor::remove(qint64 userId, qint64 messageId)
     const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
         && (!m_attachments || m_attachments->unlinkAll(m.id));
     m_pins.unpin(m.channelId, m.id);
-    const auto event = ok ? m_events.append(m.channelId, u"message.deleted"_qs, { { u"messageId"_qs, idToString(m.id) } })
-                          : std::nullopt;
+    const auto event = ok
+        ? m_events.append(m.channelId, u"message.deleted"_qs, { { u"messageId"_qs, idToString(m.id) } })
+        : std::nullopt;
     if (!event || !m_db.commit())
         return rollback();
     m_events.publish(*event);
@@ -143,12 +145,13 @@ Result<QJsonObject> MessageEditor::react(qint64 userId, const QJsonObject &body,
 
     if (!m_db.begin())
         return ApiError::internal();
-    const bool changed = add ? m_reactions.add(m.id, userId, emoji, nowMs()) : m_reactions.remove(m.id, userId, emoji);
+    const bool changed
+        = add ? m_reactions.add(m.id, userId, emoji, nowMs()) : m_reactions.remove(m.id, userId, emoji);
     std::optional<EventLog::Event> event;
     if (changed) {
         event = m_events.append(m.channelId, add ? u"reaction.added"_qs : u"reaction.removed"_qs,
-                                { { u"messageId"_qs, idToString(m.id) }, { u"emoji"_qs, emoji },
-                                  { u"userId"_qs, idToString(userId) } });
+            { { u"messageId"_qs, idToString(m.id) }, { u"emoji"_qs, emoji },
+                { u"userId"_qs, idToString(userId) } });
         if (!event)
             return rollback();
     }
@@ -170,11 +173,12 @@ Result<QJsonObject> MessageEditor::pin(qint64 userId, qint64 messageId, bool pin
 
     if (!m_db.begin())
         return ApiError::internal();
-    const bool changed = pinned ? m_pins.pin(m.channelId, m.id, userId, nowMs()) : m_pins.unpin(m.channelId, m.id);
+    const bool changed
+        = pinned ? m_pins.pin(m.channelId, m.id, userId, nowMs()) : m_pins.unpin(m.channelId, m.id);
     std::optional<EventLog::Event> event;
     if (changed) {
         event = m_events.append(m.channelId, pinned ? u"message.pinned"_qs : u"message.unpinned"_qs,
-                                { { u"messageId"_qs, idToString(m.id) }, { u"userId"_qs, idToString(userId) } });
+            { { u"messageId"_qs, idToString(m.id) }, { u"userId"_qs, idToString(userId) } });
         if (!event)
             return rollback();
     }
@@ -228,8 +232,8 @@ Result<QJsonObject> MessageEditor::updateChannel(qint64 userId, qint64 channelId
         return rollback();
     const auto stored = m_channels.byId(channelId);
     // The frame is shared by all members, so it carries the channel without the per-member fields' values.
-    const auto event = m_events.append(channelId, u"channel.updated"_qs,
-                                       { { u"channel"_qs, m_views.channel(*stored, nullptr, userId) } });
+    const auto event = m_events.append(
+        channelId, u"channel.updated"_qs, { { u"channel"_qs, m_views.channel(*stored, nullptr, userId) } });
     if (!event || !m_db.commit())
         return rollback();
     m_events.publish(*event);

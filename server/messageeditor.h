@@ -25,8 +25,8 @@ class MessageEditor
 {
 public:
     MessageEditor(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
-                  MessageService &sender, ReactionStore &reactions, PinStore &pins, EventLog &events, Views &views,
-                  RateLimiter &limiter);
+        MessageService &sender, ReactionStore &reactions, PinStore &pins, EventLog &events, Views &views,
+        RateLimiter &limiter);
     void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
 
     Result<QJsonObject> edit(qint64 userId, const QJsonObject &body);

@@ -24,9 +24,9 @@ namespace {
 constexpr qsizetype MaxBatch = 2000;
 }
 
-MessageService::MessageService(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
-                               UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids,
-                               RateLimiter &limiter, QObject *parent)
+MessageService::MessageService(Database &db, ChannelService &access, ChannelStore &channels,
+    MessageStore &messages, UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids,
+    RateLimiter &limiter, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_access(access)
@@ -73,7 +73,8 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
         return done(ApiError::badRequest(u"field 'text' must not be blank"_qs));
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return done(ApiError::rateLimited(wait));
-    // Members are the common case and are answered from the member cache; anyone else gets access()'s precise error.
+    // Members are the common case and are answered from the member cache; anyone else gets access()'s precise
+    // error.
     if (!m_channels.memberIds(channelId).contains(userId)) {
         const auto access = m_access.access(userId, channelId);
         if (!access.ok())
@@ -100,7 +101,7 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
     }
 
     m_queue.append({ userId, channelId, clientMsgId, text, rootId, resolveMentions(channelId, userId, text),
-                     attachments, std::move(done) });
+        attachments, std::move(done) });
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QTimer::singleShot(0, this, &MessageService::flush);
@@ -153,7 +154,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
             return false;
         const auto parent = m_messages.byId(p.parentId);
         const auto updated = parent ? m_events.append(p.channelId, u"message.updated"_qs,
-                                                      { { u"message"_qs, m_views.message(*parent) } })
+                                 { { u"message"_qs, m_views.message(*parent) } })
                                     : std::nullopt;
         if (!updated)
             return false;
@@ -169,7 +170,8 @@ void MessageService::flush()
     FlushState state;
     while (!m_queue.isEmpty()) {
         const qsizetype n = qMin(m_queue.size(), MaxBatch);
-        QList<Pending> batch(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
+        QList<Pending> batch(
+            std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
         m_queue.remove(0, n);
         m_largestBatch = qMax(m_largestBatch, n);
 
@@ -208,7 +210,7 @@ void MessageService::flush()
                 m_events.publish(event);
             if (outcome.result.ok() && outcome.result.value().created)
                 Q_EMIT messageStored(idFromString(outcome.result.value().message.value(u"id").toString()),
-                                     batch.at(i).channelId, batch.at(i).text);
+                    batch.at(i).channelId, batch.at(i).text);
         }
     }
 }
@@ -223,7 +225,7 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
     int anchors = 0;
     qint64 before = 0, after = 0, around = 0;
     for (const auto &[key, target] : { std::pair { u"before"_qs, &before }, std::pair { u"after"_qs, &after },
-                                       std::pair { u"around"_qs, &around } }) {
+             std::pair { u"around"_qs, &around } }) {
         if (!query.hasQueryItem(key))
             continue;
         ++anchors;
@@ -243,14 +245,17 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
         if (!center || center->channelId != channelId || center->parentId != parentId)
             return ApiError::notFound(u"no such message in this channel"_qs);
         const int newer = limit / 2;
-        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, around + 1, limit - newer,
-                                  &hasMore);
-        records += m_messages.page(channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter);
+        records = m_messages.page(
+            channelId, parentId, MessageStore::Direction::Before, around + 1, limit - newer, &hasMore);
+        records += m_messages.page(
+            channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter);
     } else if (after) {
-        records = m_messages.page(channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter);
+        records = m_messages.page(
+            channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter);
         hasMore = hasMoreAfter;
     } else {
-        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
+        records
+            = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
     }
     for (const auto &m : records)
         list.append(m_views.message(m, m_viewer));
@@ -304,7 +309,8 @@ bool MessageService::setPreview(qint64 messageId, const QJsonObject &preview)
     std::optional<EventLog::Event> event;
     if (m_messages.setPreview(messageId, QJsonDocument(preview).toJson(QJsonDocument::Compact))) {
         if (const auto updated = m_messages.byId(messageId))
-            event = m_events.append(message->channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+            event = m_events.append(
+                message->channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
     }
     if (!event || !m_db.commit()) {
         m_db.rollback();

@@ -38,8 +38,8 @@ public:
     using SendCallback = std::function<void(const Result<Sent> &)>;
 
     MessageService(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
-                   UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids, RateLimiter &limiter,
-                   QObject *parent = nullptr);
+        UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids, RateLimiter &limiter,
+        QObject *parent = nullptr);
 
     // BODY holds clientMsgId, text, parentId?, attachmentIds?. DONE is called exactly once, possibly at once.
     void send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done);
@@ -91,8 +91,9 @@ private:
 
     struct FlushState
     {
-        QHash<std::pair<qint64, QString>, qint64> stored;                        // (author, clientMsgId) -> id
-        QHash<std::pair<qint64, qint64>, std::pair<qint64, qint64>> authorRead; // (channel, author) -> (id, ordinal)
+        QHash<std::pair<qint64, QString>, qint64> stored; // (author, clientMsgId) -> id
+        QHash<std::pair<qint64, qint64>, std::pair<qint64, qint64>>
+            authorRead; // (channel, author) -> (id, ordinal)
         qint64 firstId = 0; // the ids this transaction stored, for the search index
         qint64 lastId = 0;
     };

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 namespace {
-const QString Columns = QStringLiteral(
-    "id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, reply_count, mentions, created_at,"
-    " edited_at, deleted_at, preview");
+const QString Columns = QStringLiteral("id, channel_id, seq, ordinal, author_id, client_msg_id, text, "
+                                       "parent_id, reply_count, mentions, created_at,"
+                                       " edited_at, deleted_at, preview");
 
 MessageRecord fromQuery(const QSqlQuery &q)
 {
@@ -48,9 +48,10 @@ MessageStore::MessageStore(Database &db)
 
 bool MessageStore::insert(const MessageRecord &m)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id, mentions,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?)"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("INSERT INTO messages (id, channel_id, seq, ordinal, author_id, "
+                                      "client_msg_id, text, parent_id, mentions,"
+                                      " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?)"));
     q.addBindValue(m.id);
     q.addBindValue(m.channelId);
     q.addBindValue(m.seq);
@@ -68,37 +69,30 @@ std::optional<MessageRecord> MessageStore::byId(qint64 id)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + Columns + u" FROM messages WHERE id = ?"_qs);
     q.addBindValue(id);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    MessageRecord m = fromQuery(q);
-    q.finish();
-    return m;
+    return Database::one(q, [](const QSqlQuery &row) { return fromQuery(row); });
 }
 
 std::optional<MessageRecord> MessageStore::byClientMsgId(qint64 authorId, const QString &clientMsgId)
 {
-    QSqlQuery &q =
-        m_db.prepare(u"SELECT "_qs + Columns + u" FROM messages WHERE author_id = ? AND client_msg_id = ?"_qs);
+    QSqlQuery &q = m_db.prepare(
+        u"SELECT "_qs + Columns + u" FROM messages WHERE author_id = ? AND client_msg_id = ?"_qs);
     q.addBindValue(authorId);
     q.addBindValue(clientMsgId);
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    MessageRecord m = fromQuery(q);
-    q.finish();
-    return m;
+    return Database::one(q, [](const QSqlQuery &row) { return fromQuery(row); });
 }
 
 bool MessageStore::incrementReplyCount(qint64 parentId)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET reply_count = reply_count + 1 WHERE id = ?"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("UPDATE messages SET reply_count = reply_count + 1 WHERE id = ?"));
     q.addBindValue(parentId);
     return Database::exec(q);
 }
 
 bool MessageStore::indexForSearch(qint64 fromId, qint64 toId)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "INSERT INTO messages_fts(rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ? AND deleted_at = 0"));
+    QSqlQuery &q = m_db.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, text) SELECT id, text FROM "
+                                               "messages WHERE id BETWEEN ? AND ? AND deleted_at = 0"));
     q.addBindValue(fromId);
     q.addBindValue(toId);
     return Database::exec(q);
@@ -106,7 +100,8 @@ bool MessageStore::indexForSearch(qint64 fromId, qint64 toId)
 
 qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgId)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?"));
     q.addBindValue(authorId);
     q.addBindValue(clientMsgId);
     const qint64 id = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
@@ -116,13 +111,15 @@ qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgI
 
 bool MessageStore::setPreview(qint64 messageId, const QByteArray &previewJson)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET preview = ? WHERE id = ? AND deleted_at = 0"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("UPDATE messages SET preview = ? WHERE id = ? AND deleted_at = 0"));
     q.addBindValue(QString::fromUtf8(previewJson));
     q.addBindValue(messageId);
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
-bool MessageStore::updateText(qint64 messageId, const QString &text, const QList<qint64> &mentions, qint64 editedAt)
+bool MessageStore::updateText(
+    qint64 messageId, const QString &text, const QList<qint64> &mentions, qint64 editedAt)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
         "UPDATE messages SET text = ?, mentions = coalesce(?, ''), edited_at = ?, preview = NULL"
@@ -136,18 +133,18 @@ bool MessageStore::updateText(qint64 messageId, const QString &text, const QList
 
 bool MessageStore::markDeleted(qint64 messageId, qint64 deletedAt)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE messages SET text = '', mentions = '', preview = NULL, deleted_at = ? WHERE id = ? AND deleted_at = 0"));
+    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE messages SET text = '', mentions = '', preview = "
+                                               "NULL, deleted_at = ? WHERE id = ? AND deleted_at = 0"));
     q.addBindValue(deletedAt);
     q.addBindValue(messageId);
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
-QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot,
-                                        int limit, bool *hasMore)
+QList<MessageRecord> MessageStore::page(
+    qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore)
 {
-    // The WHERE clauses match the partial indexes messages_channel / messages_thread exactly, so each page is one
-    // index range scan of LIMIT+1 rows, whatever its depth.
+    // The WHERE clauses match the partial indexes messages_channel / messages_thread exactly, so each page is
+    // one index range scan of LIMIT+1 rows, whatever its depth.
     const bool before = direction == Direction::Before;
     const QString scope = parentId ? QStringLiteral("parent_id = ? AND parent_id IS NOT NULL")
                                    : QStringLiteral("channel_id = ? AND parent_id IS NULL");
@@ -158,10 +155,7 @@ QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direc
     q.addBindValue(before ? (pivot > 0 ? pivot : std::numeric_limits<qint64>::max()) : pivot);
     q.addBindValue(limit + 1);
     QList<MessageRecord> out;
-    if (Database::exec(q))
-        while (q.next())
-            out.append(fromQuery(q));
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { out.append(fromQuery(row)); });
     *hasMore = out.size() > limit;
     if (*hasMore)
         out.removeLast();

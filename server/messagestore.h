@@ -27,9 +27,10 @@ public:
 
     enum class Direction { Before, After };
     // Up to LIMIT top-level messages of CHANNEL strictly before/after PIVOT (0: from the newest/oldest end),
-    // oldest first, and whether more exist beyond them in that direction. PARENTID > 0 pages a thread instead.
-    QList<MessageRecord> page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit,
-                              bool *hasMore);
+    // oldest first, and whether more exist beyond them in that direction. PARENTID > 0 pages a thread
+    // instead.
+    QList<MessageRecord> page(
+        qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore);
 
 private:
     Database &m_db;

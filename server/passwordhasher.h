@@ -6,7 +6,8 @@
 class QThreadPool;
 
 // Argon2id password hashes (libsodium's crypto_pwhash_str), computed on a bounded pool so that the event loop
-// never waits for them. The stored string carries its own parameters, so changing the cost keeps old hashes valid.
+// never waits for them. The stored string carries its own parameters, so changing the cost keeps old hashes
+// valid.
 class PasswordHasher
 {
 public:

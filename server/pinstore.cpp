@@ -10,8 +10,8 @@ PinStore::PinStore(Database &db)
 
 bool PinStore::pin(qint64 channelId, qint64 messageId, qint64 userId, qint64 at)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "INSERT INTO pins (channel_id, message_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    QSqlQuery &q = m_db.prepare(QStringLiteral("INSERT INTO pins (channel_id, message_id, pinned_by, "
+                                               "pinned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(channelId);
     q.addBindValue(messageId);
     q.addBindValue(userId);
@@ -29,14 +29,11 @@ bool PinStore::unpin(qint64 channelId, qint64 messageId)
 
 QList<qint64> PinStore::pinned(qint64 channelId, int limit)
 {
-    QSqlQuery &q = m_db.prepare(
-        QStringLiteral("SELECT message_id FROM pins WHERE channel_id = ? ORDER BY pinned_at DESC, message_id DESC LIMIT ?"));
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "SELECT message_id FROM pins WHERE channel_id = ? ORDER BY pinned_at DESC, message_id DESC LIMIT ?"));
     q.addBindValue(channelId);
     q.addBindValue(limit);
     QList<qint64> ids;
-    if (Database::exec(q))
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { ids.append(row.value(0).toLongLong()); });
     return ids;
 }

@@ -22,9 +22,8 @@ Presence::Presence(Hub &hub, UserStore &users, QObject *parent)
 QJsonObject Presence::stateOf(qint64 userId) const
 {
     const auto user = m_users.byId(userId);
-    return { { u"userId"_qs, idToString(userId) },
-             { u"online"_qs, m_hub.isOnline(userId) },
-             { u"lastSeen"_qs, isoTimeOrNull(user ? user->lastSeen : 0) } };
+    return { { u"userId"_qs, idToString(userId) }, { u"online"_qs, m_hub.isOnline(userId) },
+        { u"lastSeen"_qs, isoTimeOrNull(user ? user->lastSeen : 0) } };
 }
 
 void Presence::subscribe(Connection *connection, const QList<qint64> &userIds)

@@ -15,7 +15,7 @@ QtGatewaySocket::QtGatewaySocket(std::unique_ptr<QWebSocket> socket, QObject *pa
     m_socket->setMaxAllowedIncomingMessageSize(Limits::MaxFrameBytes);
     m_socket->setReadBufferSize(Limits::MaxFrameBytes * 2);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { Q_EMIT textReceived(text.toUtf8()); });
+        [this](const QString &text) { Q_EMIT textReceived(text.toUtf8()); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] { Q_EMIT binaryReceived(); });
     connect(m_socket.get(), &QWebSocket::pong, this, [this] { Q_EMIT activity(); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(); });

@@ -16,7 +16,7 @@ struct UserRecord
 struct ChannelRecord
 {
     qint64 id = 0;
-    QString type;       // "group" | "direct"
+    QString type; // "group" | "direct"
     QString name;
     QString topic;
     QString visibility; // "public" | "private"

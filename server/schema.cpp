@@ -61,8 +61,10 @@ const QList<QStringList> &migrations()
                            " edited_at INTEGER NOT NULL DEFAULT 0,"
                            " deleted_at INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE UNIQUE INDEX messages_idempotency ON messages(author_id, client_msg_id)"),
-            QStringLiteral("CREATE INDEX messages_channel ON messages(channel_id, id) WHERE parent_id IS NULL"),
-            QStringLiteral("CREATE INDEX messages_thread ON messages(parent_id, id) WHERE parent_id IS NOT NULL"),
+            QStringLiteral(
+                "CREATE INDEX messages_channel ON messages(channel_id, id) WHERE parent_id IS NULL"),
+            QStringLiteral(
+                "CREATE INDEX messages_thread ON messages(parent_id, id) WHERE parent_id IS NOT NULL"),
             QStringLiteral("CREATE TABLE channel_events ("
                            " channel_id INTEGER NOT NULL,"
                            " seq INTEGER NOT NULL,"
@@ -87,17 +89,21 @@ const QList<QStringList> &migrations()
             // Who may pin: 'members' (default) or 'admins' (owners and admins only).
             QStringLiteral("ALTER TABLE channels ADD COLUMN pin_policy TEXT NOT NULL DEFAULT 'members'"),
             QStringLiteral("ALTER TABLE messages ADD COLUMN preview TEXT"),
-            // External-content FTS5 index over messages.text, kept in step by triggers: a deleted message (text
+            // External-content FTS5 index over messages.text, kept in step by triggers: a deleted message
+            // (text
             // cleared, deleted_at set) leaves the index.
-            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id',"
-                           " tokenize='unicode61 remove_diacritics 2')"),
-            QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.deleted_at = 0 BEGIN"
-                           " INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END"),
-            QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, deleted_at ON messages BEGIN"
-                           " INSERT INTO messages_fts(messages_fts, rowid, text)"
-                           "  SELECT 'delete', old.id, old.text WHERE old.deleted_at = 0;"
-                           " INSERT INTO messages_fts(rowid, text) SELECT new.id, new.text WHERE new.deleted_at = 0;"
-                           " END"),
+            QStringLiteral(
+                "CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id',"
+                " tokenize='unicode61 remove_diacritics 2')"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.deleted_at = 0 BEGIN"
+                " INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, deleted_at ON messages BEGIN"
+                " INSERT INTO messages_fts(messages_fts, rowid, text)"
+                "  SELECT 'delete', old.id, old.text WHERE old.deleted_at = 0;"
+                " INSERT INTO messages_fts(rowid, text) SELECT new.id, new.text WHERE new.deleted_at = 0;"
+                " END"),
             QStringLiteral("CREATE TABLE uploads ("
                            " id INTEGER PRIMARY KEY,"
                            " uploader_id INTEGER NOT NULL,"
@@ -115,10 +121,13 @@ const QList<QStringList> &migrations()
                            " channel_id INTEGER NOT NULL,"
                            " position INTEGER NOT NULL,"
                            " PRIMARY KEY (message_id, upload_id)) WITHOUT ROWID"),
-            QStringLiteral("CREATE INDEX message_attachments_upload ON message_attachments(upload_id, channel_id)"),
+            QStringLiteral(
+                "CREATE INDEX message_attachments_upload ON message_attachments(upload_id, channel_id)"),
         },
-        // 2 -> 3: new messages are indexed for search by one statement at the end of each group commit instead of
-        // a trigger per row: once FTS5 has been written in a transaction, every later statement in it pays for
+        // 2 -> 3: new messages are indexed for search by one statement at the end of each group commit
+        // instead of
+        // a trigger per row: once FTS5 has been written in a transaction, every later statement in it pays
+        // for
         // a virtual-table savepoint (measured: a third of the send path's time).
         {
             QStringLiteral("DROP TRIGGER messages_fts_insert"),

@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-// Forward-only migrations: entry N brings the schema from version N to N+1. Never edit a shipped entry; append.
+// Forward-only migrations: entry N brings the schema from version N to N+1. Never edit a shipped entry;
+// append.
 namespace Schema {
 const QList<QStringList> &migrations();
 }

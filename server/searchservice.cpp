@@ -25,7 +25,8 @@ SearchService::SearchService(Database &db, ChannelService &access, MessageStore 
 
 QString SearchService::matchExpression(const QString &q)
 {
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression separators(
+        QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
     QStringList words = q.split(separators, Qt::SkipEmptyParts);
     if (words.size() > MaxWords)
         words.resize(MaxWords);

@@ -27,13 +27,14 @@ void TypingRelay::relay(qint64 channelId, qint64 userId, bool typing, qint64 now
         m_lastStart.insert(key, nowMs);
         // Keep the table from growing with every channel anyone ever typed in.
         if (m_lastStart.size() > 100000)
-            m_lastStart.removeIf([nowMs](const auto &entry) { return nowMs - entry.value() > Limits::TypingRelayIntervalMs; });
+            m_lastStart.removeIf(
+                [nowMs](const auto &entry) { return nowMs - entry.value() > Limits::TypingRelayIntervalMs; });
     } else if (!m_lastStart.remove(key)) {
         return; // nobody was told that this user was typing
     }
     m_hub.publishToChannel(channelId,
-                           frameText(u"typing"_qs, { { u"channelId"_qs, idToString(channelId) },
-                                                     { u"userId"_qs, idToString(userId) },
-                                                     { u"typing"_qs, typing } }),
-                           userId);
+        frameText(u"typing"_qs,
+            { { u"channelId"_qs, idToString(channelId) }, { u"userId"_qs, idToString(userId) },
+                { u"typing"_qs, typing } }),
+        userId);
 }

@@ -5,9 +5,9 @@
 class Hub;
 class ChannelStore;
 
-// Relays typing.start/stop to a channel's other members, never stored. Starts are relayed at most once per 2 s
-// per user and channel; channels larger than the configured size get no typing at all, as large products do,
-// because the relay would cost more than it tells.
+// Relays typing.start/stop to a channel's other members, never stored. Starts are relayed at most once per 2
+// s per user and channel; channels larger than the configured size get no typing at all, as large products
+// do, because the relay would cost more than it tells.
 class TypingRelay
 {
 public:

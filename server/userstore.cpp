@@ -60,11 +60,8 @@ std::optional<std::pair<UserRecord, QString>> UserStore::byUsername(const QStrin
     QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id, username, display_name, created_at, last_seen,"
                                                " password_hash FROM users WHERE username_key = ?"));
     q.addBindValue(Validation::canonicalUsername(username));
-    if (!Database::exec(q) || !q.next())
-        return std::nullopt;
-    auto result = std::make_pair(fromQuery(q), q.value(5).toString());
-    q.finish();
-    return result;
+    return Database::one(
+        q, [](const QSqlQuery &row) { return std::make_pair(fromQuery(row), row.value(5).toString()); });
 }
 
 QList<UserRecord> UserStore::search(const QString &prefix, int limit)
@@ -73,18 +70,15 @@ QList<UserRecord> UserStore::search(const QString &prefix, int limit)
     QString pattern = prefix.toLower();
     pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
     pattern += u'%';
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "SELECT id, username, display_name, created_at, last_seen FROM users"
-        " WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
-        " ORDER BY username_key LIMIT ?"));
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users"
+                       " WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
+                       " ORDER BY username_key LIMIT ?"));
     q.addBindValue(pattern);
     q.addBindValue(pattern);
     q.addBindValue(limit);
     QList<UserRecord> users;
-    if (Database::exec(q))
-        while (q.next())
-            users.append(fromQuery(q));
-    q.finish();
+    Database::forEach(q, [&](const QSqlQuery &row) { users.append(fromQuery(row)); });
     return users;
 }
 
@@ -100,7 +94,8 @@ void UserStore::setLastSeen(qint64 userId, qint64 when)
 
 bool UserStore::addToken(const QByteArray &tokenHash, qint64 userId)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)"));
     q.addBindValue(tokenHash);
     q.addBindValue(userId);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());

@@ -1,6 +1,6 @@
 #include "views.h"
-#include "hub.h"
 #include "attachmentlinker.h"
+#include "hub.h"
 #include "reactionstore.h"
 #include "userstore.h"
 
@@ -26,11 +26,9 @@ Views::Views(UserStore &users, ReactionStore &reactions, const Hub &hub)
 
 QJsonObject Views::user(const UserRecord &u) const
 {
-    return { { u"id"_qs, idToString(u.id) },
-             { u"username"_qs, u.username },
-             { u"displayName"_qs, u.displayName },
-             { u"online"_qs, m_hub.isOnline(u.id) },
-             { u"lastSeen"_qs, isoTimeOrNull(u.lastSeen) } };
+    return { { u"id"_qs, idToString(u.id) }, { u"username"_qs, u.username },
+        { u"displayName"_qs, u.displayName }, { u"online"_qs, m_hub.isOnline(u.id) },
+        { u"lastSeen"_qs, isoTimeOrNull(u.lastSeen) } };
 }
 
 QJsonObject Views::user(qint64 userId) const
@@ -42,9 +40,8 @@ QJsonObject Views::user(qint64 userId) const
 QJsonObject Views::author(qint64 userId) const
 {
     const auto u = m_users.byId(userId);
-    return { { u"id"_qs, idToString(userId) },
-             { u"username"_qs, u ? u->username : QString() },
-             { u"displayName"_qs, u ? u->displayName : QString() } };
+    return { { u"id"_qs, idToString(userId) }, { u"username"_qs, u ? u->username : QString() },
+        { u"displayName"_qs, u ? u->displayName : QString() } };
 }
 
 QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, qint64 viewerId) const
@@ -56,56 +53,48 @@ QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, q
             name = peer->displayName;
     }
     const bool member = viewer && viewer->isValid();
-    return { { u"id"_qs, idToString(c.id) },
-             { u"type"_qs, c.type },
-             { u"name"_qs, name },
-             { u"topic"_qs, c.topic },
-             { u"visibility"_qs, c.visibility },
-             { u"createdBy"_qs, idToString(c.createdBy) },
-             { u"createdAt"_qs, isoTime(c.createdAt) },
-             { u"memberCount"_qs, c.memberCount },
-             { u"lastMessageAt"_qs, isoTimeOrNull(c.lastMessageAt) },
-             { u"lastSeq"_qs, c.lastSeq },
-             { u"unreadCount"_qs, member ? qMax<qint64>(0, c.messageCount - viewer->readOrdinal) : 0 },
-             { u"mentionCount"_qs, member ? viewer->mentionCount : 0 },
-             { u"lastReadMessageId"_qs, member ? idOrNull(viewer->lastReadMessageId) : QJsonValue() },
-             { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() },
-             { u"pinPolicy"_qs, c.pinPolicy } };
+    return { { u"id"_qs, idToString(c.id) }, { u"type"_qs, c.type }, { u"name"_qs, name },
+        { u"topic"_qs, c.topic }, { u"visibility"_qs, c.visibility },
+        { u"createdBy"_qs, idToString(c.createdBy) }, { u"createdAt"_qs, isoTime(c.createdAt) },
+        { u"memberCount"_qs, c.memberCount }, { u"lastMessageAt"_qs, isoTimeOrNull(c.lastMessageAt) },
+        { u"lastSeq"_qs, c.lastSeq },
+        { u"unreadCount"_qs, member ? qMax<qint64>(0, c.messageCount - viewer->readOrdinal) : 0 },
+        { u"mentionCount"_qs, member ? viewer->mentionCount : 0 },
+        { u"lastReadMessageId"_qs, member ? idOrNull(viewer->lastReadMessageId) : QJsonValue() },
+        { u"role"_qs, member ? QJsonValue(viewer->role) : QJsonValue() }, { u"pinPolicy"_qs, c.pinPolicy } };
 }
 
 QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
 {
     const bool deleted = m.deletedAt != 0;
     return build(m, deleted || !m_attachments ? QJsonArray() : m_attachments->attachmentsJson(m.id),
-                 deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId));
+        deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId));
 }
 
 QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
 {
-    return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(), QJsonArray());
+    return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),
+        QJsonArray());
 }
 
-QJsonObject Views::build(const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const
+QJsonObject Views::build(
+    const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const
 {
     QJsonArray mentions;
     for (qint64 id : m.mentions)
         mentions.append(idToString(id));
     const bool deleted = m.deletedAt != 0;
-    return { { u"id"_qs, idToString(m.id) },
-             { u"channelId"_qs, idToString(m.channelId) },
-             { u"seq"_qs, m.seq },
-             { u"clientMsgId"_qs, m.clientMsgId },
-             { u"author"_qs, author(m.authorId) },
-             { u"text"_qs, deleted ? QString() : m.text },
-             { u"parentId"_qs, idOrNull(m.parentId) },
-             { u"replyCount"_qs, m.replyCount },
-             { u"attachments"_qs, attachments },
-             { u"reactions"_qs, reactions },
-             { u"preview"_qs, deleted || m.previewJson.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(m.previewJson).object()) },
-             { u"mentions"_qs, deleted ? QJsonArray() : mentions },
-             { u"createdAt"_qs, isoTime(m.createdAt) },
-             { u"editedAt"_qs, isoTimeOrNull(m.editedAt) },
-             { u"deletedAt"_qs, isoTimeOrNull(m.deletedAt) } };
+    return { { u"id"_qs, idToString(m.id) }, { u"channelId"_qs, idToString(m.channelId) },
+        { u"seq"_qs, m.seq }, { u"clientMsgId"_qs, m.clientMsgId }, { u"author"_qs, author(m.authorId) },
+        { u"text"_qs, deleted ? QString() : m.text }, { u"parentId"_qs, idOrNull(m.parentId) },
+        { u"replyCount"_qs, m.replyCount }, { u"attachments"_qs, attachments },
+        { u"reactions"_qs, reactions },
+        { u"preview"_qs,
+            deleted || m.previewJson.isEmpty()
+                ? QJsonValue()
+                : QJsonValue(QJsonDocument::fromJson(m.previewJson).object()) },
+        { u"mentions"_qs, deleted ? QJsonArray() : mentions }, { u"createdAt"_qs, isoTime(m.createdAt) },
+        { u"editedAt"_qs, isoTimeOrNull(m.editedAt) }, { u"deletedAt"_qs, isoTimeOrNull(m.deletedAt) } };
 }
 
 QByteArray frameText(const QString &type, QJsonObject fields)

@@ -9,7 +9,8 @@ class Hub;
 class ReactionStore;
 class AttachmentLinker;
 
-// The JSON shapes of PROTOCOL.md's objects. Channel views are per viewer (role, unread, a direct channel's name).
+// The JSON shapes of PROTOCOL.md's objects. Channel views are per viewer (role, unread, a direct channel's
+// name).
 class Views
 {
 public:
@@ -27,7 +28,8 @@ public:
     QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;
 
 private:
-    QJsonObject build(const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const;
+    QJsonObject build(
+        const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const;
 
     UserStore &m_users;
     ReactionStore &m_reactions;

@@ -35,8 +35,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expectedError"); // empty: valid
         QTest::newRow("valid") << QByteArray(R"({"text":"hi","channelId":"5","ids":["1","2"]})") << QString();
         QTest::newRow("missing") << QByteArray(R"({"channelId":"5"})") << u"missing field 'text'"_qs;
-        QTest::newRow("wrong type") << QByteArray(R"({"text":5,"channelId":"5"})") << u"field 'text' must be a string"_qs;
-        QTest::newRow("null required") << QByteArray(R"({"text":null,"channelId":"5"})") << u"missing field 'text'"_qs;
+        QTest::newRow("wrong type") << QByteArray(R"({"text":5,"channelId":"5"})")
+                                    << u"field 'text' must be a string"_qs;
+        QTest::newRow("null required")
+            << QByteArray(R"({"text":null,"channelId":"5"})") << u"missing field 'text'"_qs;
         QTest::newRow("too long") << QByteArray(R"({"text":"abcdefghijk","channelId":"5"})")
                                   << u"field 'text' is longer than 10 characters"_qs;
         QTest::newRow("id as number") << QByteArray(R"({"text":"a","channelId":5})")

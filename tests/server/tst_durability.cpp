@@ -20,10 +20,14 @@ private Q_SLOTS:
         const QString ch = rest.createChannel(ana, u"keep"_qs, u"private"_qs, { ben.id });
         QStringList ids;
         for (int i = 0; i < 20; ++i)
-            ids.append(rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
-                                 { { u"clientMsgId"_qs, u"k%1"_qs.arg(i) }, { u"text"_qs, u"keep %1"_qs.arg(i) } }, ana.token)
-                           .json.value(u"id").toString());
-        const qint64 seq = rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger();
+            ids.append(
+                rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+                        { { u"clientMsgId"_qs, u"k%1"_qs.arg(i) }, { u"text"_qs, u"keep %1"_qs.arg(i) } },
+                        ana.token)
+                    .json.value(u"id")
+                    .toString());
+        const qint64 seq
+            = rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger();
 
         server.stop();
         QVERIFY(server.start());
@@ -36,13 +40,13 @@ private Q_SLOTS:
         QCOMPARE(after, ids);
         QCOMPARE(rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger(), seq);
         const auto next = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
-                                    { { u"clientMsgId"_qs, u"after-restart"_qs }, { u"text"_qs, u"still here"_qs } }, ana.token);
+            { { u"clientMsgId"_qs, u"after-restart"_qs }, { u"text"_qs, u"still here"_qs } }, ana.token);
         QCOMPARE(next.status, 201);
         QCOMPARE(next.json.value(u"seq").toInteger(), seq + 1);
         QVERIFY(next.json.value(u"id").toString().toLongLong() > ids.last().toLongLong());
         // A resend of an old clientMsgId still finds the original.
         const auto resend = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
-                                      { { u"clientMsgId"_qs, u"k3"_qs }, { u"text"_qs, u"keep 3"_qs } }, ana.token);
+            { { u"clientMsgId"_qs, u"k3"_qs }, { u"text"_qs, u"keep 3"_qs } }, ana.token);
         QCOMPARE(resend.status, 200);
         QCOMPARE(resend.json.value(u"id").toString(), ids.at(3));
     }
@@ -57,8 +61,9 @@ private Q_SLOTS:
         GatewayClient g;
         QVERIFY(g.open(server, ana.token));
         for (int i = 0; i < 3000; ++i)
-            g.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch }, { u"reqId"_qs, u"c%1"_qs.arg(i) },
-                          { u"clientMsgId"_qs, u"crash-%1"_qs.arg(i) }, { u"text"_qs, u"payload %1"_qs.arg(i) } });
+            g.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"reqId"_qs, u"c%1"_qs.arg(i) }, { u"clientMsgId"_qs, u"crash-%1"_qs.arg(i) },
+                { u"text"_qs, u"payload %1"_qs.arg(i) } });
         // Pull the plug (SIGKILL) as soon as some acks are in, while the rest are in flight.
         QTRY_VERIFY_WITH_TIMEOUT(g.frames().size() >= 200, 20000);
         server.kill();
@@ -72,7 +77,8 @@ private Q_SLOTS:
         QString before;
         for (;;) {
             const auto page = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=100"_qs
-                                           + (before.isEmpty() ? QString() : u"&before="_qs + before), ana.token);
+                    + (before.isEmpty() ? QString() : u"&before="_qs + before),
+                ana.token);
             const auto messages = page.json.value(u"messages").toArray();
             for (const auto &m : messages)
                 stored.insert(m.toObject().value(u"id").toString());
@@ -84,7 +90,8 @@ private Q_SLOTS:
             QVERIFY2(stored.contains(id), qPrintable(u"acknowledged message %1 was lost"_qs.arg(id)));
         // The log is still gapless after the crash.
         const auto channel = rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json;
-        QCOMPARE(channel.value(u"lastSeq").toInteger(), qint64(stored.size()) + 1); // + the owner's member.joined
+        QCOMPARE(
+            channel.value(u"lastSeq").toInteger(), qint64(stored.size()) + 1); // + the owner's member.joined
     }
 };
 

@@ -55,14 +55,20 @@ private Q_SLOTS:
         QTest::newRow("malformed") << QByteArray(R"({"type":"ping",)") << false;
         QTest::newRow("array") << QByteArray(R"([1,2,3])") << false;
         QTest::newRow("reqId number") << QByteArray(R"({"type":"ping","reqId":5})") << false;
-        QTest::newRow("reqId long") << QByteArray("{\"type\":\"ping\",\"reqId\":\"") + QByteArray(65, 'r') + "\"}" << false;
+        QTest::newRow("reqId long") << QByteArray("{\"type\":\"ping\",\"reqId\":\"") + QByteArray(65, 'r')
+                + "\"}" << false;
         QTest::newRow("no type") << QByteArray(R"({"reqId":"q1"})") << true;
         QTest::newRow("type number") << QByteArray(R"({"reqId":"q1","type":7})") << true;
         QTest::newRow("unknown type") << QByteArray(R"({"reqId":"q1","type":"message.explode"})") << true;
-        QTest::newRow("send wrong types") << QByteArray(R"({"reqId":"q1","type":"message.send","channelId":1,"clientMsgId":2,"text":3})") << true;
-        QTest::newRow("sync not object") << QByteArray(R"({"reqId":"q1","type":"sync","channels":[]})") << true;
-        QTest::newRow("sync bad seq") << QByteArray(R"({"reqId":"q1","type":"sync","channels":{"5":-1}})") << true;
-        QTest::newRow("sync bad key") << QByteArray(R"({"reqId":"q1","type":"sync","channels":{"abc":1}})") << true;
+        QTest::newRow("send wrong types")
+            << QByteArray(R"({"reqId":"q1","type":"message.send","channelId":1,"clientMsgId":2,"text":3})")
+            << true;
+        QTest::newRow("sync not object")
+            << QByteArray(R"({"reqId":"q1","type":"sync","channels":[]})") << true;
+        QTest::newRow("sync bad seq")
+            << QByteArray(R"({"reqId":"q1","type":"sync","channels":{"5":-1}})") << true;
+        QTest::newRow("sync bad key")
+            << QByteArray(R"({"reqId":"q1","type":"sync","channels":{"abc":1}})") << true;
         QTest::newRow("read missing") << QByteArray(R"({"reqId":"q1","type":"read.mark"})") << true;
     }
     void badFrames()
@@ -129,14 +135,18 @@ private Q_SLOTS:
         QVERIFY(sender.open(m_server, m_ben.token));
         QVERIFY(first.ready().value(u"sessionId") != second.ready().value(u"sessionId"));
         const auto ack = first.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                                      { u"clientMsgId"_qs, u"two-tabs"_qs }, { u"text"_qs, u"from tab 1"_qs } });
+            { u"clientMsgId"_qs, u"two-tabs"_qs }, { u"text"_qs, u"from tab 1"_qs } });
         QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         // The sender's own connections get the echo too.
-        QCOMPARE(first.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"clientMsgId").toString(), u"two-tabs"_qs);
-        QCOMPARE(second.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"clientMsgId").toString(), u"two-tabs"_qs);
+        QCOMPARE(
+            first.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"clientMsgId").toString(),
+            u"two-tabs"_qs);
+        QCOMPARE(
+            second.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"clientMsgId").toString(),
+            u"two-tabs"_qs);
         QVERIFY(!sender.waitFor(u"message.new"_qs).isEmpty());
         sender.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                      { u"clientMsgId"_qs, u"reply"_qs }, { u"text"_qs, u"hi both"_qs } });
+            { u"clientMsgId"_qs, u"reply"_qs }, { u"text"_qs, u"hi both"_qs } });
         QVERIFY(!first.waitFor(u"message.new"_qs).isEmpty());
         QVERIFY(!second.waitFor(u"message.new"_qs).isEmpty());
     }
@@ -150,8 +160,9 @@ private Q_SLOTS:
         QVERIFY(g.open(m_server, fast.token));
         // Sent without waiting for answers, so that the bucket (5/s, burst 10) cannot refill in between.
         for (int i = 0; i < 14; ++i)
-            g.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch }, { u"reqId"_qs, u"rl%1"_qs.arg(i) },
-                          { u"clientMsgId"_qs, u"rl%1"_qs.arg(i) }, { u"text"_qs, u"x"_qs } });
+            g.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"reqId"_qs, u"rl%1"_qs.arg(i) }, { u"clientMsgId"_qs, u"rl%1"_qs.arg(i) },
+                { u"text"_qs, u"x"_qs } });
         int acks = 0, limited = 0;
         QTRY_COMPARE_WITH_TIMEOUT(g.frames().size() >= 14 + 10, true, 10000); // 14 answers and 10 echoes
         for (const auto &f : g.takeAll(u"ack"_qs))
@@ -165,12 +176,16 @@ private Q_SLOTS:
         QCOMPARE(limited, 4);
         QVERIFY(g.isOpen());
         const auto r = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
-                                 { { u"clientMsgId"_qs, u"rl-rest"_qs }, { u"text"_qs, u"x"_qs } }, fast.token);
+            { { u"clientMsgId"_qs, u"rl-rest"_qs }, { u"text"_qs, u"x"_qs } }, fast.token);
         QCOMPARE(r.status, 429);
         QCOMPARE(r.errorCode(), u"rate_limited"_qs);
         QVERIFY(r.header("Retry-After").toInt() >= 1);
         // Rejected sends stored nothing.
-        QCOMPARE(rest.get(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, fast.token).json.value(u"messages").toArray().size(), 10);
+        QCOMPARE(rest.get(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, fast.token)
+                     .json.value(u"messages")
+                     .toArray()
+                     .size(),
+            10);
     }
 
 private:

@@ -33,7 +33,8 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
         QVERIFY(answer.contains("payload_too_large"));
         // 16 MiB were pushed at it; the server did not keep them.
-        QVERIFY2(serverRssKb() - rssBefore < 8 * 1024, qPrintable(QString::number(serverRssKb() - rssBefore)));
+        QVERIFY2(
+            serverRssKb() - rssBefore < 8 * 1024, qPrintable(QString::number(serverRssKb() - rssBefore)));
     }
 
     void hugeHeadersRefused()
@@ -55,7 +56,8 @@ private Q_SLOTS:
         QTcpSocket s;
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
-        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                "chunked\r\n\r\n5\r\nhello\r\n");
         QByteArray answer;
         while (s.waitForReadyRead(3000))
             answer += s.readAll();
@@ -68,8 +70,9 @@ private Q_SLOTS:
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
         const QByteArray body = R"({"username":"x","password":"y"})";
-        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QByteArray first;
         while (!first.contains("}}") && s.waitForReadyRead(5000))
             first += s.readAll();

@@ -33,30 +33,32 @@ private Q_SLOTS:
         QVERIFY(a.ready().value(u"channels").toArray().size() >= 1);
 
         const auto ack = a.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                                  { u"clientMsgId"_qs, u"live-1"_qs }, { u"text"_qs, u"hello everyone"_qs } });
+            { u"clientMsgId"_qs, u"live-1"_qs }, { u"text"_qs, u"hello everyone"_qs } });
         QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         const auto message = ack.value(u"message").toObject();
         QCOMPARE(message.value(u"text").toString(), u"hello everyone"_qs);
         QCOMPARE(message.value(u"clientMsgId").toString(), u"live-1"_qs);
         QCOMPARE(message.value(u"author").toObject().value(u"username").toString(), u"ana"_qs);
-        for (const char *key : { "id", "channelId", "seq", "parentId", "replyCount", "attachments", "reactions",
-                                 "mentions", "createdAt", "editedAt", "deletedAt" })
+        for (const char *key : { "id", "channelId", "seq", "parentId", "replyCount", "attachments",
+                 "reactions", "mentions", "createdAt", "editedAt", "deletedAt" })
             QVERIFY2(message.contains(QLatin1String(key)), key);
 
         for (GatewayClient *g : { &a, &b, &c }) {
             const auto event = g->waitFor(u"message.new"_qs);
             QCOMPARE(event.value(u"channelId").toString(), m_channel);
             QCOMPARE(event.value(u"seq").toInt(), message.value(u"seq").toInt());
-            QCOMPARE(event.value(u"message").toObject().value(u"id").toString(), message.value(u"id").toString());
+            QCOMPARE(
+                event.value(u"message").toObject().value(u"id").toString(), message.value(u"id").toString());
         }
         QVERIFY(outsider.noFrame(u"message.new"_qs, 300));
 
         // Ben answers over REST; Ana sees it live.
         RestClient rest(m_server);
         const auto posted = rest.post(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs,
-                                      { { u"clientMsgId"_qs, u"rest-1"_qs }, { u"text"_qs, u"hi ana"_qs } }, m_ben.token);
+            { { u"clientMsgId"_qs, u"rest-1"_qs }, { u"text"_qs, u"hi ana"_qs } }, m_ben.token);
         QCOMPARE(posted.status, 201);
-        QCOMPARE(a.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"text").toString(), u"hi ana"_qs);
+        QCOMPARE(a.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"text").toString(),
+            u"hi ana"_qs);
     }
 
     void resentClientMsgIdCreatesNothing()
@@ -65,26 +67,27 @@ private Q_SLOTS:
         GatewayClient g;
         QVERIFY(g.open(m_server, m_ana.token));
         const QJsonObject frame { { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                                  { u"clientMsgId"_qs, u"dup-1"_qs }, { u"text"_qs, u"once"_qs } };
+            { u"clientMsgId"_qs, u"dup-1"_qs }, { u"text"_qs, u"once"_qs } };
         const auto first = g.call(frame);
         const auto second = g.call(frame);
         QCOMPARE(second.value(u"message").toObject().value(u"id").toString(),
-                 first.value(u"message").toObject().value(u"id").toString());
+            first.value(u"message").toObject().value(u"id").toString());
         // Sent twice back to back, before the first commit: still one.
         const QJsonObject fast { { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                                 { u"clientMsgId"_qs, u"dup-2"_qs }, { u"text"_qs, u"once"_qs }, { u"reqId"_qs, u"x1"_qs } };
+            { u"clientMsgId"_qs, u"dup-2"_qs }, { u"text"_qs, u"once"_qs }, { u"reqId"_qs, u"x1"_qs } };
         QJsonObject fast2 = fast;
         fast2[u"reqId"_qs] = u"x2"_qs;
         g.sendFrame(fast);
         g.sendFrame(fast2);
         const auto rest1 = rest.post(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs,
-                                     { { u"clientMsgId"_qs, u"dup-2"_qs }, { u"text"_qs, u"once"_qs } }, m_ana.token);
+            { { u"clientMsgId"_qs, u"dup-2"_qs }, { u"text"_qs, u"once"_qs } }, m_ana.token);
         QCOMPARE(rest1.status, 200);
         QTest::qWait(200);
         QCOMPARE(g.takeAll(u"message.new"_qs).size(), 2); // dup-1 and dup-2, once each
         const auto acks = g.takeAll(u"ack"_qs);
         QCOMPARE(acks.size(), 2);
-        QCOMPARE(acks.at(0).value(u"message").toObject().value(u"id"), acks.at(1).value(u"message").toObject().value(u"id"));
+        QCOMPARE(acks.at(0).value(u"message").toObject().value(u"id"),
+            acks.at(1).value(u"message").toObject().value(u"id"));
         QCOMPARE(rest1.json.value(u"id"), acks.at(0).value(u"message").toObject().value(u"id"));
     }
 
@@ -94,7 +97,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         // "$CH" stands for the test channel, which exists only once the test runs.
         const QJsonObject base { { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, u"$CH"_qs },
-                                 { u"clientMsgId"_qs, u"bad"_qs }, { u"text"_qs, u"x"_qs } };
+            { u"clientMsgId"_qs, u"bad"_qs }, { u"text"_qs, u"x"_qs } };
         auto with = [&](const QString &key, const QJsonValue &value) {
             QJsonObject f = base;
             if (value.isUndefined())
@@ -106,7 +109,8 @@ private Q_SLOTS:
         QTest::newRow("no channel") << with(u"channelId"_qs, QJsonValue::Undefined) << u"bad_request"_qs;
         QTest::newRow("channel number") << with(u"channelId"_qs, 5) << u"bad_request"_qs;
         QTest::newRow("unknown channel") << with(u"channelId"_qs, u"5"_qs) << u"not_found"_qs;
-        QTest::newRow("no clientMsgId") << with(u"clientMsgId"_qs, QJsonValue::Undefined) << u"bad_request"_qs;
+        QTest::newRow("no clientMsgId")
+            << with(u"clientMsgId"_qs, QJsonValue::Undefined) << u"bad_request"_qs;
         QTest::newRow("long clientMsgId") << with(u"clientMsgId"_qs, QString(65, u'c')) << u"bad_request"_qs;
         QTest::newRow("text number") << with(u"text"_qs, 1) << u"bad_request"_qs;
         QTest::newRow("no text") << with(u"text"_qs, QJsonValue::Undefined) << u"bad_request"_qs;
@@ -135,7 +139,7 @@ private Q_SLOTS:
     {
         RestClient rest(m_server);
         const auto r = rest.post(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs,
-                                 { { u"clientMsgId"_qs, u"long-ok"_qs }, { u"text"_qs, QString(4000, u'z') } }, m_ana.token);
+            { { u"clientMsgId"_qs, u"long-ok"_qs }, { u"text"_qs, QString(4000, u'z') } }, m_ana.token);
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json.value(u"text").toString().size(), 4000);
     }
@@ -153,8 +157,8 @@ private Q_SLOTS:
             int k = 0;
             for (GatewayClient *g : { &a, &b, &c })
                 g->sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
-                               { u"reqId"_qs, u"c%1-%2"_qs.arg(k++).arg(i) },
-                               { u"clientMsgId"_qs, u"conc-%1-%2"_qs.arg(k).arg(i) }, { u"text"_qs, u"n"_qs } });
+                    { u"reqId"_qs, u"c%1-%2"_qs.arg(k++).arg(i) },
+                    { u"clientMsgId"_qs, u"conc-%1-%2"_qs.arg(k).arg(i) }, { u"text"_qs, u"n"_qs } });
         }
         QList<qint64> seqs;
         QTRY_COMPARE_WITH_TIMEOUT((seqs = collectSeqs(watcher, seqs)).size(), 24, 10000);
@@ -185,7 +189,8 @@ private Q_SLOTS:
         QVERIFY(g.open(m_server, m_ana.token));
         for (int i = 0; i < 25; ++i) {
             // REST and gateway alternate, and a token bucket allows 5/s: wait when told to.
-            QJsonObject body { { u"clientMsgId"_qs, u"h%1"_qs.arg(i) }, { u"text"_qs, u"message %1"_qs.arg(i) } };
+            QJsonObject body { { u"clientMsgId"_qs, u"h%1"_qs.arg(i) },
+                { u"text"_qs, u"message %1"_qs.arg(i) } };
             HttpResult r = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, body, m_ana.token);
             while (r.status == 429) {
                 QVERIFY(r.header("Retry-After").toInt() >= 1);
@@ -219,7 +224,7 @@ private Q_SLOTS:
         QCOMPARE(pageIds(u"?limit=5&around="_qs + ids.at(12)), ids.mid(10, 5));
         QCOMPARE(pageIds(u"?limit=50"_qs), ids);
         for (const QString &bad : { u"?limit=0"_qs, u"?limit=101"_qs, u"?limit=x"_qs, u"?before=abc"_qs,
-                                    u"?before=1&after=2"_qs, u"?after=-3"_qs })
+                 u"?before=1&after=2"_qs, u"?after=-3"_qs })
             QCOMPARE(rest.get(base + bad, m_ben.token).status, 400);
         QCOMPARE(rest.get(base + u"?around=12345"_qs, m_ben.token).status, 404);
     }
@@ -228,17 +233,30 @@ private Q_SLOTS:
     {
         RestClient rest(m_server);
         const QString base = u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs;
-        const auto root = rest.post(base, { { u"clientMsgId"_qs, u"root"_qs }, { u"text"_qs, u"question?"_qs } }, m_ana.token).json;
-        const auto reply = rest.post(base, { { u"clientMsgId"_qs, u"r1"_qs }, { u"text"_qs, u"answer"_qs },
-                                             { u"parentId"_qs, root.value(u"id") } }, m_ben.token).json;
+        const auto root
+            = rest.post(base, { { u"clientMsgId"_qs, u"root"_qs }, { u"text"_qs, u"question?"_qs } },
+                      m_ana.token)
+                  .json;
+        const auto reply = rest.post(base,
+                                   { { u"clientMsgId"_qs, u"r1"_qs }, { u"text"_qs, u"answer"_qs },
+                                       { u"parentId"_qs, root.value(u"id") } },
+                                   m_ben.token)
+                               .json;
         QCOMPARE(reply.value(u"parentId"), root.value(u"id"));
-        const auto nested = rest.post(base, { { u"clientMsgId"_qs, u"r2"_qs }, { u"text"_qs, u"to the answer"_qs },
-                                              { u"parentId"_qs, reply.value(u"id") } }, m_ana.token).json;
+        const auto nested = rest.post(base,
+                                    { { u"clientMsgId"_qs, u"r2"_qs }, { u"text"_qs, u"to the answer"_qs },
+                                        { u"parentId"_qs, reply.value(u"id") } },
+                                    m_ana.token)
+                                .json;
         QCOMPARE(nested.value(u"parentId"), root.value(u"id"));
-        const auto replies = rest.get(u"/api/v1/messages/"_qs + root.value(u"id").toString() + u"/replies"_qs, m_ben.token);
+        const auto replies
+            = rest.get(u"/api/v1/messages/"_qs + root.value(u"id").toString() + u"/replies"_qs, m_ben.token);
         QCOMPARE(replies.status, 200);
         QCOMPARE(replies.json.value(u"messages").toArray().size(), 2);
-        QCOMPARE(rest.get(u"/api/v1/messages/"_qs + root.value(u"id").toString() + u"/replies"_qs, m_out.token).status, 404);
+        QCOMPARE(
+            rest.get(u"/api/v1/messages/"_qs + root.value(u"id").toString() + u"/replies"_qs, m_out.token)
+                .status,
+            404);
         // The root now counts its replies; replies stay out of the channel's own history.
         const auto page = rest.get(base + u"?limit=100"_qs, m_ana.token).json.value(u"messages").toArray();
         bool found = false;
@@ -257,13 +275,16 @@ private Q_SLOTS:
         RestClient rest(m_server);
         const int before = channelView(m_ben).value(u"mentionCount").toInt();
         const auto m = rest.post(u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs,
-                                 { { u"clientMsgId"_qs, u"mention-1"_qs }, { u"text"_qs, u"@ben and @outsider and @nobody, look."_qs } },
-                                 m_ana.token).json;
+                               { { u"clientMsgId"_qs, u"mention-1"_qs },
+                                   { u"text"_qs, u"@ben and @outsider and @nobody, look."_qs } },
+                               m_ana.token)
+                           .json;
         QCOMPARE(m.value(u"mentions").toArray(), QJsonArray { m_ben.id }); // outsider is not a member
         QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), before + 1);
         GatewayClient g;
         QVERIFY(g.open(m_server, m_ben.token));
-        const auto read = g.call({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_channel }, { u"messageId"_qs, m.value(u"id") } });
+        const auto read = g.call({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_channel },
+            { u"messageId"_qs, m.value(u"id") } });
         QCOMPARE(read.value(u"type").toString(), u"ack"_qs);
         QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), 0);
         QCOMPARE(channelView(m_ben).value(u"unreadCount").toInt(), 0);

@@ -4,7 +4,8 @@
 #include <QJsonArray>
 #include <QTest>
 
-// Presence (to subscribers only, online while any connection is open) and typing (relayed, throttled, members only).
+// Presence (to subscribers only, online while any connection is open) and typing (relayed, throttled, members
+// only).
 class TestPresence : public QObject
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ private Q_SLOTS:
         GatewayClient watcher, bystander;
         QVERIFY(watcher.open(m_server, m_ana.token));
         QVERIFY(bystander.open(m_server, m_cy.token)); // follows nobody: must hear nothing
-        const auto ack = watcher.call({ { u"type"_qs, u"presence.subscribe"_qs }, { u"userIds"_qs, QJsonArray { m_ben.id, u"12345"_qs } } });
+        const auto ack = watcher.call({ { u"type"_qs, u"presence.subscribe"_qs },
+            { u"userIds"_qs, QJsonArray { m_ben.id, u"12345"_qs } } });
         QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         QCOMPARE(ack.value(u"count").toInt(), 1); // the unknown id is dropped
         auto p = watcher.waitFor(u"presence"_qs);
@@ -48,7 +50,8 @@ private Q_SLOTS:
         p = watcher.waitFor(u"presence"_qs);
         QCOMPARE(p.value(u"online").toBool(), false);
         QVERIFY(p.value(u"lastSeen").isString());
-        QCOMPARE(rest.get(u"/api/v1/users/"_qs + m_ben.id, m_ana.token).json.value(u"online").toBool(), false);
+        QCOMPARE(
+            rest.get(u"/api/v1/users/"_qs + m_ben.id, m_ana.token).json.value(u"online").toBool(), false);
         QVERIFY(bystander.noFrame(u"presence"_qs, 0));
     }
 
@@ -84,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(t.value(u"channelId").toString(), m_channel);
         QCOMPARE(t.value(u"typing").toBool(), true);
         QVERIFY(ana.noFrame(u"typing"_qs, 200)); // never back to the typer
-        QVERIFY(cy.noFrame(u"typing"_qs, 0));    // nor to non-members
+        QVERIFY(cy.noFrame(u"typing"_qs, 0)); // nor to non-members
         // Within 2 s, further starts are not relayed; a stop is.
         for (int i = 0; i < 5; ++i)
             ana.sendFrame({ { u"type"_qs, u"typing.start"_qs }, { u"channelId"_qs, m_channel } });
@@ -116,7 +119,10 @@ private Q_SLOTS:
         GatewayClient ga, gb;
         QVERIFY(ga.open(small, a.token));
         QVERIFY(gb.open(small, b.token));
-        QCOMPARE(ga.call({ { u"type"_qs, u"typing.start"_qs }, { u"channelId"_qs, ch } }).value(u"type").toString(), u"ack"_qs);
+        QCOMPARE(ga.call({ { u"type"_qs, u"typing.start"_qs }, { u"channelId"_qs, ch } })
+                     .value(u"type")
+                     .toString(),
+            u"ack"_qs);
         QVERIFY(gb.noFrame(u"typing"_qs, 300));
     }
 

@@ -41,14 +41,17 @@ private Q_SLOTS:
         QVERIFY(!ids(u"hunter2"_qs, m_ana).size());
         QCOMPARE(ids(u"pipeline"_qs, m_ben).size(), 2);
         QCOMPARE(ids(u"pipleine"_qs, m_ana).size(), 1);
-        QCOMPARE(rest.request("PATCH", u"/api/v1/messages/"_qs + m_edited, R"({"text":"an old typo: pipeline"})", m_ana.token).status, 200);
+        QCOMPARE(rest.request("PATCH", u"/api/v1/messages/"_qs + m_edited,
+                         R"({"text":"an old typo: pipeline"})", m_ana.token)
+                     .status,
+            200);
         QCOMPARE(ids(u"pipleine"_qs, m_ana).size(), 0);
         QCOMPARE(ids(u"pipeline"_qs, m_ben).size(), 3);
     }
 
     void prefixAndDiacritics()
     {
-        QCOMPARE(ids(u"deploi"_qs, m_ben).size(), 1);    // prefix of the last word, accents folded
+        QCOMPARE(ids(u"deploi"_qs, m_ben).size(), 1); // prefix of the last word, accents folded
         QCOMPARE(ids(u"pipeline green"_qs, m_ben).size(), 1); // all words must match
     }
 
@@ -83,7 +86,8 @@ private Q_SLOTS:
         QFETCH(QString, q);
         QFETCH(int, status);
         RestClient rest(m_server);
-        const auto r = rest.get(u"/api/v1/search?q="_qs + QString::fromLatin1(QUrl::toPercentEncoding(q)), m_ben.token);
+        const auto r = rest.get(
+            u"/api/v1/search?q="_qs + QString::fromLatin1(QUrl::toPercentEncoding(q)), m_ben.token);
         QCOMPARE(r.status, status);
     }
 
@@ -91,14 +95,18 @@ private:
     QString post(const QString &ch, const QString &cid, const QString &text)
     {
         RestClient rest(m_server);
-        return rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, { { u"clientMsgId"_qs, cid }, { u"text"_qs, text } }, m_ana.token)
-            .json.value(u"id").toString();
+        return rest
+            .post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+                { { u"clientMsgId"_qs, cid }, { u"text"_qs, text } }, m_ana.token)
+            .json.value(u"id")
+            .toString();
     }
     QJsonArray results(const QString &q, const TestAccount &who)
     {
         RestClient rest(m_server);
         return rest.get(u"/api/v1/search?q="_qs + QString::fromLatin1(QUrl::toPercentEncoding(q)), who.token)
-            .json.value(u"messages").toArray();
+            .json.value(u"messages")
+            .toArray();
     }
     QStringList ids(const QString &q, const TestAccount &who)
     {

@@ -5,7 +5,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
-// A connection that stops reading while messages flow is closed with 4009 instead of growing the server's memory.
+// A connection that stops reading while messages flow is closed with 4009 instead of growing the server's
+// memory.
 class TestSlowConsumer : public QObject
 {
     Q_OBJECT
@@ -27,7 +28,8 @@ private Q_SLOTS:
             QVERIFY(s->waitForConnected());
             s->write("GET /api/v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                     "Authorization: Bearer " + ben.token.toLatin1() + "\r\n\r\n");
+                     "Authorization: Bearer "
+                + ben.token.toLatin1() + "\r\n\r\n");
             QByteArray head;
             while (!head.contains("\r\n\r\n") && (s->bytesAvailable() > 0 || s->waitForReadyRead(5000)))
                 head += s->read(1); // exactly the handshake, nothing after it
@@ -43,21 +45,25 @@ private Q_SLOTS:
         const qint64 rssBefore = rssKb(server.pid());
         const QString text(4000, u'x');
         const int count = 2500; // ~11 MB of frames per connection, ~55 MB for the five stalled ones
-        // In rounds, so that the sender and the healthy reader (who read all along) never fall behind themselves.
+        // In rounds, so that the sender and the healthy reader (who read all along) never fall behind
+        // themselves.
         int acks = 0;
         int received = 0;
         for (int round = 0; round < count / 100; ++round) {
             for (int i = round * 100; i < (round + 1) * 100; ++i)
-                sender.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch }, { u"reqId"_qs, QString::number(i) },
-                                   { u"clientMsgId"_qs, u"f%1"_qs.arg(i) }, { u"text"_qs, text } });
-            QTRY_COMPARE_WITH_TIMEOUT((acks += int(sender.takeAll(u"ack"_qs).size())), (round + 1) * 100, 60000);
-            QTRY_COMPARE_WITH_TIMEOUT((received += int(reader.takeAll(u"message.new"_qs).size())), (round + 1) * 100, 60000);
+                sender.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                    { u"reqId"_qs, QString::number(i) }, { u"clientMsgId"_qs, u"f%1"_qs.arg(i) },
+                    { u"text"_qs, text } });
+            QTRY_COMPARE_WITH_TIMEOUT(
+                (acks += int(sender.takeAll(u"ack"_qs).size())), (round + 1) * 100, 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                (received += int(reader.takeAll(u"message.new"_qs).size())), (round + 1) * 100, 60000);
             sender.takeAll(u"message.new"_qs);
         }
         sender.takeAll(u"message.new"_qs);
         const qint64 growth = rssKb(server.pid()) - rssBefore;
-        // Without the limit the server would hold ~55 MB for the stalled sockets; SQLite's page cache accounts
-        // for most of what it does grow by (~11 MB of new rows).
+        // Without the limit the server would hold ~55 MB for the stalled sockets; SQLite's page cache
+        // accounts for most of what it does grow by (~11 MB of new rows).
         QVERIFY2(growth < 40 * 1024, qPrintable(u"server grew by %1 KiB"_qs.arg(growth)));
         QVERIFY(reader.isOpen());
 

@@ -39,11 +39,15 @@ private Q_SLOTS:
         }
         QCOMPARE(send(m_other, u"other-1"_qs, u"elsewhere"_qs), 201);
         const auto cy = rest.registerUser(u"cy1"_qs);
-        QCOMPARE(rest.post(u"/api/v1/channels/"_qs + m_channel + u"/members"_qs, { { u"userIds"_qs, QJsonArray { cy.id } } }, m_ana.token).status, 200);
+        QCOMPARE(rest.post(u"/api/v1/channels/"_qs + m_channel + u"/members"_qs,
+                         { { u"userIds"_qs, QJsonArray { cy.id } } }, m_ana.token)
+                     .status,
+            200);
 
         GatewayClient back;
         QVERIFY(back.open(m_server, m_ben.token));
-        const auto ack = back.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen } } } });
+        const auto ack = back.call(
+            { { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen } } } });
         QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         const auto state = ack.value(u"channels").toObject().value(m_channel).toObject();
         QCOMPARE(state.value(u"reset").toBool(), false);
@@ -63,8 +67,10 @@ private Q_SLOTS:
         QVERIFY(back.noFrame(u"message.new"_qs, 200));
 
         // A second sync from the new cursor replays nothing.
-        const auto again = back.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen + 7 } } } });
-        QCOMPARE(again.value(u"channels").toObject().value(m_channel).toObject().value(u"reset").toBool(), false);
+        const auto again = back.call(
+            { { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, seen + 7 } } } });
+        QCOMPARE(
+            again.value(u"channels").toObject().value(m_channel).toObject().value(u"reset").toBool(), false);
         QVERIFY(back.noFrame(u"message.new"_qs, 200));
         QVERIFY(back.noFrame(u"member.joined"_qs, 0));
     }
@@ -76,8 +82,9 @@ private Q_SLOTS:
         GatewayClient ana;
         QVERIFY(ana.open(m_server, m_ana.token));
         for (int i = 0; i < 1005; ++i)
-            ana.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch }, { u"reqId"_qs, u"b%1"_qs.arg(i) },
-                            { u"clientMsgId"_qs, u"busy-%1"_qs.arg(i) }, { u"text"_qs, u"n"_qs } });
+            ana.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"reqId"_qs, u"b%1"_qs.arg(i) }, { u"clientMsgId"_qs, u"busy-%1"_qs.arg(i) },
+                { u"text"_qs, u"n"_qs } });
         QTRY_COMPARE_WITH_TIMEOUT((m_acks += int(ana.takeAll(u"ack"_qs).size())), 1005, 60000);
         GatewayClient ben;
         QVERIFY(ben.open(m_server, m_ben.token));
@@ -102,7 +109,8 @@ private Q_SLOTS:
         const auto eve = rest.registerUser(u"eve"_qs);
         GatewayClient g;
         QVERIFY(g.open(m_server, eve.token));
-        const auto ack = g.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { m_channel, 0 }, { u"77"_qs, 0 } } } });
+        const auto ack = g.call({ { u"type"_qs, u"sync"_qs },
+            { u"channels"_qs, QJsonObject { { m_channel, 0 }, { u"77"_qs, 0 } } } });
         QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
         const auto state = ack.value(u"channels").toObject().value(m_channel).toObject();
         QCOMPARE(state.value(u"reset").toBool(), true);
@@ -115,8 +123,10 @@ private:
     int send(const QString &channel, const QString &clientMsgId, const QString &text)
     {
         RestClient rest(m_server);
-        return rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
-                         { { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, text } }, m_ana.token).status;
+        return rest
+            .post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
+                { { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, text } }, m_ana.token)
+            .status;
     }
 
     TestServer m_server { { u"--rate-limit"_qs, u"0"_qs } };

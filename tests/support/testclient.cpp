@@ -23,7 +23,7 @@ RestClient::RestClient(const TestServer &server)
 }
 
 HttpResult RestClient::request(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                               const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QUrl url = m_server.httpUrl();
     const int q = pathAndQuery.indexOf(u'?');
@@ -68,21 +68,22 @@ HttpResult RestClient::del(const QString &path, const QString &token)
 TestAccount RestClient::registerUser(const QString &username)
 {
     const auto r = post(QStringLiteral("/api/v1/auth/register"),
-                        { { u"username"_qs, username }, { u"password"_qs, u"correct horse battery"_qs },
-                          { u"displayName"_qs, QString(username.at(0).toUpper() + username.mid(1)) } });
+        { { u"username"_qs, username }, { u"password"_qs, u"correct horse battery"_qs },
+            { u"displayName"_qs, QString(username.at(0).toUpper() + username.mid(1)) } });
     if (r.status != 201)
         qWarning("register %s failed: %d %s", qPrintable(username), r.status, r.body.constData());
     const auto user = r.json.value(u"user").toObject();
-    return { user.value(u"id").toString(), user.value(u"username").toString(), r.json.value(u"token").toString() };
+    return { user.value(u"id").toString(), user.value(u"username").toString(),
+        r.json.value(u"token").toString() };
 }
 
-QString RestClient::createChannel(const TestAccount &owner, const QString &name, const QString &visibility,
-                                  const QStringList &memberIds)
+QString RestClient::createChannel(
+    const TestAccount &owner, const QString &name, const QString &visibility, const QStringList &memberIds)
 {
     const auto r = post(QStringLiteral("/api/v1/channels"),
-                        { { u"type"_qs, u"group"_qs }, { u"name"_qs, name }, { u"visibility"_qs, visibility },
-                          { u"memberIds"_qs, QJsonArray::fromStringList(memberIds) } },
-                        owner.token);
+        { { u"type"_qs, u"group"_qs }, { u"name"_qs, name }, { u"visibility"_qs, visibility },
+            { u"memberIds"_qs, QJsonArray::fromStringList(memberIds) } },
+        owner.token);
     if (r.status != 201)
         qWarning("create channel %s failed: %d %s", qPrintable(name), r.status, r.body.constData());
     return r.json.value(u"id").toString();
@@ -118,7 +119,7 @@ bool GatewayClient::openRaw(const QUrl &url, const QString &bearer)
     m_socket.open(req);
     QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired() && m_ready.isEmpty() && !m_closed
-           && m_socket.error() == QAbstractSocket::UnknownSocketError)
+        && m_socket.error() == QAbstractSocket::UnknownSocketError)
         QTest::qWait(5);
     return !m_ready.isEmpty();
 }

@@ -35,7 +35,7 @@ public:
     explicit RestClient(const TestServer &server);
 
     HttpResult request(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body = {},
-                       const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult get(const QString &path, const QString &token = {});
     HttpResult post(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpResult del(const QString &path, const QString &token = {});
@@ -43,7 +43,7 @@ public:
     // Registers NAME with a fixed test password; QVERIFY-style failures surface as an empty id.
     TestAccount registerUser(const QString &username);
     QString createChannel(const TestAccount &owner, const QString &name, const QString &visibility,
-                          const QStringList &memberIds = {});
+        const QStringList &memberIds = {});
 
 private:
     const TestServer &m_server;

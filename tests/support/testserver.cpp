@@ -26,10 +26,11 @@ bool TestServer::start()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProcessEnvironment(QProcessEnvironment::systemEnvironment());
-    // Reuse the previous port across restarts so that clients reconnecting to the same URL find the server again.
+    // Reuse the previous port across restarts so that clients reconnecting to the same URL find the server
+    // again.
     QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                       QString::number(m_lastPort), QStringLiteral("--data-dir"), m_dataDir.path(),
-                       QStringLiteral("--password-cost"), QStringLiteral("fast") };
+        QString::number(m_lastPort), QStringLiteral("--data-dir"), m_dataDir.path(),
+        QStringLiteral("--password-cost"), QStringLiteral("fast") };
     // Lets a whole suite run against another server configuration, e.g. "--ws-transport lite".
     args += qEnvironmentVariable("NATTER_TEST_SERVER_ARGS").split(u' ', Qt::SkipEmptyParts);
     args += m_extraArgs;
@@ -53,7 +54,7 @@ bool TestServer::start()
             break;
     }
     qWarning("natter-server did not report listening; stdout: %s stderr: %s", m_output.constData(),
-             m_process->readAllStandardError().constData());
+        m_process->readAllStandardError().constData());
     return false;
 }
 

@@ -7,8 +7,8 @@
 
 #include <memory>
 
-// Runs the real natter-server binary on 127.0.0.1, port 0, with a temporary data directory, the way a user would
-// start it. Tests that restart the server keep the data directory across stop()/start().
+// Runs the real natter-server binary on 127.0.0.1, port 0, with a temporary data directory, the way a user
+// would start it. Tests that restart the server keep the data directory across stop()/start().
 class TestServer
 {
 public:
