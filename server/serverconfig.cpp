@@ -53,9 +53,16 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
                                         u"MODE"_qs, u"full"_qs);
     p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing, durability });
     p.addOption(privatePreviews);
+#ifdef NATTER_LITE_WEBSOCKET
+    const QString defaultTransport = u"lite"_qs;
+#else
+    const QString defaultTransport = u"qt"_qs;
+#endif
     const QCommandLineOption wsTransport(
-        u"ws-transport"_qs, u"Gateway WebSocket implementation: qt (QWebSocket, default) or lite (Natter's own)."_qs,
-        u"qt|lite"_qs, u"qt"_qs);
+        u"ws-transport"_qs,
+        u"Gateway WebSocket implementation: lite (Natter's own) or qt (QWebSocket); default "_qs + defaultTransport
+            + u"."_qs,
+        u"qt|lite"_qs, defaultTransport);
     p.addOption(wsTransport);
     if (!p.parse(args)) {
         *exitCode = fail(p.errorText());
@@ -146,7 +153,9 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
 #else
         std::fprintf(stderr, "natter-server: --ws-transport lite is not available on this platform; using qt\n");
 #endif
-    } else if (p.value(wsTransport) != u"qt") {
+    } else if (p.value(wsTransport) == u"qt") {
+        c.wsTransport = WsTransport::Qt;
+    } else {
         *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
         return std::nullopt;
     }
