@@ -97,10 +97,12 @@ LiteWebSocket::LiteWebSocket(qintptr descriptor, QByteArray pendingInput, QObjec
 
 LiteWebSocket::~LiteWebSocket()
 {
-    if (m_flushQueued) t_flushQueue.removeOne(this);
+    if (m_flushQueued)
+        t_flushQueue.removeOne(this);
     delete m_reader;
     delete m_writer;
-    if (m_fd >= 0) ::close(int(m_fd));
+    if (m_fd >= 0)
+        ::close(int(m_fd));
 }
 
 void LiteWebSocket::onReadable()
@@ -110,7 +112,8 @@ void LiteWebSocket::onReadable()
     for (int round = 0; round < 4 && alive && !m_gone; ++round) {
         char *buffer = scratch();
         const ssize_t n = ::recv(int(m_fd), buffer, ScratchBytes, 0);
-        if (n > 0 && m_draining) continue; // after our FIN, only waiting for the peer's
+        if (n > 0 && m_draining)
+            continue; // after our FIN, only waiting for the peer's
         if (n > 0) {
             if (m_in.isEmpty()) {
                 consume(buffer, n);
@@ -119,10 +122,12 @@ void LiteWebSocket::onReadable()
                 const QByteArray in = std::exchange(m_in, {});
                 consume(in.constData(), in.size());
             }
-            if (n < ScratchBytes) return;
+            if (n < ScratchBytes)
+                return;
             continue;
         }
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            return;
         teardown(); // EOF or a reset
         return;
     }
@@ -130,15 +135,18 @@ void LiteWebSocket::onReadable()
 
 void LiteWebSocket::consume(const char *data, qsizetype size)
 {
-    if (m_gone || m_finishing) return;
+    if (m_gone || m_finishing)
+        return;
     QList<WsFrameParser::Message> messages;
     int failCode = 0;
     const qsizetype used = m_parser.parse(data, size, messages, &failCode);
-    if (!failCode && used < size) m_in = QByteArray(data + used, size - used);
+    if (!failCode && used < size)
+        m_in = QByteArray(data + used, size - used);
     QPointer<LiteWebSocket> alive(this);
     for (const auto &message : std::as_const(messages)) {
         handle(message);
-        if (!alive || m_gone) return;
+        if (!alive || m_gone)
+            return;
     }
     if (failCode) {
         m_in.clear();
@@ -156,10 +164,12 @@ void LiteWebSocket::handle(const WsFrameParser::Message &message)
     using Kind = WsFrameParser::Kind;
     switch (message.kind) {
     case Kind::Text:
-        if (!m_closeSent) Q_EMIT textReceived(message.payload);
+        if (!m_closeSent)
+            Q_EMIT textReceived(message.payload);
         break;
     case Kind::Binary:
-        if (!m_closeSent) Q_EMIT binaryReceived();
+        if (!m_closeSent)
+            Q_EMIT binaryReceived();
         break;
     case Kind::Ping:
         if (!m_closeSent)
@@ -187,19 +197,22 @@ void LiteWebSocket::handle(const WsFrameParser::Message &message)
 
 void LiteWebSocket::sendText(const QByteArray &utf8)
 {
-    if (m_gone || m_closeSent) return;
+    if (m_gone || m_closeSent)
+        return;
     write(textFrameFor(utf8));
 }
 
 void LiteWebSocket::close(int code, const QString &reason)
 {
-    if (m_gone || m_closeSent) return;
+    if (m_gone || m_closeSent)
+        return;
     sendClose(code, reason.toUtf8());
 }
 
 void LiteWebSocket::sendClose(int code, const QByteArray &reason)
 {
-    if (m_closeSent) return;
+    if (m_closeSent)
+        return;
     m_closeSent = true;
     if (m_unsent > DropQueuedBytes && !m_out.isEmpty()) {
         // A peer this far behind (a slow consumer closed with 4009, say) resyncs after reconnecting: frames
@@ -207,10 +220,12 @@ void LiteWebSocket::sendClose(int code, const QByteArray &reason)
         // now.
         m_out.resize(m_outOffset > 0 ? 1 : 0);
         m_unsent = m_out.isEmpty() ? 0 : m_out.constFirst().size() - m_outOffset;
-        if (m_out.isEmpty()) m_outOffset = 0;
+        if (m_out.isEmpty())
+            m_outOffset = 0;
     }
     write(WsFrameParser::closeFrame(code, reason));
-    if (m_gone) return;
+    if (m_gone)
+        return;
     // A peer that never answers the close is dropped CloseTimeoutMs after the close frame has left; one that
     // does not even read it, after CloseFlushTimeoutMs.
     m_closeTimer = new QTimer(this);
@@ -221,7 +236,8 @@ void LiteWebSocket::sendClose(int code, const QByteArray &reason)
 
 void LiteWebSocket::write(const QByteArray &bytes)
 {
-    if (m_gone || bytes.isEmpty()) return;
+    if (m_gone || bytes.isEmpty())
+        return;
     m_out.append(bytes);
     m_unsent += bytes.size();
     // Written at the end of this event-loop pass, like QAbstractSocket does: frames queued together (an ack
@@ -270,7 +286,8 @@ void LiteWebSocket::flushOut()
         message.msg_iovlen = size_t(count);
         ssize_t n = ::sendmsg(int(m_fd), &message, MSG_NOSIGNAL);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             if (errno != EAGAIN && errno != EWOULDBLOCK) {
                 teardown(); // the peer is gone
                 return;
@@ -293,7 +310,8 @@ void LiteWebSocket::flushOut()
             m_outOffset = 0;
         }
     }
-    if (m_gone) return;
+    if (m_gone)
+        return;
     // Drained: give back the queue's storage and the notifier; an idle connection holds neither.
     m_out = QList<QByteArray>();
     m_unsent = 0;
@@ -302,29 +320,35 @@ void LiteWebSocket::flushOut()
         m_writer->deleteLater();
         m_writer = nullptr;
     }
-    if (m_closeTimer) m_closeTimer->start(CloseTimeoutMs); // the close frame has left
-    if (m_finishing) drain();
+    if (m_closeTimer)
+        m_closeTimer->start(CloseTimeoutMs); // the close frame has left
+    if (m_finishing)
+        drain();
 }
 
 void LiteWebSocket::finishWhenFlushed()
 {
     m_finishing = true;
-    if (m_out.isEmpty()) drain();
+    if (m_out.isEmpty())
+        drain();
 }
 
 void LiteWebSocket::drain()
 {
-    if (m_draining || m_gone) return;
+    if (m_draining || m_gone)
+        return;
     // FIN after the close frame, then read until the peer's FIN: closing with unread input would send a
     // reset, which can destroy the close frame before the peer reads it.
     m_draining = true;
     ::shutdown(int(m_fd), SHUT_WR);
-    if (!m_closeTimer) QTimer::singleShot(CloseTimeoutMs, this, &LiteWebSocket::teardown);
+    if (!m_closeTimer)
+        QTimer::singleShot(CloseTimeoutMs, this, &LiteWebSocket::teardown);
 }
 
 void LiteWebSocket::teardown()
 {
-    if (m_fd < 0) return;
+    if (m_fd < 0)
+        return;
     m_gone = true;
     // This may run inside one of these objects' signals: disable now, delete later.
     for (QSocketNotifier *notifier : { m_reader, m_writer }) {
