@@ -50,7 +50,8 @@ qsizetype WsFrameParser::parse(const char *data, qsizetype size, QList<Message> 
             return pos;
         }
         const int extra = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
-        if (size - pos < 2 + extra) return pos;
+        if (size - pos < 2 + extra)
+            return pos;
         const quint64 length = extra ? readBigEndian(p + 2, extra) : len7;
         if ((extra == 8 && (length >> 63)) || (extra == 2 && length < 126)
             || (extra == 8 && length <= 0xFFFF)) {
@@ -70,7 +71,8 @@ qsizetype WsFrameParser::parse(const char *data, qsizetype size, QList<Message> 
             }
         }
         const qsizetype headerBytes = 2 + extra + 4;
-        if (quint64(size - pos - headerBytes) < length || size - pos < headerBytes) return pos;
+        if (quint64(size - pos - headerBytes) < length || size - pos < headerBytes)
+            return pos;
         const uchar *key = p + 2 + extra;
         const char *payload = data + pos + headerBytes;
         pos += headerBytes + qsizetype(length);
@@ -146,7 +148,8 @@ QByteArray WsFrameParser::frame(quint8 opcode, const char *payload, qsizetype si
         for (int i = extra; i > 0; --i, v >>= 8)
             p[1 + i] = uchar(v & 0xFF);
     }
-    if (size) std::memcpy(p + 2 + extra, payload, size_t(size));
+    if (size)
+        std::memcpy(p + 2 + extra, payload, size_t(size));
     return out;
 }
 
@@ -179,10 +182,12 @@ bool WsFrameParser::isValidUtf8(const char *data, qsizetype size)
         while (i + 8 <= size) {
             quint64 word;
             std::memcpy(&word, s + i, 8);
-            if (word & 0x8080808080808080ULL) break;
+            if (word & 0x8080808080808080ULL)
+                break;
             i += 8;
         }
-        if (i >= size) break;
+        if (i >= size)
+            break;
         const uchar c = s[i];
         if (c < 0x80) {
             ++i;
@@ -207,10 +212,13 @@ bool WsFrameParser::isValidUtf8(const char *data, qsizetype size)
         } else {
             return false;
         }
-        if (size - i <= n) return false;
-        if (s[i + 1] < lo || s[i + 1] > hi) return false;
+        if (size - i <= n)
+            return false;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return false;
         for (int k = 2; k <= n; ++k)
-            if ((s[i + k] & 0xC0) != 0x80) return false;
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
         i += n + 1;
     }
     return true;

@@ -13,7 +13,8 @@ struct Head
     QByteArray value(const QByteArray &name) const
     {
         for (const auto &[n, v] : headers)
-            if (n == name) return v;
+            if (n == name)
+                return v;
         return {};
     }
 };
@@ -38,16 +39,19 @@ Head split(const QByteArray &head)
 bool listHas(const QByteArray &value, const QByteArray &token)
 {
     for (const QByteArray &item : value.split(','))
-        if (item.trimmed().toLower() == token) return true;
+        if (item.trimmed().toLower() == token)
+            return true;
     return false;
 }
 
 QByteArray queryToken(const QByteArray &target)
 {
     const qsizetype q = target.indexOf('?');
-    if (q < 0) return {};
+    if (q < 0)
+        return {};
     for (const QByteArray &pair : target.mid(q + 1).split('&')) {
-        if (pair.startsWith("token=")) return QByteArray::fromPercentEncoding(pair.mid(6).replace('+', ' '));
+        if (pair.startsWith("token="))
+            return QByteArray::fromPercentEncoding(pair.mid(6).replace('+', ' '));
     }
     return {};
 }

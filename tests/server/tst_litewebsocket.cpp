@@ -25,7 +25,8 @@ QByteArray clientFrame(quint8 firstByte, const QByteArray &payload, bool masked 
         for (int shift = 56; shift >= 0; shift -= 8)
             out.append(char((length >> shift) & 0xFF));
     }
-    if (!masked) return out + payload;
+    if (!masked)
+        return out + payload;
     const char key[4] = { 0x11, 0x22, 0x33, 0x44 };
     out.append(key, 4);
     for (qsizetype i = 0; i < payload.size(); ++i)
@@ -63,11 +64,13 @@ public:
     {
         QDeadlineTimer deadline(timeoutMs);
         while (!m_buffer.contains("\r\n\r\n") && !deadline.hasExpired()) {
-            if (!m_socket.waitForReadyRead(50) && m_socket.state() != QAbstractSocket::ConnectedState) break;
+            if (!m_socket.waitForReadyRead(50) && m_socket.state() != QAbstractSocket::ConnectedState)
+                break;
             m_buffer += m_socket.readAll();
         }
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0) return std::exchange(m_buffer, {});
+        if (end < 0)
+            return std::exchange(m_buffer, {});
         QByteArray head = m_buffer.left(end + 4);
         m_buffer.remove(0, end + 4);
         return head;
@@ -76,7 +79,8 @@ public:
     {
         QDeadlineTimer deadline(timeoutMs);
         while (m_socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired())
-            if (m_socket.waitForReadyRead(50)) m_buffer += m_socket.readAll();
+            if (m_socket.waitForReadyRead(50))
+                m_buffer += m_socket.readAll();
         m_buffer += m_socket.readAll();
         return std::exchange(m_buffer, {});
     }
@@ -102,7 +106,8 @@ public:
                     }
                 }
             }
-            if (deadline.hasExpired()) return {};
+            if (deadline.hasExpired())
+                return {};
             if (!m_socket.waitForReadyRead(50) && m_socket.state() != QAbstractSocket::ConnectedState
                 && !m_socket.bytesAvailable())
                 return {};
@@ -202,7 +207,8 @@ private Q_SLOTS:
         QCOMPARE(code, failCode);
         QByteArrayList got;
         for (const auto &m : out)
-            if (m.kind == WsFrameParser::Kind::Text) got.append(m.payload);
+            if (m.kind == WsFrameParser::Kind::Text)
+                got.append(m.payload);
         QCOMPARE(got, texts);
     }
 
@@ -378,9 +384,11 @@ private:
     }
     bool openRaw(RawClient &c)
     {
-        if (!c.connectTo(m_server.port())) return false;
+        if (!c.connectTo(m_server.port()))
+            return false;
         c.socket().write(RawClient::request("/api/v1/ws", upgradeHeaders()));
-        if (!c.readHttp().startsWith("HTTP/1.1 101")) return false;
+        if (!c.readHttp().startsWith("HTTP/1.1 101"))
+            return false;
         return c.readFrame().payload.contains("\"type\":\"ready\"");
     }
 
