@@ -94,7 +94,11 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
 
 Gateway::~Gateway()
 {
-    for (Connection *c : m_hub.allConnections()) {
+    // Nobody may be told about a connection that is already gone: forget every follower first.
+    const QList<Connection *> connections = m_hub.allConnections();
+    for (Connection *c : connections)
+        m_services.presence.forget(c);
+    for (Connection *c : connections) {
         m_hub.remove(c);
         delete c;
     }

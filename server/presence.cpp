@@ -16,7 +16,17 @@ Presence::Presence(Hub &hub, UserStore &users, QObject *parent)
     connect(&m_hub, &Hub::userOffline, this, [this](qint64 userId) {
         m_users.setLastSeen(userId, nowMs());
         announce(userId);
+        if (!m_flush.isActive())
+            m_flush.start();
     });
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(2000);
+    connect(&m_flush, &QTimer::timeout, this, [this] { m_users.flushLastSeen(); });
+}
+
+Presence::~Presence()
+{
+    m_users.flushLastSeen();
 }
 
 QJsonObject Presence::stateOf(qint64 userId) const

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 class Connection;
 class Hub;
@@ -16,6 +17,7 @@ class Presence : public QObject
     Q_OBJECT
 public:
     Presence(Hub &hub, UserStore &users, QObject *parent = nullptr);
+    ~Presence() override;
 
     // Replaces CONNECTION's subscriptions with USERIDS and sends it one `presence` frame for each known user.
     void subscribe(Connection *connection, const QList<qint64> &userIds);
@@ -27,5 +29,6 @@ private:
 
     Hub &m_hub;
     UserStore &m_users;
+    QTimer m_flush;
     QHash<qint64, QSet<Connection *>> m_subscribers; // followed user -> connections that follow them
 };

@@ -169,6 +169,8 @@ bool Server::start(QString *error)
     if (m_config.wsTransport == ServerConfig::WsTransport::Lite)
         d->tcp->setUpgradeHandler([this](QTcpSocket *socket, const QByteArray &head) { upgradeLite(socket, head); });
 #endif
+    // Qt's default backlog of 50 refuses connections outright when a crowd reconnects at once.
+    d->tcp->setListenBacklogSize(1024);
     if (!d->tcp->listen(m_config.listen, m_config.port)) {
         *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
         delete d->tcp;

@@ -84,12 +84,27 @@ QList<UserRecord> UserStore::search(const QString &prefix, int limit)
 
 void UserStore::setLastSeen(qint64 userId, qint64 when)
 {
+    if (!byId(userId))
+        return;
+    m_cache[userId].lastSeen = when;
+    m_pendingLastSeen.insert(userId, when);
+}
+
+void UserStore::flushLastSeen()
+{
+    if (m_pendingLastSeen.isEmpty() || !m_db.begin())
+        return;
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
-    q.addBindValue(when);
-    q.addBindValue(userId);
-    Database::exec(q);
-    if (auto it = m_cache.find(userId); it != m_cache.end())
-        it->lastSeen = when;
+    bool ok = true;
+    for (auto it = m_pendingLastSeen.cbegin(); ok && it != m_pendingLastSeen.cend(); ++it) {
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        ok = Database::exec(q);
+    }
+    if (ok && m_db.commit())
+        m_pendingLastSeen.clear();
+    else
+        m_db.rollback(); // kept for the next attempt
 }
 
 bool UserStore::addToken(const QByteArray &tokenHash, qint64 userId)
