@@ -180,6 +180,43 @@ private Q_SLOTS:
         }
     }
 
+    void readMarkerOnlyMovesForward()
+    {
+        RestClient rest(m_server);
+        const QString base = u"/api/v1/channels/"_qs + m_channel + u"/messages"_qs;
+        const QString older
+            = rest.post(base, { { u"clientMsgId"_qs, u"rm-1"_qs }, { u"text"_qs, u"one"_qs } }, m_ana.token)
+                  .json.value(u"id")
+                  .toString();
+        const QString newer
+            = rest.post(base, { { u"clientMsgId"_qs, u"rm-2"_qs }, { u"text"_qs, u"two"_qs } }, m_ana.token)
+                  .json.value(u"id")
+                  .toString();
+        GatewayClient ben, ana;
+        QVERIFY(ben.open(m_server, m_ben.token));
+        QVERIFY(ana.open(m_server, m_ana.token));
+        auto mark = [&](const QString &id) {
+            return ben.call(
+                { { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_channel }, { u"messageId"_qs, id } });
+        };
+        QCOMPARE(mark(newer).value(u"moved").toBool(), true);
+        const auto updated = ana.waitFor(u"read.updated"_qs);
+        QCOMPARE(updated.value(u"userId").toString(), m_ben.id);
+        QCOMPARE(updated.value(u"messageId").toString(), newer);
+        // Backwards (or to the same place) changes nothing and tells nobody.
+        QCOMPARE(mark(older).value(u"moved").toBool(), false);
+        QCOMPARE(mark(newer).value(u"moved").toBool(), false);
+        QVERIFY(ana.noFrame(u"read.updated"_qs, 300));
+        QCOMPARE(channelView(m_ben).value(u"lastReadMessageId").toString(), newer);
+        // A message of another channel, or none, is not_found; a foreign channel too.
+        QCOMPARE(mark(u"123"_qs).value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
+        GatewayClient out;
+        QVERIFY(out.open(m_server, m_out.token));
+        const auto foreign = out.call(
+            { { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_channel }, { u"messageId"_qs, newer } });
+        QCOMPARE(foreign.value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
+    }
+
     void historyPages()
     {
         RestClient rest(m_server);
