@@ -31,21 +31,22 @@ private Q_SLOTS:
 
         server.stop();
         QVERIFY(server.start());
+        RestClient restarted(server); // a new client: the old one's keep-alive connection died with the server
         // Same tokens, same channel, same history, same seq; ids keep increasing.
-        const auto page = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=100"_qs, ben.token);
+        const auto page = restarted.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=100"_qs, ben.token);
         QCOMPARE(page.status, 200);
         QStringList after;
         for (const auto &m : page.json.value(u"messages").toArray())
             after.append(m.toObject().value(u"id").toString());
         QCOMPARE(after, ids);
-        QCOMPARE(rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger(), seq);
-        const auto next = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+        QCOMPARE(restarted.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger(), seq);
+        const auto next = restarted.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
             { { u"clientMsgId"_qs, u"after-restart"_qs }, { u"text"_qs, u"still here"_qs } }, ana.token);
         QCOMPARE(next.status, 201);
         QCOMPARE(next.json.value(u"seq").toInteger(), seq + 1);
         QVERIFY(next.json.value(u"id").toString().toLongLong() > ids.last().toLongLong());
         // A resend of an old clientMsgId still finds the original.
-        const auto resend = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+        const auto resend = restarted.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
             { { u"clientMsgId"_qs, u"k3"_qs }, { u"text"_qs, u"keep 3"_qs } }, ana.token);
         QCOMPARE(resend.status, 200);
         QCOMPARE(resend.json.value(u"id").toString(), ids.at(3));
@@ -73,12 +74,14 @@ private Q_SLOTS:
         QVERIFY(!acked.isEmpty());
 
         QVERIFY(server.start());
+        RestClient restarted(server); // a new client: the old one's keep-alive connection died with the server
         QSet<QString> stored;
         QString before;
         for (;;) {
-            const auto page = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=100"_qs
+            const auto page = restarted.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=100"_qs
                     + (before.isEmpty() ? QString() : u"&before="_qs + before),
                 ana.token);
+            QCOMPARE(page.status, 200); // a failed request must not pass for lost messages
             const auto messages = page.json.value(u"messages").toArray();
             for (const auto &m : messages)
                 stored.insert(m.toObject().value(u"id").toString());
@@ -89,7 +92,7 @@ private Q_SLOTS:
         for (const QString &id : std::as_const(acked))
             QVERIFY2(stored.contains(id), qPrintable(u"acknowledged message %1 was lost"_qs.arg(id)));
         // The log is still gapless after the crash.
-        const auto channel = rest.get(u"/api/v1/channels/"_qs + ch, ana.token).json;
+        const auto channel = restarted.get(u"/api/v1/channels/"_qs + ch, ana.token).json;
         QCOMPARE(
             channel.value(u"lastSeq").toInteger(), qint64(stored.size()) + 1); // + the owner's member.joined
     }
