@@ -126,6 +126,27 @@ private Q_SLOTS:
         QVERIFY(gb.noFrame(u"typing"_qs, 300));
     }
 
+    void shutdownWithFollowersIsClean()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto a = rest.registerUser(u"ana"_qs);
+        const auto b = rest.registerUser(u"ben"_qs);
+        GatewayClient ga, gb;
+        QVERIFY(ga.open(server, a.token));
+        QVERIFY(gb.open(server, b.token));
+        ga.call({ { u"type"_qs, u"presence.subscribe"_qs }, { u"userIds"_qs, QJsonArray { b.id } } });
+        gb.call({ { u"type"_qs, u"presence.subscribe"_qs }, { u"userIds"_qs, QJsonArray { a.id } } });
+        // SIGTERM with connections that follow each other: the server closes them, writes lastSeen and exits
+        // 0.
+        server.stop();
+        QVERIFY(server.stoppedCleanly());
+        QVERIFY(server.start());
+        QVERIFY(
+            RestClient(server).get(u"/api/v1/users/"_qs + b.id, a.token).json.value(u"lastSeen").isString());
+    }
+
 private:
     TestServer m_server;
     TestAccount m_ana, m_ben, m_cy;

@@ -64,7 +64,9 @@ void TestServer::stop()
         return;
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
-        if (!m_process->waitForFinished(10000)) {
+        m_stoppedCleanly = m_process->waitForFinished(10000)
+            && m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+        if (m_process->state() != QProcess::NotRunning) {
             m_process->kill();
             m_process->waitForFinished(5000);
         }

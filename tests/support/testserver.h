@@ -21,6 +21,8 @@ public:
     void stop();
     void kill();
     bool isRunning() const;
+    // How the last stop() ended: true when the process exited normally with status 0.
+    bool stoppedCleanly() const { return m_stoppedCleanly; }
 
     quint16 port() const { return m_port; }
     QUrl httpUrl(const QString &path = {}) const;
@@ -39,4 +41,5 @@ private:
     QByteArray m_output;
     quint16 m_port = 0;
     quint16 m_lastPort = 0;
+    bool m_stoppedCleanly = false;
 };
