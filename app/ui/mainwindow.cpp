@@ -2,6 +2,7 @@
 #include "cache.h"
 #include "chatwidget.h"
 #include "gateway.h"
+#include "localserver.h"
 #include "session.h"
 #include "signinwidget.h"
 #include "tokenstore.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(
     account->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
+    connect(m_signIn, &SignInWidget::hostRequested, this, &MainWindow::hostServer);
     connect(m_tokens, &TokenStore::persistenceUnavailable, this, [this](const QString &reason) {
         Q_UNUSED(reason)
         m_keychainNotice->setText(
@@ -89,6 +91,34 @@ void MainWindow::showSignIn(const QString &notice)
     m_stack->setCurrentWidget(m_signIn);
     m_signOutAction->setEnabled(false);
     if (!notice.isEmpty()) m_signIn->showNotice(notice);
+}
+
+void MainWindow::hostServer()
+{
+    if (!m_localServer) {
+        m_localServer = new LocalServer(m_profile.dataDir() + u"/server"_qs, this);
+        connect(m_localServer, &LocalServer::started, this, &MainWindow::showHostedServer);
+        connect(m_localServer, &LocalServer::failed, this, [this](const QString &reason) {
+            m_signIn->setHostingStarting(false);
+            m_signIn->showError(tr("Could not host a server on this computer. %1").arg(reason));
+        });
+    }
+    if (m_localServer->isRunning() && m_localServer->url().isValid()) {
+        showHostedServer(m_localServer->url());
+        return;
+    }
+    m_signIn->setHostingStarting(true);
+    m_localServer->start();
+}
+
+void MainWindow::showHostedServer(const QUrl &url)
+{
+    m_signIn->setHostingStarting(false);
+    m_signIn->setServer(url.toString());
+    m_signIn->setRegistering(true);
+    m_signIn->showNotice(tr("A Natter server is running on this computer at %1 until you quit Natter. "
+                            "Create the first account on it.")
+                             .arg(url.toString()));
 }
 
 void MainWindow::submitSignIn()

@@ -12,6 +12,7 @@
 class Cache;
 class ChatWidget;
 class Gateway;
+class LocalServer;
 class QLabel;
 class QStackedWidget;
 class Session;
@@ -34,6 +35,7 @@ public:
 
     SignInWidget *signInWidget() const { return m_signIn; }
     ChatWidget *chatWidget() const { return m_chat; }
+    LocalServer *localServer() const { return m_localServer; }
     Session *session() const { return m_session.get(); }
 
 public slots:
@@ -44,6 +46,8 @@ private:
     void openSession(const QUrl &server, const QString &username, const QString &token, const User &me);
     void closeSession();
     void showSignIn(const QString &notice = {});
+    void hostServer();
+    void showHostedServer(const QUrl &url);
 
     Profile m_profile;
     QSettings m_settings;
@@ -57,4 +61,6 @@ private:
     ChatWidget *m_chat = nullptr;
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
+    // The bundled server, once "Host a server on this computer" was used; stops with the window.
+    LocalServer *m_localServer = nullptr;
 };

@@ -17,6 +17,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     , m_displayNameLabel(new QLabel(tr("Display name")))
     , m_register(new QCheckBox(tr("Create a new account on this server")))
     , m_submit(new QPushButton)
+    , m_host(new QPushButton(tr("Host a server on this computer")))
     , m_error(new QLabel)
     , m_title(new QLabel(tr("Join your team on Natter")))
 {
@@ -27,6 +28,14 @@ SignInWidget::SignInWidget(QWidget *parent)
     m_register->setObjectName(u"register"_qs);
     m_submit->setObjectName(u"submit"_qs);
     m_error->setObjectName(u"error"_qs);
+    m_host->setObjectName(u"host"_qs);
+    m_host->setFlat(true);
+    m_host->setCursor(Qt::PointingHandCursor);
+    m_host->setToolTip(tr("Start a Natter server on this computer, with its data in this profile, "
+                          "and create the first account on it."));
+    m_host->setStyleSheet(
+        u"QPushButton { color: #2563eb; border: none; padding: 4px; text-decoration: underline; }"
+        " QPushButton:disabled { color: #6b7280; text-decoration: none; }"_qs);
     m_server->setPlaceholderText(tr("chat.example.com:8787"));
     m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -67,6 +76,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     cardLayout->addWidget(m_register);
     cardLayout->addWidget(m_error);
     cardLayout->addWidget(m_submit);
+    cardLayout->addWidget(m_host, 0, Qt::AlignHCenter);
 
     auto *outer = new QVBoxLayout(this);
     outer->addStretch();
@@ -79,6 +89,7 @@ SignInWidget::SignInWidget(QWidget *parent)
 
     connect(m_register, &QCheckBox::toggled, this, &SignInWidget::updateMode);
     connect(m_submit, &QPushButton::clicked, this, &SignInWidget::submitted);
+    connect(m_host, &QPushButton::clicked, this, &SignInWidget::hostRequested);
     for (QLineEdit *edit : { m_server, m_username, m_password, m_displayName })
         connect(edit, &QLineEdit::returnPressed, this, &SignInWidget::submitted);
     updateMode();
@@ -145,6 +156,14 @@ void SignInWidget::setBusy(bool busy)
     } else {
         updateMode();
     }
+}
+
+void SignInWidget::setHostingStarting(bool starting)
+{
+    m_host->setEnabled(!starting);
+    m_host->setText(starting ? tr("Starting the server…") : tr("Host a server on this computer"));
+    if (starting)
+        m_error->hide();
 }
 
 void SignInWidget::showError(const QString &message)

@@ -26,6 +26,8 @@ public:
     void setRegistering(bool registering);
 
     void setBusy(bool busy);
+    // "Host a server on this computer": disabled and reading "Starting the server…" while STARTING.
+    void setHostingStarting(bool starting);
     void showError(const QString &message);
     void showNotice(const QString &message);
     QString errorText() const;
@@ -35,6 +37,7 @@ public:
 
 signals:
     void submitted();
+    void hostRequested();
 
 private:
     void updateMode();
@@ -46,6 +49,7 @@ private:
     QLabel *m_displayNameLabel;
     QCheckBox *m_register;
     QPushButton *m_submit;
+    QPushButton *m_host;
     QLabel *m_error;
     QLabel *m_title;
 };

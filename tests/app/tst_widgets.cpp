@@ -1,6 +1,7 @@
 #include "chatwidget.h"
 #include "composer.h"
 #include "fakepagesource.h"
+#include "localserver.h"
 #include "mainwindow.h"
 #include "messagelistmodel.h"
 #include "messageview.h"
@@ -62,6 +63,44 @@ private slots:
             QStringLiteral("correct horse battery"), false);
         QTRY_VERIFY(w.window.signInWidget()->errorText().contains(QStringLiteral("Cannot reach the server")));
         QVERIFY(!w.window.chatWidget());
+    }
+
+    void hostServerFillsAddressAndRegisters()
+    {
+        Window w;
+        w.window.startUp(QString());
+        SignInWidget *s = w.window.signInWidget();
+        auto *host = s->findChild<QPushButton *>(QStringLiteral("host"));
+        QVERIFY(host);
+        QCOMPARE(host->text(), QStringLiteral("Host a server on this computer"));
+        QTest::mouseClick(host, Qt::LeftButton);
+        QVERIFY(!host->isEnabled());
+        QCOMPARE(host->text(), QStringLiteral("Starting the server…"));
+        QTRY_VERIFY_WITH_TIMEOUT(host->isEnabled(), 20000);
+        QVERIFY2(s->errorText().contains(QStringLiteral("is running on this computer")),
+            qPrintable(s->errorText()));
+        QVERIFY(s->server().startsWith(QStringLiteral("http://127.0.0.1:")));
+        QVERIFY(s->isRegistering());
+        QVERIFY(w.window.localServer()->isRunning());
+        QCOMPARE(w.window.localServer()->dataDir(), w.profile.dataDir() + QStringLiteral("/server"));
+
+        submit(w.window, s->server(), QStringLiteral("first"), QStringLiteral("correct horse"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(w.window.session() != nullptr, 30000);
+    }
+
+    void hostServerMissingBinaryShowsError()
+    {
+        const QByteArray previous = qgetenv("NATTER_SERVER_BIN");
+        qputenv("NATTER_SERVER_BIN", "/nonexistent/natter-server");
+        Window w;
+        w.window.startUp(QString());
+        SignInWidget *s = w.window.signInWidget();
+        auto *host = s->findChild<QPushButton *>(QStringLiteral("host"));
+        QTest::mouseClick(host, Qt::LeftButton);
+        qputenv("NATTER_SERVER_BIN", previous);
+        QTRY_VERIFY(s->errorText().contains(QStringLiteral("Could not host a server")));
+        QVERIFY(host->isEnabled());
+        QVERIFY(s->server().isEmpty());
     }
 
     void signInWrongPasswordAndNameTaken()
