@@ -172,7 +172,9 @@ void LiteWebSocket::handle(const WsFrameParser::Message &message)
             Q_EMIT binaryReceived();
         break;
     case Kind::Ping:
-        if (!m_closeSent)
+        // A peer that pings without reading must not grow our queue: past the limit its pings go unanswered
+        // (RFC 6455 asks only for an answer to the latest one).
+        if (!m_closeSent && m_unsent <= DropQueuedBytes)
             write(WsFrameParser::frame(0xA, message.payload.constData(), message.payload.size()));
         Q_EMIT activity();
         break;
