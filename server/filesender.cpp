@@ -5,6 +5,7 @@
 namespace {
 constexpr qint64 QueueBytes = 256 * 1024;
 constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr int StallMs = 60000;
 } // namespace
 
 void FileSender::start(QTcpSocket *socket, std::unique_ptr<QFile> file, const Headers &headers)
@@ -23,10 +24,14 @@ FileSender::FileSender(QTcpSocket *socket, std::unique_ptr<QFile> file)
     , m_file(std::move(file))
 {
     connect(socket, &QTcpSocket::bytesWritten, this, &FileSender::pump);
+    m_stall.setSingleShot(true);
+    m_stall.setInterval(StallMs);
+    connect(&m_stall, &QTimer::timeout, this, [this] { m_socket->abort(); });
 }
 
 void FileSender::pump()
 {
+    m_stall.start(); // called on every bytesWritten: progress restarts the clock
     while (m_socket->bytesToWrite() < QueueBytes && !m_file->atEnd()) {
         const QByteArray chunk = m_file->read(ChunkBytes);
         if (chunk.isEmpty()) {
@@ -36,5 +41,8 @@ void FileSender::pump()
         }
         m_socket->write(chunk);
     }
-    if (m_file->atEnd()) deleteLater();
+    if (m_file->atEnd()) {
+        m_stall.stop();
+        deleteLater();
+    }
 }

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QTimer>
 
 #include <memory>
 
@@ -24,4 +25,6 @@ private:
 
     QTcpSocket *m_socket;
     std::unique_ptr<QFile> m_file;
+    QTimer
+        m_stall; // a client that stops reading a download is dropped rather than holding a socket and a file
 };
