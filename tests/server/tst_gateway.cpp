@@ -109,20 +109,20 @@ private Q_SLOTS:
 
     void silentConnectionIsClosed()
     {
-        // With a heartbeat of 400 ms, a connection that says nothing for 800 ms is closed.
-        TestServer quick({ u"--heartbeat-ms"_qs, u"400"_qs });
+        // With a heartbeat of 1 s, a connection that says nothing for 2 s is closed.
+        TestServer quick({ u"--heartbeat-ms"_qs, u"1000"_qs });
         QVERIFY(quick.start());
         const auto ana = RestClient(quick).registerUser(u"ana"_qs);
         GatewayClient g;
         QVERIFY(g.open(quick, ana.token));
-        QCOMPARE(g.ready().value(u"heartbeatMs").toInt(), 400);
+        QCOMPARE(g.ready().value(u"heartbeatMs").toInt(), 1000);
         QVERIFY(g.waitClosed(10000));
         // One that pings in time stays.
         GatewayClient alive;
         QVERIFY(alive.open(quick, ana.token));
-        for (int i = 0; i < 8; ++i) {
+        for (int i = 0; i < 12; ++i) { // 3 s: past the silence limit, pinging four times a heartbeat
             alive.sendFrame({ { u"type"_qs, u"ping"_qs } });
-            QTest::qWait(200);
+            QTest::qWait(250);
         }
         QVERIFY(alive.isOpen());
     }
@@ -172,11 +172,17 @@ private Q_SLOTS:
             QVERIFY(f.value(u"error").toObject().value(u"retryAfterMs").toInt() > 0);
             ++limited;
         }
-        QCOMPARE(acks, 10);
-        QCOMPARE(limited, 4);
+        // The burst of 10, plus one more if a slow machine let 200 ms pass while the frames were read.
+        QVERIFY2(acks == 10 || acks == 11, qPrintable(QString::number(acks)));
+        QCOMPARE(limited, 14 - acks);
         QVERIFY(g.isOpen());
-        const auto r = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
-            { { u"clientMsgId"_qs, u"rl-rest"_qs }, { u"text"_qs, u"x"_qs } }, fast.token);
+        HttpResult r;
+        for (int i = 0; i < 3 && r.status != 429; ++i) {
+            r = rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+                { { u"clientMsgId"_qs, u"rl-rest-%1"_qs.arg(i) }, { u"text"_qs, u"x"_qs } }, fast.token);
+            if (r.status == 201)
+                ++acks;
+        }
         QCOMPARE(r.status, 429);
         QCOMPARE(r.errorCode(), u"rate_limited"_qs);
         QVERIFY(r.header("Retry-After").toInt() >= 1);
@@ -185,7 +191,7 @@ private Q_SLOTS:
                      .json.value(u"messages")
                      .toArray()
                      .size(),
-            10);
+            acks);
     }
 
 private:
