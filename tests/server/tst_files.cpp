@@ -333,7 +333,7 @@ private Q_SLOTS:
     {
         // 24 MiB through a socket that sends faster than a disk is usually written; the server's memory does
         // not grow with it (QHttpServer alone would hold all of it).
-        const qint64 rssBefore = serverRssKb();
+        const qint64 rssBefore = m_server.rssKb();
         QTcpSocket s;
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
@@ -346,7 +346,7 @@ private Q_SLOTS:
             s.write(chunk);
             while (s.bytesToWrite() > 1024 * 1024)
                 QVERIFY(s.waitForBytesWritten(10000));
-            peakKb = qMax(peakKb, serverRssKb());
+            peakKb = qMax(peakKb, m_server.rssKb());
         }
         QByteArray answer;
         while (!answer.contains("}") && s.waitForReadyRead(20000))
@@ -442,14 +442,6 @@ private Q_SLOTS:
     }
 
 private:
-    qint64 serverRssKb() const
-    {
-        QFile status(u"/proc/%1/status"_qs.arg(m_server.pid()));
-        if (!status.open(QIODevice::ReadOnly)) return 0;
-        for (const QByteArray &line : status.readAll().split('\n'))
-            if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toLongLong();
-        return 0;
-    }
     static HttpResult upload(RestClient &rest, const TestAccount &who, const QByteArray &bytes,
         const QByteArray &encodedName, const QByteArray &contentType = "application/octet-stream")
     {

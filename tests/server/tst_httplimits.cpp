@@ -1,7 +1,6 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include <QFile>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -14,7 +13,7 @@ private Q_SLOTS:
 
     void oversizedBodyRefusedBeforeItIsRead()
     {
-        const qint64 rssBefore = serverRssKb();
+        const qint64 rssBefore = m_server.rssKb();
         QTcpSocket s;
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
@@ -33,8 +32,8 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
         QVERIFY(answer.contains("payload_too_large"));
         // 16 MiB were pushed at it; the server did not keep them.
-        QVERIFY2(
-            serverRssKb() - rssBefore < 8 * 1024, qPrintable(QString::number(serverRssKb() - rssBefore)));
+        QVERIFY2(m_server.rssKb() - rssBefore < 8 * 1024,
+            qPrintable(QString::number(m_server.rssKb() - rssBefore)));
     }
 
     void hugeHeadersRefused()
@@ -45,9 +44,7 @@ private Q_SLOTS:
         s.write("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\n");
         for (int i = 0; i < 100; ++i)
             s.write("X-Filler-" + QByteArray::number(i) + ": " + QByteArray(400, 'h') + "\r\n");
-        QByteArray answer;
-        while (s.waitForReadyRead(3000))
-            answer += s.readAll();
+        const QByteArray answer = readUntilClosed(s);
         QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(200).constData());
     }
 
@@ -58,9 +55,7 @@ private Q_SLOTS:
         QVERIFY(s.waitForConnected());
         s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
                 "chunked\r\n\r\n5\r\nhello\r\n");
-        QByteArray answer;
-        while (s.waitForReadyRead(3000))
-            answer += s.readAll();
+        const QByteArray answer = readUntilClosed(s);
         QVERIFY2(answer.startsWith("HTTP/1.1 411"), answer.left(200).constData());
     }
 
@@ -73,14 +68,10 @@ private Q_SLOTS:
         s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: "
                 "application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        QByteArray first;
-        while (!first.contains("}}") && s.waitForReadyRead(5000))
-            first += s.readAll();
+        const QByteArray first = readJsonAnswer(s);
         QVERIFY2(first.startsWith("HTTP/1.1 401"), first.constData());
         s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n");
-        QByteArray second;
-        while (s.waitForReadyRead(3000))
-            second += s.readAll();
+        const QByteArray second = readUntilClosed(s);
         QVERIFY2(second.startsWith("HTTP/1.1 413"), second.constData());
     }
 
@@ -112,9 +103,7 @@ private Q_SLOTS:
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
         s.write(request);
-        QByteArray answer;
-        while (s.waitForReadyRead(3000))
-            answer += s.readAll();
+        const QByteArray answer = readUntilClosed(s);
         QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.left(200).constData());
     }
 
@@ -126,14 +115,10 @@ private Q_SLOTS:
         s.connectToHost(u"127.0.0.1"_qs, m_server.port());
         QVERIFY(s.waitForConnected());
         s.write("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\nUpgrade: foo\r\n\r\n");
-        QByteArray first;
-        while (!first.contains("}}") && s.waitForReadyRead(5000))
-            first += s.readAll();
+        const QByteArray first = readJsonAnswer(s);
         QVERIFY2(first.startsWith("HTTP/1.1 401"), first.constData());
         s.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n");
-        QByteArray second;
-        while (s.waitForReadyRead(3000))
-            second += s.readAll();
+        const QByteArray second = readUntilClosed(s);
         QVERIFY2(second.startsWith("HTTP/1.1 413"), second.constData());
     }
 
@@ -144,15 +129,21 @@ private Q_SLOTS:
     }
 
 private:
-    qint64 serverRssKb() const
+    // Everything the server sends until it closes the connection (or stays silent for 3 s).
+    static QByteArray readUntilClosed(QTcpSocket &s)
     {
-        QFile status(u"/proc/%1/status"_qs.arg(m_server.pid()));
-        if (!status.open(QIODevice::ReadOnly))
-            return 0;
-        for (const QByteArray &line : status.readAll().split('\n'))
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-        return 0;
+        QByteArray answer;
+        while (s.waitForReadyRead(3000))
+            answer += s.readAll();
+        return answer;
+    }
+    // One response whose JSON body ends the way every error body does, on a connection that stays open.
+    static QByteArray readJsonAnswer(QTcpSocket &s)
+    {
+        QByteArray answer;
+        while (!answer.contains("}}") && s.waitForReadyRead(5000))
+            answer += s.readAll();
+        return answer;
     }
 
     TestServer m_server;

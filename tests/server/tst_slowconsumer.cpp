@@ -1,7 +1,6 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include <QFile>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -42,7 +41,7 @@ private Q_SLOTS:
         GatewayClient sender;
         QVERIFY(sender.open(server, ana.token));
 
-        const qint64 rssBefore = rssKb(server.pid());
+        const qint64 rssBefore = server.rssKb();
         const QString text(4000, u'x');
         const int count = 2500; // ~11 MB of frames per connection, ~55 MB for the five stalled ones
         // In rounds, so that the sender and the healthy reader (who read all along) never fall behind
@@ -61,7 +60,7 @@ private Q_SLOTS:
             sender.takeAll(u"message.new"_qs);
         }
         sender.takeAll(u"message.new"_qs);
-        const qint64 growth = rssKb(server.pid()) - rssBefore;
+        const qint64 growth = server.rssKb() - rssBefore;
         // Without the limit the server would hold ~55 MB for the stalled sockets; SQLite's page cache
         // accounts for most of what it does grow by (~11 MB of new rows).
         QVERIFY2(growth < 40 * 1024, qPrintable(u"server grew by %1 KiB"_qs.arg(growth)));
@@ -81,18 +80,6 @@ private Q_SLOTS:
             QCOMPARE(quint8(all.at(at + 3)), quint8(0xA9));
         }
         qDeleteAll(stalled);
-    }
-
-private:
-    static qint64 rssKb(qint64 pid)
-    {
-        QFile status(u"/proc/%1/status"_qs.arg(pid));
-        if (!status.open(QIODevice::ReadOnly))
-            return 0;
-        for (const QByteArray &line : status.readAll().split('\n'))
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-        return 0;
     }
 };
 

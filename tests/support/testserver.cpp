@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -93,6 +94,17 @@ bool TestServer::isRunning() const
 qint64 TestServer::pid() const
 {
     return m_process ? m_process->processId() : 0;
+}
+
+qint64 TestServer::rssKb() const
+{
+    QFile status(u"/proc/%1/status"_qs.arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
 }
 
 QUrl TestServer::httpUrl(const QString &path) const

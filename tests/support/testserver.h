@@ -30,6 +30,8 @@ public:
     QString dataDir() const { return m_dataDir.path(); }
     QByteArray output() const { return m_output; }
     qint64 pid() const;
+    // The server process's resident memory (VmRSS) in KiB, or 0 when it cannot be read.
+    qint64 rssKb() const;
 
     // The server's own binary: NATTER_SERVER_BIN from the environment, else the one this build made.
     static QString binary();
