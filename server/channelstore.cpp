@@ -1,5 +1,6 @@
 #include "channelstore.h"
 #include "database.h"
+#include "sqlitestatement.h"
 
 #include <QSqlQuery>
 
@@ -196,24 +197,19 @@ bool ChannelStore::removeMember(qint64 channelId, qint64 userId)
 bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
 {
     // Only forward: a marker never moves back, whatever order the requests arrive in.
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
+    SqliteStatement &q = m_db.statement(
         "UPDATE members SET last_read_message_id = ?, read_ordinal = max(read_ordinal, ?), mention_count = 0"
-        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?"));
-    q.addBindValue(messageId);
-    q.addBindValue(ordinal);
-    q.addBindValue(channelId);
-    q.addBindValue(userId);
-    q.addBindValue(messageId);
-    return Database::exec(q) && q.numRowsAffected() == 1;
+        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
+    q.bind(1, messageId).bind(2, ordinal).bind(3, channelId).bind(4, userId).bind(5, messageId);
+    return q.run() && q.changes() == 1;
 }
 
 bool ChannelStore::addMention(qint64 channelId, qint64 userId)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE members SET mention_count = mention_count + 1 WHERE channel_id = ? AND user_id = ?"));
-    q.addBindValue(channelId);
-    q.addBindValue(userId);
-    return Database::exec(q);
+    SqliteStatement &q = m_db.statement(
+        "UPDATE members SET mention_count = mention_count + 1 WHERE channel_id = ? AND user_id = ?");
+    q.bind(1, channelId).bind(2, userId);
+    return q.run();
 }
 
 qint64 ChannelStore::nextSeq(qint64 channelId)
@@ -228,28 +224,25 @@ qint64 ChannelStore::nextSeq(qint64 channelId)
 
 std::pair<qint64, qint64> ChannelStore::nextMessageSlot(qint64 channelId, qint64 at, bool counted)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
+    SqliteStatement &q = m_db.statement(
         "UPDATE channels SET last_seq = last_seq + 1, message_count = message_count + ?,"
-        " last_message_at = max(last_message_at, ?) WHERE id = ? RETURNING last_seq, message_count"));
-    q.addBindValue(counted ? 1 : 0);
-    q.addBindValue(at);
-    q.addBindValue(channelId);
+        " last_message_at = max(last_message_at, ?) WHERE id = ? RETURNING last_seq, message_count");
+    q.bind(1, qint64(counted ? 1 : 0)).bind(2, at).bind(3, channelId);
     std::pair<qint64, qint64> slot { 0, 0 };
-    if (Database::exec(q) && q.next())
-        slot = { q.value(0).toLongLong(), counted ? q.value(1).toLongLong() : 0 };
-    q.finish();
+    if (q.step() && q.hasRow())
+        slot = { q.int64(0), counted ? q.int64(1) : 0 };
+    // RETURNING rows are produced as the statement runs; stepping to the end completes the UPDATE.
+    while (q.hasRow() && q.step() && q.hasRow()) { }
+    q.reset();
     return slot;
 }
 
 bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload)
 {
-    QSqlQuery &q = m_db.prepare(
-        QStringLiteral("INSERT INTO channel_events (channel_id, seq, type, payload) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(channelId);
-    q.addBindValue(seq);
-    q.addBindValue(type);
-    q.addBindValue(payload);
-    return Database::exec(q);
+    SqliteStatement &q
+        = m_db.statement("INSERT INTO channel_events (channel_id, seq, type, payload) VALUES (?, ?, ?, ?)");
+    q.bind(1, channelId).bind(2, seq).bind(3, type).bind(4, payload);
+    return q.run();
 }
 
 QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, int limit)

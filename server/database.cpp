@@ -1,10 +1,14 @@
 #include "database.h"
 #include "logging.h"
 #include "schema.h"
+#include "sqlitestatement.h"
 
 #include <QDir>
+#include <QSqlDriver>
 #include <QSqlError>
+
 #include <QUuid>
+#include <sqlite3.h>
 
 Database::Database()
     : m_connectionName(QStringLiteral("natter-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -38,13 +42,33 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
             return false;
         }
     }
-    return migrate(error);
+    if (const QVariant handle = m_db.driver()->handle(); qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_handle) {
+        *error = QStringLiteral("the SQLite driver does not expose its connection");
+        return false;
+    }
+    m_fullSync = fullSync;
+    if (!migrate(error))
+        return false;
+    // The WAL exists once the migration has written to it. Without the syncer, deferred commits are
+    // plain synchronous=FULL commits.
+    if (fullSync && !m_syncer.start(m_db.databaseName()))
+        qCWarning(lcStore) << "the message group commit will fsync on the event-loop thread";
+    // The syncer checkpoints in the background; the writer's own checkpoint stays as a backstop that bounds
+    // the WAL (~64 MB) when the background one cannot finish under a constant stream of writes.
+    if (m_syncer.isRunning())
+        sqlite3_exec(m_handle, "PRAGMA wal_autocheckpoint=16000", nullptr, nullptr, nullptr);
+    QObject::connect(&m_syncer, &WalSyncer::synced, &m_syncer, [this](quint64 g) { markDurable(g); });
+    return true;
 }
 
 void Database::close()
 {
     if (m_db.isValid()) {
         m_statements.clear();
+        m_raw.clear();
+        m_handle = nullptr;
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -112,20 +136,77 @@ bool Database::exec(QSqlQuery &query)
     return false;
 }
 
-bool Database::begin()
+SqliteStatement &Database::statement(const char *sql)
 {
-    return m_db.transaction();
+    auto it = m_raw.find(sql);
+    if (it == m_raw.end())
+        it = m_raw.insert(sql, std::make_shared<SqliteStatement>(m_handle, sql));
+    (*it)->reset();
+    return **it;
+}
+
+bool Database::setSynchronous(bool full)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(m_handle, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", nullptr,
+            nullptr, &message)
+        == SQLITE_OK)
+        return true;
+    qCCritical(lcStore) << "cannot set synchronous:" << message;
+    sqlite3_free(message);
+    return false;
+}
+
+bool Database::begin(Commit mode)
+{
+    // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT.
+    m_deferredTxn = mode == Commit::Deferred && m_syncer.isRunning();
+    if (m_deferredTxn && !setSynchronous(false))
+        m_deferredTxn = false;
+    if (m_db.transaction())
+        return true;
+    if (m_deferredTxn)
+        setSynchronous(true);
+    m_deferredTxn = false;
+    return false;
 }
 
 bool Database::commit()
 {
-    if (m_db.commit())
-        return true;
-    qCCritical(lcStore) << "commit failed:" << m_db.lastError().text();
-    return false;
+    const bool deferred = m_deferredTxn;
+    m_deferredTxn = false;
+    const bool ok = m_db.commit();
+    if (deferred && !setSynchronous(true))
+        qCCritical(lcStore) << "commits after this one may not be synced";
+    if (!ok) {
+        qCCritical(lcStore) << "commit failed:" << m_db.lastError().text();
+        return false;
+    }
+    ++m_committed;
+    if (deferred)
+        m_syncer.request(m_committed);
+    else if (m_committed > m_durable) {
+        // Synced by this commit (synchronous=FULL), or by nothing but the process in `--durability process`.
+        m_durable = m_committed;
+        if (m_onDurable && m_syncer.isRunning())
+            m_onDurable(m_durable);
+    }
+    return true;
 }
 
 void Database::rollback()
 {
     m_db.rollback();
+    if (m_deferredTxn)
+        setSynchronous(true);
+    m_deferredTxn = false;
+}
+
+void Database::markDurable(quint64 generation)
+{
+    if (generation <= m_durable)
+        return;
+    m_durable = generation;
+    if (m_onDurable)
+        m_onDurable(m_durable);
 }

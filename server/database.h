@@ -1,11 +1,18 @@
 #pragma once
 
+#include "walsyncer.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
+
+class SqliteStatement;
+struct sqlite3;
 
 // The server's one SQLite connection (WAL, synchronous=FULL so that an acknowledged commit survives a crash),
 // its forward-only schema migrations, and helpers for prepared statements and transactions.
@@ -27,6 +34,9 @@ public:
     // reads it before preparing the same SQL again, and calls finish() on a SELECT so that it does not pin a
     // WAL snapshot.
     QSqlQuery &prepare(const QString &sql);
+    // The same on SQLite's C API, for the statements on the send path. SQL must be a string literal: the
+    // cache is keyed on its address.
+    SqliteStatement &statement(const char *sql);
     // Runs a statement that must succeed; logs and returns false otherwise.
     static bool exec(QSqlQuery &query);
     // Runs QUERY and reads its first row with READ (nullopt when there is none); releases the statement.
@@ -47,17 +57,39 @@ public:
         query.finish();
     }
 
-    bool begin();
+    // DURABLE transactions are on disk when commit() returns (with fullSync). DEFERRED ones (the message
+    // group commit) return from commit() as soon as the WAL is written; the WalSyncer thread syncs it, and
+    // durableGeneration() / the durable handler say when. A durable commit also syncs every deferred one
+    // before it.
+    enum class Commit { Durable, Deferred };
+    bool begin(Commit mode = Commit::Durable);
     bool commit();
     void rollback();
+
+    // Deferred commits are numbered from 1; every one up to durableGeneration() is on disk (with fullSync; in
+    // process durability, as soon as it committed).
+    quint64 committedGeneration() const { return m_committed; }
+    quint64 durableGeneration() const { return m_durable; }
+    // Called on this thread when durableGeneration() moves, and not from inside a deferred commit().
+    void setDurableHandler(std::function<void(quint64)> handler) { m_onDurable = std::move(handler); }
 
     int schemaVersion();
     QSqlDatabase &connection() { return m_db; }
 
 private:
     bool migrate(QString *error);
+    bool setSynchronous(bool full);
+    void markDurable(quint64 generation);
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
+    QHash<const char *, std::shared_ptr<SqliteStatement>> m_raw;
+    sqlite3 *m_handle = nullptr;
+    bool m_fullSync = true;
+    bool m_deferredTxn = false;
+    quint64 m_committed = 0;
+    quint64 m_durable = 0;
+    std::function<void(quint64)> m_onDurable;
+    WalSyncer m_syncer;
 };

@@ -3,6 +3,7 @@
 #include "hub.h"
 #include "views.h"
 
+#include <jsonwriter.h>
 #include <snowflake.h>
 
 EventLog::EventLog(ChannelStore &channels, Hub &hub)
@@ -21,6 +22,18 @@ std::optional<EventLog::Event> EventLog::append(
     fields.insert(u"channelId"_qs, idToString(channelId));
     fields.insert(u"seq"_qs, seq);
     Event event { channelId, seq, frameText(type, std::move(fields)) };
+    if (!m_channels.appendEvent(channelId, seq, type, event.frame))
+        return std::nullopt;
+    return event;
+}
+
+std::optional<EventLog::Event> EventLog::appendJson(
+    qint64 channelId, const QString &type, const char *key, const QByteArray &json, qint64 seq)
+{
+    JsonWriter w;
+    w.beginObject().key("type").value(type).key(key).raw(json);
+    w.key("channelId").value(idToString(channelId)).key("seq").value(seq).endObject();
+    Event event { channelId, seq, w.take() };
     if (!m_channels.appendEvent(channelId, seq, type, event.frame))
         return std::nullopt;
     return event;

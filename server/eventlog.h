@@ -25,6 +25,10 @@ public:
     // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one
     // here.
     std::optional<Event> append(qint64 channelId, const QString &type, QJsonObject fields, qint64 seq = 0);
+    // The same for a frame {type, KEY: JSON, channelId, seq} whose one field is already serialised (the send
+    // path's message.new).
+    std::optional<Event> appendJson(
+        qint64 channelId, const QString &type, const char *key, const QByteArray &json, qint64 seq);
     void publish(const Event &event, qint64 exceptUser = 0);
 
 private:

@@ -16,6 +16,7 @@
 #include <errorcode.h>
 #include <isotime.h>
 #include <jsonreader.h>
+#include <jsonwriter.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
@@ -163,6 +164,14 @@ void Gateway::ack(Connection *connection, const QString &reqId, QJsonObject fiel
     connection->send(frameText(u"ack"_qs, std::move(fields)));
 }
 
+QByteArray Gateway::ackWithMessage(const QString &reqId, const QByteArray &messageJson)
+{
+    JsonWriter w;
+    w.beginObject().key("type").value(u"ack"_qs).key("reqId").value(reqId);
+    w.key("message").raw(messageJson).endObject();
+    return w.take();
+}
+
 void Gateway::fail(Connection *connection, const QString &reqId, const ApiError &error)
 {
     QJsonObject fields { { u"error"_qs, error.toJson() } };
@@ -206,8 +215,8 @@ void Gateway::handleMessageSend(Connection *connection, const QJsonObject &frame
         [this, guard, reqId](const Result<MessageService::Sent> &result) {
             if (!guard || guard->isClosing())
                 return;
-            if (result.ok())
-                ack(guard, reqId, { { u"message"_qs, result.value().message } });
+            if (result.ok() && !reqId.isEmpty())
+                guard->send(ackWithMessage(reqId, result.value().message));
             else
                 fail(guard, reqId, result.error());
         });

@@ -65,6 +65,7 @@ private:
     void onClosed(Connection *connection);
     void sweepSilent();
     void ack(Connection *connection, const QString &reqId, QJsonObject fields = {});
+    static QByteArray ackWithMessage(const QString &reqId, const QByteArray &messageJson);
     void fail(Connection *connection, const QString &reqId, const ApiError &error);
 
     void handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId);

@@ -14,6 +14,12 @@ QHttpServerResponse json(const QJsonObject &body, int status)
         QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode(status));
 }
 
+QHttpServerResponse json(const QByteArray &serialised, int status)
+{
+    return QHttpServerResponse(
+        QByteArrayLiteral("application/json"), serialised, QHttpServerResponse::StatusCode(status));
+}
+
 QHttpServerResponse error(const ApiError &e)
 {
     QHttpServerResponse response = json({ { u"error"_qs, e.toJson() } }, errorHttpStatus(e.code));

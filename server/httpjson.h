@@ -14,6 +14,7 @@ class AuthService;
 // The REST side of PROTOCOL.md: JSON bodies in and out, errors as {"error": {code, message}}.
 namespace HttpJson {
 QHttpServerResponse json(const QJsonObject &body, int status = 200);
+QHttpServerResponse json(const QByteArray &serialised, int status = 200);
 QHttpServerResponse error(const ApiError &error);
 QHttpServerResponse noContent();
 QHttpServerResponse fromResult(const Result<QJsonObject> &result, int status = 200);

@@ -38,6 +38,12 @@ MessageService::MessageService(Database &db, ChannelService &access, ChannelStor
     , m_ids(ids)
     , m_limiter(limiter)
 {
+    m_db.setDurableHandler([this](quint64 generation) { release(generation); });
+}
+
+MessageService::~MessageService()
+{
+    m_db.setDurableHandler({});
 }
 
 QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId, const QString &text)
@@ -93,7 +99,9 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
     }
     if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
         if (const auto existing = m_messages.byId(existingId))
-            return done(Sent { m_views.message(*existing, userId), false });
+            return answerRepeat(std::move(done),
+                Sent { QJsonDocument(m_views.message(*existing, userId)).toJson(QJsonDocument::Compact),
+                    existingId, false });
     }
     if (!attachments.isEmpty()) {
         if (const auto problem = m_attachments->checkAttachable(userId, attachments))
@@ -117,7 +125,9 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
         const auto existing = m_messages.byId(*it);
         if (!existing)
             return false;
-        outcome.result = Sent { m_views.message(*existing, p.userId), false };
+        outcome.result
+            = Sent { QJsonDocument(m_views.message(*existing, p.userId)).toJson(QJsonDocument::Compact), *it,
+                  false };
         return true;
     }
     MessageRecord m;
@@ -144,8 +154,8 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
         state.authorRead.insert({ p.channelId, p.userId }, { m.id, m.ordinal });
     for (qint64 mentioned : p.mentions)
         m_channels.addMention(p.channelId, mentioned);
-    const QJsonObject message = m_views.newMessage(m, !p.attachments.isEmpty());
-    const auto event = m_events.append(p.channelId, u"message.new"_qs, { { u"message"_qs, message } }, m.seq);
+    QByteArray message = m_views.newMessageJson(m, !p.attachments.isEmpty());
+    const auto event = m_events.appendJson(p.channelId, u"message.new"_qs, "message", message, m.seq);
     if (!event)
         return false;
     outcome.events.append(*event);
@@ -160,7 +170,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
             return false;
         outcome.events.append(*updated);
     }
-    outcome.result = Sent { message, true };
+    outcome.result = Sent { std::move(message), m.id, true };
     return true;
 }
 
@@ -178,7 +188,7 @@ void MessageService::flush()
         QList<Outcome> outcomes(batch.size());
         QElapsedTimer timer;
         timer.start();
-        bool ok = m_db.begin();
+        bool ok = m_db.begin(Database::Commit::Deferred);
         for (qsizetype i = 0; ok && i < batch.size(); ++i)
             ok = storeOne(batch.at(i), outcomes[i], state);
         for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
@@ -202,17 +212,42 @@ void MessageService::flush()
                 p.done(ApiError::internal(u"the message could not be stored"_qs));
             continue;
         }
-        // Durable now: answer each sender, then fan out.
-        for (qsizetype i = 0; i < batch.size(); ++i) {
-            const Outcome &outcome = outcomes.at(i);
-            batch.at(i).done(outcome.result);
+        m_committed.append({ m_db.committedGeneration(), std::move(batch), std::move(outcomes), {} });
+    }
+    release(m_db.durableGeneration());
+}
+
+void MessageService::answerRepeat(SendCallback done, Sent sent)
+{
+    // The original may sit in a batch that is committed but not yet on disk: answer with that batch.
+    if (!m_committed.isEmpty())
+        m_committed.last().repeats.append({ std::move(done), std::move(sent) });
+    else
+        done(sent);
+}
+
+void MessageService::release(quint64 durableGeneration)
+{
+    m_durable = qMax(m_durable, durableGeneration);
+    if (m_releasing)
+        return; // an answer led to a commit; the loop below picks up what that made durable
+    m_releasing = true;
+    while (!m_committed.isEmpty() && m_committed.first().generation <= m_durable) {
+        const Committed done = m_committed.takeFirst();
+        // Durable now: answer each sender, then fan out, in commit order.
+        for (qsizetype i = 0; i < done.batch.size(); ++i) {
+            const Outcome &outcome = done.outcomes.at(i);
+            done.batch.at(i).done(outcome.result);
             for (const auto &event : outcome.events)
                 m_events.publish(event);
             if (outcome.result.ok() && outcome.result.value().created)
-                Q_EMIT messageStored(idFromString(outcome.result.value().message.value(u"id").toString()),
-                    batch.at(i).channelId, batch.at(i).text);
+                Q_EMIT messageStored(
+                    outcome.result.value().id, done.batch.at(i).channelId, done.batch.at(i).text);
         }
+        for (const auto &[answer, sent] : done.repeats)
+            answer(sent);
     }
+    m_releasing = false;
 }
 
 Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)

@@ -32,7 +32,8 @@ class MessageService : public QObject
 public:
     struct Sent
     {
-        QJsonObject message;
+        QByteArray message; // the message object, serialised
+        qint64 id = 0;
         bool created = false;
     };
     using SendCallback = std::function<void(const Result<Sent> &)>;
@@ -40,6 +41,7 @@ public:
     MessageService(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
         UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids, RateLimiter &limiter,
         QObject *parent = nullptr);
+    ~MessageService() override;
 
     // BODY holds clientMsgId, text, parentId?, attachmentIds?. DONE is called exactly once, possibly at once.
     void send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done);
@@ -89,6 +91,16 @@ private:
         QList<EventLog::Event> events;
     };
 
+    // A committed batch whose senders are answered, and whose events are published, once the database says
+    // its commit is durable.
+    struct Committed
+    {
+        quint64 generation = 0;
+        QList<Pending> batch;
+        QList<Outcome> outcomes;
+        QList<std::pair<SendCallback, Sent>> repeats; // repeats of messages in this batch or before it
+    };
+
     struct FlushState
     {
         QHash<std::pair<qint64, QString>, qint64> stored; // (author, clientMsgId) -> id
@@ -99,6 +111,8 @@ private:
     };
 
     void flush();
+    void release(quint64 durableGeneration);
+    void answerRepeat(SendCallback done, Sent sent);
     bool storeOne(const Pending &p, Outcome &outcome, FlushState &state);
     Result<QJsonObject> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
 
@@ -113,6 +127,9 @@ private:
     RateLimiter &m_limiter;
     AttachmentLinker *m_attachments = nullptr;
     QList<Pending> m_queue;
+    QList<Committed> m_committed; // oldest first
+    quint64 m_durable = 0;
+    bool m_releasing = false;
     bool m_flushScheduled = false;
     qsizetype m_largestBatch = 0;
     qint64 m_viewer = 0; // the caller of the page being built, for reactions' `me`

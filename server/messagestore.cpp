@@ -1,5 +1,6 @@
 #include "messagestore.h"
 #include "database.h"
+#include "sqlitestatement.h"
 
 #include <QSqlQuery>
 
@@ -48,21 +49,17 @@ MessageStore::MessageStore(Database &db)
 
 bool MessageStore::insert(const MessageRecord &m)
 {
-    QSqlQuery &q
-        = m_db.prepare(QStringLiteral("INSERT INTO messages (id, channel_id, seq, ordinal, author_id, "
-                                      "client_msg_id, text, parent_id, mentions,"
-                                      " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?)"));
-    q.addBindValue(m.id);
-    q.addBindValue(m.channelId);
-    q.addBindValue(m.seq);
-    q.addBindValue(m.ordinal);
-    q.addBindValue(m.authorId);
-    q.addBindValue(m.clientMsgId);
-    q.addBindValue(m.text);
-    q.addBindValue(m.parentId ? QVariant(m.parentId) : QVariant());
-    q.addBindValue(joinIds(m.mentions));
-    q.addBindValue(m.createdAt);
-    return Database::exec(q);
+    SqliteStatement &q = m_db.statement(
+        "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
+        " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, m.id).bind(2, m.channelId).bind(3, m.seq).bind(4, m.ordinal).bind(5, m.authorId);
+    q.bind(6, m.clientMsgId).bind(7, m.text);
+    if (m.parentId)
+        q.bind(8, m.parentId);
+    else
+        q.bindNull(8);
+    q.bind(9, joinIds(m.mentions)).bind(10, m.createdAt);
+    return q.run();
 }
 
 std::optional<MessageRecord> MessageStore::byId(qint64 id)
@@ -100,12 +97,10 @@ bool MessageStore::indexForSearch(qint64 fromId, qint64 toId)
 
 qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgId)
 {
-    QSqlQuery &q
-        = m_db.prepare(QStringLiteral("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?"));
-    q.addBindValue(authorId);
-    q.addBindValue(clientMsgId);
-    const qint64 id = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
+    SqliteStatement &q = m_db.statement("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?");
+    q.bind(1, authorId).bind(2, clientMsgId);
+    const qint64 id = q.step() ? q.int64(0) : 0;
+    q.reset();
     return id;
 }
 

@@ -92,7 +92,7 @@ void UserStore::setLastSeen(qint64 userId, qint64 when)
 
 void UserStore::flushLastSeen()
 {
-    if (m_pendingLastSeen.isEmpty() || !m_db.begin())
+    if (m_pendingLastSeen.isEmpty() || !m_db.begin(Database::Commit::Deferred)) // nobody waits on it
         return;
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
     bool ok = true;

@@ -5,6 +5,7 @@
 #include "userstore.h"
 
 #include <isotime.h>
+#include <jsonwriter.h>
 #include <snowflake.h>
 
 #include <QJsonArray>
@@ -75,6 +76,40 @@ QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
 {
     return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),
         QJsonArray());
+}
+
+QByteArray Views::newMessageJson(const MessageRecord &m, bool hasAttachments) const
+{
+    const auto author = m_users.byId(m.authorId);
+    JsonWriter w;
+    w.beginObject();
+    w.key("id").value(idToString(m.id)).key("channelId").value(idToString(m.channelId));
+    w.key("seq").value(m.seq).key("clientMsgId").value(m.clientMsgId);
+    w.key("author").beginObject().key("id").value(idToString(m.authorId));
+    w.key("username").value(author ? author->username : QString());
+    w.key("displayName").value(author ? author->displayName : QString()).endObject();
+    w.key("text").value(m.text);
+    w.key("parentId");
+    if (m.parentId)
+        w.value(idToString(m.parentId));
+    else
+        w.null();
+    w.key("replyCount").value(qint64(m.replyCount));
+    w.key("attachments");
+    if (hasAttachments && m_attachments)
+        w.raw(QJsonDocument(m_attachments->attachmentsJson(m.id)).toJson(QJsonDocument::Compact));
+    else
+        w.beginArray().endArray();
+    w.key("reactions").beginArray().endArray();
+    w.key("preview").null();
+    w.key("mentions").beginArray();
+    for (qint64 id : m.mentions)
+        w.value(idToString(id));
+    w.endArray();
+    w.key("createdAt").raw('"' + isoTimeUtf8(m.createdAt) + '"');
+    w.key("editedAt").null().key("deletedAt").null();
+    w.endObject();
+    return w.take();
 }
 
 QJsonObject Views::build(

@@ -26,6 +26,8 @@ public:
     // A message that was just stored: it has no reactions yet, and attachments only if HASATTACHMENTS, so the
     // send path does not ask the database for either.
     QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;
+    // newMessage() already serialised, written without QJsonObject: the form the send path fans out and acks.
+    QByteArray newMessageJson(const MessageRecord &message, bool hasAttachments) const;
 
 private:
     QJsonObject build(

@@ -217,6 +217,37 @@ private Q_SLOTS:
         QCOMPARE(foreign.value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
     }
 
+    // The send path writes a new message's JSON by hand; the ack, the event and a later history page must all
+    // carry the same object.
+    void newMessageIsTheSameEverywhere()
+    {
+        GatewayClient a, b;
+        QVERIFY(a.open(m_server, m_ana.token));
+        QVERIFY(b.open(m_server, m_ben.token));
+        const QString text = QString::fromUtf16(
+            u"quotes \"q\" back\\slash\nnew line\ttab \u0001 ünïcødé 😀 </script> @ben @cyy");
+        const auto ack = a.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"same-everywhere"_qs }, { u"text"_qs, text } });
+        QCOMPARE(ack.value(u"type").toString(), u"ack"_qs);
+        const QJsonObject acked = ack.value(u"message").toObject();
+        QCOMPARE(acked.value(u"text").toString(), text);
+        QCOMPARE(acked.value(u"mentions").toArray().size(), 2);
+        const QJsonObject event = b.waitFor(u"message.new"_qs);
+        QCOMPARE(event.value(u"message").toObject(), acked);
+        QCOMPARE(event.value(u"seq"), acked.value(u"seq"));
+        QCOMPARE(event.value(u"channelId"), acked.value(u"channelId"));
+
+        RestClient rest(m_server);
+        const auto page
+            = rest.get(u"/api/v1/channels/"_qs + m_channel + u"/messages?limit=1"_qs, m_ana.token);
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.json.value(u"messages").toArray().at(0).toObject(), acked);
+        // A repeat is answered with the stored message, serialised the other way.
+        const auto again = a.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"same-everywhere"_qs }, { u"text"_qs, text } });
+        QCOMPARE(again.value(u"message").toObject(), acked);
+    }
+
     void historyPages()
     {
         RestClient rest(m_server);

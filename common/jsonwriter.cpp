@@ -1,0 +1,149 @@
+#include "jsonwriter.h"
+
+#include <cstdio>
+
+void JsonWriter::separate()
+{
+    if (m_comma)
+        m_out.append(',');
+    m_comma = false;
+}
+
+JsonWriter &JsonWriter::beginObject()
+{
+    separate();
+    m_out.append('{');
+    return *this;
+}
+
+JsonWriter &JsonWriter::endObject()
+{
+    m_out.append('}');
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::beginArray()
+{
+    separate();
+    m_out.append('[');
+    return *this;
+}
+
+JsonWriter &JsonWriter::endArray()
+{
+    m_out.append(']');
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(const char *key)
+{
+    separate();
+    m_out.append('"').append(key).append("\":");
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const QString &text)
+{
+    separate();
+    appendString(m_out, text);
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(qint64 number)
+{
+    separate();
+    m_out.append(QByteArray::number(number));
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(bool flag)
+{
+    separate();
+    m_out.append(flag ? "true" : "false");
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::null()
+{
+    separate();
+    m_out.append("null");
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::raw(const QByteArray &json)
+{
+    separate();
+    m_out.append(json);
+    m_comma = true;
+    return *this;
+}
+
+void JsonWriter::appendString(QByteArray &out, const QString &text)
+{
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.reserve(out.size() + utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (u) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (u < 0x20) {
+                const char escaped[] = { '\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf] };
+                out.append(escaped, sizeof escaped);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+QByteArray isoTimeUtf8(qint64 unixMs)
+{
+    // Days to civil date: Howard Hinnant's algorithm, exact for the proleptic Gregorian calendar.
+    qint64 days = unixMs >= 0 ? unixMs / 86400000 : (unixMs - 86399999) / 86400000;
+    const qint64 msOfDay = unixMs - days * 86400000;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    char buffer[40];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
+        static_cast<long long>(year), static_cast<long long>(month), static_cast<long long>(day),
+        static_cast<long long>(msOfDay / 3600000), static_cast<long long>(msOfDay / 60000 % 60),
+        static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
+    return QByteArray(buffer, n);
+}

@@ -1,0 +1,116 @@
+#include "walsyncer.h"
+#include "logging.h"
+
+#include <QFile>
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+WalSyncer::WalSyncer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+WalSyncer::~WalSyncer()
+{
+    if (m_thread.joinable()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join(); // after a last fdatasync of whatever was still requested
+    }
+    if (m_fd >= 0)
+        ::close(m_fd);
+    sqlite3_close(m_checkpointDb);
+}
+
+bool WalSyncer::start(const QString &dbPath)
+{
+    const QByteArray wal = QFile::encodeName(dbPath + u"-wal"_qs);
+    m_fd = ::open(wal.constData(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0) {
+        qCWarning(lcStore) << "cannot open" << wal << "to sync it:" << std::strerror(errno);
+        return false;
+    }
+    // Opened here, used only on the thread (SQLite connections may move between threads when idle).
+    if (sqlite3_open_v2(
+            QFile::encodeName(dbPath).constData(), &m_checkpointDb, SQLITE_OPEN_READWRITE, nullptr)
+        != SQLITE_OK) {
+        qCWarning(lcStore) << "cannot open a checkpoint connection:" << sqlite3_errmsg(m_checkpointDb);
+        sqlite3_close(m_checkpointDb);
+        m_checkpointDb = nullptr;
+        ::close(m_fd);
+        m_fd = -1;
+        return false;
+    }
+    sqlite3_exec(m_checkpointDb, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+    m_thread = std::thread(&WalSyncer::run, this);
+    return true;
+}
+
+void WalSyncer::checkpoint()
+{
+    // PASSIVE: copies what it can without waiting for the writer, which carries on appending meanwhile.
+    int frames = 0, copied = 0;
+    const int rc
+        = sqlite3_wal_checkpoint_v2(m_checkpointDb, nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        qCWarning(lcStore) << "checkpoint failed:" << sqlite3_errmsg(m_checkpointDb);
+}
+
+void WalSyncer::request(quint64 generation)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (generation <= m_requested)
+            return;
+        m_requested = generation;
+    }
+    m_wake.notify_one();
+}
+
+void WalSyncer::run()
+{
+    using Clock = std::chrono::steady_clock;
+    constexpr auto CheckpointEvery = std::chrono::milliseconds(200);
+    auto lastCheckpoint = Clock::now();
+    bool written = false; // synced since the last checkpoint
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait_for(lock, CheckpointEvery, [this] { return m_stop || m_requested > m_done; });
+        if (written && Clock::now() - lastCheckpoint >= CheckpointEvery) {
+            lock.unlock();
+            checkpoint();
+            lock.lock();
+            lastCheckpoint = Clock::now();
+            written = false;
+        }
+        if (m_requested <= m_done) {
+            if (m_stop)
+                return; // nothing is left to sync
+            continue;
+        }
+        const quint64 target = m_requested; // every commit that returned before this point
+        lock.unlock();
+        int rc = ::fdatasync(m_fd);
+        if (rc != 0 && errno == EINTR)
+            rc = ::fdatasync(m_fd);
+        if (rc != 0) {
+            // After a failed fsync the kernel may have dropped the dirty pages: retrying could report success
+            // for data that never reached the disk. Stop, as PostgreSQL does, rather than acknowledge it.
+            qFatal("fdatasync of the write-ahead log failed: %s", std::strerror(errno));
+        }
+        lock.lock();
+        m_done = target;
+        written = true;
+        QMetaObject::invokeMethod(
+            this, [this, target] { Q_EMIT synced(target); }, Qt::QueuedConnection);
+    }
+}
