@@ -15,6 +15,10 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // Both transports write whole frames and coalesce them per event-loop pass; Nagle would hold the next
+    // pass's frames until the client's delayed ACK (40 ms on Linux), which was all of the fan-out's p99
+    // (docs/benchmarks.md). The gateway's duplicated descriptor shares the option.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new HttpGuard(socket, m_limits, m_uploads, m_upgrades);
     addPendingConnection(socket);
 }
