@@ -16,6 +16,51 @@ const QString MemberColumns = QStringLiteral(
 ChannelStore::ChannelStore(Database &db)
     : m_db(db)
 {
+    m_db.setTransactionHooks([this] { return writeCounters(); }, [this] { forgetTouched(); });
+}
+
+ChannelStore::~ChannelStore()
+{
+    m_db.setTransactionHooks({}, {});
+}
+
+ChannelStore::Counters *ChannelStore::counters(qint64 channelId)
+{
+    auto it = m_counters.find(channelId);
+    if (it == m_counters.end()) {
+        SqliteStatement &q
+            = m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ?");
+        q.bind(1, channelId);
+        if (!q.step() || !q.hasRow())
+            return nullptr;
+        it = m_counters.insert(channelId, { q.int64(0), q.int64(1), q.int64(2) });
+        q.reset();
+    }
+    return &*it;
+}
+
+bool ChannelStore::writeCounters()
+{
+    bool ok = true;
+    for (qint64 channelId : std::as_const(m_unwritten)) {
+        const Counters &c = m_counters.value(channelId);
+        SqliteStatement &q = m_db.statement(
+            "UPDATE channels SET last_seq = ?, message_count = ?, last_message_at = ? WHERE id = ?");
+        q.bind(1, c.lastSeq).bind(2, c.messageCount).bind(3, c.lastMessageAt).bind(4, channelId);
+        ok = q.run() && ok;
+    }
+    m_unwritten.clear();
+    if (ok)
+        m_touched.clear(); // committing now; nothing to forget
+    return ok;
+}
+
+void ChannelStore::forgetTouched()
+{
+    for (qint64 channelId : std::as_const(m_touched))
+        m_counters.remove(channelId);
+    m_touched.clear();
+    m_unwritten.clear();
 }
 
 ChannelRecord ChannelStore::channelFromQuery(const QSqlQuery &q, int o)
@@ -214,27 +259,32 @@ bool ChannelStore::addMention(qint64 channelId, qint64 userId)
 
 qint64 ChannelStore::nextSeq(qint64 channelId)
 {
-    QSqlQuery &q = m_db.prepare(
-        QStringLiteral("UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"));
-    q.addBindValue(channelId);
-    const qint64 seq = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return seq;
+    Counters *c = counters(channelId);
+    if (!c)
+        return 0;
+    m_touched.insert(channelId);
+    ++c->lastSeq;
+    SqliteStatement &q = m_db.statement("UPDATE channels SET last_seq = ? WHERE id = ?");
+    q.bind(1, c->lastSeq).bind(2, channelId);
+    if (!q.run()) {
+        m_counters.remove(channelId);
+        return 0;
+    }
+    return c->lastSeq;
 }
 
 std::pair<qint64, qint64> ChannelStore::nextMessageSlot(qint64 channelId, qint64 at, bool counted)
 {
-    SqliteStatement &q = m_db.statement(
-        "UPDATE channels SET last_seq = last_seq + 1, message_count = message_count + ?,"
-        " last_message_at = max(last_message_at, ?) WHERE id = ? RETURNING last_seq, message_count");
-    q.bind(1, qint64(counted ? 1 : 0)).bind(2, at).bind(3, channelId);
-    std::pair<qint64, qint64> slot { 0, 0 };
-    if (q.step() && q.hasRow())
-        slot = { q.int64(0), counted ? q.int64(1) : 0 };
-    // RETURNING rows are produced as the statement runs; stepping to the end completes the UPDATE.
-    while (q.hasRow() && q.step() && q.hasRow()) { }
-    q.reset();
-    return slot;
+    Counters *c = counters(channelId);
+    if (!c)
+        return { 0, 0 };
+    m_touched.insert(channelId);
+    m_unwritten.insert(channelId);
+    ++c->lastSeq;
+    if (counted)
+        ++c->messageCount;
+    c->lastMessageAt = qMax(c->lastMessageAt, at);
+    return { c->lastSeq, counted ? c->messageCount : 0 };
 }
 
 bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload)
@@ -260,4 +310,5 @@ QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, i
 void ChannelStore::invalidate(qint64 channelId)
 {
     m_memberIds.remove(channelId);
+    m_counters.remove(channelId);
 }

@@ -3,17 +3,23 @@
 #include "records.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <optional>
 
 class Database;
 
 // Channels, membership and the per-channel event log. Member lists are cached per channel because every
-// fan-out reads them; the cache is updated by the same calls that change the table.
+// fan-out reads them; the cache is updated by the same calls that change the table. A channel's counters
+// (last seq, message count, last message time) are kept in memory once read: a message takes its seq there,
+// and the row is written once per channel just before the transaction commits, not once per message.
 class ChannelStore
 {
 public:
     explicit ChannelStore(Database &db);
+    ~ChannelStore();
+    ChannelStore(const ChannelStore &) = delete;
+    ChannelStore &operator=(const ChannelStore &) = delete;
 
     bool insert(const ChannelRecord &channel);
     // Name, topic and pin policy of CHANNEL.
@@ -38,7 +44,7 @@ public:
     bool appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload);
     QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, int limit);
     // Takes the next seq for a new message and, when COUNTED (a top-level message), its ordinal, bumping
-    // message_count and last_message_at: one statement on the hot path. {0, 0} on failure.
+    // message_count and last_message_at; inside a transaction, whose commit writes them. {0, 0} on failure.
     std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);
 
     // Forget cached rows (after a rolled-back transaction).
@@ -48,6 +54,19 @@ private:
     static ChannelRecord channelFromQuery(const class QSqlQuery &q, int offset = 0);
     static MemberRecord memberFromQuery(const class QSqlQuery &q, int offset);
 
+    struct Counters
+    {
+        qint64 lastSeq = 0;
+        qint64 messageCount = 0;
+        qint64 lastMessageAt = 0;
+    };
+    Counters *counters(qint64 channelId);
+    bool writeCounters();
+    void forgetTouched();
+
     Database &m_db;
     QHash<qint64, QList<qint64>> m_memberIds;
+    QHash<qint64, Counters> m_counters;
+    QSet<qint64> m_unwritten; // counters changed in memory only, written before the commit
+    QSet<qint64> m_touched; // counters changed in the open transaction, forgotten if it rolls back
 };

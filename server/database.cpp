@@ -34,9 +34,11 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
         return false;
     }
     QSqlQuery pragma(m_db);
+    // 8 MB of page cache: SQLite walks its page-cache hash at the end of every write transaction, and with
+    // 64 MB that walk was a tenth of the group commit's time (docs/benchmarks.md); the OS caches the rest.
     for (const char *statement :
         { "PRAGMA journal_mode=WAL", fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
-            "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536" }) {
+            "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-8192" }) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             *error = pragma.lastError().text();
             return false;
@@ -173,6 +175,11 @@ bool Database::begin(Commit mode)
 
 bool Database::commit()
 {
+    if (m_beforeCommit && !m_beforeCommit()) {
+        qCCritical(lcStore) << "a transaction could not be completed; rolling it back";
+        rollback();
+        return false;
+    }
     const bool deferred = m_deferredTxn;
     m_deferredTxn = false;
     const bool ok = m_db.commit();
@@ -180,6 +187,8 @@ bool Database::commit()
         qCCritical(lcStore) << "commits after this one may not be synced";
     if (!ok) {
         qCCritical(lcStore) << "commit failed:" << m_db.lastError().text();
+        if (m_afterRollback)
+            m_afterRollback();
         return false;
     }
     ++m_committed;
@@ -197,6 +206,8 @@ bool Database::commit()
 void Database::rollback()
 {
     m_db.rollback();
+    if (m_afterRollback)
+        m_afterRollback();
     if (m_deferredTxn)
         setSynchronous(true);
     m_deferredTxn = false;

@@ -1,6 +1,7 @@
 #include "walsyncer.h"
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 #include <sqlite3.h>
@@ -59,8 +60,11 @@ void WalSyncer::checkpoint()
 {
     // PASSIVE: copies what it can without waiting for the writer, which carries on appending meanwhile.
     int frames = 0, copied = 0;
+    QElapsedTimer timer;
+    timer.start();
     const int rc
         = sqlite3_wal_checkpoint_v2(m_checkpointDb, nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
+    qCDebug(lcStore) << "checkpoint:" << copied << "of" << frames << "frames in" << timer.elapsed() << "ms";
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         qCWarning(lcStore) << "checkpoint failed:" << sqlite3_errmsg(m_checkpointDb);
 }
@@ -99,6 +103,8 @@ void WalSyncer::run()
         }
         const quint64 target = m_requested; // every commit that returned before this point
         lock.unlock();
+        QElapsedTimer timer;
+        timer.start();
         int rc = ::fdatasync(m_fd);
         if (rc != 0 && errno == EINTR)
             rc = ::fdatasync(m_fd);
@@ -107,6 +113,8 @@ void WalSyncer::run()
             // for data that never reached the disk. Stop, as PostgreSQL does, rather than acknowledge it.
             qFatal("fdatasync of the write-ahead log failed: %s", std::strerror(errno));
         }
+        if (timer.elapsed() >= 5)
+            qCDebug(lcStore) << "fdatasync of the WAL took" << timer.elapsed() << "ms";
         lock.lock();
         m_done = target;
         written = true;
