@@ -38,6 +38,8 @@ void WsClient::open(
 
 void WsClient::onConnected()
 {
+    // As browsers and WebSocket libraries do: Nagle would hold a send behind the server's delayed ACK.
+    m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = State::Handshake;
     // The key is fixed: the bench trusts its loopback server and does not check Sec-WebSocket-Accept.
     m_socket.write("GET /api/v1/ws HTTP/1.1\r\nHost: " + m_hostHeader
