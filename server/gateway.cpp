@@ -81,11 +81,12 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
     m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
     connect(&m_sweep, &QTimer::timeout, this, &Gateway::sweepSilent);
     m_sweep.start();
+    m_clock.start();
 
     // After a wave of disconnects, hand freed heap back to the system: glibc keeps it otherwise, and a server
-    // that grew for a reconnect storm would stay that large (docs/benchmarks.md, idle).
+    // that grew for a reconnect storm would stay that large (docs/benchmarks.md, idle). The trim runs once
+    // the wave is over (no close for 2 s), and at least every 10 s while closes keep coming.
     m_trim.setSingleShot(true);
-    m_trim.setInterval(2000);
     connect(&m_trim, &QTimer::timeout, this, [] {
 #ifdef __GLIBC__
         malloc_trim(0);
@@ -133,8 +134,10 @@ void Gateway::onClosed(Connection *connection)
     m_services.presence.forget(connection);
     m_hub.remove(connection);
     connection->deleteLater();
+    const qint64 now = m_clock.elapsed();
     if (!m_trim.isActive())
-        m_trim.start();
+        m_trimDeadline = now + 10000;
+    m_trim.start(int(qBound(qint64(0), m_trimDeadline - now, qint64(2000))));
 }
 
 void Gateway::route(const QString &type, std::function<Result<QJsonObject>(qint64, const QJsonObject &)> call)

@@ -3,6 +3,7 @@
 #include <apierror.h>
 #include <result.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -89,4 +90,6 @@ private:
     QHash<QString, Handler> m_handlers;
     QTimer m_sweep;
     QTimer m_trim;
+    QElapsedTimer m_clock;
+    qint64 m_trimDeadline = 0;
 };
