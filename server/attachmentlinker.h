@@ -2,6 +2,7 @@
 
 #include <apierror.h>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QList>
 
@@ -21,4 +22,6 @@ public:
     virtual bool unlinkAll(qint64 messageId) = 0;
     // PROTOCOL.md's Attachment objects of MESSAGEID, in order.
     virtual QJsonArray attachmentsJson(qint64 messageId) = 0;
+    // The same for each of MESSAGEIDS that has attachments, in one query (history pages).
+    virtual QHash<qint64, QJsonArray> attachmentsJson(const QList<qint64> &messageIds) = 0;
 };

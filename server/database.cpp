@@ -130,6 +130,15 @@ QSqlQuery &Database::prepare(const QString &sql)
     return *it;
 }
 
+QString Database::placeholders(qsizetype n)
+{
+    QString out;
+    out.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i)
+        out.append(i ? u", ?"_qs : u"?"_qs);
+    return out;
+}
+
 bool Database::exec(QSqlQuery &query)
 {
     if (query.exec())

@@ -37,6 +37,8 @@ public:
     // The same on SQLite's C API, for the statements on the send path. SQL must be a string literal: the
     // cache is keyed on its address.
     SqliteStatement &statement(const char *sql);
+    // "?, ?, ?" for an IN list of N values (N >= 1).
+    static QString placeholders(qsizetype n);
     // Runs a statement that must succeed; logs and returns false otherwise.
     static bool exec(QSqlQuery &query);
     // Runs QUERY and reads its first row with READ (nullopt when there is none); releases the statement.

@@ -25,6 +25,7 @@ namespace {
 const QString UploadColumns
     = u"u.id, u.uploader_id, u.name, u.mime, u.size, u.storage_key, u.width, u.height,"
       " u.thumbnail_key, u.created_at"_qs;
+constexpr int UploadColumnCount = 10;
 constexpr int ThumbnailEdge = 320;
 // Larger images get their size read but no thumbnail: decoding them would cost too much memory.
 constexpr qint64 MaxThumbnailSourcePixels = 40'000'000;
@@ -102,7 +103,8 @@ qint64 FileService::nextId()
 bool FileService::beginUpload(qint64 userId)
 {
     int &n = m_inFlight[userId];
-    if (n >= MaxConcurrentUploads) return false;
+    if (n >= MaxConcurrentUploads)
+        return false;
     ++n;
     return true;
 }
@@ -110,7 +112,8 @@ bool FileService::beginUpload(qint64 userId)
 void FileService::endUpload(qint64 userId)
 {
     auto it = m_inFlight.find(userId);
-    if (it != m_inFlight.end() && --*it <= 0) m_inFlight.erase(it);
+    if (it != m_inFlight.end() && --*it <= 0)
+        m_inFlight.erase(it);
 }
 
 QString FileService::tempPath(qint64 id) const
@@ -136,23 +139,30 @@ FileService::Inspection FileService::inspect(
         const QMimeType byName = mimes.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
         const bool refines = byName.isValid() && !byName.isDefault() && !isInlineImage(byName.name())
             && (out.mime == u"application/octet-stream" || byName.inherits(u"text/plain"_qs));
-        if (refines) out.mime = byName.name();
+        if (refines)
+            out.mime = byName.name();
     }
-    if (!out.mime.startsWith(u"image/")) return out;
+    if (!out.mime.startsWith(u"image/"))
+        return out;
 
     QImageReader reader(path);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);
     QSize size = reader.size();
-    if (!size.isValid()) return out;
-    if (reader.transformation() & QImageIOHandler::TransformationRotate90) size.transpose();
+    if (!size.isValid())
+        return out;
+    if (reader.transformation() & QImageIOHandler::TransformationRotate90)
+        size.transpose();
     out.width = size.width();
     out.height = size.height();
-    if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels) return out;
+    if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels)
+        return out;
     const QSize target = size.scaled(ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio).boundedTo(size);
     QImage image = reader.read();
-    if (image.isNull()) return out;
-    if (image.size() != target) image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (image.isNull())
+        return out;
+    if (image.size() != target)
+        image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     // PNG keeps transparency; everything opaque is smaller as JPEG.
     const bool alpha = image.hasAlphaChannel();
     if (image.save(thumbnailPath, alpha ? "PNG" : "JPEG", alpha ? -1 : 85))
@@ -188,7 +198,8 @@ std::optional<QJsonObject> FileService::store(const Upload &upload)
     q.addBindValue(upload.createdAt);
     if (!Database::exec(q)) {
         QFile::remove(finalPath);
-        if (!upload.thumbnailKey.isEmpty()) QFile::remove(m_dir.filePath(upload.thumbnailKey));
+        if (!upload.thumbnailKey.isEmpty())
+            QFile::remove(m_dir.filePath(upload.thumbnailKey));
         return std::nullopt;
     }
     return attachmentJson(upload);
@@ -198,7 +209,8 @@ std::optional<FileService::Upload> FileService::byId(qint64 id)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns + u" FROM uploads u WHERE u.id = ?"_qs);
     q.addBindValue(id);
-    if (!Database::exec(q) || !q.next()) return std::nullopt;
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
     const Upload u = uploadFromQuery(q);
     q.finish();
     return u;
@@ -221,7 +233,8 @@ QJsonObject FileService::attachmentJson(const Upload &u) const
 
 bool FileService::mayRead(qint64 userId, const Upload &upload)
 {
-    if (userId == upload.uploaderId) return true;
+    if (userId == upload.uploaderId)
+        return true;
     QSqlQuery &q
         = m_db.prepare(u"SELECT DISTINCT channel_id FROM message_attachments WHERE upload_id = ?"_qs);
     q.addBindValue(upload.id);
@@ -231,7 +244,8 @@ bool FileService::mayRead(qint64 userId, const Upload &upload)
             channels.append(q.value(0).toLongLong());
     q.finish();
     for (qint64 channelId : channels)
-        if (m_channels.memberIds(channelId).contains(userId)) return true;
+        if (m_channels.memberIds(channelId).contains(userId))
+            return true;
     return false;
 }
 
@@ -262,7 +276,8 @@ bool FileService::link(qint64 messageId, qint64 channelId, const QList<qint64> &
         q.addBindValue(ids.at(i));
         q.addBindValue(channelId);
         q.addBindValue(int(i));
-        if (!Database::exec(q)) return false;
+        if (!Database::exec(q))
+            return false;
     }
     return true;
 }
@@ -272,26 +287,33 @@ bool FileService::unlinkAll(qint64 messageId)
     QSqlQuery &q = m_db.prepare(u"SELECT upload_id FROM message_attachments WHERE message_id = ?"_qs);
     q.addBindValue(messageId);
     QList<qint64> uploads;
-    if (!Database::exec(q)) return false;
+    if (!Database::exec(q))
+        return false;
     while (q.next())
         uploads.append(q.value(0).toLongLong());
     q.finish();
-    if (uploads.isEmpty()) return true;
+    if (uploads.isEmpty())
+        return true;
     QSqlQuery &del = m_db.prepare(u"DELETE FROM message_attachments WHERE message_id = ?"_qs);
     del.addBindValue(messageId);
-    if (!Database::exec(del)) return false;
+    if (!Database::exec(del))
+        return false;
     for (qint64 id : uploads) {
         QSqlQuery &still = m_db.prepare(u"SELECT 1 FROM message_attachments WHERE upload_id = ? LIMIT 1"_qs);
         still.addBindValue(id);
-        if (!Database::exec(still)) return false;
+        if (!Database::exec(still))
+            return false;
         const bool attached = still.next();
         still.finish();
-        if (attached) continue;
+        if (attached)
+            continue;
         const auto upload = byId(id);
-        if (!upload) continue;
+        if (!upload)
+            continue;
         QSqlQuery &gone = m_db.prepare(u"DELETE FROM uploads WHERE id = ?"_qs);
         gone.addBindValue(id);
-        if (!Database::exec(gone)) return false;
+        if (!Database::exec(gone))
+            return false;
         m_pendingRemoval.append(*upload);
     }
     // The files go once the caller's transaction is over, and only if it committed (see removeOrphanFiles).
@@ -307,9 +329,11 @@ void FileService::removeOrphanFiles()
     m_removalScheduled = false;
     const QList<Upload> pending = std::exchange(m_pendingRemoval, {});
     for (const Upload &u : pending) {
-        if (byId(u.id)) continue; // the deleting transaction rolled back: the upload is still there
+        if (byId(u.id))
+            continue; // the deleting transaction rolled back: the upload is still there
         QFile::remove(m_dir.filePath(u.storageKey));
-        if (!u.thumbnailKey.isEmpty()) QFile::remove(m_dir.filePath(u.thumbnailKey));
+        if (!u.thumbnailKey.isEmpty())
+            QFile::remove(m_dir.filePath(u.thumbnailKey));
         qCInfo(lcFiles) << "removed upload" << u.id << "(no message uses it any more)";
     }
 }
@@ -328,6 +352,23 @@ QJsonArray FileService::attachmentsJson(qint64 messageId)
     return out;
 }
 
+QHash<qint64, QJsonArray> FileService::attachmentsJson(const QList<qint64> &messageIds)
+{
+    QHash<qint64, QJsonArray> out;
+    if (messageIds.isEmpty())
+        return out;
+    QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns
+        + u", a.message_id FROM message_attachments a JOIN uploads u ON u.id = a.upload_id"
+          " WHERE a.message_id IN ("_qs
+        + Database::placeholders(messageIds.size()) + u") ORDER BY a.message_id, a.position"_qs);
+    for (qint64 id : messageIds)
+        q.addBindValue(id);
+    Database::forEach(q, [&](const QSqlQuery &row) {
+        out[row.value(UploadColumnCount).toLongLong()].append(attachmentJson(uploadFromQuery(row)));
+    });
+    return out;
+}
+
 void FileService::installRoutes(QHttpServer &http)
 {
     http.route("/api/v1/uploads/<arg>/<arg>", QHttpServerRequest::Method::Get,
@@ -337,7 +378,8 @@ void FileService::installRoutes(QHttpServer &http)
             if (token.isEmpty()) // for <img src>, which cannot send headers
                 token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
             const qint64 me = m_auth.authenticate(token);
-            if (!me) return HttpJson::error(ApiError::unauthorized()).write(std::move(responder));
+            if (!me)
+                return HttpJson::error(ApiError::unauthorized()).write(std::move(responder));
             const qint64 uploadId = HttpJson::pathId(id);
             const auto upload = uploadId ? byId(uploadId) : std::nullopt;
             const bool thumbnail = name == u"thumbnail";
@@ -351,7 +393,8 @@ void FileService::installRoutes(QHttpServer &http)
                 return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
             }
             QByteArray mime = upload->mime.toUtf8();
-            if (thumbnail) mime = upload->thumbnailKey.endsWith(u".png") ? "image/png" : "image/jpeg";
+            if (thumbnail)
+                mime = upload->thumbnailKey.endsWith(u".png") ? "image/png" : "image/jpeg";
             const bool inlineImage = isInlineImage(QString::fromUtf8(mime));
             FileSender::start(responder.socket(), std::move(file),
                 { { "Content-Type", mime }, { "X-Content-Type-Options", "nosniff" },

@@ -65,6 +65,7 @@ public:
     bool link(qint64 messageId, qint64 channelId, const QList<qint64> &ids) override;
     bool unlinkAll(qint64 messageId) override;
     QJsonArray attachmentsJson(qint64 messageId) override;
+    QHash<qint64, QJsonArray> attachmentsJson(const QList<qint64> &messageIds) override;
 
     // For UploadReceiver.
     AuthService &auth() { return m_auth; }

@@ -271,7 +271,6 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
     if (anchors > 1)
         return ApiError::badRequest(u"use only one of before, after and around"_qs);
 
-    QJsonArray list;
     bool hasMore = false;
     bool hasMoreAfter = false;
     QList<MessageRecord> records;
@@ -292,9 +291,7 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
         records
             = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
     }
-    for (const auto &m : records)
-        list.append(m_views.message(m, m_viewer));
-    QJsonObject out { { u"messages"_qs, list }, { u"hasMore"_qs, hasMore } };
+    QJsonObject out { { u"messages"_qs, m_views.messages(records, m_viewer) }, { u"hasMore"_qs, hasMore } };
     if (around)
         out.insert(u"hasMoreAfter"_qs, hasMoreAfter);
     return out;

@@ -37,6 +37,25 @@ bool ReactionStore::removeAll(qint64 messageId)
     return Database::exec(q);
 }
 
+QHash<qint64, QJsonArray> ReactionStore::summaries(const QList<qint64> &messageIds, qint64 viewerId)
+{
+    QHash<qint64, QJsonArray> out;
+    if (messageIds.isEmpty())
+        return out;
+    QSqlQuery &q = m_db.prepare(u"SELECT message_id, emoji, count(*), max(user_id = ?) FROM reactions"
+                                " WHERE message_id IN ("_qs
+        + Database::placeholders(messageIds.size())
+        + u") GROUP BY message_id, emoji ORDER BY message_id, min(created_at), emoji"_qs);
+    q.addBindValue(viewerId);
+    for (qint64 id : messageIds)
+        q.addBindValue(id);
+    Database::forEach(q, [&](const QSqlQuery &row) {
+        out[row.value(0).toLongLong()].append(QJsonObject { { u"emoji"_qs, row.value(1).toString() },
+            { u"count"_qs, row.value(2).toInt() }, { u"me"_qs, row.value(3).toInt() == 1 } });
+    });
+    return out;
+}
+
 QJsonArray ReactionStore::summary(qint64 messageId, qint64 viewerId)
 {
     QSqlQuery &q = m_db.prepare(

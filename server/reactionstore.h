@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonArray>
 #include <QString>
 
@@ -17,6 +18,8 @@ public:
     bool removeAll(qint64 messageId);
     // [{emoji, count, me}] in the order the emojis were first used.
     QJsonArray summary(qint64 messageId, qint64 viewerId);
+    // summary() of each of MESSAGEIDS that has reactions, in one query (history pages).
+    QHash<qint64, QJsonArray> summaries(const QList<qint64> &messageIds, qint64 viewerId);
 
 private:
     Database &m_db;

@@ -72,6 +72,21 @@ QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
         deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId));
 }
 
+QJsonArray Views::messages(const QList<MessageRecord> &messages, qint64 viewerId) const
+{
+    QList<qint64> live;
+    for (const auto &m : messages)
+        if (!m.deletedAt)
+            live.append(m.id);
+    const auto attachments
+        = m_attachments ? m_attachments->attachmentsJson(live) : QHash<qint64, QJsonArray>();
+    const auto reactions = m_reactions.summaries(live, viewerId);
+    QJsonArray out;
+    for (const auto &m : messages)
+        out.append(build(m, attachments.value(m.id), reactions.value(m.id)));
+    return out;
+}
+
 QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
 {
     return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),

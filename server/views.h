@@ -2,6 +2,7 @@
 
 #include "records.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 class UserStore;
@@ -23,6 +24,8 @@ public:
     QJsonObject channel(const ChannelRecord &channel, const MemberRecord *viewer, qint64 viewerId) const;
     // VIEWERID decides reactions' `me`; 0 (for frames shared by all recipients) makes every `me` false.
     QJsonObject message(const MessageRecord &message, qint64 viewerId = 0) const;
+    // message() of each of MESSAGES, with one query for all their reactions and one for their attachments.
+    QJsonArray messages(const QList<MessageRecord> &messages, qint64 viewerId) const;
     // A message that was just stored: it has no reactions yet, and attachments only if HASATTACHMENTS, so the
     // send path does not ask the database for either.
     QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;

@@ -113,6 +113,35 @@ private Q_SLOTS:
         QCOMPARE(mine.first().toObject().value(u"me").toBool(), false);
     }
 
+    // A history page reads every message's reactions in one query; each must get its own, in first-use order.
+    void reactionsOfManyMessagesInOnePage()
+    {
+        const QJsonObject first = send(m_anaGw, u"page-1"_qs, u"one"_qs);
+        const QJsonObject second = send(m_anaGw, u"page-2"_qs, u"two"_qs);
+        const QJsonObject third = send(m_anaGw, u"page-3"_qs, u"three"_qs);
+        const auto react = [](GatewayClient &g, const QJsonObject &m, const QString &emoji) {
+            return g.call({ { u"type"_qs, u"reaction.add"_qs }, { u"messageId"_qs, m.value(u"id") },
+                { u"emoji"_qs, emoji } });
+        };
+        QVERIFY(react(m_benGw, first, u"🍕"_qs).value(u"changed").toBool());
+        QVERIFY(react(m_anaGw, first, u"👍"_qs).value(u"changed").toBool());
+        QVERIFY(react(m_anaGw, first, u"🍕"_qs).value(u"changed").toBool());
+        QVERIFY(react(m_benGw, third, u"👍"_qs).value(u"changed").toBool());
+
+        const QJsonArray page = history(m_ana);
+        const QJsonArray r1 = find(page, first.value(u"id").toString()).value(u"reactions").toArray();
+        QCOMPARE(r1.size(), 2);
+        QCOMPARE(r1.at(0).toObject(),
+            (QJsonObject { { u"emoji"_qs, u"🍕"_qs }, { u"count"_qs, 2 }, { u"me"_qs, true } }));
+        QCOMPARE(r1.at(1).toObject(),
+            (QJsonObject { { u"emoji"_qs, u"👍"_qs }, { u"count"_qs, 1 }, { u"me"_qs, true } }));
+        QVERIFY(find(page, second.value(u"id").toString()).value(u"reactions").toArray().isEmpty());
+        const QJsonArray r3 = find(page, third.value(u"id").toString()).value(u"reactions").toArray();
+        QCOMPARE(r3.size(), 1);
+        QCOMPARE(r3.at(0).toObject(),
+            (QJsonObject { { u"emoji"_qs, u"👍"_qs }, { u"count"_qs, 1 }, { u"me"_qs, false } }));
+    }
+
     void badReactions_data()
     {
         QTest::addColumn<QString>("emoji");
