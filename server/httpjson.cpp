@@ -40,6 +40,11 @@ QHttpServerResponse fromResult(const Result<QJsonObject> &result, int status)
     return result.ok() ? json(result.value(), status) : error(result.error());
 }
 
+QHttpServerResponse fromResult(const Result<QByteArray> &serialised, int status)
+{
+    return serialised.ok() ? json(serialised.value(), status) : error(serialised.error());
+}
+
 Result<QJsonObject> body(const QHttpServerRequest &request)
 {
     const QByteArray type = request.value("Content-Type").split(';').first().trimmed().toLower();

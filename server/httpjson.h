@@ -18,6 +18,7 @@ QHttpServerResponse json(const QByteArray &serialised, int status = 200);
 QHttpServerResponse error(const ApiError &error);
 QHttpServerResponse noContent();
 QHttpServerResponse fromResult(const Result<QJsonObject> &result, int status = 200);
+QHttpServerResponse fromResult(const Result<QByteArray> &serialised, int status = 200);
 
 // The request's JSON object body, or the error that explains why it is not one.
 Result<QJsonObject> body(const QHttpServerRequest &request);

@@ -11,6 +11,7 @@
 
 #include <isotime.h>
 #include <jsonreader.h>
+#include <jsonwriter.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
@@ -250,7 +251,7 @@ void MessageService::release(quint64 durableGeneration)
     m_releasing = false;
 }
 
-Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)
+Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)
 {
     const QString limitText = query.queryItemValue(u"limit"_qs);
     bool limitOk = true;
@@ -291,13 +292,19 @@ Result<QJsonObject> MessageService::page(qint64 channelId, qint64 parentId, cons
         records
             = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
     }
-    QJsonObject out { { u"messages"_qs, m_views.messages(records, m_viewer) }, { u"hasMore"_qs, hasMore } };
+    JsonWriter w;
+    w.beginObject()
+        .key("messages")
+        .raw(m_views.messagesJson(records, m_viewer))
+        .key("hasMore")
+        .value(hasMore);
     if (around)
-        out.insert(u"hasMoreAfter"_qs, hasMoreAfter);
-    return out;
+        w.key("hasMoreAfter").value(hasMoreAfter);
+    w.endObject();
+    return w.take();
 }
 
-Result<QJsonObject> MessageService::history(qint64 userId, qint64 channelId, const QUrlQuery &query)
+Result<QByteArray> MessageService::history(qint64 userId, qint64 channelId, const QUrlQuery &query)
 {
     const auto access = m_access.access(userId, channelId);
     if (!access.ok())
@@ -306,7 +313,7 @@ Result<QJsonObject> MessageService::history(qint64 userId, qint64 channelId, con
     return page(channelId, 0, query);
 }
 
-Result<QJsonObject> MessageService::replies(qint64 userId, qint64 messageId, const QUrlQuery &query)
+Result<QByteArray> MessageService::replies(qint64 userId, qint64 messageId, const QUrlQuery &query)
 {
     const auto root = messageId ? m_messages.byId(messageId) : std::nullopt;
     if (!root)

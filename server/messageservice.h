@@ -47,8 +47,9 @@ public:
     void send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done);
 
     // History pages: QUERY holds before | after | around, and limit.
-    Result<QJsonObject> history(qint64 userId, qint64 channelId, const QUrlQuery &query);
-    Result<QJsonObject> replies(qint64 userId, qint64 messageId, const QUrlQuery &query);
+    // History pages, serialised: {messages, hasMore, hasMoreAfter?}.
+    Result<QByteArray> history(qint64 userId, qint64 channelId, const QUrlQuery &query);
+    Result<QByteArray> replies(qint64 userId, qint64 messageId, const QUrlQuery &query);
     // The channel members that TEXT mentions as @username (never the author).
     QList<qint64> resolveMentions(qint64 channelId, qint64 authorId, const QString &text);
     // Moves the caller's read marker forward to MESSAGEID; false when it was already there or further.
@@ -114,7 +115,7 @@ private:
     void release(quint64 durableGeneration);
     void answerRepeat(SendCallback done, Sent sent);
     bool storeOne(const Pending &p, Outcome &outcome, FlushState &state);
-    Result<QJsonObject> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
+    Result<QByteArray> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
 
     Database &m_db;
     ChannelService &m_access;

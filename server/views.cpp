@@ -67,12 +67,17 @@ QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, q
 
 QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
 {
-    const bool deleted = m.deletedAt != 0;
-    return build(m, deleted || !m_attachments ? QJsonArray() : m_attachments->attachmentsJson(m.id),
-        deleted ? QJsonArray() : m_reactions.summary(m.id, viewerId));
+    return QJsonDocument::fromJson(messageJson(m, viewerId)).object();
 }
 
-QJsonArray Views::messages(const QList<MessageRecord> &messages, qint64 viewerId) const
+QByteArray Views::messageJson(const MessageRecord &m, qint64 viewerId) const
+{
+    const bool live = !m.deletedAt;
+    return write(m, live && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),
+        live ? m_reactions.summary(m.id, viewerId) : QJsonArray());
+}
+
+QByteArray Views::messagesJson(const QList<MessageRecord> &messages, qint64 viewerId) const
 {
     QList<qint64> live;
     for (const auto &m : messages)
@@ -81,21 +86,40 @@ QJsonArray Views::messages(const QList<MessageRecord> &messages, qint64 viewerId
     const auto attachments
         = m_attachments ? m_attachments->attachmentsJson(live) : QHash<qint64, QJsonArray>();
     const auto reactions = m_reactions.summaries(live, viewerId);
-    QJsonArray out;
+    JsonWriter w;
+    w.beginArray();
     for (const auto &m : messages)
-        out.append(build(m, attachments.value(m.id), reactions.value(m.id)));
-    return out;
+        w.raw(write(m, attachments.value(m.id), reactions.value(m.id)));
+    w.endArray();
+    return w.take();
 }
 
 QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
 {
-    return build(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),
-        QJsonArray());
+    return QJsonDocument::fromJson(newMessageJson(m, hasAttachments)).object();
 }
 
 QByteArray Views::newMessageJson(const MessageRecord &m, bool hasAttachments) const
 {
+    return write(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),
+        QJsonArray());
+}
+
+// The one place a message's JSON shape is written: every other form of a message is parsed from this.
+QByteArray Views::write(
+    const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const
+{
+    const bool deleted = m.deletedAt != 0;
     const auto author = m_users.byId(m.authorId);
+    const auto writeId
+        = [](JsonWriter &w, qint64 id) -> JsonWriter & { return id ? w.value(idToString(id)) : w.null(); };
+    const auto timeOrNull = [](JsonWriter &w, qint64 ms) -> JsonWriter & {
+        return ms > 0 ? w.raw('"' + isoTimeUtf8(ms) + '"') : w.null();
+    };
+    const auto array = [](JsonWriter &w, const QJsonArray &items) -> JsonWriter & {
+        return items.isEmpty() ? w.beginArray().endArray()
+                               : w.raw(QJsonDocument(items).toJson(QJsonDocument::Compact));
+    };
     JsonWriter w;
     w.beginObject();
     w.key("id").value(idToString(m.id)).key("channelId").value(idToString(m.channelId));
@@ -103,48 +127,29 @@ QByteArray Views::newMessageJson(const MessageRecord &m, bool hasAttachments) co
     w.key("author").beginObject().key("id").value(idToString(m.authorId));
     w.key("username").value(author ? author->username : QString());
     w.key("displayName").value(author ? author->displayName : QString()).endObject();
-    w.key("text").value(m.text);
-    w.key("parentId");
-    if (m.parentId)
-        w.value(idToString(m.parentId));
+    w.key("text").value(deleted ? QString() : m.text);
+    writeId(w.key("parentId"), m.parentId);
+    w.key("replyCount").value(qint64(m.replyCount));
+    array(w.key("attachments"), attachments);
+    array(w.key("reactions"), reactions);
+    // Stored as the compact JSON the server wrote; anything else is dropped rather than passed on.
+    w.key("preview");
+    const QJsonDocument preview
+        = deleted || m.previewJson.isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(m.previewJson);
+    if (preview.isObject())
+        w.raw(m.previewJson);
     else
         w.null();
-    w.key("replyCount").value(qint64(m.replyCount));
-    w.key("attachments");
-    if (hasAttachments && m_attachments)
-        w.raw(QJsonDocument(m_attachments->attachmentsJson(m.id)).toJson(QJsonDocument::Compact));
-    else
-        w.beginArray().endArray();
-    w.key("reactions").beginArray().endArray();
-    w.key("preview").null();
     w.key("mentions").beginArray();
-    for (qint64 id : m.mentions)
-        w.value(idToString(id));
+    if (!deleted)
+        for (qint64 id : m.mentions)
+            w.value(idToString(id));
     w.endArray();
     w.key("createdAt").raw('"' + isoTimeUtf8(m.createdAt) + '"');
-    w.key("editedAt").null().key("deletedAt").null();
+    timeOrNull(w.key("editedAt"), m.editedAt);
+    timeOrNull(w.key("deletedAt"), m.deletedAt);
     w.endObject();
     return w.take();
-}
-
-QJsonObject Views::build(
-    const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const
-{
-    QJsonArray mentions;
-    for (qint64 id : m.mentions)
-        mentions.append(idToString(id));
-    const bool deleted = m.deletedAt != 0;
-    return { { u"id"_qs, idToString(m.id) }, { u"channelId"_qs, idToString(m.channelId) },
-        { u"seq"_qs, m.seq }, { u"clientMsgId"_qs, m.clientMsgId }, { u"author"_qs, author(m.authorId) },
-        { u"text"_qs, deleted ? QString() : m.text }, { u"parentId"_qs, idOrNull(m.parentId) },
-        { u"replyCount"_qs, m.replyCount }, { u"attachments"_qs, attachments },
-        { u"reactions"_qs, reactions },
-        { u"preview"_qs,
-            deleted || m.previewJson.isEmpty()
-                ? QJsonValue()
-                : QJsonValue(QJsonDocument::fromJson(m.previewJson).object()) },
-        { u"mentions"_qs, deleted ? QJsonArray() : mentions }, { u"createdAt"_qs, isoTime(m.createdAt) },
-        { u"editedAt"_qs, isoTimeOrNull(m.editedAt) }, { u"deletedAt"_qs, isoTimeOrNull(m.deletedAt) } };
 }
 
 QByteArray frameText(const QString &type, QJsonObject fields)

@@ -24,8 +24,10 @@ public:
     QJsonObject channel(const ChannelRecord &channel, const MemberRecord *viewer, qint64 viewerId) const;
     // VIEWERID decides reactions' `me`; 0 (for frames shared by all recipients) makes every `me` false.
     QJsonObject message(const MessageRecord &message, qint64 viewerId = 0) const;
-    // message() of each of MESSAGES, with one query for all their reactions and one for their attachments.
-    QJsonArray messages(const QList<MessageRecord> &messages, qint64 viewerId) const;
+    QByteArray messageJson(const MessageRecord &message, qint64 viewerId = 0) const;
+    // message() of each of MESSAGES as a serialised array, with one query for all their reactions and one
+    // for their attachments.
+    QByteArray messagesJson(const QList<MessageRecord> &messages, qint64 viewerId) const;
     // A message that was just stored: it has no reactions yet, and attachments only if HASATTACHMENTS, so the
     // send path does not ask the database for either.
     QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;
@@ -33,7 +35,7 @@ public:
     QByteArray newMessageJson(const MessageRecord &message, bool hasAttachments) const;
 
 private:
-    QJsonObject build(
+    QByteArray write(
         const MessageRecord &m, const QJsonArray &attachments, const QJsonArray &reactions) const;
 
     UserStore &m_users;
