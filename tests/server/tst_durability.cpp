@@ -15,9 +15,7 @@ private Q_SLOTS:
         TestServer server({ u"--rate-limit"_qs, u"0"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
-        const auto ana = rest.registerUser(u"ana"_qs);
-        const auto ben = rest.registerUser(u"ben"_qs);
-        const QString ch = rest.createChannel(ana, u"keep"_qs, u"private"_qs, { ben.id });
+        const auto [ana, ben, ch] = rest.registerPair(u"keep"_qs);
         QStringList ids;
         for (int i = 0; i < 20; ++i)
             ids.append(
@@ -115,9 +113,7 @@ private Q_SLOTS:
         TestServer server({ u"--rate-limit"_qs, u"0"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
-        const auto ana = rest.registerUser(u"ana"_qs);
-        const auto ben = rest.registerUser(u"ben"_qs);
-        const QString ch = rest.createChannel(ana, u"order"_qs, u"private"_qs, { ben.id });
+        const auto [ana, ben, ch] = rest.registerPair(u"order"_qs);
         GatewayClient sender, watcher;
         QVERIFY(sender.open(server, ana.token));
         QVERIFY(watcher.open(server, ben.token));

@@ -113,9 +113,7 @@ private Q_SLOTS:
         TestServer small({ u"--typing-max-members"_qs, u"1"_qs });
         QVERIFY(small.start());
         RestClient rest(small);
-        const auto a = rest.registerUser(u"ana"_qs);
-        const auto b = rest.registerUser(u"ben"_qs);
-        const QString ch = rest.createChannel(a, u"big"_qs, u"public"_qs, { b.id });
+        const auto [a, b, ch] = rest.registerPair(u"big"_qs, u"public"_qs);
         GatewayClient ga, gb;
         QVERIFY(ga.open(small, a.token));
         QVERIFY(gb.open(small, b.token));

@@ -15,9 +15,7 @@ private Q_SLOTS:
         TestServer server({ u"--rate-limit"_qs, u"0"_qs, u"--max-outbound-bytes"_qs, u"1048576"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
-        const auto ana = rest.registerUser(u"ana"_qs);
-        const auto ben = rest.registerUser(u"ben"_qs);
-        const QString ch = rest.createChannel(ana, u"firehose"_qs, u"private"_qs, { ben.id });
+        const auto [ana, ben, ch] = rest.registerPair(u"firehose"_qs);
 
         // Five connections of Ben that complete the handshake and then never read again.
         QList<QTcpSocket *> stalled;

@@ -89,6 +89,13 @@ QString RestClient::createChannel(
     return r.json.value(u"id").toString();
 }
 
+TestPair RestClient::registerPair(const QString &name, const QString &visibility)
+{
+    TestPair pair { registerUser(u"ana"_qs), registerUser(u"ben"_qs), {} };
+    pair.channel = createChannel(pair.ana, name, visibility, { pair.ben.id });
+    return pair;
+}
+
 GatewayClient::GatewayClient()
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {

@@ -28,6 +28,14 @@ struct TestAccount
     QString token;
 };
 
+// The start of many tests: ana and ben, in a channel that ana created.
+struct TestPair
+{
+    TestAccount ana;
+    TestAccount ben;
+    QString channel;
+};
+
 // A blocking REST client for tests: each call runs a local event loop until the reply is complete.
 class RestClient
 {
@@ -44,6 +52,8 @@ public:
     TestAccount registerUser(const QString &username);
     QString createChannel(const TestAccount &owner, const QString &name, const QString &visibility,
         const QStringList &memberIds = {});
+    // Registers ana and ben and creates NAME (VISIBILITY) with both in it.
+    TestPair registerPair(const QString &name, const QString &visibility = QStringLiteral("private"));
 
 private:
     const TestServer &m_server;
