@@ -16,12 +16,13 @@ const QString MemberColumns = QStringLiteral(
 ChannelStore::ChannelStore(Database &db)
     : m_db(db)
 {
-    m_db.setTransactionHooks([this] { return writeCounters(); }, [this] { forgetTouched(); });
+    m_db.setTransactionHooks(
+        [this] { return writeCounters(); }, [this] { m_touched.clear(); }, [this] { forgetTouched(); });
 }
 
 ChannelStore::~ChannelStore()
 {
-    m_db.setTransactionHooks({}, {});
+    m_db.setTransactionHooks({}, {}, {});
 }
 
 ChannelStore::Counters *ChannelStore::counters(qint64 channelId)
@@ -50,9 +51,7 @@ bool ChannelStore::writeCounters()
         ok = q.run() && ok;
     }
     m_unwritten.clear();
-    if (ok)
-        m_touched.clear(); // committing now; nothing to forget
-    return ok;
+    return ok; // m_touched is cleared once the commit has succeeded, and forgotten if it fails
 }
 
 void ChannelStore::forgetTouched()
@@ -295,12 +294,14 @@ bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type
     return q.run();
 }
 
-QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, int limit)
+QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
 {
-    QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "SELECT payload FROM channel_events WHERE channel_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("SELECT payload FROM channel_events WHERE channel_id = ? AND seq > ?"
+                                      " AND seq <= ? ORDER BY seq LIMIT ?"));
     q.addBindValue(channelId);
     q.addBindValue(afterSeq);
+    q.addBindValue(upToSeq);
     q.addBindValue(limit);
     QList<QByteArray> out;
     Database::forEach(q, [&](const QSqlQuery &row) { out.append(row.value(0).toByteArray()); });

@@ -42,7 +42,7 @@ public:
     // Event log: the next seq of CHANNEL (inside the caller's transaction) and the stored events after a seq.
     qint64 nextSeq(qint64 channelId);
     bool appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload);
-    QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, int limit);
+    QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit);
     // Takes the next seq for a new message and, when COUNTED (a top-level message), its ordinal, bumping
     // message_count and last_message_at; inside a transaction, whose commit writes them. {0, 0} on failure.
     std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);

@@ -4,6 +4,7 @@
 #include "sqlitestatement.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -49,6 +50,25 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
     if (!m_handle) {
         *error = QStringLiteral("the SQLite driver does not expose its connection");
         return false;
+    }
+    // The hot statements and the WAL syncer use this process's libsqlite3 on the driver's connection: that is
+    // only sound when Qt's QSQLITE plugin uses the same library (Debian's does; a Qt with its own bundled
+    // SQLite does not, and two copies in one process break each other's locks).
+    {
+        QSqlQuery version(m_db);
+        const QString driverVersion
+            = version.exec(QStringLiteral("SELECT sqlite_version()")) && version.next()
+            ? version.value(0).toString()
+            : QString();
+        const char *file = sqlite3_db_filename(m_handle, "main");
+        if (driverVersion != QLatin1String(sqlite3_libversion()) || !file
+            || QFileInfo(QString::fromUtf8(file)) != QFileInfo(m_db.databaseName())) {
+            *error = QStringLiteral(
+                "Qt's SQLite driver (SQLite %1) is not built on this process's libsqlite3 (%2);"
+                " natter-server needs a Qt built with -system-sqlite")
+                         .arg(driverVersion, QLatin1String(sqlite3_libversion()));
+            return false;
+        }
     }
     m_fullSync = fullSync;
     if (!migrate(error))
@@ -161,8 +181,10 @@ bool Database::setSynchronous(bool full)
     char *message = nullptr;
     if (sqlite3_exec(m_handle, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", nullptr,
             nullptr, &message)
-        == SQLITE_OK)
+        == SQLITE_OK) {
+        m_synchronousNormal = !full;
         return true;
+    }
     qCCritical(lcStore) << "cannot set synchronous:" << message;
     sqlite3_free(message);
     return false;
@@ -170,14 +192,16 @@ bool Database::setSynchronous(bool full)
 
 bool Database::begin(Commit mode)
 {
-    // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT.
+    // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT. A durable
+    // transaction never starts while the connection is still at NORMAL.
     m_deferredTxn = mode == Commit::Deferred && m_syncer.isRunning();
-    if (m_deferredTxn && !setSynchronous(false))
+    if (m_deferredTxn ? !setSynchronous(false)
+                      : (m_synchronousNormal && m_fullSync && !setSynchronous(true))) {
         m_deferredTxn = false;
+        return false;
+    }
     if (m_db.transaction())
         return true;
-    if (m_deferredTxn)
-        setSynchronous(true);
     m_deferredTxn = false;
     return false;
 }
@@ -191,20 +215,23 @@ bool Database::commit()
     }
     const bool deferred = m_deferredTxn;
     m_deferredTxn = false;
-    const bool ok = m_db.commit();
-    if (deferred && !setSynchronous(true))
-        qCCritical(lcStore) << "commits after this one may not be synced";
-    if (!ok) {
+    if (!m_db.commit()) {
         qCCritical(lcStore) << "commit failed:" << m_db.lastError().text();
-        if (m_afterRollback)
-            m_afterRollback();
+        rollback();
         return false;
     }
+    if (deferred && !setSynchronous(true))
+        qCCritical(lcStore) << "the next durable transaction will retry synchronous=FULL";
+    if (m_afterCommit)
+        m_afterCommit();
     ++m_committed;
-    if (deferred)
+    if (deferred) {
         m_syncer.request(m_committed);
-    else if (m_committed > m_durable) {
-        // Synced by this commit (synchronous=FULL), or by nothing but the process in `--durability process`.
+    } else if (m_committed > m_durable) {
+        // A FULL commit syncs the WAL, and with it every deferred commit before it; but one that changed
+        // nothing writes and syncs nothing, so deferred commits still waiting are synced here.
+        if (m_syncer.isRunning() && m_durable + 1 < m_committed)
+            m_syncer.syncNow();
         m_durable = m_committed;
         if (m_onDurable && m_syncer.isRunning())
             m_onDurable(m_durable);
@@ -217,9 +244,9 @@ void Database::rollback()
     m_db.rollback();
     if (m_afterRollback)
         m_afterRollback();
-    if (m_deferredTxn)
-        setSynchronous(true);
     m_deferredTxn = false;
+    if (m_synchronousNormal && m_fullSync)
+        setSynchronous(true); // fails only while a transaction is still open; begin() retries
 }
 
 void Database::markDurable(quint64 generation)

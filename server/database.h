@@ -72,11 +72,14 @@ public:
     // process durability, as soon as it committed).
     quint64 committedGeneration() const { return m_committed; }
     quint64 durableGeneration() const { return m_durable; }
-    // BEFORECOMMIT runs inside every transaction just before COMMIT (false fails the commit); AFTERROLLBACK
-    // runs after a rollback or a failed commit. For state kept in memory and written once per transaction.
-    void setTransactionHooks(std::function<bool()> beforeCommit, std::function<void()> afterRollback)
+    // BEFORECOMMIT runs inside every transaction just before COMMIT (false fails the commit), AFTERCOMMIT
+    // once it has succeeded, AFTERROLLBACK after a rollback or a failed commit. For state kept in memory and
+    // written once per transaction.
+    void setTransactionHooks(std::function<bool()> beforeCommit, std::function<void()> afterCommit,
+        std::function<void()> afterRollback)
     {
         m_beforeCommit = std::move(beforeCommit);
+        m_afterCommit = std::move(afterCommit);
         m_afterRollback = std::move(afterRollback);
     }
     // Called on this thread when durableGeneration() moves, and not from inside a deferred commit().
@@ -97,10 +100,12 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_fullSync = true;
     bool m_deferredTxn = false;
+    bool m_synchronousNormal = false; // this connection is switched to synchronous=NORMAL right now
     quint64 m_committed = 0;
     quint64 m_durable = 0;
     std::function<void(quint64)> m_onDurable;
     std::function<bool()> m_beforeCommit;
+    std::function<void()> m_afterCommit;
     std::function<void()> m_afterRollback;
     WalSyncer m_syncer;
 };

@@ -218,10 +218,10 @@ void Gateway::handleMessageSend(Connection *connection, const QJsonObject &frame
         [this, guard, reqId](const Result<MessageService::Sent> &result) {
             if (!guard || guard->isClosing())
                 return;
-            if (result.ok() && !reqId.isEmpty())
-                guard->send(ackWithMessage(reqId, result.value().message));
-            else
+            if (!result.ok())
                 fail(guard, reqId, result.error());
+            else if (!reqId.isEmpty())
+                guard->send(ackWithMessage(reqId, result.value().message));
         });
 }
 
@@ -253,11 +253,13 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
                     { u"error"_qs, access.error().toJson() } });
             continue;
         }
-        const qint64 current = access.value().channel.lastSeq;
+        // Events whose batch is committed but not yet on disk are not replayed: they reach every member live
+        // once they are, and a power cut before that must not leave this client ahead of the log.
+        const qint64 current = m_messages.lastDurableSeq(channelId, access.value().channel.lastSeq);
         const bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
             for (const QByteArray &event :
-                m_channelStore.eventsAfter(channelId, lastSeq, Limits::SyncResetThreshold))
+                m_channelStore.eventsAfter(channelId, lastSeq, current, Limits::SyncResetThreshold))
                 connection->send(event);
         }
         result.insert(

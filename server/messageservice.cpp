@@ -227,6 +227,16 @@ void MessageService::answerRepeat(SendCallback done, Sent sent)
         done(sent);
 }
 
+qint64 MessageService::lastDurableSeq(qint64 channelId, qint64 current) const
+{
+    for (const Committed &pending : m_committed)
+        for (const Outcome &outcome : pending.outcomes)
+            for (const auto &event : outcome.events)
+                if (event.channelId == channelId)
+                    return qMin(current, event.seq - 1); // batches and their events are in seq order
+    return current;
+}
+
 void MessageService::release(quint64 durableGeneration)
 {
     m_durable = qMax(m_durable, durableGeneration);

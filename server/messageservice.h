@@ -66,6 +66,10 @@ public:
         Q_EMIT messageStored(messageId, channelId, text);
     }
 
+    // The highest seq of CHANNELID whose event is on disk: CURRENT (the stored last seq) unless a committed
+    // batch that is not yet durable holds events of that channel.
+    qint64 lastDurableSeq(qint64 channelId, qint64 current) const;
+
     // How many sends wait for the next commit; the largest batch committed so far (for benchmarks).
     qsizetype queued() const { return m_queue.size(); }
     qsizetype largestBatch() const { return m_largestBatch; }

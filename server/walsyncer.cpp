@@ -80,6 +80,25 @@ void WalSyncer::request(quint64 generation)
     m_wake.notify_one();
 }
 
+namespace {
+void syncOrStop(int fd)
+{
+    int rc = ::fdatasync(fd);
+    if (rc != 0 && errno == EINTR)
+        rc = ::fdatasync(fd);
+    if (rc != 0) {
+        // After a failed fsync the kernel may have dropped the dirty pages: retrying could report success
+        // for data that never reached the disk. Stop, as PostgreSQL does, rather than acknowledge it.
+        qFatal("fdatasync of the write-ahead log failed: %s", std::strerror(errno));
+    }
+}
+} // namespace
+
+void WalSyncer::syncNow()
+{
+    syncOrStop(m_fd);
+}
+
 void WalSyncer::run()
 {
     using Clock = std::chrono::steady_clock;
@@ -105,14 +124,7 @@ void WalSyncer::run()
         lock.unlock();
         QElapsedTimer timer;
         timer.start();
-        int rc = ::fdatasync(m_fd);
-        if (rc != 0 && errno == EINTR)
-            rc = ::fdatasync(m_fd);
-        if (rc != 0) {
-            // After a failed fsync the kernel may have dropped the dirty pages: retrying could report success
-            // for data that never reached the disk. Stop, as PostgreSQL does, rather than acknowledge it.
-            qFatal("fdatasync of the write-ahead log failed: %s", std::strerror(errno));
-        }
+        syncOrStop(m_fd);
         if (timer.elapsed() >= 5)
             qCDebug(lcStore) << "fdatasync of the WAL took" << timer.elapsed() << "ms";
         lock.lock();

@@ -30,6 +30,8 @@ public:
     bool isRunning() const { return m_thread.joinable(); }
     // Everything committed up to GENERATION is to be made durable; synced() follows.
     void request(quint64 generation);
+    // fdatasync()s the WAL on the calling thread, now.
+    void syncNow();
 
 Q_SIGNALS:
     // Delivered on this object's thread: every generation up to GENERATION is on disk.

@@ -217,6 +217,23 @@ private Q_SLOTS:
         QCOMPARE(foreign.value(u"error").toObject().value(u"code").toString(), u"not_found"_qs);
     }
 
+    // PROTOCOL.md: only frames that carry a reqId are answered. A send without one is delivered and answered
+    // with nothing, not with an error.
+    void sendWithoutReqIdIsNotAnswered()
+    {
+        GatewayClient a;
+        QVERIFY(a.open(m_server, m_ana.token));
+        a.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"no-req-id"_qs }, { u"text"_qs, u"fire and forget"_qs } });
+        QCOMPARE(a.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"clientMsgId").toString(),
+            u"no-req-id"_qs);
+        // A send is answered before its message.new is published, so any answer would already be here.
+        a.sendFrame({ { u"type"_qs, u"ping"_qs }, { u"reqId"_qs, u"after"_qs } });
+        QCOMPARE(a.waitFor(u"pong"_qs).value(u"reqId").toString(), u"after"_qs);
+        QVERIFY(a.takeAll(u"error"_qs).isEmpty());
+        QVERIFY(a.takeAll(u"ack"_qs).isEmpty());
+    }
+
     // The send path writes a new message's JSON by hand; the ack, the event and a later history page must all
     // carry the same object.
     void newMessageIsTheSameEverywhere()
