@@ -74,8 +74,9 @@ ApiError ChannelService::abort(qint64 channelId)
 bool ChannelService::addMemberLogged(
     const ChannelRecord &channel, qint64 userId, const QString &role, QList<EventLog::Event> &events)
 {
-    // Joining marks what came before as read: a newcomer is not greeted by the whole history as unread. CHANNEL
-    // was read in this same event-loop turn, so its message count is current (no send commits in between).
+    // Joining marks what came before as read: a newcomer is not greeted by the whole history as unread.
+    // CHANNEL was read in this same event-loop turn, so its message count is current (no send commits in
+    // between).
     MemberRecord m { channel.id, userId, role, nowMs(), 0, channel.messageCount, 0 };
     if (!m_channels.addMember(m))
         return false;

@@ -46,7 +46,8 @@ namespace {
         text = text.simplified();
         if (text.size() > max) {
             text.truncate(max - 1);
-            if (text.back().isHighSurrogate()) text.chop(1);
+            if (text.back().isHighSurrogate())
+                text.chop(1);
             text = text.trimmed() + u'…';
         }
         return text;
@@ -57,9 +58,11 @@ namespace {
         static const QRegularExpression charset(
             u"charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)"_qs, QRegularExpression::CaseInsensitiveOption);
         QString name = charset.match(QString::fromLatin1(contentType)).captured(1);
-        if (name.isEmpty()) name = charset.match(QString::fromLatin1(html.left(4096))).captured(1);
+        if (name.isEmpty())
+            name = charset.match(QString::fromLatin1(html.left(4096))).captured(1);
         QStringDecoder decoder(name.isEmpty() ? "UTF-8" : qPrintable(name));
-        if (!decoder.isValid()) decoder = QStringDecoder(QStringDecoder::Utf8);
+        if (!decoder.isValid())
+            decoder = QStringDecoder(QStringDecoder::Utf8);
         return decoder.decode(html);
     }
 
@@ -70,7 +73,8 @@ QJsonObject parse(const QByteArray &html, const QByteArray &contentType, const Q
     QString page = decode(html, contentType);
     // Everything a preview needs is in the head; the rest of a large page is not worth the regex time.
     const qsizetype headEnd = page.indexOf(u"</head", 0, Qt::CaseInsensitive);
-    if (headEnd > 0) page.truncate(headEnd);
+    if (headEnd > 0)
+        page.truncate(headEnd);
 
     static const QRegularExpression metaTag(
         u"<meta\\b([^>]*)>"_qs, QRegularExpression::CaseInsensitiveOption);
@@ -95,14 +99,18 @@ QJsonObject parse(const QByteArray &html, const QByteArray &contentType, const Q
             else if (name == u"content")
                 content = value;
         }
-        if (!key.isEmpty() && !meta.contains(key)) meta.insert(key, content);
+        if (!key.isEmpty() && !meta.contains(key))
+            meta.insert(key, content);
     }
 
     QString title = clean(meta.value(u"og:title"_qs), MaxTitleChars);
-    if (title.isEmpty()) title = clean(titleTag.match(page).captured(1), MaxTitleChars);
+    if (title.isEmpty())
+        title = clean(titleTag.match(page).captured(1), MaxTitleChars);
     QString description = clean(meta.value(u"og:description"_qs), MaxDescriptionChars);
-    if (description.isEmpty()) description = clean(meta.value(u"description"_qs), MaxDescriptionChars);
-    if (title.isEmpty() && description.isEmpty()) return {};
+    if (description.isEmpty())
+        description = clean(meta.value(u"description"_qs), MaxDescriptionChars);
+    if (title.isEmpty() && description.isEmpty())
+        return {};
 
     QJsonValue imageUrl(QJsonValue::Null);
     const QString image = decodeEntities(meta.value(u"og:image"_qs)).trimmed();
@@ -129,9 +137,11 @@ QUrl firstUrl(const QString &text)
         // "see https://example.com/a." ends the sentence, not the URL.
         while (!candidate.isEmpty() && QStringView(u".,;:!?)]}").contains(candidate.back()))
             candidate.chop(1);
-        if (candidate.size() > MaxUrlChars) continue;
+        if (candidate.size() > MaxUrlChars)
+            continue;
         const QUrl url(candidate, QUrl::StrictMode);
-        if (url.isValid() && !url.host().isEmpty()) return url;
+        if (url.isValid() && !url.host().isEmpty())
+            return url;
     }
     return {};
 }

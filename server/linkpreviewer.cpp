@@ -23,7 +23,8 @@ LinkPreviewer::LinkPreviewer(MessageService &messages, PreviewFetch::Options opt
 void LinkPreviewer::onMessageStored(qint64 messageId, qint64 /*channelId*/, const QString &text)
 {
     const QUrl url = HtmlPreview::firstUrl(text);
-    if (!url.isValid()) return;
+    if (!url.isValid())
+        return;
     if (m_queue.size() >= MaxQueued) {
         qCInfo(lcPreview) << "preview queue full; no preview for message" << messageId;
         return;

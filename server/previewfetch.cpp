@@ -11,7 +11,8 @@ namespace {
 bool inAny(const QHostAddress &a, std::initializer_list<const char *> subnets)
 {
     for (const char *s : subnets)
-        if (a.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(s)))) return true;
+        if (a.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(s))))
+            return true;
     return false;
 }
 
@@ -44,7 +45,8 @@ bool PreviewFetch::isPublic(const QHostAddress &input)
     QHostAddress a = input;
     bool mapped = false;
     const quint32 v4 = a.toIPv4Address(&mapped); // also unwraps ::ffff:a.b.c.d
-    if (mapped) a = QHostAddress(v4);
+    if (mapped)
+        a = QHostAddress(v4);
     if (a.isNull() || a.isLoopback() || a.isLinkLocal() || a.isSiteLocal() || a.isUniqueLocalUnicast()
         || a.isMulticast() || a.isBroadcast() || !a.isGlobal())
         return false;
@@ -55,8 +57,10 @@ bool PreviewFetch::isPublic(const QHostAddress &input)
                 "203.0.113.0/24", "224.0.0.0/3" });
     const Q_IPV6ADDR v6 = a.toIPv6Address();
     // NAT64 and 6to4 carry an IPv4 address inside: judge that one.
-    if (inAny(a, { "64:ff9b::/96" })) return isPublic(embeddedIPv4(v6, 12));
-    if (inAny(a, { "2002::/16" })) return isPublic(embeddedIPv4(v6, 2));
+    if (inAny(a, { "64:ff9b::/96" }))
+        return isPublic(embeddedIPv4(v6, 12));
+    if (inAny(a, { "2002::/16" }))
+        return isPublic(embeddedIPv4(v6, 2));
     return !inAny(a,
         { "::/96", "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8", "100::/64",
             "2001:db8::/32", "2001::/32" });
@@ -64,13 +68,17 @@ bool PreviewFetch::isPublic(const QHostAddress &input)
 
 void PreviewFetch::resolve()
 {
-    if (m_url.scheme() != u"http" && m_url.scheme() != u"https") return fail("not http(s)");
+    if (m_url.scheme() != u"http" && m_url.scheme() != u"https")
+        return fail("not http(s)");
     const QHostAddress literal(m_url.host());
-    if (!literal.isNull()) return fetch(literal);
+    if (!literal.isNull())
+        return fetch(literal);
     m_lookupId = QHostInfo::lookupHost(m_url.host(), this, [this](const QHostInfo &info) {
         m_lookupId = -1;
-        if (m_done) return;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) return fail("host not found");
+        if (m_done)
+            return;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
+            return fail("host not found");
         // Every address must pass: otherwise a host could list a public address next to a private one.
         for (const QHostAddress &a : info.addresses())
             if (!m_options.allowPrivate && !isPublic(a))
@@ -81,15 +89,19 @@ void PreviewFetch::resolve()
 
 void PreviewFetch::fetch(const QHostAddress &address)
 {
-    if (!m_options.allowPrivate && !isPublic(address)) return fail("refused: non-public address");
+    if (!m_options.allowPrivate && !isPublic(address))
+        return fail("refused: non-public address");
     QUrl target = m_url;
     target.setHost(address.toString());
     QNetworkRequest request(target);
     QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':')) host = '[' + host + ']';
-    if (m_url.port() != -1) host += ':' + QByteArray::number(m_url.port());
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (m_url.port() != -1)
+        host += ':' + QByteArray::number(m_url.port());
     request.setRawHeader("Host", host);
-    if (m_url.scheme() == u"https") request.setPeerVerifyName(m_url.host());
+    if (m_url.scheme() == u"https")
+        request.setPeerVerifyName(m_url.host());
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
@@ -115,20 +127,25 @@ void PreviewFetch::onMetaData()
     if (status >= 300 && status < 400) {
         const QUrl location = QUrl::fromEncoded(m_reply->rawHeader("Location"));
         dropReply();
-        if (location.isEmpty()) return fail("redirect without Location");
-        if (++m_redirects > m_options.maxRedirects) return fail("too many redirects");
+        if (location.isEmpty())
+            return fail("redirect without Location");
+        if (++m_redirects > m_options.maxRedirects)
+            return fail("too many redirects");
         m_url = m_url.resolved(location);
         return resolve();
     }
-    if (status < 200 || status >= 300) return fail("not a success status");
+    if (status < 200 || status >= 300)
+        return fail("not a success status");
     m_contentType = m_reply->rawHeader("Content-Type");
     const QByteArray type = m_contentType.split(';').first().trimmed().toLower();
-    if (type != "text/html" && type != "application/xhtml+xml") return fail("not text/html");
+    if (type != "text/html" && type != "application/xhtml+xml")
+        return fail("not text/html");
 }
 
 void PreviewFetch::onReadyRead()
 {
-    if (!m_reply) return;
+    if (!m_reply)
+        return;
     m_body += m_reply->read(m_options.maxBytes - m_body.size() + 1);
     if (m_body.size() > m_options.maxBytes) {
         // The head is what matters; a page past the limit is read no further and parsed as far as it came.
@@ -140,25 +157,29 @@ void PreviewFetch::onReadyRead()
 
 void PreviewFetch::onReplyFinished()
 {
-    if (!m_reply) return;
+    if (!m_reply)
+        return;
     if (m_reply->error() != QNetworkReply::NoError) {
         qCDebug(lcPreview) << m_reply->errorString();
         dropReply();
         return fail("network error");
     }
     onReadyRead();
-    if (!m_reply) return;
+    if (!m_reply)
+        return;
     dropReply();
     parse();
 }
 
 void PreviewFetch::parse()
 {
-    if (m_done) return;
+    if (m_done)
+        return;
     m_deadline.stop();
     QtConcurrent::run(&HtmlPreview::parse, m_body, m_contentType, m_url)
         .then(this, [this](const QJsonObject &preview) {
-            if (preview.isEmpty()) return fail("no title or description");
+            if (preview.isEmpty())
+                return fail("no title or description");
             QJsonObject out = preview;
             out.insert(u"url"_qs, m_original.toString(QUrl::FullyEncoded));
             done(out);
@@ -167,7 +188,8 @@ void PreviewFetch::parse()
 
 void PreviewFetch::dropReply()
 {
-    if (!m_reply) return;
+    if (!m_reply)
+        return;
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     disconnect(reply, nullptr, this, nullptr);
@@ -183,10 +205,12 @@ void PreviewFetch::fail(const char *why)
 
 void PreviewFetch::done(const QJsonObject &preview)
 {
-    if (m_done) return;
+    if (m_done)
+        return;
     m_done = true;
     m_deadline.stop();
-    if (m_lookupId != -1) QHostInfo::abortHostLookup(m_lookupId);
+    if (m_lookupId != -1)
+        QHostInfo::abortHostLookup(m_lookupId);
     dropReply();
     Q_EMIT finished(preview);
 }

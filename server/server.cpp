@@ -13,16 +13,16 @@
 #include "logging.h"
 #include "messageeditor.h"
 #include "messageservice.h"
-#include "pinstore.h"
-#include "presence.h"
-#include "searchservice.h"
-#include "typingrelay.h"
 #include "messagestore.h"
 #include "passwordhasher.h"
+#include "pinstore.h"
+#include "presence.h"
 #include "qtgatewaysocket.h"
 #include "ratelimiter.h"
 #include "reactionstore.h"
 #include "restapi.h"
+#include "searchservice.h"
+#include "typingrelay.h"
 #include "userstore.h"
 #include "views.h"
 #include "wshandshake.h"
@@ -75,7 +75,7 @@ struct Server::Parts
         , typing(hub, channelStore, c.typingMaxMembers)
         , search(db, channels, messageStore, views)
         , gateway({ c.heartbeatMs, c.maxOutboundBytes },
-                  { auth, channels, channelStore, messages, editor, users, hub, views, presence, typing })
+              { auth, channels, channelStore, messages, editor, users, hub, views, presence, typing })
         , rest({ auth, channels, messages, editor, search, users, views })
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
@@ -150,7 +150,7 @@ bool Server::start(QString *error)
             token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
         if (!d->auth.authenticate(token)) {
             responder.write(QJsonDocument(QJsonObject { { u"error"_qs, ApiError::unauthorized().toJson() } }),
-                            QHttpServerResponder::StatusCode::Unauthorized);
+                QHttpServerResponder::StatusCode::Unauthorized);
         }
     });
     connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -161,18 +161,24 @@ bool Server::start(QString *error)
         }
     });
     if (m_config.passwordCost == PasswordHasher::Cost::Fast)
-        qCWarning(lcServer) << "--password-cost fast: password hashes are weak; use it for tests and load tools only";
+        qCWarning(lcServer)
+            << "--password-cost fast: password hashes are weak; use it for tests and load tools only";
 
-    d->tcp = new GuardedTcpServer({ Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
-    d->tcp->setUploadHandler([this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
+    d->tcp = new GuardedTcpServer(
+        { Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
+    d->tcp->setUploadHandler(
+        [this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
 #ifdef NATTER_LITE_WEBSOCKET
     if (m_config.wsTransport == ServerConfig::WsTransport::Lite)
-        d->tcp->setUpgradeHandler([this](QTcpSocket *socket, const QByteArray &head) { upgradeLite(socket, head); });
+        d->tcp->setUpgradeHandler(
+            [this](QTcpSocket *socket, const QByteArray &head) { upgradeLite(socket, head); });
 #endif
     // Qt's default backlog of 50 refuses connections outright when a crowd reconnects at once.
     d->tcp->setListenBacklogSize(1024);
     if (!d->tcp->listen(m_config.listen, m_config.port)) {
-        *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString()).arg(m_config.port).arg(d->tcp->errorString());
+        *error = u"cannot listen on %1:%2: %3"_qs.arg(m_config.listen.toString())
+                     .arg(m_config.port)
+                     .arg(d->tcp->errorString());
         delete d->tcp;
         d->tcp = nullptr;
         return false;
@@ -186,11 +192,12 @@ void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
 #ifdef NATTER_LITE_WEBSOCKET
     const WsHandshake handshake = WsHandshake::parse(head);
     if (!handshake.valid)
-        return refuseUpgrade(socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
+        return refuseUpgrade(
+            socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
     // Authenticated before the upgrade, so that a bad token gets an HTTP answer rather than a 4001 close.
     if (!d->auth.authenticate(handshake.token))
-        return refuseUpgrade(socket, WsHandshake::errorResponse(401, "Unauthorized", "unauthorized",
-                                                                "missing or invalid token"));
+        return refuseUpgrade(socket,
+            WsHandshake::errorResponse(401, "Unauthorized", "unauthorized", "missing or invalid token"));
     // Called inside the socket's readyRead: it is replaced once that signal has returned.
     QMetaObject::invokeMethod(
         this,

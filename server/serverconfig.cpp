@@ -19,49 +19,48 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     p.setApplicationDescription(QStringLiteral("Natter chat server: REST and WebSocket on one port."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption listen(u"listen"_qs, u"Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."_qs,
-                                    u"ADDR"_qs, u"127.0.0.1"_qs);
-    const QCommandLineOption port(u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
-    const QCommandLineOption dataDir(u"data-dir"_qs, u"Directory for the database and files (default ./data)."_qs,
-                                     u"DIR"_qs, u"./data"_qs);
-    const QCommandLineOption nodeId(u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs,
-                                    u"K"_qs, u"0"_qs);
-    const QCommandLineOption logLevel(u"log-level"_qs, u"debug, info, warning or error (default info)."_qs,
-                                      u"L"_qs, u"info"_qs);
+    const QCommandLineOption listen(u"listen"_qs,
+        u"Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."_qs, u"ADDR"_qs, u"127.0.0.1"_qs);
+    const QCommandLineOption port(
+        u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
+    const QCommandLineOption dataDir(u"data-dir"_qs,
+        u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
+    const QCommandLineOption nodeId(
+        u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs, u"K"_qs, u"0"_qs);
+    const QCommandLineOption logLevel(
+        u"log-level"_qs, u"debug, info, warning or error (default info)."_qs, u"L"_qs, u"info"_qs);
     const QCommandLineOption rate(u"rate-limit"_qs,
-                                  u"Per-user send limit RATE:BURST per second (default 5:10); 0 turns it off."_qs,
-                                  u"RATE:BURST"_qs, u"5:10"_qs);
+        u"Per-user send limit RATE:BURST per second (default 5:10); 0 turns it off."_qs, u"RATE:BURST"_qs,
+        u"5:10"_qs);
     const QCommandLineOption cost(u"password-cost"_qs,
-                                  u"Argon2id cost: interactive (default) or fast (tests and load tools only)."_qs,
-                                  u"COST"_qs, u"interactive"_qs);
-    const QCommandLineOption heartbeat(u"heartbeat-ms"_qs, u"Gateway heartbeat interval (default 30000)."_qs,
-                                       u"MS"_qs, u"30000"_qs);
+        u"Argon2id cost: interactive (default) or fast (tests and load tools only)."_qs, u"COST"_qs,
+        u"interactive"_qs);
+    const QCommandLineOption heartbeat(
+        u"heartbeat-ms"_qs, u"Gateway heartbeat interval (default 30000)."_qs, u"MS"_qs, u"30000"_qs);
     const QCommandLineOption outbound(u"max-outbound-bytes"_qs,
-                                      u"Unsent bytes after which a slow connection is closed with 4009."_qs,
-                                      u"BYTES"_qs, QString::number(4 * 1024 * 1024));
+        u"Unsent bytes after which a slow connection is closed with 4009."_qs, u"BYTES"_qs,
+        QString::number(4 * 1024 * 1024));
     const QCommandLineOption upload(u"max-upload-bytes"_qs, u"Largest upload accepted (default 25 MiB)."_qs,
-                                    u"BYTES"_qs, QString::number(25 * 1024 * 1024));
+        u"BYTES"_qs, QString::number(25 * 1024 * 1024));
     const QCommandLineOption typing(u"typing-max-members"_qs,
-                                    u"Channels with more members get no typing indicators (default 100)."_qs,
-                                    u"N"_qs, u"100"_qs);
-    const QCommandLineOption privatePreviews(
-        u"allow-private-previews"_qs,
+        u"Channels with more members get no typing indicators (default 100)."_qs, u"N"_qs, u"100"_qs);
+    const QCommandLineOption privatePreviews(u"allow-private-previews"_qs,
         u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
     const QCommandLineOption durability(u"durability"_qs,
-                                        u"full (default): an ack survives power loss (fsync per commit); process: it"
-                                        " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
-                                        u"MODE"_qs, u"full"_qs);
-    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing, durability });
+        u"full (default): an ack survives power loss (fsync per commit); process: it"
+        " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
+        u"MODE"_qs, u"full"_qs);
+    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing,
+        durability });
     p.addOption(privatePreviews);
 #ifdef NATTER_LITE_WEBSOCKET
     const QString defaultTransport = u"lite"_qs;
 #else
     const QString defaultTransport = u"qt"_qs;
 #endif
-    const QCommandLineOption wsTransport(
-        u"ws-transport"_qs,
-        u"Gateway WebSocket implementation: lite (Natter's own) or qt (QWebSocket); default "_qs + defaultTransport
-            + u"."_qs,
+    const QCommandLineOption wsTransport(u"ws-transport"_qs,
+        u"Gateway WebSocket implementation: lite (Natter's own) or qt (QWebSocket); default "_qs
+            + defaultTransport + u"."_qs,
         u"qt|lite"_qs, defaultTransport);
     p.addOption(wsTransport);
     if (!p.parse(args)) {
@@ -151,7 +150,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
 #ifdef NATTER_LITE_WEBSOCKET
         c.wsTransport = WsTransport::Lite;
 #else
-        std::fprintf(stderr, "natter-server: --ws-transport lite is not available on this platform; using qt\n");
+        std::fprintf(
+            stderr, "natter-server: --ws-transport lite is not available on this platform; using qt\n");
 #endif
     } else if (p.value(wsTransport) == u"qt") {
         c.wsTransport = WsTransport::Qt;

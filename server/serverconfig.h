@@ -24,8 +24,8 @@ struct ServerConfig
     bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;
     QString durability = QStringLiteral("full");
-    // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket, which
-    // holds a fifth of the memory per connection (docs/benchmarks.md) where it exists (POSIX systems).
+    // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket,
+    // which holds a fifth of the memory per connection (docs/benchmarks.md) where it exists (POSIX systems).
     enum class WsTransport { Qt, Lite };
 #ifdef NATTER_LITE_WEBSOCKET
     WsTransport wsTransport = WsTransport::Lite;

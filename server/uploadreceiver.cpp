@@ -24,7 +24,8 @@ QHash<QByteArray, QByteArray> parseHeaders(const QByteArray &head)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0) out.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        if (colon > 0)
+            out.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
     return out;
 }
@@ -54,10 +55,12 @@ UploadReceiver::UploadReceiver(QTcpSocket *socket, const QByteArray &header, Fil
 
 UploadReceiver::~UploadReceiver()
 {
-    if (m_counted) m_files.endUpload(m_userId);
+    if (m_counted)
+        m_files.endUpload(m_userId);
     // Gone before the answer (the client hung up): nothing of it stays on disk. While the pool still works on
     // the file, the continuation cleans up instead (see finishBody()).
-    if (!m_answered && m_file.isOpen()) discardFiles();
+    if (!m_answered && m_file.isOpen())
+        discardFiles();
 }
 
 std::optional<QString> UploadReceiver::sanitiseName(const QByteArray &header, QString *problem)
@@ -100,7 +103,8 @@ void UploadReceiver::start(const QByteArray &header)
     m_userId = authorization.startsWith("Bearer ")
         ? m_files.auth().authenticate(authorization.mid(7).trimmed())
         : 0;
-    if (!m_userId) return fail(ApiError::unauthorized());
+    if (!m_userId)
+        return fail(ApiError::unauthorized());
     bool ok = false;
     m_length = headers.value("content-length").toLongLong(&ok);
     if (!ok) {
@@ -110,15 +114,18 @@ void UploadReceiver::start(const QByteArray &header)
     if (m_length > m_files.maxUploadBytes())
         return fail({ ErrorCode::PayloadTooLarge,
             u"the file is larger than %1 bytes"_qs.arg(m_files.maxUploadBytes()) });
-    if (m_length == 0) return fail(ApiError::badRequest(u"the file is empty"_qs));
+    if (m_length == 0)
+        return fail(ApiError::badRequest(u"the file is empty"_qs));
     if (!headers.contains("x-filename"))
         return fail(ApiError::badRequest(u"send the file's name in X-Filename (URL-encoded)"_qs));
     QString problem;
     const auto name = sanitiseName(headers.value("x-filename"), &problem);
-    if (!name) return fail(ApiError::badRequest(problem));
+    if (!name)
+        return fail(ApiError::badRequest(problem));
     m_name = *name;
 
-    if (!m_files.beginUpload(m_userId)) return fail(ApiError::rateLimited(1000));
+    if (!m_files.beginUpload(m_userId))
+        return fail(ApiError::rateLimited(1000));
     m_counted = true;
 
     m_id = m_files.nextId();
@@ -140,7 +147,8 @@ void UploadReceiver::onReadyRead()
 {
     while (m_received < m_length && m_socket->bytesAvailable() > 0) {
         const QByteArray chunk = m_socket->read(qMin(ChunkBytes, m_length - m_received));
-        if (chunk.isEmpty()) break;
+        if (chunk.isEmpty())
+            break;
         m_received += chunk.size();
         // After an early answer the body is only drained, so that the client reads the answer, not a reset.
         if (!m_answered && m_file.write(chunk) != chunk.size()) {
@@ -150,7 +158,8 @@ void UploadReceiver::onReadyRead()
         }
     }
     m_idle.start();
-    if (m_received < m_length) return;
+    if (m_received < m_length)
+        return;
     disconnect(m_socket, &QTcpSocket::readyRead, this, &UploadReceiver::onReadyRead);
     m_idle.stop();
     if (m_answered) {
@@ -208,17 +217,21 @@ void UploadReceiver::fail(const ApiError &error)
 
 void UploadReceiver::answer(int status, const QByteArray &json)
 {
-    if (m_answered) return;
+    if (m_answered)
+        return;
     m_answered = true;
-    if (std::exchange(m_counted, false)) m_files.endUpload(m_userId);
+    if (std::exchange(m_counted, false))
+        m_files.endUpload(m_userId);
     static const QHash<int, QByteArray> reasons { { 201, "Created" }, { 400, "Bad Request" },
         { 401, "Unauthorized" }, { 413, "Payload Too Large" }, { 429, "Too Many Requests" },
         { 500, "Internal Server Error" } };
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status, "Error")
         + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(json.size()) + "\r\n";
-    if (status == 401) head += "WWW-Authenticate: Bearer\r\n";
-    if (status == 429) head += "Retry-After: 1\r\n";
+    if (status == 401)
+        head += "WWW-Authenticate: Bearer\r\n";
+    if (status == 429)
+        head += "Retry-After: 1\r\n";
     const QByteArray response = head + "\r\n" + json;
     m_idle.stop();
     if (!m_expectsContinue && m_received < m_length && m_length <= m_files.maxUploadBytes()) {
