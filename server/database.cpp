@@ -74,9 +74,9 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
     if (!migrate(error))
         return false;
     // The WAL exists once the migration has written to it. Without the syncer, deferred commits are
-    // plain synchronous=FULL commits.
-    if (fullSync && !m_syncer.start(m_db.databaseName()))
-        qCWarning(lcStore) << "the message group commit will fsync on the event-loop thread";
+    // plain synchronous=FULL commits. In process durability it only checkpoints.
+    if (!m_syncer.start(m_db.databaseName(), fullSync))
+        qCWarning(lcStore) << "the WAL will be synced and checkpointed on the event-loop thread";
     // The syncer checkpoints in the background; the writer's own checkpoint stays as a backstop that bounds
     // the WAL (~64 MB) when the background one cannot finish under a constant stream of writes.
     if (m_syncer.isRunning())
@@ -194,7 +194,7 @@ bool Database::begin(Commit mode)
 {
     // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT. A durable
     // transaction never starts while the connection is still at NORMAL.
-    m_deferredTxn = mode == Commit::Deferred && m_syncer.isRunning();
+    m_deferredTxn = mode == Commit::Deferred && syncsInBackground();
     if (m_deferredTxn ? !setSynchronous(false)
                       : (m_synchronousNormal && m_fullSync && !setSynchronous(true))) {
         m_deferredTxn = false;
@@ -230,11 +230,13 @@ bool Database::commit()
     } else if (m_committed > m_durable) {
         // A FULL commit syncs the WAL, and with it every deferred commit before it; but one that changed
         // nothing writes and syncs nothing, so deferred commits still waiting are synced here.
-        if (m_syncer.isRunning() && m_durable + 1 < m_committed)
+        if (syncsInBackground() && m_durable + 1 < m_committed)
             m_syncer.syncNow();
         m_durable = m_committed;
-        if (m_onDurable && m_syncer.isRunning())
+        if (m_onDurable && syncsInBackground())
             m_onDurable(m_durable);
+        if (!m_fullSync)
+            m_syncer.request(m_committed); // no sync to wait for; the checkpointer learns of the write
     }
     return true;
 }

@@ -90,6 +90,7 @@ public:
 
 private:
     bool migrate(QString *error);
+    bool syncsInBackground() const { return m_fullSync && m_syncer.isRunning(); }
     bool setSynchronous(bool full);
     void markDurable(quint64 generation);
 

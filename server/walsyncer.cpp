@@ -32,8 +32,9 @@ WalSyncer::~WalSyncer()
     sqlite3_close(m_checkpointDb);
 }
 
-bool WalSyncer::start(const QString &dbPath)
+bool WalSyncer::start(const QString &dbPath, bool syncCommits)
 {
+    m_syncCommits = syncCommits;
     const QByteArray wal = QFile::encodeName(dbPath + u"-wal"_qs);
     m_fd = ::open(wal.constData(), O_RDONLY | O_CLOEXEC);
     if (m_fd < 0) {
@@ -102,7 +103,9 @@ void WalSyncer::syncNow()
 void WalSyncer::run()
 {
     using Clock = std::chrono::steady_clock;
-    constexpr auto CheckpointEvery = std::chrono::milliseconds(200);
+    // Often, so that each checkpoint copies little: a large one (100 ms of page copies and an fsync of the
+    // database) stalled the writer's own WAL writes in the kernel.
+    constexpr auto CheckpointEvery = std::chrono::milliseconds(50);
     auto lastCheckpoint = Clock::now();
     bool written = false; // synced since the last checkpoint
     std::unique_lock lock(m_mutex);
@@ -124,7 +127,8 @@ void WalSyncer::run()
         lock.unlock();
         QElapsedTimer timer;
         timer.start();
-        syncOrStop(m_fd);
+        if (m_syncCommits)
+            syncOrStop(m_fd);
         if (timer.elapsed() >= 5)
             qCDebug(lcStore) << "fdatasync of the WAL took" << timer.elapsed() << "ms";
         lock.lock();

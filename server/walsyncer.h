@@ -15,8 +15,8 @@
 // before it.
 //
 // The same thread checkpoints the WAL into the database on a connection of its own (SQLite's background
-// checkpointer pattern): a checkpoint copies pages and fsyncs twice, which stalled the event loop for
-// milliseconds every thousand pages when it ran inside COMMIT.
+// checkpointer pattern, every 50 ms, in both durability modes): a checkpoint copies pages and fsyncs twice,
+// which stalled the event loop for milliseconds every thousand pages when it ran inside COMMIT.
 class WalSyncer : public QObject
 {
     Q_OBJECT
@@ -25,8 +25,9 @@ public:
     ~WalSyncer() override;
 
     // Opens the WAL of the database at DBPATH and starts the thread; false (nothing started) when either
-    // cannot be opened.
-    bool start(const QString &dbPath);
+    // cannot be opened. Without SYNCCOMMITS (`--durability process`) it only checkpoints: requests are
+    // reported synced at once.
+    bool start(const QString &dbPath, bool syncCommits);
     bool isRunning() const { return m_thread.joinable(); }
     // Everything committed up to GENERATION is to be made durable; synced() follows.
     void request(quint64 generation);
@@ -49,4 +50,5 @@ private:
     quint64 m_requested = 0;
     quint64 m_done = 0;
     bool m_stop = false;
+    bool m_syncCommits = true;
 };
