@@ -184,7 +184,6 @@ void MessageService::flush()
         QList<Pending> batch(
             std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
         m_queue.remove(0, n);
-        m_largestBatch = qMax(m_largestBatch, n);
 
         QList<Outcome> outcomes(batch.size());
         QElapsedTimer timer;

@@ -70,10 +70,6 @@ public:
     // batch that is not yet durable holds events of that channel.
     qint64 lastDurableSeq(qint64 channelId, qint64 current) const;
 
-    // How many sends wait for the next commit; the largest batch committed so far (for benchmarks).
-    qsizetype queued() const { return m_queue.size(); }
-    qsizetype largestBatch() const { return m_largestBatch; }
-
 Q_SIGNALS:
     // A new message is durable and fanned out (for work off the hot path, such as link previews).
     void messageStored(qint64 messageId, qint64 channelId, const QString &text);
@@ -136,6 +132,5 @@ private:
     quint64 m_durable = 0;
     bool m_releasing = false;
     bool m_flushScheduled = false;
-    qsizetype m_largestBatch = 0;
     qint64 m_viewer = 0; // the caller of the page being built, for reactions' `me`
 };

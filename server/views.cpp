@@ -94,11 +94,6 @@ QByteArray Views::messagesJson(const QList<MessageRecord> &messages, qint64 view
     return w.take();
 }
 
-QJsonObject Views::newMessage(const MessageRecord &m, bool hasAttachments) const
-{
-    return QJsonDocument::fromJson(newMessageJson(m, hasAttachments)).object();
-}
-
 QByteArray Views::newMessageJson(const MessageRecord &m, bool hasAttachments) const
 {
     return write(m, hasAttachments && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray(),

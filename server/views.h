@@ -28,10 +28,8 @@ public:
     // message() of each of MESSAGES as a serialised array, with one query for all their reactions and one
     // for their attachments.
     QByteArray messagesJson(const QList<MessageRecord> &messages, qint64 viewerId) const;
-    // A message that was just stored: it has no reactions yet, and attachments only if HASATTACHMENTS, so the
-    // send path does not ask the database for either.
-    QJsonObject newMessage(const MessageRecord &message, bool hasAttachments) const;
-    // newMessage() already serialised, written without QJsonObject: the form the send path fans out and acks.
+    // A message that was just stored, serialised: it has no reactions yet, and attachments only if
+    // HASATTACHMENTS, so the send path does not ask the database for either.
     QByteArray newMessageJson(const MessageRecord &message, bool hasAttachments) const;
 
 private:
