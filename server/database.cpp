@@ -115,7 +115,7 @@ bool Database::migrate(QString *error)
     }
     while (version < steps.size()) {
         if (!begin()) {
-            *error = m_db.lastError().text();
+            *error = QString::fromUtf8(sqlite3_errmsg(m_handle));
             return false;
         }
         QSqlQuery q(m_db);
@@ -127,7 +127,7 @@ bool Database::migrate(QString *error)
             }
         }
         if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) || !commit()) {
-            *error = m_db.lastError().text();
+            *error = QString::fromUtf8(sqlite3_errmsg(m_handle));
             rollback();
             return false;
         }
@@ -178,16 +178,11 @@ SqliteStatement &Database::statement(const char *sql)
 
 bool Database::setSynchronous(bool full)
 {
-    char *message = nullptr;
-    if (sqlite3_exec(m_handle, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", nullptr,
-            nullptr, &message)
-        == SQLITE_OK) {
-        m_synchronousNormal = !full;
-        return true;
-    }
-    qCCritical(lcStore) << "cannot set synchronous:" << message;
-    sqlite3_free(message);
-    return false;
+    // Prepared once, like BEGIN and COMMIT: a batch runs all four, and parsing them each time showed.
+    if (!statement(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL").run())
+        return false;
+    m_synchronousNormal = !full;
+    return true;
 }
 
 bool Database::begin(Commit mode)
@@ -200,7 +195,7 @@ bool Database::begin(Commit mode)
         m_deferredTxn = false;
         return false;
     }
-    if (m_db.transaction())
+    if (statement("BEGIN").run())
         return true;
     m_deferredTxn = false;
     return false;
@@ -215,8 +210,8 @@ bool Database::commit()
     }
     const bool deferred = m_deferredTxn;
     m_deferredTxn = false;
-    if (!m_db.commit()) {
-        qCCritical(lcStore) << "commit failed:" << m_db.lastError().text();
+    if (!statement("COMMIT").run()) {
+        qCCritical(lcStore) << "commit failed:" << sqlite3_errmsg(m_handle);
         rollback();
         return false;
     }
@@ -243,7 +238,8 @@ bool Database::commit()
 
 void Database::rollback()
 {
-    m_db.rollback();
+    if (!sqlite3_get_autocommit(m_handle)) // a transaction is open (a failed COMMIT may have ended it)
+        statement("ROLLBACK").run();
     if (m_afterRollback)
         m_afterRollback();
     m_deferredTxn = false;
