@@ -243,6 +243,11 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
     if (!r.ok())
         return fail(connection, reqId, ApiError::badRequest(r.error()));
 
+    // A replay goes out in one piece; one larger than a quarter of the outbound limit could get a client on a
+    // slow link closed with 4009 every time it tried to catch up. Past that the channel is answered `reset`
+    // and the client pages through history instead.
+    const qint64 budget = qMax<qint64>(16 * 1024, m_config.maxOutboundBytes / 4);
+    qint64 spent = 0;
     QJsonObject result;
     for (const auto &[channelId, lastSeq] : wanted) {
         const auto access = m_channels.access(connection->userId(), channelId);
@@ -256,11 +261,19 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
         // Events whose batch is committed but not yet on disk are not replayed: they reach every member live
         // once they are, and a power cut before that must not leave this client ahead of the log.
         const qint64 current = m_messages.lastDurableSeq(channelId, access.value().channel.lastSeq);
-        const bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
+        bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
-            for (const QByteArray &event :
-                m_channelStore.eventsAfter(channelId, lastSeq, current, Limits::SyncResetThreshold))
-                connection->send(event);
+            const QList<QByteArray> events
+                = m_channelStore.eventsAfter(channelId, lastSeq, current, Limits::SyncResetThreshold);
+            qint64 bytes = 0;
+            for (const QByteArray &event : events)
+                bytes += event.size();
+            reset = spent + bytes > budget;
+            if (!reset) {
+                spent += bytes;
+                for (const QByteArray &event : events)
+                    connection->send(event);
+            }
         }
         result.insert(
             idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });

@@ -103,6 +103,45 @@ private Q_SLOTS:
         QCOMPARE(ack.value(u"channels").toObject().value(ch).toObject().value(u"reset").toBool(), true);
     }
 
+    // A replay larger than a quarter of the outbound limit (16 KiB here) is a reset, not a 4009 close: the
+    // client pages through history instead of being closed every time it tries to catch up.
+    void largeReplayIsAResetNotAClose()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs, u"--max-outbound-bytes"_qs, u"65536"_qs });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, big] = rest.registerPair(u"big"_qs);
+        const QString small = rest.createChannel(ana, u"small"_qs, u"private"_qs, { ben.id });
+        GatewayClient a;
+        QVERIFY(a.open(server, ana.token));
+        const auto send = [&a](const QString &channel, const QString &id, const QString &text) {
+            return a.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, channel },
+                { u"clientMsgId"_qs, id }, { u"text"_qs, text } });
+        };
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(
+                send(big, u"big-%1"_qs.arg(i), QString(2000, u'x')).value(u"type").toString(), u"ack"_qs);
+        QCOMPARE(send(small, u"small-1"_qs, u"hi"_qs).value(u"type").toString(), u"ack"_qs);
+
+        GatewayClient b;
+        QVERIFY(b.open(server, ben.token));
+        // Both channels had two member.joined events before the messages.
+        const auto ack = b.call(
+            { { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { small, 2 }, { big, 2 } } } });
+        const auto states = ack.value(u"channels").toObject();
+        QCOMPARE(states.value(small).toObject().value(u"reset").toBool(), false);
+        QCOMPARE(states.value(big).toObject().value(u"reset").toBool(), true);
+        QCOMPARE(states.value(big).toObject().value(u"lastSeq").toInteger(), 22);
+        const auto replayed = b.takeAll(u"message.new"_qs);
+        QCOMPARE(replayed.size(), 1);
+        QCOMPARE(replayed.first().value(u"channelId").toString(), small);
+        // Still connected; a small gap in the big channel is replayed as usual.
+        const auto later
+            = b.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { big, 20 } } } });
+        QCOMPARE(later.value(u"channels").toObject().value(big).toObject().value(u"reset").toBool(), false);
+        QCOMPARE(b.takeAll(u"message.new"_qs).size(), 2);
+    }
+
     void syncOfForeignChannelReplaysNothing()
     {
         RestClient rest(m_server);
