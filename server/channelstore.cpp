@@ -256,6 +256,14 @@ bool ChannelStore::addMention(qint64 channelId, qint64 userId)
     return q.run();
 }
 
+bool ChannelStore::adjustMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId, int delta)
+{
+    SqliteStatement &q = m_db.statement("UPDATE members SET mention_count = max(0, mention_count + ?)"
+                                        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
+    q.bind(1, qint64(delta)).bind(2, channelId).bind(3, userId).bind(4, messageId);
+    return q.run();
+}
+
 qint64 ChannelStore::nextSeq(qint64 channelId)
 {
     Counters *c = counters(channelId);

@@ -376,6 +376,38 @@ private Q_SLOTS:
         QCOMPARE(channelView(m_ben).value(u"lastReadMessageId"), m.value(u"id"));
     }
 
+    // An edit that adds a mention counts like a new one while the mentioned member has not read the message;
+    // an edit that takes it away takes it back.
+    void editsMoveMentionCounts()
+    {
+        GatewayClient a, b;
+        QVERIFY(a.open(m_server, m_ana.token));
+        QVERIFY(b.open(m_server, m_ben.token));
+        const auto sent = a.call({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, m_channel },
+            { u"clientMsgId"_qs, u"edit-mention"_qs }, { u"text"_qs, u"lunch, anyone?"_qs } });
+        const QJsonValue id = sent.value(u"message").toObject().value(u"id");
+        const int before = channelView(m_ben).value(u"mentionCount").toInt();
+        const auto edit = [&](const QString &text) {
+            const auto ack = a.call(
+                { { u"type"_qs, u"message.edit"_qs }, { u"messageId"_qs, id }, { u"text"_qs, text } });
+            return ack.value(u"message").toObject().value(u"mentions").toArray().size();
+        };
+        QCOMPARE(edit(u"lunch, @ben?"_qs), 1);
+        QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), before + 1);
+        QCOMPARE(edit(u"lunch, @ben? 12:30"_qs), 1); // still mentioned: no second count
+        QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), before + 1);
+        QCOMPARE(edit(u"lunch, anyone? 12:30"_qs), 0);
+        QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), before);
+        // Once Ben has read it, a mention edited in does not count.
+        QCOMPARE(b.call({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_channel },
+                            { u"messageId"_qs, id } })
+                     .value(u"type")
+                     .toString(),
+            u"ack"_qs);
+        QCOMPARE(edit(u"lunch, @ben? 12:30"_qs), 1);
+        QCOMPARE(channelView(m_ben).value(u"mentionCount").toInt(), 0);
+    }
+
 private:
     QJsonObject channelView(const TestAccount &who)
     {
