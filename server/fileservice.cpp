@@ -92,7 +92,31 @@ bool FileService::open(const QString &dataDir, QString *error)
     QDir tmp(m_dir.filePath(u"tmp"_qs));
     for (const QString &stale : tmp.entryList(QDir::Files | QDir::Hidden))
         tmp.remove(stale);
+    m_expiry.setInterval(int(qBound(qint64(500), m_unattachedTtlMs / 2, qint64(3600 * 1000))));
+    connect(&m_expiry, &QTimer::timeout, this, &FileService::expireUnattached);
+    m_expiry.start();
     return true;
+}
+
+void FileService::expireUnattached()
+{
+    // Uploads are made before the message that uses them; one that no message took up within the TTL was
+    // abandoned (a cancelled send, a closed app) and only takes disk space.
+    QSqlQuery &q
+        = m_db.prepare(u"SELECT u.id FROM uploads u WHERE u.created_at < ? AND NOT EXISTS"
+                       " (SELECT 1 FROM message_attachments a WHERE a.upload_id = u.id) LIMIT 500"_qs);
+    q.addBindValue(nowMs() - m_unattachedTtlMs);
+    QList<qint64> expired;
+    Database::forEach(q, [&](const QSqlQuery &row) { expired.append(row.value(0).toLongLong()); });
+    if (expired.isEmpty())
+        return;
+    // removeUnattached() deletes the rows and, once this commits, the files.
+    if (!m_db.begin() || !removeUnattached(expired) || !m_db.commit()) {
+        m_db.rollback();
+        qCWarning(lcFiles) << "could not expire" << expired.size() << "unattached uploads";
+        return;
+    }
+    qCInfo(lcFiles) << "expired" << expired.size() << "uploads no message used";
 }
 
 qint64 FileService::nextId()
@@ -298,6 +322,11 @@ bool FileService::unlinkAll(qint64 messageId)
     del.addBindValue(messageId);
     if (!Database::exec(del))
         return false;
+    return removeUnattached(uploads);
+}
+
+bool FileService::removeUnattached(const QList<qint64> &uploads)
+{
     for (qint64 id : uploads) {
         QSqlQuery &still = m_db.prepare(u"SELECT 1 FROM message_attachments WHERE upload_id = ? LIMIT 1"_qs);
         still.addBindValue(id);

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <optional>
 
@@ -54,6 +55,9 @@ public:
         qint64 maxUploadBytes, QObject *parent = nullptr);
     ~FileService() override;
 
+    // Uploads that no message uses are deleted once they are older than TTLMS (checked every TTL/2, at
+    // least hourly). Set before open().
+    void setUnattachedTtl(qint64 ttlMs) { m_unattachedTtlMs = ttlMs; }
     // Creates DATA/uploads and DATA/uploads/tmp and removes temporary files a previous run left behind.
     bool open(const QString &dataDir, QString *error);
     void installRoutes(QHttpServer &http);
@@ -90,6 +94,10 @@ public:
     bool mayRead(qint64 userId, const Upload &upload);
 
 private:
+    void expireUnattached();
+    // Inside the caller's transaction: deletes those of UPLOADS that no message uses any more; their files go
+    // once the transaction has committed.
+    bool removeUnattached(const QList<qint64> &uploads);
     void removeOrphanFiles();
 
     Database &m_db;
@@ -97,6 +105,8 @@ private:
     AuthService &m_auth;
     SnowflakeGenerator &m_ids;
     qint64 m_maxUploadBytes;
+    qint64 m_unattachedTtlMs = 24 * 3600 * 1000;
+    QTimer m_expiry;
     QDir m_dir;
     QList<Upload> m_pendingRemoval;
     QHash<qint64, int> m_inFlight; // uploads being received or processed, per user

@@ -133,6 +133,7 @@ bool Server::start(QString *error)
     if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
         return false;
 
+    d->files.setUnattachedTtl(qint64(m_config.unattachedUploadTtlSeconds) * 1000);
     if (!d->files.open(m_config.dataDir, error))
         return false;
     d->messages.setAttachments(&d->files);

@@ -42,6 +42,9 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         QString::number(4 * 1024 * 1024));
     const QCommandLineOption upload(u"max-upload-bytes"_qs, u"Largest upload accepted (default 25 MiB)."_qs,
         u"BYTES"_qs, QString::number(25 * 1024 * 1024));
+    const QCommandLineOption uploadTtl(u"unattached-upload-ttl"_qs,
+        u"Seconds after which an upload that no message uses is deleted (default 86400)."_qs, u"SECONDS"_qs,
+        u"86400"_qs);
     const QCommandLineOption typing(u"typing-max-members"_qs,
         u"Channels with more members get no typing indicators (default 100)."_qs, u"N"_qs, u"100"_qs);
     const QCommandLineOption privatePreviews(u"allow-private-previews"_qs,
@@ -50,8 +53,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
         u"full (default): an ack survives power loss (fsync per commit); process: it"
         " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
         u"MODE"_qs, u"full"_qs);
-    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, typing,
-        durability });
+    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
+        uploadTtl, typing, durability });
     p.addOption(privatePreviews);
 #ifdef NATTER_LITE_WEBSOCKET
     const QString defaultTransport = u"lite"_qs;
@@ -133,6 +136,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     c.maxUploadBytes = p.value(upload).toLongLong(&ok);
     if (!ok || c.maxUploadBytes < 1) {
         *exitCode = fail(u"--max-upload-bytes must be positive"_qs);
+        return std::nullopt;
+    }
+    c.unattachedUploadTtlSeconds = p.value(uploadTtl).toInt(&ok);
+    if (!ok || c.unattachedUploadTtlSeconds < 1) {
+        *exitCode = fail(u"--unattached-upload-ttl must be a positive number of seconds"_qs);
         return std::nullopt;
     }
     c.durability = p.value(durability);

@@ -20,6 +20,7 @@ struct ServerConfig
     int heartbeatMs = 30000;
     qint64 maxOutboundBytes = 4 * 1024 * 1024;
     qint64 maxUploadBytes = 25 * 1024 * 1024;
+    int unattachedUploadTtlSeconds = 24 * 3600; // an upload no message uses is deleted after this
     int hashThreads = 2;
     bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;

@@ -131,7 +131,8 @@ private Q_SLOTS:
         int uploads = 0;
         while (it.hasNext()) {
             const QFileInfo file(it.next());
-            if (file.fileName().startsWith(u"natter.db")) continue;
+            if (file.fileName().startsWith(u"natter.db"))
+                continue;
             QCOMPARE(file.absolutePath(), QDir(m_server.dataDir()).absoluteFilePath(u"uploads"_qs));
             QVERIFY2(serverName.match(file.fileName()).hasMatch(), qPrintable(file.fileName()));
             ++uploads;
@@ -160,7 +161,8 @@ private Q_SLOTS:
         RestClient rest(m_server);
         const int before = storedFiles(m_server);
         QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", "text/plain" } };
-        if (present) headers.append({ "X-Filename", name });
+        if (present)
+            headers.append({ "X-Filename", name });
         const auto r = rest.request("POST", u"/api/v1/uploads"_qs, "some text", m_ana.token, headers);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"bad_request"_qs);
@@ -204,7 +206,8 @@ private Q_SLOTS:
         QByteArray answer;
         const QByteArray chunk(64 * 1024, 'x');
         for (int i = 0; i < 64 && !answer.contains("}}"); ++i) {
-            if (s.state() == QAbstractSocket::ConnectedState) s.write(chunk);
+            if (s.state() == QAbstractSocket::ConnectedState)
+                s.write(chunk);
             s.waitForBytesWritten(100);
             s.waitForReadyRead(50);
             answer += s.readAll();
@@ -297,6 +300,36 @@ private Q_SLOTS:
         QCOMPARE(twice.value(u"message").toObject().value(u"attachments").toArray().size(), 1);
         // Nothing was posted with Ana's file: Ben still cannot read it.
         QCOMPARE(rest.get(up.json.value(u"url").toString(), m_ben.token).status, 404);
+    }
+
+    // An upload no message took up within --unattached-upload-ttl is deleted, file and all; one in use stays.
+    void unattachedUploadsExpire()
+    {
+        TestServer server({ u"--unattached-upload-ttl"_qs, u"3"_qs }); // room for a slow machine to attach "used"
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, channel] = rest.registerPair(u"files"_qs);
+        const auto abandoned = upload(rest, ana, randomBytes(1024), "abandoned.bin");
+        const auto used = upload(rest, ana, randomBytes(1024), "used.bin");
+        QCOMPARE(abandoned.status, 201);
+        QCOMPARE(used.status, 201);
+        const auto sent = rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
+            { { u"clientMsgId"_qs, u"keeps-it"_qs }, { u"text"_qs, u"here"_qs },
+                { u"attachmentIds"_qs, QJsonArray { used.json.value(u"id") } } },
+            ana.token);
+        QCOMPARE(sent.status, 201);
+        const QString onDisk
+            = QDir(server.dataDir()).filePath(u"uploads/"_qs + abandoned.json.value(u"id").toString());
+        QVERIFY(QFile::exists(onDisk));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rest.get(abandoned.json.value(u"url").toString(), ana.token).status, 404, 10000);
+        QTRY_VERIFY(!QFile::exists(onDisk));
+        QCOMPARE(rest.get(used.json.value(u"url").toString(), ben.token).status, 200);
+        const auto late = rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
+            { { u"clientMsgId"_qs, u"too-late"_qs }, { u"text"_qs, u"here"_qs },
+                { u"attachmentIds"_qs, QJsonArray { abandoned.json.value(u"id") } } },
+            ana.token);
+        QCOMPARE(late.status, 404);
     }
 
     void deletedMessageTakesItsFiles()
