@@ -256,11 +256,11 @@ bool ChannelStore::addMention(qint64 channelId, qint64 userId)
     return q.run();
 }
 
-bool ChannelStore::adjustMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId, int delta)
+bool ChannelStore::addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId)
 {
-    SqliteStatement &q = m_db.statement("UPDATE members SET mention_count = max(0, mention_count + ?)"
+    SqliteStatement &q = m_db.statement("UPDATE members SET mention_count = mention_count + 1"
                                         " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
-    q.bind(1, qint64(delta)).bind(2, channelId).bind(3, userId).bind(4, messageId);
+    q.bind(1, channelId).bind(2, userId).bind(3, messageId);
     return q.run();
 }
 

@@ -38,9 +38,8 @@ public:
     bool removeMember(qint64 channelId, qint64 userId);
     bool markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
     bool addMention(qint64 channelId, qint64 userId);
-    // An edit added (DELTA 1) or removed (-1) a mention of USERID in MESSAGEID: counted only while the user
-    // has not read that far, never below zero.
-    bool adjustMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId, int delta);
+    // An edit added a mention of USERID to MESSAGEID: counted only while the user has not read that far.
+    bool addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId);
 
     // Event log: the next seq of CHANNEL (inside the caller's transaction) and the stored events after a seq.
     qint64 nextSeq(qint64 channelId);

@@ -126,9 +126,13 @@ bool Database::migrate(QString *error)
                 return false;
             }
         }
-        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) || !commit()) {
-            *error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1))) {
+            *error = q.lastError().text();
             rollback();
+            return false;
+        }
+        if (!commit()) { // it has rolled back
+            *error = m_lastError;
             return false;
         }
         ++version;
@@ -211,7 +215,8 @@ bool Database::commit()
     const bool deferred = m_deferredTxn;
     m_deferredTxn = false;
     if (!statement("COMMIT").run()) {
-        qCCritical(lcStore) << "commit failed:" << sqlite3_errmsg(m_handle);
+        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        qCCritical(lcStore) << "commit failed:" << m_lastError;
         rollback();
         return false;
     }

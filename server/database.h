@@ -101,7 +101,9 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_fullSync = true;
     bool m_deferredTxn = false;
-    bool m_synchronousNormal = false; // this connection is switched to synchronous=NORMAL right now
+    bool m_synchronousNormal = false;
+    QString m_lastError; // of the last failed COMMIT (a rollback after it resets SQLite's own) // this
+                         // connection is switched to synchronous=NORMAL right now
     quint64 m_committed = 0;
     quint64 m_durable = 0;
     std::function<void(quint64)> m_onDurable;

@@ -219,7 +219,7 @@ std::optional<QJsonObject> FileService::store(const Upload &upload)
     q.addBindValue(upload.width ? QVariant(upload.width) : QVariant());
     q.addBindValue(upload.height ? QVariant(upload.height) : QVariant());
     q.addBindValue(upload.thumbnailKey.isEmpty() ? QVariant() : QVariant(upload.thumbnailKey));
-    q.addBindValue(upload.createdAt);
+    q.addBindValue(upload.createdAt ? upload.createdAt : nowMs());
     if (!Database::exec(q)) {
         QFile::remove(finalPath);
         if (!upload.thumbnailKey.isEmpty())
@@ -285,6 +285,11 @@ std::optional<ApiError> FileService::checkAttachable(qint64 userId, const QList<
         if (!upload || upload->uploaderId != userId)
             return ApiError::notFound(
                 u"upload %1 does not exist or was not uploaded by you"_qs.arg(idToString(id)));
+        // One the expiry sweep may take before this message is stored (it is linked at the next group commit)
+        // is refused now rather than linked to nothing.
+        const qint64 margin = qMin(ExpiryMarginMs, m_unattachedTtlMs / 2);
+        if (upload->createdAt < nowMs() - m_unattachedTtlMs + margin && !isAttached(id))
+            return ApiError::notFound(u"upload %1 has expired: upload it again"_qs.arg(idToString(id)));
     }
     return std::nullopt;
 }
@@ -325,16 +330,17 @@ bool FileService::unlinkAll(qint64 messageId)
     return removeUnattached(uploads);
 }
 
+bool FileService::isAttached(qint64 uploadId)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT 1 FROM message_attachments WHERE upload_id = ? LIMIT 1"_qs);
+    q.addBindValue(uploadId);
+    return Database::one(q, [](const QSqlQuery &) { return true; }).value_or(false);
+}
+
 bool FileService::removeUnattached(const QList<qint64> &uploads)
 {
     for (qint64 id : uploads) {
-        QSqlQuery &still = m_db.prepare(u"SELECT 1 FROM message_attachments WHERE upload_id = ? LIMIT 1"_qs);
-        still.addBindValue(id);
-        if (!Database::exec(still))
-            return false;
-        const bool attached = still.next();
-        still.finish();
-        if (attached)
+        if (isAttached(id))
             continue;
         const auto upload = byId(id);
         if (!upload)

@@ -98,6 +98,8 @@ private:
     // Inside the caller's transaction: deletes those of UPLOADS that no message uses any more; their files go
     // once the transaction has committed.
     bool removeUnattached(const QList<qint64> &uploads);
+    bool isAttached(qint64 uploadId);
+    static constexpr qint64 ExpiryMarginMs = 60 * 1000;
     void removeOrphanFiles();
 
     Database &m_db;

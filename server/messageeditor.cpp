@@ -94,15 +94,11 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const QJsonObject &body)
     const QList<qint64> mentions = m_sender.resolveMentions(m.channelId, userId, text);
     if (!m_messages.updateText(m.id, text, mentions, nowMs()))
         return rollback();
-    // Who the edit newly mentions has one more unread mention, who it no longer mentions one less.
-    const auto adjust = [&](const QList<qint64> &ids, const QList<qint64> &except, int delta) {
-        for (qint64 id : ids)
-            if (!except.contains(id) && !m_channels.adjustMentionIfUnread(m.channelId, id, m.id, delta))
-                return false;
-        return true;
-    };
-    if (!adjust(mentions, m.mentions, 1) || !adjust(m.mentions, mentions, -1))
-        return rollback();
+    // Who the edit newly mentions has one more unread mention. A mention edited away is not taken back: the
+    // count cannot tell which message each of its mentions came from, and it clears when the member reads.
+    for (qint64 id : mentions)
+        if (!m.mentions.contains(id) && !m_channels.addMentionIfUnread(m.channelId, id, m.id))
+            return rollback();
     const auto updated = m_messages.byId(m.id);
     const auto event = m_events.append(
         m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });

@@ -132,6 +132,12 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("DROP TRIGGER messages_fts_insert"),
         },
+        // 3 -> 4: uploads were stored without their time; the expiry of unattached uploads counts from it, so
+        // those give their TTL a fresh start from the upgrade.
+        {
+            QStringLiteral("UPDATE uploads SET created_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000"
+                           " WHERE created_at = 0"),
+        },
     };
     return steps;
 }

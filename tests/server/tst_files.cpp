@@ -302,34 +302,40 @@ private Q_SLOTS:
         QCOMPARE(rest.get(up.json.value(u"url").toString(), m_ben.token).status, 404);
     }
 
-    // An upload no message took up within --unattached-upload-ttl is deleted, file and all; one in use stays.
+    // An upload no message took up within --unattached-upload-ttl is deleted, file and all; one in use stays,
+    // and so does one younger than the TTL.
     void unattachedUploadsExpire()
     {
-        TestServer server({ u"--unattached-upload-ttl"_qs, u"3"_qs }); // room for a slow machine to attach "used"
+        // A 6 s TTL: swept every 3 s; an upload is attachable for its first 3 s.
+        TestServer server({ u"--unattached-upload-ttl"_qs, u"6"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
         const auto [ana, ben, channel] = rest.registerPair(u"files"_qs);
+        const auto post = [&](const QString &clientMsgId, const QJsonValue &uploadId) {
+            return rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
+                { { u"clientMsgId"_qs, clientMsgId }, { u"text"_qs, u"here"_qs },
+                    { u"attachmentIds"_qs, QJsonArray { uploadId } } },
+                ana.token);
+        };
         const auto abandoned = upload(rest, ana, randomBytes(1024), "abandoned.bin");
         const auto used = upload(rest, ana, randomBytes(1024), "used.bin");
         QCOMPARE(abandoned.status, 201);
         QCOMPARE(used.status, 201);
-        const auto sent = rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
-            { { u"clientMsgId"_qs, u"keeps-it"_qs }, { u"text"_qs, u"here"_qs },
-                { u"attachmentIds"_qs, QJsonArray { used.json.value(u"id") } } },
-            ana.token);
-        QCOMPARE(sent.status, 201);
+        QCOMPARE(post(u"keeps-it"_qs, used.json.value(u"id")).status, 201);
         const QString onDisk
             = QDir(server.dataDir()).filePath(u"uploads/"_qs + abandoned.json.value(u"id").toString());
         QVERIFY(QFile::exists(onDisk));
         QTRY_COMPARE_WITH_TIMEOUT(
-            rest.get(abandoned.json.value(u"url").toString(), ana.token).status, 404, 10000);
+            rest.get(abandoned.json.value(u"url").toString(), ana.token).status, 404, 20000);
         QTRY_VERIFY(!QFile::exists(onDisk));
         QCOMPARE(rest.get(used.json.value(u"url").toString(), ben.token).status, 200);
-        const auto late = rest.post(u"/api/v1/channels/"_qs + channel + u"/messages"_qs,
-            { { u"clientMsgId"_qs, u"too-late"_qs }, { u"text"_qs, u"here"_qs },
-                { u"attachmentIds"_qs, QJsonArray { abandoned.json.value(u"id") } } },
-            ana.token);
-        QCOMPARE(late.status, 404);
+        QCOMPARE(post(u"too-late"_qs, abandoned.json.value(u"id")).status, 404);
+
+        // A new upload outlives the next sweep.
+        const auto fresh = upload(rest, ana, randomBytes(1024), "fresh.bin");
+        QCOMPARE(fresh.status, 201);
+        QTest::qWait(3500);
+        QCOMPARE(rest.get(fresh.json.value(u"url").toString(), ana.token).status, 200);
     }
 
     void deletedMessageTakesItsFiles()
