@@ -294,25 +294,30 @@ std::pair<qint64, qint64> ChannelStore::nextMessageSlot(qint64 channelId, qint64
     return { c->lastSeq, counted ? c->messageCount : 0 };
 }
 
-bool ChannelStore::appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload)
+bool ChannelStore::appendEvent(
+    qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload, qint64 messageId)
 {
-    SqliteStatement &q
-        = m_db.statement("INSERT INTO channel_events (channel_id, seq, type, payload) VALUES (?, ?, ?, ?)");
+    SqliteStatement &q = m_db.statement(
+        "INSERT INTO channel_events (channel_id, seq, type, payload, message_id) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, channelId).bind(2, seq).bind(3, type).bind(4, payload);
+    if (messageId)
+        q.bind(5, messageId);
+    else
+        q.bindNull(5);
     return q.run();
 }
 
-QList<QByteArray> ChannelStore::eventsAfter(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
+QList<ChannelStore::StoredEvent> ChannelStore::eventsAfter(
+    qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
 {
-    QSqlQuery &q
-        = m_db.prepare(QStringLiteral("SELECT payload FROM channel_events WHERE channel_id = ? AND seq > ?"
-                                      " AND seq <= ? ORDER BY seq LIMIT ?"));
-    q.addBindValue(channelId);
-    q.addBindValue(afterSeq);
-    q.addBindValue(upToSeq);
-    q.addBindValue(limit);
-    QList<QByteArray> out;
-    Database::forEach(q, [&](const QSqlQuery &row) { out.append(row.value(0).toByteArray()); });
+    SqliteStatement &q
+        = m_db.statement("SELECT seq, payload, message_id FROM channel_events"
+                         " WHERE channel_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+    q.bind(1, channelId).bind(2, afterSeq).bind(3, upToSeq).bind(4, qint64(limit));
+    QList<StoredEvent> out;
+    while (q.step() && q.hasRow())
+        out.append({ q.int64(0), q.blob(1), q.isNull(2) ? 0 : q.int64(2) });
+    q.reset();
     return out;
 }
 

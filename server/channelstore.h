@@ -43,8 +43,17 @@ public:
 
     // Event log: the next seq of CHANNEL (inside the caller's transaction) and the stored events after a seq.
     qint64 nextSeq(qint64 channelId);
-    bool appendEvent(qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload);
-    QList<QByteArray> eventsAfter(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit);
+    // An event is stored either as its frame (PAYLOAD) or, for a message.new, as MESSAGEID alone with an
+    // empty payload; EventLog writes the frame of the latter when it is replayed.
+    struct StoredEvent
+    {
+        qint64 seq = 0;
+        QByteArray payload;
+        qint64 messageId = 0;
+    };
+    bool appendEvent(
+        qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload, qint64 messageId = 0);
+    QList<StoredEvent> eventsAfter(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit);
     // Takes the next seq for a new message and, when COUNTED (a top-level message), its ordinal, bumping
     // message_count and last_message_at; inside a transaction, whose commit writes them. {0, 0} on failure.
     std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 class ChannelStore;
 class Hub;
+class MessageStore;
+class Views;
 
 // The per-channel event log that `sync` replays. append() runs inside the caller's transaction and gives the
 // event the channel's next seq; publish() runs only after that transaction committed.
@@ -20,18 +23,27 @@ public:
         QByteArray frame;
     };
 
-    EventLog(ChannelStore &channels, Hub &hub);
+    EventLog(ChannelStore &channels, MessageStore &messages, const Views &views, Hub &hub);
 
     // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one
     // here.
     std::optional<Event> append(qint64 channelId, const QString &type, QJsonObject fields, qint64 seq = 0);
-    // The same for a frame {type, KEY: JSON, channelId, seq} whose one field is already serialised (the send
-    // path's message.new).
-    std::optional<Event> appendJson(
-        qint64 channelId, const QString &type, const char *key, const QByteArray &json, qint64 seq);
+    // The message.new of message MESSAGEID, whose JSON the send path has already written. Only the id is
+    // stored: replay() writes the frame again from the message.
+    std::optional<Event> appendNewMessage(
+        qint64 channelId, qint64 seq, qint64 messageId, const QByteArray &json);
     void publish(const Event &event, qint64 exceptUser = 0);
 
+    // The frames of CHANNELID's events with seqs in (AFTERSEQ, UPTOSEQ], at most LIMIT, in seq order. A
+    // message.new is written from the message as it is now (edited or deleted since, perhaps): the events
+    // that changed it follow it in the replay, and each carries the whole message again.
+    QList<QByteArray> replay(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit);
+
 private:
+    static QByteArray newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json);
+
     ChannelStore &m_channels;
+    MessageStore &m_messages;
+    const Views &m_views;
     Hub &m_hub;
 };

@@ -1,8 +1,8 @@
 #include "gateway.h"
 #include "authservice.h"
 #include "channelservice.h"
-#include "channelstore.h"
 #include "connection.h"
+#include "eventlog.h"
 #include "gatewaysocket.h"
 #include "hub.h"
 #include "logging.h"
@@ -34,7 +34,7 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
     , m_services(s)
     , m_auth(s.auth)
     , m_channels(s.channels)
-    , m_channelStore(s.channelStore)
+    , m_events(s.events)
     , m_messages(s.messages)
     , m_users(s.users)
     , m_hub(s.hub)
@@ -264,7 +264,7 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
         bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
             const QList<QByteArray> events
-                = m_channelStore.eventsAfter(channelId, lastSeq, current, Limits::SyncResetThreshold);
+                = m_events.replay(channelId, lastSeq, current, Limits::SyncResetThreshold);
             qint64 bytes = 0;
             for (const QByteArray &event : events)
                 bytes += event.size();

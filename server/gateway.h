@@ -16,7 +16,7 @@ class GatewaySocket;
 class Connection;
 class AuthService;
 class ChannelService;
-class ChannelStore;
+class EventLog;
 class MessageService;
 class UserStore;
 class Hub;
@@ -42,7 +42,7 @@ public:
     {
         AuthService &auth;
         ChannelService &channels;
-        ChannelStore &channelStore;
+        EventLog &events;
         MessageService &messages;
         MessageEditor &editor;
         UserStore &users;
@@ -82,7 +82,7 @@ private:
     Services m_services;
     AuthService &m_auth;
     ChannelService &m_channels;
-    ChannelStore &m_channelStore;
+    EventLog &m_events;
     MessageService &m_messages;
     UserStore &m_users;
     Hub &m_hub;

@@ -156,7 +156,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     for (qint64 mentioned : p.mentions)
         m_channels.addMention(p.channelId, mentioned);
     QByteArray message = m_views.newMessageJson(m, !p.attachments.isEmpty());
-    const auto event = m_events.appendJson(p.channelId, u"message.new"_qs, "message", message, m.seq);
+    const auto event = m_events.appendNewMessage(p.channelId, m.seq, m.id, message);
     if (!event)
         return false;
     outcome.events.append(*event);

@@ -63,7 +63,7 @@ struct Server::Parts
         , reactions(db)
         , hub(channelStore)
         , views(users, reactions, hub)
-        , events(channelStore, hub)
+        , events(channelStore, messageStore, views, hub)
         , hasher(c.passwordCost, &hashPool)
         , limiter(c.sendRate, c.sendBurst)
         , auth(users, hasher, ids, hub)
@@ -75,7 +75,7 @@ struct Server::Parts
         , typing(hub, channelStore, c.typingMaxMembers)
         , search(db, channels, messageStore, views)
         , gateway({ c.heartbeatMs, c.maxOutboundBytes },
-              { auth, channels, channelStore, messages, editor, users, hub, views, presence, typing })
+              { auth, channels, events, messages, editor, users, hub, views, presence, typing })
         , rest({ auth, channels, messages, editor, search, users, views })
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })

@@ -76,6 +76,20 @@ qint64 SqliteStatement::int64(int column) const
     return m_row ? sqlite3_column_int64(m_stmt, column) : 0;
 }
 
+QByteArray SqliteStatement::blob(int column) const
+{
+    if (!m_row)
+        return {};
+    // sqlite3_column_bytes() after sqlite3_column_blob(), as SQLite documents: the pointer comes first.
+    const char *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return !m_row || sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 bool SqliteStatement::run()
 {
     const bool ok = step();

@@ -31,6 +31,8 @@ public:
     bool step();
     bool hasRow() const { return m_row; }
     qint64 int64(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
     // Runs a statement that returns no rows (or whose rows are not needed) and resets it.
     bool run();
     // Number of rows the last INSERT/UPDATE/DELETE changed.

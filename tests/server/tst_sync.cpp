@@ -75,6 +75,71 @@ private Q_SLOTS:
         QVERIFY(back.noFrame(u"member.joined"_qs, 0));
     }
 
+    // The log keeps only a message.new's message id and writes the frame again when it is replayed: the same
+    // frame as the live one while the message is unchanged, the message as it is now once it has changed,
+    // followed by the events that changed it.
+    void replayedMessagesAreWrittenFromTheStore()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, ch] = rest.registerPair(u"replay"_qs);
+        GatewayClient a, b;
+        QVERIFY(a.open(server, ana.token));
+        QVERIFY(b.open(server, ben.token));
+        const auto call = [&a, ch = ch](const QString &type, QJsonObject fields) {
+            fields.insert(u"type"_qs, type);
+            fields.insert(u"channelId"_qs, ch);
+            return a.call(fields);
+        };
+        const QString text = QString::fromUtf16(u"first \"draft\" for @ben \u00e9\U0001F600");
+        const auto sent = call(u"message.send"_qs, { { u"clientMsgId"_qs, u"r1"_qs }, { u"text"_qs, text } });
+        QCOMPARE(sent.value(u"type").toString(), u"ack"_qs);
+        const QString id = sent.value(u"message").toObject().value(u"id").toString();
+        const QJsonObject live = b.waitFor(u"message.new"_qs);
+        const qint64 before = live.value(u"seq").toInteger() - 1;
+        const auto syncFrom = [&b, ch = ch](qint64 seq) {
+            return b.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, seq } } } });
+        };
+
+        syncFrom(before);
+        const auto unchanged = b.takeAll(u"message.new"_qs);
+        QCOMPARE(unchanged.size(), 1);
+        QCOMPARE(unchanged.first(), live);
+
+        QCOMPARE(call(u"message.edit"_qs, { { u"messageId"_qs, id }, { u"text"_qs, u"second draft"_qs } })
+                     .value(u"type")
+                     .toString(),
+            u"ack"_qs);
+        QCOMPARE(call(u"reaction.add"_qs, { { u"messageId"_qs, id }, { u"emoji"_qs, u"👍"_qs } })
+                     .value(u"type")
+                     .toString(),
+            u"ack"_qs);
+        b.waitFor(u"reaction.added"_qs);
+        b.takeAll(u"message.updated"_qs);
+        syncFrom(before);
+        const auto edited = b.takeAll(u"message.new"_qs);
+        QCOMPARE(edited.size(), 1);
+        const QJsonObject message = edited.first().value(u"message").toObject();
+        QCOMPARE(message.value(u"text").toString(), u"second draft"_qs);
+        QVERIFY(!message.value(u"editedAt").isNull());
+        QCOMPARE(edited.first().value(u"seq"), live.value(u"seq"));
+        // Reactions come from the replayed reaction events, so the message starts without them.
+        QCOMPARE(message.value(u"reactions").toArray().size(), 0);
+        QCOMPARE(b.takeAll(u"message.updated"_qs).size(), 1);
+        QCOMPARE(b.takeAll(u"reaction.added"_qs).size(), 1);
+
+        QCOMPARE(
+            call(u"message.delete"_qs, { { u"messageId"_qs, id } }).value(u"type").toString(), u"ack"_qs);
+        b.waitFor(u"message.deleted"_qs);
+        syncFrom(before);
+        const auto deleted = b.takeAll(u"message.new"_qs);
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.first().value(u"message").toObject().value(u"text").toString(), QString());
+        QVERIFY(!deleted.first().value(u"message").toObject().value(u"deletedAt").isNull());
+        QCOMPARE(b.takeAll(u"message.deleted"_qs).size(), 1);
+    }
+
     void resetPastOneThousandEvents()
     {
         RestClient rest(m_server);
