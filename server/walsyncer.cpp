@@ -25,7 +25,9 @@ WalSyncer::~WalSyncer()
             m_stop = true;
         }
         m_wake.notify_one();
+        m_checkpointWake.notify_one();
         m_thread.join(); // after a last fdatasync of whatever was still requested
+        m_checkpointThread.join();
     }
     if (m_fd >= 0)
         ::close(m_fd);
@@ -53,7 +55,8 @@ bool WalSyncer::start(const QString &dbPath, bool syncCommits)
         return false;
     }
     sqlite3_exec(m_checkpointDb, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
-    m_thread = std::thread(&WalSyncer::run, this);
+    m_thread = std::thread(&WalSyncer::runSyncs, this);
+    m_checkpointThread = std::thread(&WalSyncer::runCheckpoints, this);
     return true;
 }
 
@@ -100,29 +103,32 @@ void WalSyncer::syncNow()
     syncOrStop(m_fd);
 }
 
-void WalSyncer::run()
+void WalSyncer::runCheckpoints()
 {
-    using Clock = std::chrono::steady_clock;
     // Often, so that each checkpoint copies little: a large one (100 ms of page copies and an fsync of the
     // database) stalled the writer's own WAL writes in the kernel.
     constexpr auto CheckpointEvery = std::chrono::milliseconds(50);
-    auto lastCheckpoint = Clock::now();
-    bool written = false; // synced since the last checkpoint
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait_for(lock, CheckpointEvery, [this] { return m_stop || m_requested > m_done; });
-        if (written && Clock::now() - lastCheckpoint >= CheckpointEvery) {
-            lock.unlock();
-            checkpoint();
-            lock.lock();
-            lastCheckpoint = Clock::now();
-            written = false;
-        }
-        if (m_requested <= m_done) {
-            if (m_stop)
-                return; // nothing is left to sync
+        m_checkpointWake.wait_for(lock, CheckpointEvery, [this] { return m_stop; });
+        if (m_stop)
+            return; // SQLite checkpoints what is left when the last connection closes
+        if (!m_written)
             continue;
-        }
+        m_written = false;
+        lock.unlock();
+        checkpoint();
+        lock.lock();
+    }
+}
+
+void WalSyncer::runSyncs()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stop || m_requested > m_done; });
+        if (m_requested <= m_done)
+            return; // stopping, and nothing is left to sync
         const quint64 target = m_requested; // every commit that returned before this point
         lock.unlock();
         QElapsedTimer timer;
@@ -133,7 +139,7 @@ void WalSyncer::run()
             qCDebug(lcStore) << "fdatasync of the WAL took" << timer.elapsed() << "ms";
         lock.lock();
         m_done = target;
-        written = true;
+        m_written = true;
         QMetaObject::invokeMethod(
             this, [this, target] { Q_EMIT synced(target); }, Qt::QueuedConnection);
     }

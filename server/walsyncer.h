@@ -14,9 +14,10 @@
 // sockets and building the next batch while the disk works, and one fdatasync covers every batch committed
 // before it.
 //
-// The same thread checkpoints the WAL into the database on a connection of its own (SQLite's background
+// A second thread checkpoints the WAL into the database on a connection of its own (SQLite's background
 // checkpointer pattern, every 50 ms, in both durability modes): a checkpoint copies pages and fsyncs twice,
-// which stalled the event loop for milliseconds every thousand pages when it ran inside COMMIT.
+// which stalled the event loop for milliseconds every thousand pages when it ran inside COMMIT, and held back
+// the acks waiting for the next fdatasync when it ran on the syncing thread.
 class WalSyncer : public QObject
 {
     Q_OBJECT
@@ -39,16 +40,20 @@ Q_SIGNALS:
     void synced(quint64 generation);
 
 private:
-    void run();
+    void runSyncs();
+    void runCheckpoints();
     void checkpoint();
 
     int m_fd = -1;
     struct sqlite3 *m_checkpointDb = nullptr;
     std::thread m_thread;
+    std::thread m_checkpointThread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
+    std::condition_variable m_checkpointWake;
     quint64 m_requested = 0;
     quint64 m_done = 0;
     bool m_stop = false;
+    bool m_written = false; // synced since the last checkpoint
     bool m_syncCommits = true;
 };
