@@ -1,5 +1,6 @@
 #include "jsonwriter.h"
 
+#include <charconv>
 #include <cstdio>
 
 void JsonWriter::separate()
@@ -55,7 +56,20 @@ JsonWriter &JsonWriter::value(const QString &text)
 JsonWriter &JsonWriter::value(qint64 number)
 {
     separate();
-    m_out.append(QByteArray::number(number));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    m_out.append(digits, end - digits);
+    m_comma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::idString(qint64 id)
+{
+    separate();
+    char quoted[24] = { '"' };
+    char *end = std::to_chars(quoted + 1, quoted + sizeof quoted - 1, id).ptr;
+    *end++ = '"';
+    m_out.append(quoted, end - quoted);
     m_comma = true;
     return *this;
 }
@@ -90,39 +104,44 @@ void JsonWriter::appendString(QByteArray &out, const QString &text)
     const QByteArray utf8 = text.toUtf8();
     out.reserve(out.size() + utf8.size() + 2);
     out.append('"');
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
+    // Runs of bytes that need no escape (nearly all of any text) are appended whole.
+    const char *run = utf8.constData();
+    const char *const end = run + utf8.size();
+    for (const char *p = run; p != end; ++p) {
+        const auto u = static_cast<unsigned char>(*p);
+        if (u >= 0x20 && u != '"' && u != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
         switch (u) {
         case '"':
-            out.append("\\\"");
+            out.append("\\\"", 2);
             break;
         case '\\':
-            out.append("\\\\");
+            out.append("\\\\", 2);
             break;
         case '\b':
-            out.append("\\b");
+            out.append("\\b", 2);
             break;
         case '\f':
-            out.append("\\f");
+            out.append("\\f", 2);
             break;
         case '\n':
-            out.append("\\n");
+            out.append("\\n", 2);
             break;
         case '\r':
-            out.append("\\r");
+            out.append("\\r", 2);
             break;
         case '\t':
-            out.append("\\t");
+            out.append("\\t", 2);
             break;
-        default:
-            if (u < 0x20) {
-                const char escaped[] = { '\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf] };
-                out.append(escaped, sizeof escaped);
-            } else {
-                out.append(c);
-            }
+        default: {
+            const char escaped[] = { '\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf] };
+            out.append(escaped, sizeof escaped);
+        }
         }
     }
+    out.append(run, end - run);
     out.append('"');
 }
 

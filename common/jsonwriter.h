@@ -9,6 +9,8 @@
 class JsonWriter
 {
 public:
+    JsonWriter() { m_out.reserve(512); } // a message is about 400 bytes: one allocation in the common case
+
     JsonWriter &beginObject();
     JsonWriter &endObject();
     JsonWriter &beginArray();
@@ -18,6 +20,8 @@ public:
     JsonWriter &value(const QString &text);
     JsonWriter &value(qint64 number);
     JsonWriter &value(bool flag);
+    // A Snowflake id, which the protocol writes as a decimal string.
+    JsonWriter &idString(qint64 id);
     JsonWriter &null();
     // Already-serialised JSON (an object, an array, or any value) inserted as the next value.
     JsonWriter &raw(const QByteArray &json);

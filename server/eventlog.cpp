@@ -39,7 +39,7 @@ QByteArray EventLog::newMessageFrame(qint64 channelId, qint64 seq, const QByteAr
 {
     JsonWriter w;
     w.beginObject().key("type").value(NewMessageType).key("message").raw(json);
-    w.key("channelId").value(idToString(channelId)).key("seq").value(seq).endObject();
+    w.key("channelId").idString(channelId).key("seq").value(seq).endObject();
     return w.take();
 }
 

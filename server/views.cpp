@@ -107,7 +107,7 @@ QByteArray Views::write(
     const bool deleted = m.deletedAt != 0;
     const auto author = m_users.byId(m.authorId);
     const auto writeId
-        = [](JsonWriter &w, qint64 id) -> JsonWriter & { return id ? w.value(idToString(id)) : w.null(); };
+        = [](JsonWriter &w, qint64 id) -> JsonWriter & { return id ? w.idString(id) : w.null(); };
     const auto timeOrNull = [](JsonWriter &w, qint64 ms) -> JsonWriter & {
         return ms > 0 ? w.raw('"' + isoTimeUtf8(ms) + '"') : w.null();
     };
@@ -117,9 +117,9 @@ QByteArray Views::write(
     };
     JsonWriter w;
     w.beginObject();
-    w.key("id").value(idToString(m.id)).key("channelId").value(idToString(m.channelId));
+    w.key("id").idString(m.id).key("channelId").idString(m.channelId);
     w.key("seq").value(m.seq).key("clientMsgId").value(m.clientMsgId);
-    w.key("author").beginObject().key("id").value(idToString(m.authorId));
+    w.key("author").beginObject().key("id").idString(m.authorId);
     w.key("username").value(author ? author->username : QString());
     w.key("displayName").value(author ? author->displayName : QString()).endObject();
     w.key("text").value(deleted ? QString() : m.text);
@@ -138,7 +138,7 @@ QByteArray Views::write(
     w.key("mentions").beginArray();
     if (!deleted)
         for (qint64 id : m.mentions)
-            w.value(idToString(id));
+            w.idString(id);
     w.endArray();
     w.key("createdAt").raw('"' + isoTimeUtf8(m.createdAt) + '"');
     timeOrNull(w.key("editedAt"), m.editedAt);

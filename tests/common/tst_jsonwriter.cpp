@@ -55,6 +55,23 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson("[" + out + "]").array().at(0).toString(), all);
     }
 
+    void idsAndNumbers()
+    {
+        JsonWriter w;
+        w.beginArray().idString(7321897264523264001).idString(1).value(qint64(0));
+        w.value(std::numeric_limits<qint64>::min()).value(std::numeric_limits<qint64>::max()).endArray();
+        QCOMPARE(w.bytes(),
+            QByteArray("[\"7321897264523264001\",\"1\",0,-9223372036854775808,9223372036854775807]"));
+    }
+
+    void escapesBetweenLongRuns()
+    {
+        const QString text = QString(300, u'a') + u"\"\n\\"_qs + QString(300, u'b') + u'\u0001';
+        QByteArray out;
+        JsonWriter::appendString(out, text);
+        QCOMPARE(out, '"' + QByteArray(300, 'a') + "\\\"\\n\\\\" + QByteArray(300, 'b') + "\\u0001\"");
+    }
+
     void emptyContainers()
     {
         JsonWriter w;
