@@ -85,6 +85,17 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
     return true;
 }
 
+bool Database::attach(const QString &path, const QString &name, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"ATTACH DATABASE ? AS "_qs + name);
+    q.addBindValue(path);
+    if (q.exec())
+        return true;
+    *error = u"cannot attach %1: %2"_qs.arg(path, q.lastError().text());
+    return false;
+}
+
 void Database::close()
 {
     if (m_db.isValid()) {

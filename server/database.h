@@ -28,6 +28,8 @@ public:
     // FULLSYNC (the default) fsyncs the WAL at every commit, so an acknowledged message survives a power
     // loss; without it (synchronous=NORMAL) it survives a crash of the process but not of the machine.
     bool open(const QString &dataDir, QString *error, bool fullSync = true);
+    // Attaches the database at PATH as schema NAME (a plain identifier), for reading across the two.
+    bool attach(const QString &path, const QString &name, QString *error);
     void close();
 
     // A prepared statement for SQL, prepared once per connection and reused. The caller binds, executes and

@@ -9,6 +9,7 @@
 #include "pinstore.h"
 #include "ratelimiter.h"
 #include "reactionstore.h"
+#include "searchindexer.h"
 #include "views.h"
 
 #include <isotime.h>
@@ -99,11 +100,15 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const QJsonObject &body)
     for (qint64 id : mentions)
         if (!m.mentions.contains(id) && !m_channels.addMentionIfUnread(m.channelId, id, m.id))
             return rollback();
+    if (m_search && !m_search->pruneChanges(m_db))
+        return rollback();
     const auto updated = m_messages.byId(m.id);
     const auto event = m_events.append(
         m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
     if (!event || !m_db.commit())
         return rollback();
+    if (m_search)
+        m_search->wake();
     m_events.publish(*event);
     m_sender.textChanged(m.id, m.channelId, text);
     return m_views.message(*updated, userId);
@@ -121,13 +126,15 @@ Result<QJsonObject> MessageEditor::remove(qint64 userId, qint64 messageId)
     if (!m_db.begin())
         return ApiError::internal();
     const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
-        && (!m_attachments || m_attachments->unlinkAll(m.id));
+        && (!m_attachments || m_attachments->unlinkAll(m.id)) && (!m_search || m_search->pruneChanges(m_db));
     m_pins.unpin(m.channelId, m.id);
     const auto event = ok
         ? m_events.append(m.channelId, u"message.deleted"_qs, { { u"messageId"_qs, idToString(m.id) } })
         : std::nullopt;
     if (!event || !m_db.commit())
         return rollback();
+    if (m_search)
+        m_search->wake();
     m_events.publish(*event);
     return QJsonObject { { u"messageId"_qs, idToString(m.id) } };
 }

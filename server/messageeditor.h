@@ -17,6 +17,7 @@ class AttachmentLinker;
 class EventLog;
 class Views;
 class RateLimiter;
+class SearchIndexer;
 
 // Changes to messages that exist: edits, deletes, reactions and pins. Each is authorised, applied in one
 // transaction together with its channel event, and fanned out after the commit. A change that changes nothing
@@ -28,6 +29,7 @@ public:
         MessageService &sender, ReactionStore &reactions, PinStore &pins, EventLog &events, Views &views,
         RateLimiter &limiter);
     void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
+    void setSearchIndexer(SearchIndexer *indexer) { m_search = indexer; }
 
     Result<QJsonObject> edit(qint64 userId, const QJsonObject &body);
     Result<QJsonObject> remove(qint64 userId, qint64 messageId);
@@ -61,5 +63,6 @@ private:
     EventLog &m_events;
     Views &m_views;
     RateLimiter &m_limiter;
+    SearchIndexer *m_search = nullptr;
     AttachmentLinker *m_attachments = nullptr;
 };

@@ -145,9 +145,6 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     if (!m.seq || (!p.parentId && !m.ordinal) || !m_messages.insert(m))
         return false;
     state.stored.insert(key, m.id);
-    if (!state.firstId)
-        state.firstId = m.id;
-    state.lastId = m.id;
     if (!p.attachments.isEmpty() && !m_attachments->link(m.id, p.channelId, p.attachments))
         return false;
     // The author has read what they wrote; applied once per author and channel at the end of the batch.
@@ -194,10 +191,6 @@ void MessageService::flush()
         for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
             m_channels.markRead(it.key().first, it.key().second, it->first, it->second);
         state.authorRead.clear();
-        // Last in the transaction, so that no statement before it pays for FTS5's savepoints.
-        if (ok && state.firstId)
-            ok = m_messages.indexForSearch(state.firstId, state.lastId);
-        state.firstId = state.lastId = 0;
         const qint64 storedNs = timer.nsecsElapsed();
         if (ok)
             ok = m_db.commit();
@@ -242,6 +235,7 @@ void MessageService::release(quint64 durableGeneration)
     if (m_releasing)
         return; // an answer led to a commit; the loop below picks up what that made durable
     m_releasing = true;
+    qint64 lastStored = 0;
     while (!m_committed.isEmpty() && m_committed.first().generation <= m_durable) {
         const Committed done = m_committed.takeFirst();
         // Durable now: answer each sender, then fan out, in commit order.
@@ -250,14 +244,17 @@ void MessageService::release(quint64 durableGeneration)
             done.batch.at(i).done(outcome.result);
             for (const auto &event : outcome.events)
                 m_events.publish(event);
-            if (outcome.result.ok() && outcome.result.value().created)
-                Q_EMIT messageStored(
-                    outcome.result.value().id, done.batch.at(i).channelId, done.batch.at(i).text);
+            if (outcome.result.ok() && outcome.result.value().created) {
+                lastStored = outcome.result.value().id;
+                Q_EMIT messageStored(lastStored, done.batch.at(i).channelId, done.batch.at(i).text);
+            }
         }
         for (const auto &[answer, sent] : done.repeats)
             answer(sent);
     }
     m_releasing = false;
+    if (lastStored)
+        Q_EMIT storedUpTo(lastStored);
 }
 
 Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)

@@ -73,6 +73,9 @@ public:
 Q_SIGNALS:
     // A new message is durable and fanned out (for work off the hot path, such as link previews).
     void messageStored(qint64 messageId, qint64 channelId, const QString &text);
+    // Every message with an id up to MESSAGEID that will ever be stored is stored and durable (ids grow in
+    // commit order). Once per release of batches.
+    void storedUpTo(qint64 messageId);
 
 private:
     struct Pending
@@ -107,8 +110,6 @@ private:
         QHash<std::pair<qint64, QString>, qint64> stored; // (author, clientMsgId) -> id
         QHash<std::pair<qint64, qint64>, std::pair<qint64, qint64>>
             authorRead; // (channel, author) -> (id, ordinal)
-        qint64 firstId = 0; // the ids this transaction stored, for the search index
-        qint64 lastId = 0;
     };
 
     void flush();

@@ -86,15 +86,6 @@ bool MessageStore::incrementReplyCount(qint64 parentId)
     return Database::exec(q);
 }
 
-bool MessageStore::indexForSearch(qint64 fromId, qint64 toId)
-{
-    QSqlQuery &q = m_db.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, text) SELECT id, text FROM "
-                                               "messages WHERE id BETWEEN ? AND ? AND deleted_at = 0"));
-    q.addBindValue(fromId);
-    q.addBindValue(toId);
-    return Database::exec(q);
-}
-
 qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgId)
 {
     SqliteStatement &q = m_db.statement("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?");

@@ -17,8 +17,6 @@ public:
     std::optional<MessageRecord> byClientMsgId(qint64 authorId, const QString &clientMsgId);
     bool incrementReplyCount(qint64 parentId);
     bool setPreview(qint64 messageId, const QByteArray &previewJson);
-    // Adds the live messages with ids FROM..TO (one group commit's) to the search index.
-    bool indexForSearch(qint64 fromId, qint64 toId);
     // The id of AUTHORID's message with CLIENTMSGID, or 0.
     qint64 idForClientMsgId(qint64 authorId, const QString &clientMsgId);
     // Author edits: new text and mentions, editedAt. Deletes: text cleared, deletedAt set, preview dropped.

@@ -144,6 +144,18 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE channel_events ADD COLUMN message_id INTEGER"),
         },
+        // 5 -> 6: the search index moves to search.db, written by a thread of its own (SearchIndexer), which
+        // rebuilds it from the messages. Edits and deletions reach it through search_changes.
+        {
+            QStringLiteral("DROP TRIGGER messages_fts_update"),
+            QStringLiteral("DROP TABLE messages_fts"),
+            // AUTOINCREMENT: a seq is never handed out twice, even after the rows before it were pruned.
+            QStringLiteral("CREATE TABLE search_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " message_id INTEGER NOT NULL)"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_search_change AFTER UPDATE OF text, deleted_at ON messages BEGIN"
+                " INSERT INTO search_changes (message_id) VALUES (new.id); END"),
+        },
     };
     return steps;
 }

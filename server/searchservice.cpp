@@ -64,14 +64,14 @@ Result<QJsonObject> SearchService::search(qint64 userId, const QUrlQuery &query)
     }
 
     // Membership is joined in the query itself, so that nothing of another channel can ever come back.
-    QSqlQuery &sql = m_db.prepare(QStringLiteral(
-        "SELECT m.id FROM messages_fts f"
-        " JOIN messages m ON m.id = f.rowid"
-        " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
-        " WHERE messages_fts MATCH ? AND m.deleted_at = 0 AND m.id < ? AND (? = 0 OR m.channel_id = ?)"
-        " ORDER BY m.id DESC LIMIT ?"));
-    sql.addBindValue(userId);
+    QSqlQuery &sql
+        = m_db.prepare(QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
+                                      " JOIN messages m ON m.id = f.rowid"
+                                      " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
+                                      " WHERE m.deleted_at = 0 AND m.id < ? AND (? = 0 OR m.channel_id = ?)"
+                                      " ORDER BY m.id DESC LIMIT ?"));
     sql.addBindValue(match);
+    sql.addBindValue(userId);
     sql.addBindValue(before);
     sql.addBindValue(channelId);
     sql.addBindValue(channelId);

@@ -10,7 +10,9 @@ class ChannelService;
 class MessageStore;
 class Views;
 
-// Full-text search over message text (SQLite FTS5), limited to the caller's channels, newest first.
+// Full-text search over message text (SQLite FTS5, in search.db: see SearchIndexer), limited to the caller's
+// channels, newest first. A message is found from a moment after its ack, once the indexer's next pass
+// (every 50 ms at most) has run.
 class SearchService
 {
 public:

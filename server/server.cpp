@@ -21,6 +21,7 @@
 #include "ratelimiter.h"
 #include "reactionstore.h"
 #include "restapi.h"
+#include "searchindexer.h"
 #include "searchservice.h"
 #include "typingrelay.h"
 #include "userstore.h"
@@ -105,6 +106,7 @@ struct Server::Parts
     Gateway gateway;
     RestApi rest;
     FileService files;
+    SearchIndexer indexer;
     LinkPreviewer previews;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
@@ -132,6 +134,12 @@ bool Server::start(QString *error)
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
     if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
         return false;
+    if (!d->indexer.start(m_config.dataDir, error)
+        || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
+        return false;
+    d->editor.setSearchIndexer(&d->indexer);
+    connect(&d->messages, &MessageService::storedUpTo, this,
+        [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
 
     d->files.setUnattachedTtl(qint64(m_config.unattachedUploadTtlSeconds) * 1000);
     if (!d->files.open(m_config.dataDir, error))

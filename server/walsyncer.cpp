@@ -1,5 +1,6 @@
 #include "walsyncer.h"
 #include "logging.h"
+#include "threadpriority.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -108,6 +109,7 @@ void WalSyncer::runCheckpoints()
     // Often, so that each checkpoint copies little: a large one (100 ms of page copies and an fsync of the
     // database) stalled the writer's own WAL writes in the kernel.
     constexpr auto CheckpointEvery = std::chrono::milliseconds(50);
+    lowerThisThreadsPriority();
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_checkpointWake.wait_for(lock, CheckpointEvery, [this] { return m_stop; });

@@ -131,7 +131,7 @@ private Q_SLOTS:
         int uploads = 0;
         while (it.hasNext()) {
             const QFileInfo file(it.next());
-            if (file.fileName().startsWith(u"natter.db"))
+            if (file.fileName().startsWith(u"natter.db") || file.fileName().startsWith(u"search.db"))
                 continue;
             QCOMPARE(file.absolutePath(), QDir(m_server.dataDir()).absoluteFilePath(u"uploads"_qs));
             QVERIFY2(serverName.match(file.fileName()).hasMatch(), qPrintable(file.fileName()));

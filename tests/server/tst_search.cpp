@@ -1,6 +1,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
         post(m_public, u"s4"_qs, u"public pipeline notes"_qs);
         m_deleted = post(m_mine, u"s5"_qs, u"pipeline password is hunter2"_qs);
         m_edited = post(m_mine, u"s6"_qs, u"an old typo: pipleine"_qs);
+        // The index is written by a thread of its own, a moment after each ack.
+        QTRY_COMPARE(ids(u"pipleine"_qs, m_ana).size(), 1);
     }
 
     void onlyMyChannelsNewestFirst()
@@ -38,6 +41,7 @@ private Q_SLOTS:
     {
         RestClient rest(m_server);
         QCOMPARE(rest.del(u"/api/v1/messages/"_qs + m_deleted, m_ana.token).status, 204);
+        // Gone at once: a deleted message is never a result, whatever the index says yet.
         QVERIFY(!ids(u"hunter2"_qs, m_ana).size());
         QCOMPARE(ids(u"pipeline"_qs, m_ben).size(), 2);
         QCOMPARE(ids(u"pipleine"_qs, m_ana).size(), 1);
@@ -45,8 +49,110 @@ private Q_SLOTS:
                          R"({"text":"an old typo: pipeline"})", m_ana.token)
                      .status,
             200);
-        QCOMPARE(ids(u"pipleine"_qs, m_ana).size(), 0);
+        QTRY_COMPARE(ids(u"pipleine"_qs, m_ana).size(), 0);
         QCOMPARE(ids(u"pipeline"_qs, m_ben).size(), 3);
+        QCOMPARE(ids(u"typo"_qs, m_ben).size(), 1);
+    }
+
+    // search.db is derived from natter.db: after a restart it catches up with what it missed, and without the
+    // file it is rebuilt, edits and deletions included.
+    void indexIsRebuiltFromTheStore()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, ch] = rest.registerPair(u"rebuild"_qs);
+        QStringList sent;
+        for (int i = 0; i < 30; ++i)
+            sent.append(rest.post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+                                {
+                                    { u"clientMsgId"_qs, u"r%1"_qs.arg(i) },
+                                    { u"text"_qs, u"kumquat number %1 w%1"_qs.arg(i) },
+                                },
+                                ana.token)
+                            .json.value(u"id")
+                            .toString());
+        QCOMPARE(
+            rest.request("PATCH", u"/api/v1/messages/"_qs + sent.at(3), R"({"text":"now a lime"})", ana.token)
+                .status,
+            200);
+        QCOMPARE(rest.del(u"/api/v1/messages/"_qs + sent.at(4), ana.token).status, 204);
+        const auto count = [&](const QString &q) {
+            return RestClient(server)
+                .get(u"/api/v1/search?q="_qs + q + u"&limit=100"_qs, ben.token)
+                .json.value(u"messages")
+                .toArray()
+                .size();
+        };
+        QTRY_COMPARE(count(u"kumquat"_qs), 28);
+        QCOMPARE(count(u"lime"_qs), 1);
+
+        server.stop();
+        QVERIFY(QFile::remove(server.dataDir() + u"/search.db"_qs));
+        QFile::remove(server.dataDir() + u"/search.db-wal"_qs);
+        QFile::remove(server.dataDir() + u"/search.db-shm"_qs);
+        QVERIFY(server.start());
+        QTRY_COMPARE(count(u"kumquat"_qs), 28);
+        QCOMPARE(count(u"lime"_qs), 1);
+        QCOMPARE(count(u"w3"_qs), 0);
+        QCOMPARE(count(u"w4"_qs), 0);
+        QCOMPARE(count(u"w29"_qs), 1);
+
+        // An edit after the rebuild replaces the rebuilt entry.
+        QCOMPARE(
+            RestClient(server)
+                .request("PATCH", u"/api/v1/messages/"_qs + sent.at(5), R"({"text":"a lime too"})", ana.token)
+                .status,
+            200);
+        QTRY_COMPARE(count(u"lime"_qs), 2);
+        QCOMPARE(count(u"kumquat"_qs), 27);
+    }
+
+    // natter.db restored from a backup behind a newer search.db: the index would skip the edits the restored
+    // store makes next, so it is rebuilt from the store at start.
+    void indexAheadOfARestoredStoreIsRebuilt()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs });
+        QVERIFY(server.start());
+        const auto [ana, ben, ch] = RestClient(server).registerPair(u"restore"_qs);
+        const auto send = [&, ch = ch, ana = ana](const QString &id, const QString &text) {
+            return RestClient(server)
+                .post(u"/api/v1/channels/"_qs + ch + u"/messages"_qs,
+                    { { u"clientMsgId"_qs, id }, { u"text"_qs, text } }, ana.token)
+                .json.value(u"id")
+                .toString();
+        };
+        const auto count = [&, ben = ben](const QString &q) {
+            return RestClient(server)
+                .get(u"/api/v1/search?q="_qs + q, ben.token)
+                .json.value(u"messages")
+                .toArray()
+                .size();
+        };
+        const auto edit = [&, ana = ana](const QString &id, const QByteArray &body) {
+            return RestClient(server).request("PATCH", u"/api/v1/messages/"_qs + id, body, ana.token).status;
+        };
+        const QString kept = send(u"k1"_qs, u"apricot before the backup"_qs);
+        server.stop();
+        const QString db = server.dataDir() + u"/natter.db"_qs;
+        QVERIFY(QFile::copy(db, db + u".backup"_qs));
+
+        QVERIFY(server.start());
+        send(u"k2"_qs, u"apricot after the backup"_qs);
+        QCOMPARE(edit(kept, R"({"text":"fig, edited after the backup"})"), 200);
+        QTRY_COMPARE(count(u"fig"_qs), 1);
+        QCOMPARE(count(u"apricot"_qs), 1);
+        server.stop();
+        QVERIFY(QFile::remove(db));
+        QVERIFY(QFile::rename(db + u".backup"_qs, db));
+
+        QVERIFY(server.start());
+        QTRY_COMPARE(count(u"apricot"_qs), 1);
+        QCOMPARE(count(u"fig"_qs), 0);
+        QCOMPARE(count(u"after"_qs), 0);
+        QCOMPARE(edit(kept, R"({"text":"plum, edited after the restore"})"), 200);
+        QTRY_COMPARE(count(u"plum"_qs), 1);
+        QCOMPARE(count(u"apricot"_qs), 0);
     }
 
     void prefixAndDiacritics()
