@@ -44,9 +44,9 @@ QByteArray EventLog::newMessageFrame(qint64 channelId, qint64 seq, const QByteAr
 }
 
 std::optional<EventLog::Event> EventLog::appendNewMessage(
-    qint64 channelId, qint64 seq, qint64 messageId, const QByteArray &json)
+    qint64 channelId, qint64 seq, qint64 messageId, bool isReply, const QByteArray &json)
 {
-    if (!m_channels.appendEvent(channelId, seq, NewMessageType, QByteArray(""), messageId))
+    if (isReply && !m_channels.appendEvent(channelId, seq, NewMessageType, QByteArray(""), messageId))
         return std::nullopt;
     return Event { channelId, seq, newMessageFrame(channelId, seq, json) };
 }
@@ -58,21 +58,35 @@ void EventLog::publish(const Event &event, qint64 exceptUser)
 
 QList<QByteArray> EventLog::replay(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
 {
+    // Two sources in seq order: the log (every event but top-level messages) and the top-level messages.
+    const QList<ChannelStore::StoredEvent> logged
+        = m_channels.eventsAfter(channelId, afterSeq, upToSeq, limit);
+    const QList<std::pair<qint64, qint64>> messages = m_messages.topLevelSeqs(channelId, afterSeq, upToSeq);
     QList<QByteArray> frames;
-    for (auto &stored : m_channels.eventsAfter(channelId, afterSeq, upToSeq, limit)) {
-        if (!stored.payload.isEmpty() || !stored.messageId) {
-            frames.append(std::move(stored.payload));
-            continue;
+    qsizetype l = 0, m = 0;
+    while (frames.size() < limit && (l < logged.size() || m < messages.size())) {
+        if (m == messages.size() || (l < logged.size() && logged.at(l).seq < messages.at(m).first)) {
+            const auto &stored = logged.at(l++);
+            if (!stored.payload.isEmpty() || !stored.messageId)
+                frames.append(stored.payload);
+            else if (auto frame = renderNewMessage(channelId, stored.seq, stored.messageId))
+                frames.append(std::move(*frame));
+        } else {
+            const auto &[seq, messageId] = messages.at(m++);
+            if (auto frame = renderNewMessage(channelId, seq, messageId))
+                frames.append(std::move(*frame));
         }
-        const auto message = m_messages.byId(stored.messageId);
-        if (!message) {
-            // Messages are never removed, only marked deleted; a missing one means a damaged store.
-            qCWarning(lcStore) << "event" << channelId << stored.seq << "names missing message"
-                               << stored.messageId;
-            continue;
-        }
-        frames.append(
-            newMessageFrame(channelId, stored.seq, m_views.newMessageJson(*message, !message->deletedAt)));
     }
     return frames;
+}
+
+std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId)
+{
+    const auto message = m_messages.byId(messageId);
+    if (!message) {
+        // Messages are never removed, only marked deleted; a missing one means a damaged store.
+        qCWarning(lcStore) << "event" << channelId << seq << "names missing message" << messageId;
+        return std::nullopt;
+    }
+    return newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
 }

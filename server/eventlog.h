@@ -28,10 +28,11 @@ public:
     // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one
     // here.
     std::optional<Event> append(qint64 channelId, const QString &type, QJsonObject fields, qint64 seq = 0);
-    // The message.new of message MESSAGEID, whose JSON the send path has already written. Only the id is
-    // stored: replay() writes the frame again from the message.
+    // The message.new of message MESSAGEID, whose JSON the send path has already written. A top-level message
+    // is its own record (replay() finds it by seq in messages_channel); a reply, which that index does not
+    // hold, stores its id in the log. Either way replay() writes the frame again from the message.
     std::optional<Event> appendNewMessage(
-        qint64 channelId, qint64 seq, qint64 messageId, const QByteArray &json);
+        qint64 channelId, qint64 seq, qint64 messageId, bool isReply, const QByteArray &json);
     void publish(const Event &event, qint64 exceptUser = 0);
 
     // The frames of CHANNELID's events with seqs in (AFTERSEQ, UPTOSEQ], at most LIMIT, in seq order. A
@@ -41,6 +42,7 @@ public:
 
 private:
     static QByteArray newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json);
+    std::optional<QByteArray> renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId);
 
     ChannelStore &m_channels;
     MessageStore &m_messages;

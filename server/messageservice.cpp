@@ -153,7 +153,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     for (qint64 mentioned : p.mentions)
         m_channels.addMention(p.channelId, mentioned);
     QByteArray message = m_views.newMessageJson(m, !p.attachments.isEmpty());
-    const auto event = m_events.appendNewMessage(p.channelId, m.seq, m.id, message);
+    const auto event = m_events.appendNewMessage(p.channelId, m.seq, m.id, p.parentId != 0, message);
     if (!event)
         return false;
     outcome.events.append(*event);

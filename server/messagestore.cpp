@@ -126,6 +126,27 @@ bool MessageStore::markDeleted(qint64 messageId, qint64 deletedAt)
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
+QList<std::pair<qint64, qint64>> MessageStore::topLevelSeqs(qint64 channelId, qint64 afterSeq, qint64 upToSeq)
+{
+    // Within a channel, top-level messages take ids and seqs in the same order (both at store time, in commit
+    // order), so walking messages_channel down by id walks seqs down too; the index holds seq, so no row is
+    // read.
+    SqliteStatement &q = m_db.statement(
+        "SELECT seq, id FROM messages WHERE channel_id = ? AND parent_id IS NULL ORDER BY id DESC");
+    q.bind(1, channelId);
+    QList<std::pair<qint64, qint64>> out;
+    while (q.step() && q.hasRow()) {
+        const qint64 seq = q.int64(0);
+        if (seq <= afterSeq)
+            break;
+        if (seq <= upToSeq)
+            out.append({ seq, q.int64(1) });
+    }
+    q.reset();
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
 QList<MessageRecord> MessageStore::page(
     qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore)
 {

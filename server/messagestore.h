@@ -27,6 +27,10 @@ public:
     // Up to LIMIT top-level messages of CHANNEL strictly before/after PIVOT (0: from the newest/oldest end),
     // oldest first, and whether more exist beyond them in that direction. PARENTID > 0 pages a thread
     // instead.
+    // The ids and seqs of CHANNELID's top-level messages with seqs in (AFTERSEQ, UPTOSEQ], in seq order. Read
+    // from the newest down, so the cost is the number of top-level messages after AFTERSEQ: sync asks only
+    // when that is at most the reset threshold.
+    QList<std::pair<qint64, qint64>> topLevelSeqs(qint64 channelId, qint64 afterSeq, qint64 upToSeq);
     QList<MessageRecord> page(
         qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore);
 

@@ -140,6 +140,56 @@ private Q_SLOTS:
         QCOMPARE(b.takeAll(u"message.deleted"_qs).size(), 1);
     }
 
+    // Top-level messages are replayed from the messages themselves, replies and other events from the log:
+    // one replay interleaves them by seq.
+    void replayInterleavesMessagesRepliesAndEvents()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, ch] = rest.registerPair(u"interleave"_qs);
+        const auto cy = rest.registerUser(u"cyd"_qs);
+        GatewayClient a;
+        QVERIFY(a.open(server, ana.token));
+        const auto send = [&a, ch = ch](const QString &id, const QString &text, const QString &parent = {}) {
+            QJsonObject frame { { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"clientMsgId"_qs, id }, { u"text"_qs, text } };
+            if (!parent.isEmpty())
+                frame.insert(u"parentId"_qs, parent);
+            return a.call(frame).value(u"message").toObject();
+        };
+        const QJsonObject root = send(u"i1"_qs, u"root"_qs);
+        const qint64 before = root.value(u"seq").toInteger() - 1;
+        send(u"i2"_qs, u"a reply"_qs, root.value(u"id").toString());
+        QCOMPARE(rest.post(u"/api/v1/channels/"_qs + ch + u"/members"_qs,
+                         { { u"userIds"_qs, QJsonArray { cy.id } } }, ana.token)
+                     .status,
+            200);
+        send(u"i3"_qs, u"after the join"_qs);
+
+        GatewayClient b;
+        QVERIFY(b.open(server, ben.token));
+        const auto ack
+            = b.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, before } } } });
+        const auto state = ack.value(u"channels").toObject().value(ch).toObject();
+        QCOMPARE(state.value(u"reset").toBool(), false);
+        QCOMPARE(state.value(u"lastSeq").toInteger(), before + 5);
+        QStringList seen;
+        qint64 seq = before;
+        for (const QJsonObject &frame : b.frames()) {
+            if (!frame.contains(u"seq"))
+                continue;
+            QCOMPARE(frame.value(u"seq").toInteger(), ++seq);
+            const QString type = frame.value(u"type").toString();
+            seen.append(type == u"message.new"
+                    ? type + u' ' + frame.value(u"message").toObject().value(u"text").toString()
+                    : type);
+        }
+        QCOMPARE(seen,
+            QStringList({ u"message.new root"_qs, u"message.new a reply"_qs, u"message.updated"_qs,
+                u"member.joined"_qs, u"message.new after the join"_qs }));
+    }
+
     void resetPastOneThousandEvents()
     {
         RestClient rest(m_server);
