@@ -44,7 +44,7 @@ bool HistorySeeder::seed(const QString &dataDir, QString *error)
             m.text = QStringLiteral("seeded message ") + QString::number(i)
                 + QStringLiteral(" with a line of ordinary chat text after it");
             m.createdAt = SnowflakeGenerator::timestampMs(m.id);
-            if (!store.insert(m)) {
+            if (store.insert(m) != MessageStore::Insert::Stored) {
                 db.rollback();
                 *error = QStringLiteral("insert failed at message %1").arg(i);
                 return false;

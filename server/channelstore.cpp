@@ -294,6 +294,14 @@ std::pair<qint64, qint64> ChannelStore::nextMessageSlot(qint64 channelId, qint64
     return { c->lastSeq, counted ? c->messageCount : 0 };
 }
 
+std::pair<qint64, qint64> ChannelStore::peekMessageSlot(qint64 channelId, bool counted)
+{
+    const Counters *c = counters(channelId);
+    if (!c)
+        return { 0, 0 };
+    return { c->lastSeq + 1, counted ? c->messageCount + 1 : 0 };
+}
+
 bool ChannelStore::appendEvent(
     qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload, qint64 messageId)
 {

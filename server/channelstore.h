@@ -57,6 +57,8 @@ public:
     // Takes the next seq for a new message and, when COUNTED (a top-level message), its ordinal, bumping
     // message_count and last_message_at; inside a transaction, whose commit writes them. {0, 0} on failure.
     std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);
+    // What nextMessageSlot() would return, without taking it.
+    std::pair<qint64, qint64> peekMessageSlot(qint64 channelId, bool counted);
 
     // Forget cached rows (after a rolled-back transaction).
     void invalidate(qint64 channelId);

@@ -98,13 +98,16 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
         // Threads are one level deep: a reply to a reply joins the root's thread.
         rootId = parent->parentId ? parent->parentId : parent->id;
     }
-    if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
-        if (const auto existing = m_messages.byId(existingId))
-            return answerRepeat(std::move(done),
-                Sent { QJsonDocument(m_views.message(*existing, userId)).toJson(QJsonDocument::Compact),
-                    existingId, false });
-    }
+    // A repeat is found by the insert itself (storeOne()), which spares every send a lookup in the
+    // idempotency index. A repeat with attachments is answered here: its uploads already belong to the
+    // original, and checkAttachable() would refuse them.
     if (!attachments.isEmpty()) {
+        if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
+            if (const auto existing = m_messages.byId(existingId))
+                return answerRepeat(std::move(done),
+                    Sent { QJsonDocument(m_views.message(*existing, userId)).toJson(QJsonDocument::Compact),
+                        existingId, false });
+        }
         if (const auto problem = m_attachments->checkAttachable(userId, attachments))
             return done(*problem);
     }
@@ -119,18 +122,11 @@ void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &bo
 
 bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &state)
 {
-    // send() already answered repeats of committed messages; a repeat queued in this same flush answers with
-    // the original here.
+    // A repeat, of a message stored earlier or in this same flush, answers with the original and stores
+    // nothing; it is answered when this batch is durable, so never before the original is.
     const auto key = std::make_pair(p.userId, p.clientMsgId);
-    if (const auto it = state.stored.constFind(key); it != state.stored.constEnd()) {
-        const auto existing = m_messages.byId(*it);
-        if (!existing)
-            return false;
-        outcome.result
-            = Sent { QJsonDocument(m_views.message(*existing, p.userId)).toJson(QJsonDocument::Compact), *it,
-                  false };
-        return true;
-    }
+    if (const auto it = state.stored.constFind(key); it != state.stored.constEnd())
+        return storeRepeat(p, *it, outcome);
     MessageRecord m;
     m.id = m_ids.next();
     m.channelId = p.channelId;
@@ -140,10 +136,20 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     m.parentId = p.parentId;
     m.mentions = p.mentions;
     m.createdAt = SnowflakeGenerator::timestampMs(m.id);
-    // Thread replies are not counted as channel messages: they do not make the channel unread.
-    std::tie(m.seq, m.ordinal) = m_channels.nextMessageSlot(p.channelId, m.createdAt, !p.parentId);
-    if (!m.seq || (!p.parentId && !m.ordinal) || !m_messages.insert(m))
+    // Thread replies are not counted as channel messages: they do not make the channel unread. The slot is
+    // taken only once the insert has shown this is not a repeat.
+    std::tie(m.seq, m.ordinal) = m_channels.peekMessageSlot(p.channelId, !p.parentId);
+    if (!m.seq || (!p.parentId && !m.ordinal))
         return false;
+    switch (m_messages.insert(m)) {
+    case MessageStore::Insert::Failed:
+        return false;
+    case MessageStore::Insert::Repeat:
+        return storeRepeat(p, m_messages.idForClientMsgId(p.userId, p.clientMsgId), outcome);
+    case MessageStore::Insert::Stored:
+        m_channels.nextMessageSlot(p.channelId, m.createdAt, !p.parentId);
+        break;
+    }
     state.stored.insert(key, m.id);
     if (!p.attachments.isEmpty() && !m_attachments->link(m.id, p.channelId, p.attachments))
         return false;
@@ -169,6 +175,17 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
         outcome.events.append(*updated);
     }
     outcome.result = Sent { std::move(message), m.id, true };
+    return true;
+}
+
+bool MessageService::storeRepeat(const Pending &p, qint64 existingId, Outcome &outcome)
+{
+    const auto existing = existingId ? m_messages.byId(existingId) : std::nullopt;
+    if (!existing)
+        return false;
+    outcome.result
+        = Sent { QJsonDocument(m_views.message(*existing, p.userId)).toJson(QJsonDocument::Compact),
+              existingId, false };
     return true;
 }
 

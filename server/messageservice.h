@@ -116,6 +116,7 @@ private:
     void release(quint64 durableGeneration);
     void answerRepeat(SendCallback done, Sent sent);
     bool storeOne(const Pending &p, Outcome &outcome, FlushState &state);
+    bool storeRepeat(const Pending &p, qint64 existingId, Outcome &outcome);
     Result<QByteArray> page(qint64 channelId, qint64 parentId, const QUrlQuery &query);
 
     Database &m_db;

@@ -47,11 +47,12 @@ MessageStore::MessageStore(Database &db)
 {
 }
 
-bool MessageStore::insert(const MessageRecord &m)
+MessageStore::Insert MessageStore::insert(const MessageRecord &m)
 {
     SqliteStatement &q = m_db.statement(
         "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
-        " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (author_id, client_msg_id) DO NOTHING");
     q.bind(1, m.id).bind(2, m.channelId).bind(3, m.seq).bind(4, m.ordinal).bind(5, m.authorId);
     q.bind(6, m.clientMsgId).bind(7, m.text);
     if (m.parentId)
@@ -59,7 +60,9 @@ bool MessageStore::insert(const MessageRecord &m)
     else
         q.bindNull(8);
     q.bind(9, joinIds(m.mentions)).bind(10, m.createdAt);
-    return q.run();
+    if (!q.run())
+        return Insert::Failed;
+    return q.changes() == 1 ? Insert::Stored : Insert::Repeat;
 }
 
 std::optional<MessageRecord> MessageStore::byId(qint64 id)

@@ -12,7 +12,10 @@ class MessageStore
 public:
     explicit MessageStore(Database &db);
 
-    bool insert(const MessageRecord &message);
+    enum class Insert { Stored, Repeat, Failed };
+    // Repeat (and nothing stored) when the author already has a message with this clientMsgId: the unique
+    // index answers that in the same descent that stores a new key.
+    Insert insert(const MessageRecord &message);
     std::optional<MessageRecord> byId(qint64 id);
     std::optional<MessageRecord> byClientMsgId(qint64 authorId, const QString &clientMsgId);
     bool incrementReplyCount(qint64 parentId);
