@@ -51,6 +51,9 @@ QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId,
 {
     static const QRegularExpression mention(QStringLiteral("(?<![\\w.@-])@([A-Za-z0-9_.-]{3,32})"));
     QList<qint64> ids;
+    if (!text.contains(u'@'))
+        return ids; // most messages mention nobody: no need to run the expression
+
     auto it = mention.globalMatch(text);
     while (it.hasNext() && ids.size() < 50) {
         QString name = it.next().captured(1);
