@@ -33,6 +33,16 @@ qint64 SnowflakeGenerator::next()
     return (m_lastMs << (NodeBits + SequenceBits)) | (qint64(m_nodeId) << SequenceBits) | m_sequence;
 }
 
+void SnowflakeGenerator::continueAfter(qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 ms = id >> (NodeBits + SequenceBits);
+    if (ms > m_lastMs || (ms == m_lastMs && sequenceOf(id) > m_sequence)) {
+        m_lastMs = ms;
+        m_sequence = sequenceOf(id);
+    }
+}
+
 QString idToString(qint64 id)
 {
     return QString::number(id);

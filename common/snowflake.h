@@ -17,6 +17,9 @@ public:
     explicit SnowflakeGenerator(int nodeId = 0);
 
     qint64 next();
+    // Every later next() is greater than ID, even if the clock is behind it (it was set back, or the last run
+    // took ids ahead of the clock): ids are in store order, and the store relies on it.
+    void continueAfter(qint64 id);
     // For tests: the clock the generator reads, in Unix milliseconds.
     void setClockForTesting(qint64 (*clock)());
 

@@ -56,26 +56,35 @@ void EventLog::publish(const Event &event, qint64 exceptUser)
     m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
 }
 
-QList<QByteArray> EventLog::replay(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
+std::optional<QList<QByteArray>> EventLog::replay(
+    qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit, qint64 maxBytes)
 {
+    if (afterSeq >= upToSeq)
+        return QList<QByteArray>();
     // Two sources in seq order: the log (every event but top-level messages) and the top-level messages.
     const QList<ChannelStore::StoredEvent> logged
         = m_channels.eventsAfter(channelId, afterSeq, upToSeq, limit);
     const QList<std::pair<qint64, qint64>> messages = m_messages.topLevelSeqs(channelId, afterSeq, upToSeq);
     QList<QByteArray> frames;
+    qint64 bytes = 0;
     qsizetype l = 0, m = 0;
     while (frames.size() < limit && (l < logged.size() || m < messages.size())) {
+        std::optional<QByteArray> frame;
         if (m == messages.size() || (l < logged.size() && logged.at(l).seq < messages.at(m).first)) {
             const auto &stored = logged.at(l++);
-            if (!stored.payload.isEmpty() || !stored.messageId)
-                frames.append(stored.payload);
-            else if (auto frame = renderNewMessage(channelId, stored.seq, stored.messageId))
-                frames.append(std::move(*frame));
+            frame = !stored.payload.isEmpty() || !stored.messageId
+                ? stored.payload
+                : renderNewMessage(channelId, stored.seq, stored.messageId);
         } else {
             const auto &[seq, messageId] = messages.at(m++);
-            if (auto frame = renderNewMessage(channelId, seq, messageId))
-                frames.append(std::move(*frame));
+            frame = renderNewMessage(channelId, seq, messageId);
         }
+        if (!frame)
+            return std::nullopt;
+        bytes += frame->size();
+        if (bytes > maxBytes)
+            return std::nullopt;
+        frames.append(std::move(*frame));
     }
     return frames;
 }

@@ -38,7 +38,10 @@ public:
     // The frames of CHANNELID's events with seqs in (AFTERSEQ, UPTOSEQ], at most LIMIT, in seq order. A
     // message.new is written from the message as it is now (edited or deleted since, perhaps): the events
     // that changed it follow it in the replay, and each carries the whole message again.
-    QList<QByteArray> replay(qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit);
+    // Nothing (the caller answers `reset`) when the frames would pass MAXBYTES in all, which also bounds the
+    // work one `sync` can ask for, or when a logged message is missing.
+    std::optional<QList<QByteArray>> replay(
+        qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit, qint64 maxBytes);
 
 private:
     static QByteArray newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json);

@@ -263,16 +263,12 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
         const qint64 current = m_messages.lastDurableSeq(channelId, access.value().channel.lastSeq);
         bool reset = lastSeq > current || current - lastSeq > Limits::SyncResetThreshold;
         if (!reset) {
-            const QList<QByteArray> events
-                = m_events.replay(channelId, lastSeq, current, Limits::SyncResetThreshold);
-            qint64 bytes = 0;
-            for (const QByteArray &event : events)
-                bytes += event.size();
-            reset = spent + bytes > budget;
-            if (!reset) {
-                spent += bytes;
-                for (const QByteArray &event : events)
-                    connection->send(event);
+            const auto events
+                = m_events.replay(channelId, lastSeq, current, Limits::SyncResetThreshold, budget - spent);
+            reset = !events;
+            for (const QByteArray &event : events.value_or(QList<QByteArray>())) {
+                spent += event.size();
+                connection->send(event);
             }
         }
         result.insert(

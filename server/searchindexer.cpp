@@ -66,14 +66,19 @@ bool SearchIndexer::start(const QString &dataDir, QString *error)
         return false;
     }
     sqlite3_busy_timeout(m_db, 5000);
-    // synchronous=NORMAL: a power cut may take the last passes back, and their progress with them, so they
-    // are redone from natter.db.
-    const bool ok = exec("PRAGMA journal_mode=WAL") && exec("PRAGMA synchronous=NORMAL")
+    // synchronous=FULL (an fsync per pass, a few a second at most): the edits a pass applied are pruned from
+    // natter.db's search_changes by a later, durable edit, so the pass must not be lost to a power cut.
+    const bool ok = exec("PRAGMA journal_mode=WAL") && exec("PRAGMA synchronous=FULL")
         && exec("CREATE TABLE IF NOT EXISTS progress (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
         && exec("CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(text,"
                 " tokenize='unicode61 remove_diacritics 2')");
-    SqliteStatement attach(m_db, "ATTACH DATABASE ? AS store");
-    if (!ok || !attach.bind(1, QDir(dataDir).filePath(u"natter.db"_qs)).run()) {
+    bool attached = false;
+    {
+        // Finalized here: once the thread runs, no other thread may touch the connection.
+        SqliteStatement attach(m_db, "ATTACH DATABASE ? AS store");
+        attached = ok && attach.bind(1, QDir(dataDir).filePath(u"natter.db"_qs)).run();
+    }
+    if (!attached) {
         *error = u"cannot set up the search index in %1: %2 (deleting the file rebuilds it)"_qs.arg(
             file, QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;

@@ -37,6 +37,8 @@
 #include <QHttpServer>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QThreadPool>
 #include <QTimer>
@@ -134,6 +136,19 @@ bool Server::start(QString *error)
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
     if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
         return false;
+    // Ids must keep growing across restarts whatever the clock did since: the search index's cursor and
+    // sync's walk of messages_channel rely on store order being id order.
+    {
+        QSqlQuery newest(d->db.connection());
+        if (!newest.exec(u"SELECT max(m) FROM (SELECT max(id) AS m FROM messages UNION ALL SELECT max(id)"
+                         " FROM channels UNION ALL SELECT max(id) FROM users UNION ALL SELECT max(id)"
+                         " FROM uploads)"_qs)
+            || !newest.next()) {
+            *error = u"cannot read the newest id: %1"_qs.arg(newest.lastError().text());
+            return false;
+        }
+        d->ids.continueAfter(newest.value(0).toLongLong());
+    }
     if (!d->indexer.start(m_config.dataDir, error)
         || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
         return false;

@@ -43,6 +43,26 @@ private Q_SLOTS:
         QVERIFY(c > b);
     }
 
+    // A restart whose clock is behind the ids already stored (stepped back, or the last run borrowed ahead):
+    // continueAfter() with the newest stored id keeps the new ones above it.
+    void continuesAfterStoredIds()
+    {
+        SnowflakeGenerator before(3);
+        before.setClockForTesting(&fakeClock);
+        fakeNow = SnowflakeGenerator::EpochMs + 60'000;
+        const qint64 stored = before.next();
+        SnowflakeGenerator after(3);
+        after.setClockForTesting(&fakeClock);
+        fakeNow = SnowflakeGenerator::EpochMs + 1'000;
+        after.continueAfter(stored);
+        after.continueAfter(stored - 5); // an older id changes nothing
+        QVERIFY(after.next() > stored);
+        SnowflakeGenerator fresh(3);
+        fresh.setClockForTesting(&fakeClock);
+        fresh.continueAfter(0); // an empty store
+        QCOMPARE(SnowflakeGenerator::timestampMs(fresh.next()), SnowflakeGenerator::EpochMs + 1'000);
+    }
+
     void sequenceOverflowBorrowsNextMillisecond()
     {
         SnowflakeGenerator gen(0);
