@@ -32,6 +32,7 @@ std::optional<EventLog::Event> EventLog::append(
     Event event { channelId, seq, frameText(type, std::move(fields)) };
     if (!m_channels.appendEvent(channelId, seq, type, event.frame))
         return std::nullopt;
+    m_rendered.clear();
     return event;
 }
 
@@ -91,11 +92,17 @@ std::optional<QList<QByteArray>> EventLog::replay(
 
 std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId)
 {
+    constexpr qsizetype MaxRendered = 10000;
+    if (const auto it = m_rendered.constFind({ channelId, seq }); it != m_rendered.constEnd())
+        return *it;
     const auto message = m_messages.byId(messageId);
     if (!message) {
         // Messages are never removed, only marked deleted; a missing one means a damaged store.
         qCWarning(lcStore) << "event" << channelId << seq << "names missing message" << messageId;
         return std::nullopt;
     }
-    return newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
+    if (m_rendered.size() >= MaxRendered)
+        m_rendered.clear();
+    return *m_rendered.insert({ channelId, seq },
+        newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt)));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -47,6 +48,10 @@ private:
     static QByteArray newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json);
     std::optional<QByteArray> renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId);
 
+    // Rendered message.new frames by (channel, seq): a reconnecting crowd replays the same messages once per
+    // member. Any other event appended (every change to a message is one) empties it, so it never serves a
+    // message older than the log; it is also emptied when it grows past a bound.
+    QHash<std::pair<qint64, qint64>, QByteArray> m_rendered;
     ChannelStore &m_channels;
     MessageStore &m_messages;
     const Views &m_views;
