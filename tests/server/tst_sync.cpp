@@ -75,9 +75,9 @@ private Q_SLOTS:
         QVERIFY(back.noFrame(u"member.joined"_qs, 0));
     }
 
-    // The log keeps only a message.new's message id and writes the frame again when it is replayed: the same
-    // frame as the live one while the message is unchanged, the message as it is now once it has changed,
-    // followed by the events that changed it.
+    // A replayed message.new is written from the message: the same frame as the live one while the message is
+    // unchanged, the message as it is now once it has changed (not a frame cached before the change), followed
+    // by the events that changed it.
     void replayedMessagesAreWrittenFromTheStore()
     {
         TestServer server({ u"--rate-limit"_qs, u"0"_qs });
