@@ -318,6 +318,12 @@ Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const
         records
             = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
     }
+    // A message whose batch is committed but not yet on disk is not shown: nobody has been told of it yet,
+    // and a power cut would take it back. It arrives live, as message.new, once it is durable.
+    if (!m_committed.isEmpty()) {
+        const qint64 durable = lastDurableSeq(channelId, std::numeric_limits<qint64>::max());
+        records.removeIf([durable](const MessageRecord &m) { return m.seq > durable; });
+    }
     JsonWriter w;
     w.beginObject()
         .key("messages")
