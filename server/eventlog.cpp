@@ -33,6 +33,7 @@ std::optional<EventLog::Event> EventLog::append(
     if (!m_channels.appendEvent(channelId, seq, type, event.frame))
         return std::nullopt;
     m_rendered.clear();
+    m_renderedBytes = 0;
     return event;
 }
 
@@ -92,7 +93,10 @@ std::optional<QList<QByteArray>> EventLog::replay(
 
 std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId)
 {
-    constexpr qsizetype MaxRendered = 10000;
+    // Bounded in bytes (a message's frame can be tens of KB) and skipping large frames, which a crowd is
+    // unlikely to share anyway.
+    constexpr qsizetype MaxRenderedBytes = 8 * 1024 * 1024;
+    constexpr qsizetype MaxCachedFrame = 4096;
     if (const auto it = m_rendered.constFind({ channelId, seq }); it != m_rendered.constEnd())
         return *it;
     const auto message = m_messages.byId(messageId);
@@ -101,8 +105,13 @@ std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 se
         qCWarning(lcStore) << "event" << channelId << seq << "names missing message" << messageId;
         return std::nullopt;
     }
-    if (m_rendered.size() >= MaxRendered)
+    QByteArray frame = newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
+    if (frame.size() > MaxCachedFrame)
+        return frame;
+    if (m_renderedBytes + frame.size() > MaxRenderedBytes) {
         m_rendered.clear();
-    return *m_rendered.insert({ channelId, seq },
-        newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt)));
+        m_renderedBytes = 0;
+    }
+    m_renderedBytes += frame.size();
+    return *m_rendered.insert({ channelId, seq }, std::move(frame));
 }

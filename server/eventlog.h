@@ -50,8 +50,9 @@ private:
 
     // Rendered message.new frames by (channel, seq): a reconnecting crowd replays the same messages once per
     // member. Any other event appended (every change to a message is one) empties it, so it never serves a
-    // message older than the log; it is also emptied when it grows past a bound.
+    // message older than the log; it is also emptied when it passes 8 MB.
     QHash<std::pair<qint64, qint64>, QByteArray> m_rendered;
+    qsizetype m_renderedBytes = 0;
     ChannelStore &m_channels;
     MessageStore &m_messages;
     const Views &m_views;

@@ -218,8 +218,10 @@ void MessageService::flush()
                             << (timer.nsecsElapsed() - storedNs) / 1000 << "us";
         if (!ok) {
             m_db.rollback();
-            for (const auto &p : batch)
+            for (const auto &p : batch) {
                 m_channels.invalidate(p.channelId);
+                state.stored.remove({ p.userId, p.clientMsgId }); // rolled back: not a repeat's original
+            }
             qCCritical(lcMessages) << "a batch of" << batch.size() << "messages could not be stored";
             for (const auto &p : batch)
                 p.done(ApiError::internal(u"the message could not be stored"_qs));
@@ -298,31 +300,28 @@ Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const
     if (anchors > 1)
         return ApiError::badRequest(u"use only one of before, after and around"_qs);
 
+    // A message whose batch is committed but not yet on disk is not shown: nobody has been told of it yet,
+    // and a power cut would take it back. It arrives live, as message.new, once it is durable.
+    const qint64 maxSeq = lastDurableSeq(channelId, std::numeric_limits<qint64>::max());
     bool hasMore = false;
     bool hasMoreAfter = false;
     QList<MessageRecord> records;
     if (around) {
         const auto center = m_messages.byId(around);
-        if (!center || center->channelId != channelId || center->parentId != parentId)
+        if (!center || center->channelId != channelId || center->parentId != parentId || center->seq > maxSeq)
             return ApiError::notFound(u"no such message in this channel"_qs);
         const int newer = limit / 2;
-        records = m_messages.page(
-            channelId, parentId, MessageStore::Direction::Before, around + 1, limit - newer, &hasMore);
+        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, around + 1,
+            limit - newer, &hasMore, maxSeq);
         records += m_messages.page(
-            channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter);
+            channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter, maxSeq);
     } else if (after) {
         records = m_messages.page(
-            channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter);
+            channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter, maxSeq);
         hasMore = hasMoreAfter;
     } else {
-        records
-            = m_messages.page(channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore);
-    }
-    // A message whose batch is committed but not yet on disk is not shown: nobody has been told of it yet,
-    // and a power cut would take it back. It arrives live, as message.new, once it is durable.
-    if (!m_committed.isEmpty()) {
-        const qint64 durable = lastDurableSeq(channelId, std::numeric_limits<qint64>::max());
-        records.removeIf([durable](const MessageRecord &m) { return m.seq > durable; });
+        records = m_messages.page(
+            channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore, maxSeq);
     }
     JsonWriter w;
     w.beginObject()

@@ -150,18 +150,19 @@ QList<std::pair<qint64, qint64>> MessageStore::topLevelSeqs(qint64 channelId, qi
     return out;
 }
 
-QList<MessageRecord> MessageStore::page(
-    qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore)
+QList<MessageRecord> MessageStore::page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot,
+    int limit, bool *hasMore, qint64 maxSeq)
 {
     // The WHERE clauses match the partial indexes messages_channel / messages_thread exactly, so each page is
     // one index range scan of LIMIT+1 rows, whatever its depth.
     const bool before = direction == Direction::Before;
     const QString scope = parentId ? QStringLiteral("parent_id = ? AND parent_id IS NOT NULL")
                                    : QStringLiteral("channel_id = ? AND parent_id IS NULL");
-    const QString sql = u"SELECT "_qs + Columns + u" FROM messages WHERE "_qs + scope
+    const QString sql = u"SELECT "_qs + Columns + u" FROM messages WHERE "_qs + scope + u" AND seq <= ?"_qs
         + (before ? u" AND id < ? ORDER BY id DESC LIMIT ?"_qs : u" AND id > ? ORDER BY id ASC LIMIT ?"_qs);
     QSqlQuery &q = m_db.prepare(sql);
     q.addBindValue(parentId ? parentId : channelId);
+    q.addBindValue(maxSeq);
     q.addBindValue(before ? (pivot > 0 ? pivot : std::numeric_limits<qint64>::max()) : pivot);
     q.addBindValue(limit + 1);
     QList<MessageRecord> out;

@@ -2,6 +2,7 @@
 
 #include "records.h"
 
+#include <limits>
 #include <optional>
 
 class Database;
@@ -34,8 +35,10 @@ public:
     // from the newest down, so the cost is the number of top-level messages after AFTERSEQ: sync asks only
     // when that is at most the reset threshold.
     QList<std::pair<qint64, qint64>> topLevelSeqs(qint64 channelId, qint64 afterSeq, qint64 upToSeq);
-    QList<MessageRecord> page(
-        qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit, bool *hasMore);
+    // Only messages with seqs up to MAXSEQ (the last one on disk, while a batch waits for its fsync) count,
+    // for the page and for HASMORE alike.
+    QList<MessageRecord> page(qint64 channelId, qint64 parentId, Direction direction, qint64 pivot, int limit,
+        bool *hasMore, qint64 maxSeq = std::numeric_limits<qint64>::max());
 
 private:
     Database &m_db;
