@@ -126,6 +126,9 @@ void WalSyncer::runCheckpoints()
 
 void WalSyncer::runSyncs()
 {
+    // Fault injection for tests: a disk this slow holds every batch in the committed-but-not-durable state
+    // long enough to look at it from outside.
+    const int faultDelayMs = qEnvironmentVariableIntValue("NATTER_FAULT_SYNC_DELAY_MS");
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stop || m_requested > m_done; });
@@ -135,6 +138,8 @@ void WalSyncer::runSyncs()
         lock.unlock();
         QElapsedTimer timer;
         timer.start();
+        if (faultDelayMs > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(faultDelayMs));
         if (m_syncCommits)
             syncOrStop(m_fd);
         if (timer.elapsed() >= 5)

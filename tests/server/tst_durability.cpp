@@ -108,6 +108,55 @@ private Q_SLOTS:
 
     // Message batches wait for their fdatasync while other changes (reactions here) commit and sync on the
     // loop; a watcher must still see the channel's events in seq order, each once, with no gap.
+    // Until its batch is on disk a message is nobody's to see: not its sender's (no ack), not a member's (no
+    // event), not in history, search or a sync replay. The disk is made slow (a second per fdatasync) so that
+    // the window can be looked into.
+    void nothingIsVisibleBeforeItIsOnDisk()
+    {
+        qputenv("NATTER_FAULT_SYNC_DELAY_MS", "1500");
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs });
+        const bool started = server.start();
+        qunsetenv("NATTER_FAULT_SYNC_DELAY_MS");
+        QVERIFY(started);
+        RestClient rest(server);
+        const auto [ana, ben, ch] = rest.registerPair(u"window"_qs);
+        GatewayClient sender, member;
+        QVERIFY(sender.open(server, ana.token));
+        QVERIFY(member.open(server, ben.token));
+        const qint64 seq
+            = rest.get(u"/api/v1/channels/"_qs + ch, ben.token).json.value(u"lastSeq").toInteger();
+        sender.sendFrame(
+            { { u"type"_qs, u"message.send"_qs }, { u"reqId"_qs, u"w"_qs }, { u"channelId"_qs, ch },
+                { u"clientMsgId"_qs, u"window-1"_qs }, { u"text"_qs, u"pomegranate in the window"_qs } });
+        QTest::qWait(200); // stored and committed by now, waiting for its fdatasync
+
+        const auto page = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, ben.token);
+        const auto found = rest.get(u"/api/v1/search?q=pomegranate"_qs, ben.token);
+        const auto replay
+            = member.call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, QJsonObject { { ch, seq } } } });
+        // Still inside the window: without this the checks below would prove nothing.
+        QVERIFY(sender.takeAll(u"ack"_qs).isEmpty());
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.json.value(u"messages").toArray().size(), 0);
+        QCOMPARE(page.json.value(u"hasMore").toBool(), false);
+        QCOMPARE(found.json.value(u"messages").toArray().size(), 0);
+        QCOMPARE(
+            replay.value(u"channels").toObject().value(ch).toObject().value(u"lastSeq").toInteger(), seq);
+        QVERIFY(member.takeAll(u"message.new"_qs).isEmpty());
+
+        // Once on disk: the ack, the event, the page and (a moment later) search.
+        QCOMPARE(sender.waitFor(u"ack"_qs).value(u"reqId").toString(), u"w"_qs);
+        QCOMPARE(member.waitFor(u"message.new"_qs).value(u"seq").toInteger(), seq + 1);
+        QCOMPARE(rest.get(u"/api/v1/channels/"_qs + ch + u"/messages"_qs, ben.token)
+                     .json.value(u"messages")
+                     .toArray()
+                     .size(),
+            1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rest.get(u"/api/v1/search?q=pomegranate"_qs, ben.token).json.value(u"messages").toArray().size(),
+            1, 5000);
+    }
+
     void eventsStayInSeqOrderWhileBatchesSync()
     {
         TestServer server({ u"--rate-limit"_qs, u"0"_qs });
