@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 JsonReader::JsonReader(const QJsonObject &object)
     : m_object(object)
 {
@@ -154,6 +156,11 @@ std::optional<qint64> JsonReader::optionalInteger(JsonKey key, qint64 min, qint6
         return std::nullopt;
     const QJsonValue value = key.in(m_object);
     const double number = value.toDouble();
+    // Converting a double outside qint64's range is undefined: such a number is out of range, not cast.
+    if (value.isDouble() && std::isfinite(number) && std::abs(number) >= 9.2e18) {
+        fail(QStringLiteral("field '%1' must be between %2 and %3").arg(key.toString()).arg(min).arg(max));
+        return std::nullopt;
+    }
     if (!value.isDouble() || number != double(qint64(number))) {
         fail(QStringLiteral("field '%1' must be an integer").arg(key.toString()));
         return std::nullopt;
