@@ -13,6 +13,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QProcess>
+#include <QUrlQuery>
+
+#include <common/protocol/protocol.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBench)
 
@@ -22,10 +25,11 @@ bool setUpGroupChannels(
 namespace {
 QString pagePath(const QString &channelId, const QString &before, int limit)
 {
-    QString path = QStringLiteral("/api/v1/channels/") + channelId + QStringLiteral("/messages?limit=")
-        + QString::number(limit);
-    if (!before.isEmpty()) path += QStringLiteral("&before=") + before;
-    return path;
+    using namespace Natter::Wire;
+    QUrlQuery query;
+    query.addQueryItem(QString(Rest::Query::Limit), QString::number(limit));
+    if (!before.isEmpty()) query.addQueryItem(QString(Rest::Query::Before), before);
+    return Rest::channelMessagesPath(Id::fromString(channelId)) + u'?' + query.toString();
 }
 }
 
@@ -96,11 +100,12 @@ int runHistory(BenchSession &session)
             qint64 ns = 0;
             const RestClient::Response page
                 = session.rest().get(pagePath(channelId, before, o.pageSize), reader, &ns);
-            const QJsonArray messages = page.body.value(QStringLiteral("messages")).toArray();
-            if (page.status != 200 || messages.isEmpty()) break;
+            // Decoded after the clock stopped: the figure is the server's and the network's, not the parse.
+            const auto history = Natter::Wire::decode<Natter::Wire::HistoryPage>(page.body);
+            if (page.status != 200 || !history || history->messages.isEmpty()) break;
             walk.record(ns);
-            before = messages.first().toObject().value(QStringLiteral("id")).toString();
-            if (!page.body.value(QStringLiteral("hasMore")).toBool()) break;
+            before = history->messages.first().id.toString();
+            if (!history->hasMore) break;
             cursors.append(before);
         }
         std::fprintf(stderr, "history: walked %lld pages\n", qint64(cursors.size()));

@@ -1,5 +1,7 @@
 #include "restclient.h"
 
+#include <common/protocol/protocol.h>
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -10,6 +12,8 @@
 #include <functional>
 
 Q_LOGGING_CATEGORY(lcBenchRest, "natter.bench.rest")
+
+using namespace Natter;
 
 RestClient::RestClient(const QUrl &base, QObject *parent)
     : QObject(parent)
@@ -85,20 +89,15 @@ QList<RestClient::User> RestClient::registerUsers(const QString &prefix, int cou
     jobs.reserve(count);
     for (int i = 0; i < count; ++i) {
         const QString name = prefix + QString::number(i);
-        jobs.append({ QStringLiteral("/api/v1/auth/register"),
-            { { QStringLiteral("username"), name },
-                { QStringLiteral("password"), QStringLiteral("bench-password-1") },
-                { QStringLiteral("displayName"), name } },
-            {} });
+        Wire::Credentials credentials { name, QStringLiteral("bench-password-1"), name };
+        jobs.append({ Wire::Rest::registerPath(), Wire::toJsonObject(credentials), {} });
     }
     QList<User> users;
     int refused = 0;
     for (const Response &response : postAll(jobs, parallel)) {
-        const QString id
-            = response.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
-        const QByteArray token = response.body.value(QStringLiteral("token")).toString().toLatin1();
-        if (response.status == 201 && !id.isEmpty() && !token.isEmpty()) {
-            users.append({ id, token });
+        const auto session = Wire::decode<Wire::AuthSession>(response.body);
+        if (response.status == 201 && session) {
+            users.append({ session->user.id.toString(), session->token.toLatin1() });
         } else if (refused++ < 3) {
             qCWarning(lcBenchRest) << "register refused:" << response.status
                                    << QJsonDocument(response.body).toJson(QJsonDocument::Compact);
@@ -110,32 +109,29 @@ QList<RestClient::User> RestClient::registerUsers(const QString &prefix, int cou
 QString RestClient::createChannel(
     const User &owner, const QString &name, const QList<User> &members, int parallel)
 {
-    QJsonArray memberIds;
+    Wire::CreateChannel channel;
+    channel.name = name;
+    // Optional in the protocol; sent because some server builds stored a missing topic as NULL.
+    channel.topic = QStringLiteral("bench");
     for (const User &member : members) {
-        if (member.id != owner.id) memberIds.append(member.id);
+        if (member.id != owner.id) channel.memberIds.append(Wire::Id::fromString(member.id));
     }
-    const Job create { QStringLiteral("/api/v1/channels"),
-        { { QStringLiteral("type"), QStringLiteral("group") }, { QStringLiteral("name"), name },
-            // Optional in the protocol; sent because some server builds stored a missing topic as NULL.
-            { QStringLiteral("topic"), QStringLiteral("bench") },
-            { QStringLiteral("visibility"), QStringLiteral("public") },
-            { QStringLiteral("memberIds"), memberIds } },
-        owner.token };
+    const Job create { Wire::Rest::channelsPath(), Wire::toJsonObject(channel), owner.token };
     const Response created = postAll({ create }, 1).value(0);
-    const QString id = created.body.value(QStringLiteral("id")).toString();
+    const auto stored = Wire::decode<Wire::Channel>(created.body);
+    const QString id = stored ? stored->id.toString() : QString();
     if (created.status != 201 || id.isEmpty()) {
         qCWarning(lcBenchRest) << "create channel refused:" << created.status
                                << QJsonDocument(created.body).toJson(QJsonDocument::Compact);
         return {};
     }
-    const int memberCount = created.body.value(QStringLiteral("memberCount")).toInt();
-    if (memberCount >= int(memberIds.size()) + 1) return id;
+    if (stored->memberCount >= int(channel.memberIds.size()) + 1) return id;
     // The server took the channel but not the member list: members join one by one.
     QList<Job> joins;
     for (const User &member : members) {
         if (member.id != owner.id)
             joins.append(
-                { QStringLiteral("/api/v1/channels/") + id + QStringLiteral("/join"), {}, member.token });
+                { Wire::Rest::channelJoinPath(stored->id), {}, member.token });
     }
     for (const Response &response : postAll(joins, parallel)) {
         if (response.status != 200) {

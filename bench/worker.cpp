@@ -1,5 +1,7 @@
 #include "worker.h"
 
+#include <common/protocol/protocol.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,17 +20,44 @@ constexpr int kTickMs = 2;
 constexpr int kKeepAlivePeriodS = 20;
 constexpr int kStormAttempts = 6;
 
-bool contains(QByteArrayView haystack, const char *needle)
+using namespace Natter;
+
+bool contains(QByteArrayView haystack, const QByteArray &needle)
 {
-    return memmem(haystack.data(), size_t(haystack.size()), needle, std::strlen(needle)) != nullptr;
+    return memmem(haystack.data(), size_t(haystack.size()), needle.constData(), size_t(needle.size())) != nullptr;
 }
+
+// The worker reads thousands of frames a second per process and must not parse them: it finds the protocol's
+// own names in the bytes. The needles are made from common/protocol, so they follow it.
+QByteArray quoted(QLatin1StringView name)
+{
+    return '"' + QByteArray(name.data(), name.size()) + '"';
+}
+QByteArray keyPrefix(QLatin1StringView key)
+{
+    return quoted(key) + ':';
+}
+const QByteArray ReadyNeedle = quoted(Wire::frameTypeName(Wire::FrameType::Ready));
+const QByteArray MessageNewNeedle = quoted(Wire::frameTypeName(Wire::FrameType::MessageNew));
+const QByteArray AckNeedle = quoted(Wire::frameTypeName(Wire::FrameType::Ack));
+const QByteArray ErrorNeedle = quoted(Wire::frameTypeName(Wire::FrameType::Error));
+const QByteArray RateLimitedNeedle = QByteArray(Wire::toName(Wire::ErrorCode::RateLimited).data());
+const QByteArray LastSeqKey = keyPrefix(Wire::Key::LastSeq);
+const QByteArray SeqKey = keyPrefix(Wire::Key::Seq);
+const QByteArray ReqIdKey = keyPrefix(Wire::Key::ReqId);
+const QByteArray ReqIdValueMarker = ReqIdKey + '"';
+// The reqId of a storm's sync, and the marker in front of each send's stamp.
+const QString SyncReqId = QStringLiteral("sync");
+const QByteArray SyncReqIdNeedle = ReqIdKey + '"' + SyncReqId.toLatin1() + '"';
+const QByteArray StampMarker = QByteArrayLiteral("bt=");
+const QByteArray PingFrame = Wire::encodeFrame(Wire::Ping {});
 
 // Finds `marker` and reads "<step>.<nanoseconds>" right after it: the stamp the bench writes into every text
 // and reqId, so a receiver measures latency without parsing JSON or sharing state with the sender's process.
-bool readStamp(QByteArrayView payload, const char *marker, int *step, qint64 *ns)
+bool readStamp(QByteArrayView payload, const QByteArray &marker, int *step, qint64 *ns)
 {
-    const size_t markerLength = std::strlen(marker);
-    const void *hit = memmem(payload.data(), size_t(payload.size()), marker, markerLength);
+    const size_t markerLength = size_t(marker.size());
+    const void *hit = memmem(payload.data(), size_t(payload.size()), marker.constData(), markerLength);
     if (!hit) return false;
     const char *p = static_cast<const char *>(hit) + markerLength;
     const char *end = payload.data() + payload.size();
@@ -45,10 +74,10 @@ bool readStamp(QByteArrayView payload, const char *marker, int *step, qint64 *ns
     return true;
 }
 
-qint64 readInteger(QByteArrayView payload, const char *key)
+qint64 readInteger(QByteArrayView payload, const QByteArray &key)
 {
-    const size_t keyLength = std::strlen(key);
-    const void *hit = memmem(payload.data(), size_t(payload.size()), key, keyLength);
+    const size_t keyLength = size_t(key.size());
+    const void *hit = memmem(payload.data(), size_t(payload.size()), key.constData(), keyLength);
     if (!hit) return -1;
     const char *p = static_cast<const char *>(hit) + keyLength;
     const char *end = payload.data() + payload.size();
@@ -206,10 +235,10 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
     Connection &connection = m_connections[client->index()];
     const qint64 now = nowNs();
     if (!connection.ready) {
-        if (contains(payload, "\"ready\"")) {
+        if (contains(payload, ReadyNeedle)) {
             connection.ready = true;
             // Each bench connection is in at most one channel: the first lastSeq is that channel's.
-            const qint64 lastSeq = readInteger(payload, "\"lastSeq\":");
+            const qint64 lastSeq = readInteger(payload, LastSeqKey);
             if (lastSeq > connection.lastSeq) connection.lastSeq = lastSeq;
             ++m_openCount;
             if (connection.wantsOpen) {
@@ -225,28 +254,28 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
         }
         return;
     }
-    if (contains(payload, "\"message.new\"")) {
-        const qint64 seq = readInteger(payload, "\"seq\":");
+    if (contains(payload, MessageNewNeedle)) {
+        const qint64 seq = readInteger(payload, SeqKey);
         if (seq > connection.lastSeq) connection.lastSeq = seq;
         int step;
         qint64 sentNs;
-        if (m_mode == Mode::Fanout && readStamp(payload, "bt=", &step, &sentNs) && step == m_step) {
+        if (m_mode == Mode::Fanout && readStamp(payload, StampMarker, &step, &sentNs) && step == m_step) {
             ++m_received;
             if (now <= m_windowEndNs) ++m_inWindow;
             m_latency.record(now - sentNs);
         }
         return;
     }
-    const bool isAck = contains(payload, "\"ack\"");
-    const bool isError = !isAck && contains(payload, "\"error\"");
+    const bool isAck = contains(payload, AckNeedle);
+    const bool isError = !isAck && contains(payload, ErrorNeedle);
     if (!isAck && !isError) return;
     if (isError) {
         ++m_errors;
-        if (contains(payload, "rate_limited")) ++m_rateLimited;
+        if (contains(payload, RateLimitedNeedle)) ++m_rateLimited;
     }
     int step;
     qint64 sentNs;
-    if (m_mode == Mode::Storm && contains(payload, "\"reqId\":\"sync\"")) {
+    if (m_mode == Mode::Storm && contains(payload, SyncReqIdNeedle)) {
         if (isError) {
             ++m_failed; // e.g. a server without sync
         } else {
@@ -256,7 +285,7 @@ void Worker::onText(WsClient *client, QByteArrayView payload)
         if (m_received + m_failed >= quint64(m_connections.size())) finishStep();
         return;
     }
-    if (m_mode != Mode::Durable || !readStamp(payload, "\"reqId\":\"", &step, &sentNs) || step != m_step)
+    if (m_mode != Mode::Durable || !readStamp(payload, ReqIdValueMarker, &step, &sentNs) || step != m_step)
         return;
     --connection.inFlight;
     if (isAck) {
@@ -333,10 +362,12 @@ void Worker::sendMessage(Connection &connection)
 {
     const qint64 now = nowNs();
     const QByteArray stamp = QByteArray::number(m_step) + '.' + QByteArray::number(now);
-    const QByteArray frame = "{\"type\":\"message.send\",\"reqId\":\"" + stamp + "\",\"channelId\":\""
-        + connection.channelId + "\",\"clientMsgId\":\"" + m_runTag + '-' + QByteArray::number(m_workerId)
-        + '-' + QByteArray::number(connection.client->index()) + '-'
-        + QByteArray::number(++connection.counter) + "\",\"text\":\"bt=" + stamp + ' ' + m_padding + "\"}";
+    Wire::SendMessage send;
+    send.channelId = Wire::Id::fromString(QString::fromLatin1(connection.channelId));
+    send.clientMsgId = QString::fromLatin1(m_runTag + '-' + QByteArray::number(m_workerId) + '-'
+        + QByteArray::number(connection.client->index()) + '-' + QByteArray::number(++connection.counter));
+    send.text = QString::fromLatin1(StampMarker + stamp + ' ' + m_padding);
+    const QByteArray frame = Wire::encodeFrame(send, QString::fromLatin1(stamp));
     connection.client->sendText(frame);
     ++connection.inFlight;
     ++m_sent;
@@ -470,8 +501,9 @@ void Worker::reopenLater(int index)
 
 void Worker::sendSync(Connection &connection)
 {
-    const QByteArray frame = "{\"type\":\"sync\",\"reqId\":\"sync\",\"channels\":{\"" + connection.channelId
-        + "\":" + QByteArray::number(connection.lastSeq) + "}}";
+    Wire::Sync sync;
+    sync.channels.append({ Wire::Id::fromString(QString::fromLatin1(connection.channelId)), connection.lastSeq });
+    const QByteArray frame = Wire::encodeFrame(sync, SyncReqId);
     connection.client->sendText(frame);
 }
 
@@ -508,6 +540,6 @@ void Worker::keepAlive()
     while (quota-- > 0) {
         m_keepAliveCursor = (m_keepAliveCursor + 1) % count;
         Connection &connection = m_connections[m_keepAliveCursor];
-        if (connection.ready) connection.client->sendText("{\"type\":\"ping\"}");
+        if (connection.ready) connection.client->sendText(PingFrame);
     }
 }

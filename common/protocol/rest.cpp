@@ -102,6 +102,7 @@ CreateChannel CreateChannel::read(JsonReader &r)
     c.type = readEnum(r, Key::Type, ChannelType::Group, true);
     if (c.type == ChannelType::Group) {
         c.name = r.string(Key::Name, 1, Limits::MaxChannelNameChars).trimmed();
+        c.topic = r.optionalString(Key::Topic, 0, Limits::MaxTopicChars).value_or(QString());
         c.visibility = readEnum(r, Key::Visibility, Visibility::Public, false);
         c.memberIds = toIds(r.idList(Key::MemberIds, Limits::MaxMembersPerRequest, false));
         if (r.ok() && c.name.isEmpty())
@@ -118,6 +119,8 @@ void CreateChannel::write(JsonWriter &w) const
     w.key(Key::Type).value(toName(type));
     if (type == ChannelType::Group) {
         w.key(Key::Name).value(name);
+        if (!topic.isEmpty())
+            w.key(Key::Topic).value(topic);
         w.key(Key::Visibility).value(toName(visibility));
     }
     if (!memberIds.isEmpty() || type == ChannelType::Direct)

@@ -109,6 +109,7 @@ struct CreateChannel
 {
     ChannelType type = ChannelType::Group;
     QString name;
+    QString topic; // group only; empty when not given
     Visibility visibility = Visibility::Public;
     QList<Id> memberIds;
 
