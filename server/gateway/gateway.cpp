@@ -15,6 +15,8 @@
 #include "store/userstore.h"
 #include "services/views.h"
 
+#include <common/protocol/events.h>
+#include <common/protocol/keys.h>
 #include <errorcode.h>
 #include <isotime.h>
 #include <jsonreader.h>
@@ -32,6 +34,28 @@
 
 namespace Natter::Server {
 
+template<class Request, class Handle> void Gateway::on(Wire::FrameType type, Handle handle)
+{
+    m_handlers[type] = [this, handle](Connection *c, const QJsonObject &frame, const Wire::Envelope &envelope) {
+        QString problem;
+        const auto request = Wire::decodeFrame<Request>(frame, envelope.type, &problem);
+        if (!request)
+            return fail(c, envelope.reqId, ApiError::badRequest(problem));
+        handle(c, *request, envelope.reqId);
+    };
+}
+
+template<class Request, class Call> void Gateway::route(Wire::FrameType type, Call call)
+{
+    on<Request>(type, [this, call](Connection *c, const Request &request, const QString &reqId) {
+        const Result<QJsonObject> result = call(c->userId(), request);
+        if (result.ok())
+            ack(c, reqId, result.value());
+        else
+            fail(c, reqId, result.error());
+    });
+}
+
 Gateway::Gateway(Config config, Services s, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -44,44 +68,44 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
     , m_hub(s.hub)
     , m_views(s.views)
 {
-    using namespace std::placeholders;
-    m_handlers.insert(u"ping"_qs, [this](Connection *c, const QJsonObject &, const QString &reqId) {
-        QJsonObject pong;
-        if (!reqId.isEmpty())
-            pong.insert(u"reqId"_qs, reqId);
-        c->send(frameText(u"pong"_qs, pong));
+    using Wire::FrameType;
+    on<Wire::Ping>(FrameType::Ping, [](Connection *c, const Wire::Ping &, const QString &reqId) {
+        c->send(Wire::encodeFrame(Wire::Pong {}, reqId));
     });
-    m_handlers.insert(u"message.send"_qs, std::bind(&Gateway::handleMessageSend, this, _1, _2, _3));
-    m_handlers.insert(u"sync"_qs, std::bind(&Gateway::handleSync, this, _1, _2, _3));
-    m_handlers.insert(u"read.mark"_qs, std::bind(&Gateway::handleReadMark, this, _1, _2, _3));
-    m_handlers.insert(u"typing.start"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, true));
-    m_handlers.insert(u"typing.stop"_qs, std::bind(&Gateway::handleTyping, this, _1, _2, _3, false));
-    m_handlers.insert(
-        u"presence.subscribe"_qs, std::bind(&Gateway::handlePresenceSubscribe, this, _1, _2, _3));
+    on<Wire::SendMessage>(FrameType::MessageSend,
+        [this](Connection *c, const Wire::SendMessage &r, const QString &reqId) { handleMessageSend(c, r, reqId); });
+    on<Wire::Sync>(FrameType::Sync,
+        [this](Connection *c, const Wire::Sync &r, const QString &reqId) { handleSync(c, r, reqId); });
+    on<Wire::ReadMark>(FrameType::ReadMark,
+        [this](Connection *c, const Wire::ReadMark &r, const QString &reqId) { handleReadMark(c, r, reqId); });
+    for (const FrameType type : { FrameType::TypingStart, FrameType::TypingStop }) {
+        on<Wire::TypingRequest>(type, [this](Connection *c, const Wire::TypingRequest &r, const QString &reqId) {
+            handleTyping(c, r, reqId);
+        });
+    }
+    on<Wire::PresenceSubscribe>(FrameType::PresenceSubscribe,
+        [this](Connection *c, const Wire::PresenceSubscribe &r, const QString &reqId) {
+            handlePresenceSubscribe(c, r, reqId);
+        });
     MessageEditor &editor = s.editor;
-    route(u"message.edit"_qs, [&editor](qint64 user, const QJsonObject &f) -> Result<QJsonObject> {
-        const auto r = editor.edit(user, f);
-        return r.ok() ? Result<QJsonObject>(QJsonObject { { u"message"_qs, r.value() } }) : r;
-    });
-    route(u"message.delete"_qs, [&editor](qint64 user, const QJsonObject &f) {
-        JsonReader r(f);
-        const qint64 id = r.id(u"messageId"_qs);
-        return r.ok() ? editor.remove(user, id) : Result<QJsonObject>(ApiError::badRequest(r.error()));
-    });
+    route<Wire::EditMessage>(FrameType::MessageEdit,
+        [&editor](qint64 user, const Wire::EditMessage &r) -> Result<QJsonObject> {
+            const auto edited = editor.edit(user, r);
+            return edited.ok() ? Result<QJsonObject>(QJsonObject { { Wire::Key::Message, edited.value() } })
+                               : edited;
+        });
+    route<Wire::MessageRequest>(FrameType::MessageDelete,
+        [&editor](qint64 user, const Wire::MessageRequest &r) { return editor.remove(user, r.messageId.value()); });
     ReactionService &reactions = s.reactions;
-    route(u"reaction.add"_qs,
-        [&reactions](qint64 user, const QJsonObject &f) { return reactions.react(user, f, true); });
-    route(u"reaction.remove"_qs,
-        [&reactions](qint64 user, const QJsonObject &f) { return reactions.react(user, f, false); });
+    for (const FrameType type : { FrameType::ReactionAdd, FrameType::ReactionRemove }) {
+        route<Wire::React>(
+            type, [&reactions](qint64 user, const Wire::React &r) { return reactions.react(user, r); });
+    }
     PinService &pins = s.pins;
-    for (const bool pin : { true, false }) {
-        route(
-            pin ? u"message.pin"_qs : u"message.unpin"_qs, [&pins, pin](qint64 user, const QJsonObject &f) {
-                JsonReader r(f);
-                const qint64 id = r.id(u"messageId"_qs);
-                return r.ok() ? pins.pin(user, id, pin)
-                              : Result<QJsonObject>(ApiError::badRequest(r.error()));
-            });
+    for (const FrameType type : { FrameType::MessagePin, FrameType::MessageUnpin }) {
+        route<Wire::MessageRequest>(type, [&pins](qint64 user, const Wire::MessageRequest &r) {
+            return pins.pin(user, r.messageId.value(), r.type == FrameType::MessagePin);
+        });
     }
 
     m_sweep.setInterval(qMax(50, m_config.heartbeatMs / 2));
@@ -129,10 +153,11 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     m_hub.add(connection);
 
     const auto user = m_users.byId(userId);
-    connection->send(frameText(u"ready"_qs,
-        { { u"sessionId"_qs, connection->sessionId() },
-            { u"user"_qs, user ? m_views.user(*user) : QJsonObject() },
-            { u"heartbeatMs"_qs, m_config.heartbeatMs }, { u"channels"_qs, m_channels.listFor(userId) } }));
+    connection->send(frameText(Wire::frameTypeName(Wire::FrameType::Ready).toString(),
+        { { Wire::Key::SessionId, connection->sessionId() },
+            { Wire::Key::User, user ? m_views.user(*user) : QJsonObject() },
+            { Wire::Key::HeartbeatMs, m_config.heartbeatMs },
+            { Wire::Key::Channels, m_channels.listFor(userId) } }));
 }
 
 void Gateway::onClosed(Connection *connection)
@@ -144,17 +169,6 @@ void Gateway::onClosed(Connection *connection)
     if (!m_trim.isActive())
         m_trimDeadline = now + 10000;
     m_trim.start(int(qBound(qint64(0), m_trimDeadline - now, qint64(2000))));
-}
-
-void Gateway::route(const QString &type, std::function<Result<QJsonObject>(qint64, const QJsonObject &)> call)
-{
-    m_handlers.insert(type, [this, call](Connection *c, const QJsonObject &frame, const QString &reqId) {
-        const auto result = call(c->userId(), frame);
-        if (result.ok())
-            ack(c, reqId, result.value());
-        else
-            fail(c, reqId, result.error());
-    });
 }
 
 void Gateway::sweepSilent()
@@ -169,99 +183,59 @@ void Gateway::ack(Connection *connection, const QString &reqId, QJsonObject fiel
 {
     if (reqId.isEmpty())
         return;
-    fields.insert(u"reqId"_qs, reqId);
-    connection->send(frameText(u"ack"_qs, std::move(fields)));
-}
-
-QByteArray Gateway::ackWithMessage(const QString &reqId, const QByteArray &messageJson)
-{
-    JsonWriter w;
-    w.beginObject().key("type").value(u"ack"_qs).key("reqId").value(reqId);
-    w.key("message").raw(messageJson).endObject();
-    return w.take();
+    fields.insert(Wire::Key::ReqId, reqId);
+    connection->send(frameText(Wire::frameTypeName(Wire::FrameType::Ack).toString(), std::move(fields)));
 }
 
 void Gateway::fail(Connection *connection, const QString &reqId, const ApiError &error)
 {
-    QJsonObject fields { { u"error"_qs, error.toJson() } };
-    if (!reqId.isEmpty())
-        fields.insert(u"reqId"_qs, reqId);
-    connection->send(frameText(u"error"_qs, fields));
+    connection->send(Wire::encodeFrame(Wire::ErrorFrame { error }, reqId));
 }
 
 void Gateway::onFrame(Connection *connection, const QByteArray &text)
 {
-    QString parseError;
-    const auto frame = JsonReader::parseObject(text, &parseError);
+    QString problem;
+    const auto frame = JsonReader::parseObject(text, &problem);
     if (!frame)
-        return fail(connection, {}, ApiError::badRequest(parseError));
-    const QJsonValue reqIdValue = frame->value(u"reqId");
-    if (!reqIdValue.isUndefined() && !reqIdValue.isNull()
-        && (!reqIdValue.isString() || reqIdValue.toString().size() > Limits::MaxReqIdChars
-            || reqIdValue.toString().isEmpty()))
-        return fail(connection, {},
-            ApiError::badRequest(
-                u"reqId must be a string of 1 to %1 characters"_qs.arg(Limits::MaxReqIdChars)));
-    const QString reqId = reqIdValue.toString();
-    const QJsonValue typeValue = frame->value(u"type");
-    if (!typeValue.isString())
-        return fail(connection, reqId, ApiError::badRequest(u"frame has no string 'type'"_qs));
-    const auto handler = m_handlers.constFind(typeValue.toString());
-    if (handler == m_handlers.constEnd())
-        return fail(connection, reqId,
-            ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(typeValue.toString().left(64))));
-    (*handler)(connection, *frame, reqId);
+        return fail(connection, {}, ApiError::badRequest(problem));
+    const Wire::Envelope envelope = Wire::Envelope::read(*frame, &problem);
+    if (!problem.isEmpty())
+        return fail(connection, envelope.reqId, ApiError::badRequest(problem));
+    const auto handler = m_handlers.find(envelope.type);
+    if (handler == m_handlers.end())
+        return fail(connection, envelope.reqId,
+            ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(envelope.typeName.left(64))));
+    handler->second(connection, *frame, envelope);
 }
 
-void Gateway::handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId)
+void Gateway::handleMessageSend(Connection *connection, const Wire::SendMessage &request, const QString &reqId)
 {
-    JsonReader r(frame);
-    const qint64 channelId = r.id(u"channelId"_qs);
-    if (!r.ok())
-        return fail(connection, reqId, ApiError::badRequest(r.error()));
     QPointer<Connection> guard(connection);
-    m_messages.send(connection->userId(), channelId, frame,
+    m_messages.send(connection->userId(), request,
         [this, guard, reqId](const Result<MessageService::Sent> &result) {
             if (!guard || guard->isClosing())
                 return;
             if (!result.ok())
                 fail(guard, reqId, result.error());
             else if (!reqId.isEmpty())
-                guard->send(ackWithMessage(reqId, result.value().message));
+                guard->send(Wire::MessageAck::encode(reqId, result.value().message));
         });
 }
 
-void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId)
+void Gateway::handleSync(Connection *connection, const Wire::Sync &request, const QString &reqId)
 {
-    JsonReader r(frame);
-    const QJsonObject channels = r.object(u"channels"_qs);
-    if (r.ok() && channels.size() > Limits::MaxSyncChannels)
-        r.fail(u"sync names more than %1 channels"_qs.arg(Limits::MaxSyncChannels));
-    QList<std::pair<qint64, qint64>> wanted;
-    for (auto it = channels.begin(); r.ok() && it != channels.end(); ++it) {
-        const qint64 channelId = idFromString(it.key());
-        const double seq = it.value().toDouble(-1);
-        if (!channelId || !it.value().isDouble() || seq < 0 || seq != double(qint64(seq)))
-            r.fail(u"sync.channels must map channel ids to non-negative integer seqs"_qs);
-        else
-            wanted.append({ channelId, qint64(seq) });
-    }
-    if (!r.ok())
-        return fail(connection, reqId, ApiError::badRequest(r.error()));
-
     // A replay goes out in one piece; one larger than a quarter of the outbound limit could get a client on a
     // slow link closed with 4009 every time it tried to catch up. Past that the channel is answered `reset`
     // and the client pages through history instead.
     const qint64 budget = qMax<qint64>(16 * 1024, m_config.maxOutboundBytes / 4);
     qint64 spent = 0;
-    QJsonObject result;
-    for (const auto &[channelId, lastSeq] : wanted) {
+    Wire::SyncAck answer;
+    for (const auto &[channel, lastSeq] : request.channels) {
+        const qint64 channelId = channel.value();
         const auto access = m_channels.access(connection->userId(), channelId);
         if (!access.ok()) {
             // Not (or no longer) a member: nothing to replay; the client drops the channel.
-            result.insert(idToString(channelId),
-                QJsonObject { { u"lastSeq"_qs, lastSeq }, { u"reset"_qs, true },
-                    { u"error"_qs, access.error().toJson() } });
+            answer.channels.append({ channel, lastSeq, true, access.error() });
             continue;
         }
         // Events whose batch is committed but not yet on disk are not replayed: they reach every member live
@@ -277,54 +251,45 @@ void Gateway::handleSync(Connection *connection, const QJsonObject &frame, const
                 connection->send(event);
             }
         }
-        result.insert(
-            idToString(channelId), QJsonObject { { u"lastSeq"_qs, current }, { u"reset"_qs, reset } });
+        answer.channels.append({ channel, current, reset, std::nullopt });
     }
-    ack(connection, reqId, { { u"channels"_qs, result } });
+    if (!reqId.isEmpty())
+        connection->send(Wire::encodeFrame(answer, reqId));
 }
 
-void Gateway::handleReadMark(Connection *connection, const QJsonObject &frame, const QString &reqId)
+void Gateway::handleReadMark(Connection *connection, const Wire::ReadMark &request, const QString &reqId)
 {
-    JsonReader r(frame);
-    const qint64 channelId = r.id(u"channelId"_qs);
-    const qint64 messageId = r.id(u"messageId"_qs);
-    if (!r.ok())
-        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    const qint64 channelId = request.channelId.value();
+    const qint64 messageId = request.messageId.value();
     const auto moved = m_messages.markRead(connection->userId(), channelId, messageId);
     if (!moved.ok())
         return fail(connection, reqId, moved.error());
     if (moved.value()) {
-        m_hub.publishToChannel(channelId,
-            frameText(u"read.updated"_qs,
-                { { u"channelId"_qs, idToString(channelId) },
-                    { u"userId"_qs, idToString(connection->userId()) },
-                    { u"messageId"_qs, idToString(messageId) } }));
+        m_hub.publishToChannel(
+            channelId, Wire::encodeFrame(Wire::ReadState { request.channelId, connection->userId(), request.messageId }));
     }
-    ack(connection, reqId, { { u"moved"_qs, moved.value() } });
+    ack(connection, reqId, { { Wire::Key::Moved, moved.value() } });
 }
 
-void Gateway::handleTyping(
-    Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing)
+void Gateway::handleTyping(Connection *connection, const Wire::TypingRequest &request, const QString &reqId)
 {
-    JsonReader r(frame);
-    const qint64 channelId = r.id(u"channelId"_qs);
-    if (!r.ok())
-        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    const qint64 channelId = request.channelId.value();
     const auto access = m_channels.access(connection->userId(), channelId);
     if (!access.ok())
         return fail(connection, reqId, access.error());
-    m_services.typing.relay(channelId, connection->userId(), typing, nowMs());
+    m_services.typing.relay(channelId, connection->userId(), request.typing, nowMs());
     ack(connection, reqId);
 }
 
-void Gateway::handlePresenceSubscribe(Connection *connection, const QJsonObject &frame, const QString &reqId)
+void Gateway::handlePresenceSubscribe(
+    Connection *connection, const Wire::PresenceSubscribe &request, const QString &reqId)
 {
-    JsonReader r(frame);
-    const QList<qint64> ids = r.idList(u"userIds"_qs, Limits::MaxPresenceSubscriptions, true);
-    if (!r.ok())
-        return fail(connection, reqId, ApiError::badRequest(r.error()));
+    QList<qint64> ids;
+    ids.reserve(request.userIds.size());
+    for (const Wire::Id id : request.userIds)
+        ids.append(id.value());
     m_services.presence.subscribe(connection, ids);
-    ack(connection, reqId, { { u"count"_qs, connection->presenceSubscriptions().size() } });
+    ack(connection, reqId, { { Wire::Key::Count, connection->presenceSubscriptions().size() } });
 }
 
 } // namespace Natter::Server

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <apierror.h>
+#include <common/protocol/frame.h>
+#include <common/protocol/requests.h>
 #include <result.h>
 
 #include <QElapsedTimer>
@@ -11,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace Natter::Server {
 
@@ -66,23 +69,26 @@ public:
     void accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &token);
 
 private:
-    using Handler = std::function<void(Connection *, const QJsonObject &, const QString &reqId)>;
+    using Handler = std::function<void(Connection *, const QJsonObject &frame, const Wire::Envelope &envelope)>;
 
     void onFrame(Connection *connection, const QByteArray &text);
     void onClosed(Connection *connection);
     void sweepSilent();
     void ack(Connection *connection, const QString &reqId, QJsonObject fields = {});
-    static QByteArray ackWithMessage(const QString &reqId, const QByteArray &messageJson);
     void fail(Connection *connection, const QString &reqId, const ApiError &error);
 
-    void handleMessageSend(Connection *connection, const QJsonObject &frame, const QString &reqId);
-    void handleSync(Connection *connection, const QJsonObject &frame, const QString &reqId);
-    void handleReadMark(Connection *connection, const QJsonObject &frame, const QString &reqId);
-    void handleTyping(Connection *connection, const QJsonObject &frame, const QString &reqId, bool typing);
-    void handlePresenceSubscribe(Connection *connection, const QJsonObject &frame, const QString &reqId);
-    // Registers TYPE for a call that answers with a Result: ack with its fields, or error.
-    void route(const QString &type,
-        std::function<Result<QJsonObject>(qint64 userId, const QJsonObject &frame)> call);
+    // Registers TYPE's handler: the frame is decoded as REQUEST (a decoding error is answered bad_request with
+    // the decoder's reason) and HANDLE gets the typed request.
+    template<class Request, class Handle> void on(Wire::FrameType type, Handle handle);
+    // on() for a call that answers with a Result: ack with its fields, or error.
+    template<class Request, class Call> void route(Wire::FrameType type, Call call);
+
+    void handleMessageSend(Connection *connection, const Wire::SendMessage &request, const QString &reqId);
+    void handleSync(Connection *connection, const Wire::Sync &request, const QString &reqId);
+    void handleReadMark(Connection *connection, const Wire::ReadMark &request, const QString &reqId);
+    void handleTyping(Connection *connection, const Wire::TypingRequest &request, const QString &reqId);
+    void handlePresenceSubscribe(
+        Connection *connection, const Wire::PresenceSubscribe &request, const QString &reqId);
 
     Config m_config;
     Services m_services;
@@ -93,7 +99,7 @@ private:
     UserStore &m_users;
     Hub &m_hub;
     Views &m_views;
-    QHash<QString, Handler> m_handlers;
+    std::unordered_map<Wire::FrameType, Handler> m_handlers;
     QTimer m_sweep;
     QTimer m_trim;
     QElapsedTimer m_clock;

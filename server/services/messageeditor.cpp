@@ -35,13 +35,10 @@ MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore 
 {
 }
 
-Result<QJsonObject> MessageEditor::edit(qint64 userId, const QJsonObject &body)
+Result<QJsonObject> MessageEditor::edit(qint64 userId, const Wire::EditMessage &request)
 {
-    JsonReader r(body);
-    const qint64 messageId = r.id(u"messageId"_qs);
-    const QString text = r.string(u"text"_qs, 0, Limits::MaxTextChars);
-    if (!r.ok())
-        return ApiError::badRequest(r.error());
+    const qint64 messageId = request.messageId.value();
+    const QString &text = request.text;
     const auto t = messageTarget(m_messages, m_access, userId, messageId);
     if (!t.ok())
         return t.error();

@@ -2,6 +2,7 @@
 
 #include "store/records.h"
 
+#include <common/protocol/requests.h>
 #include <result.h>
 
 #include <QJsonObject>
@@ -33,7 +34,7 @@ public:
     void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
     void setSearchIndexer(SearchIndexer *indexer) { m_search = indexer; }
 
-    Result<QJsonObject> edit(qint64 userId, const QJsonObject &body);
+    Result<QJsonObject> edit(qint64 userId, const Wire::EditMessage &request);
     Result<QJsonObject> remove(qint64 userId, qint64 messageId);
 
 private:

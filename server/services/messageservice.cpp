@@ -70,19 +70,17 @@ QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId,
     return ids;
 }
 
-void MessageService::send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done)
+void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendCallback done)
 {
-    JsonReader r(body);
-    const QString clientMsgId = r.string(u"clientMsgId"_qs, 1, Limits::MaxClientMsgIdChars);
-    const QString text = r.string(u"text"_qs, 0, Limits::MaxTextChars);
-    const qint64 parentId = r.optionalId(u"parentId"_qs).value_or(0);
-    const QList<qint64> attachments = r.idList(u"attachmentIds"_qs, Limits::MaxAttachmentsPerMessage, false);
-    if (!r.ok())
-        return done(ApiError::badRequest(r.error()));
+    const qint64 channelId = request.channelId.value();
+    const QString &clientMsgId = request.clientMsgId;
+    const QString &text = request.text;
+    const qint64 parentId = request.parentId.value();
+    QList<qint64> attachments;
+    for (const Wire::Id id : request.attachmentIds)
+        attachments.append(id.value());
     if (!attachments.isEmpty() && !m_attachments)
         return done(ApiError::badRequest(u"this server does not accept attachments"_qs));
-    if (text.trimmed().isEmpty() && attachments.isEmpty())
-        return done(ApiError::badRequest(u"field 'text' must not be blank"_qs));
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return done(ApiError::rateLimited(wait));
     // Members are the common case and are answered from the member cache; anyone else gets access()'s precise

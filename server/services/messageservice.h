@@ -3,6 +3,7 @@
 #include "services/eventlog.h"
 #include "store/records.h"
 
+#include <common/protocol/requests.h>
 #include <result.h>
 
 #include <QJsonObject>
@@ -47,7 +48,8 @@ public:
     ~MessageService() override;
 
     // BODY holds clientMsgId, text, parentId?, attachmentIds?. DONE is called exactly once, possibly at once.
-    void send(qint64 userId, qint64 channelId, const QJsonObject &body, SendCallback done);
+    // REQUEST has been decoded (and so validated) by Wire::SendMessage.
+    void send(qint64 userId, const Wire::SendMessage &request, SendCallback done);
 
     // History pages: QUERY holds before | after | around, and limit.
     // History pages, serialised: {messages, hasMore, hasMoreAfter?}.

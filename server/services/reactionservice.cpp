@@ -23,26 +23,11 @@ ReactionService::ReactionService(Database &db, ChannelService &access, MessageSt
 {
 }
 
-QString ReactionService::emojiProblem(const QString &emoji)
+Result<QJsonObject> ReactionService::react(qint64 userId, const Wire::React &request)
 {
-    const QByteArray utf8 = emoji.toUtf8();
-    if (utf8.isEmpty() || utf8.size() > Limits::MaxEmojiBytes)
-        return u"emoji must be 1 to %1 bytes of UTF-8"_qs.arg(Limits::MaxEmojiBytes);
-    for (QChar c : emoji)
-        if (c.isSpace() || c.category() == QChar::Other_Control)
-            return u"emoji must not contain spaces or control characters"_qs;
-    return {};
-}
-
-Result<QJsonObject> ReactionService::react(qint64 userId, const QJsonObject &body, bool add)
-{
-    JsonReader r(body);
-    const qint64 messageId = r.id(u"messageId"_qs);
-    const QString emoji = r.string(u"emoji"_qs, 1, Limits::MaxEmojiBytes);
-    if (!r.ok())
-        return ApiError::badRequest(r.error());
-    if (const QString problem = emojiProblem(emoji); !problem.isEmpty())
-        return ApiError::badRequest(problem);
+    const qint64 messageId = request.messageId.value();
+    const QString &emoji = request.emoji;
+    const bool add = request.add;
     const auto t = messageTarget(m_messages, m_access, userId, messageId);
     if (!t.ok())
         return t.error();

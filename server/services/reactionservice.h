@@ -1,5 +1,6 @@
 #pragma once
 
+#include <common/protocol/requests.h>
 #include <result.h>
 
 #include <QJsonObject>
@@ -21,10 +22,8 @@ public:
     ReactionService(Database &db, ChannelService &access, MessageStore &messages, ReactionStore &reactions,
         EventLog &events, RateLimiter &limiter);
 
-    Result<QJsonObject> react(qint64 userId, const QJsonObject &body, bool add);
-
-    // Reaction emoji: 1 to 32 bytes of UTF-8, no whitespace or control characters.
-    static QString emojiProblem(const QString &emoji);
+    // REQUEST has been decoded (and so validated, emoji included) by Wire::React.
+    Result<QJsonObject> react(qint64 userId, const Wire::React &request);
 
 private:
     Database &m_db;

@@ -11,6 +11,9 @@
 #include "store/userstore.h"
 #include "services/views.h"
 
+#include <common/protocol/frame.h>
+#include <common/protocol/requests.h>
+#include <jsonreader.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
@@ -187,7 +190,12 @@ void RestApi::installMessages(QHttpServer &http)
                 const auto body = HttpJson::body(req);
                 if (!body.ok())
                     return d.resolve(error(body.error()));
-                m_messages.send(me.id, pathId(id), body.value(), [d](const Result<MessageService::Sent> &r) {
+                JsonReader reader(body.value());
+                auto request = Wire::SendMessage::readBody(reader);
+                if (!reader.ok())
+                    return d.resolve(error(ApiError::badRequest(reader.error())));
+                request.channelId = pathId(id);
+                m_messages.send(me.id, request, [d](const Result<MessageService::Sent> &r) {
                     d.resolve(
                         r.ok() ? json(r.value().message, r.value().created ? 201 : 200) : error(r.error()));
                 });
@@ -221,8 +229,11 @@ void RestApi::installMessageChanges(QHttpServer &http)
             auto body = HttpJson::body(req);
             if (!body.ok())
                 return error(body.error());
-            body.value().insert(u"messageId"_qs, id);
-            return fromResult(m_editor.edit(me.id, body.value()));
+            // The path's id is read as the frame's messageId would be, with the same errors.
+            body.value().insert(Wire::Key::MessageId, id);
+            QString problem;
+            const auto request = Wire::decodeFrame<Wire::EditMessage>(body.value(), &problem);
+            return request ? fromResult(m_editor.edit(me.id, *request)) : error(ApiError::badRequest(problem));
         }));
     http.route("/api/v1/messages/<arg>", Method::Delete,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
