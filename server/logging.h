@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+namespace Natter::Server {
+
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
@@ -10,3 +12,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcGateway)
 Q_DECLARE_LOGGING_CATEGORY(lcMessages)
 Q_DECLARE_LOGGING_CATEGORY(lcFiles)
 Q_DECLARE_LOGGING_CATEGORY(lcPreview)
+
+} // namespace Natter::Server

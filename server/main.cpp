@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using namespace Natter::Server;
+
 namespace {
 int signalPipe[2];
 

@@ -1,34 +1,38 @@
 #include "server.h"
-#include "authservice.h"
-#include "channelservice.h"
-#include "channelstore.h"
-#include "database.h"
-#include "eventlog.h"
-#include "fileservice.h"
-#include "gateway.h"
-#include "guardedtcpserver.h"
-#include "httpjson.h"
-#include "hub.h"
-#include "linkpreviewer.h"
+#include "services/authservice.h"
+#include "services/channelservice.h"
+#include "store/channelstore.h"
+#include "store/database.h"
+#include "services/eventlog.h"
+#include "features/files/fileservice.h"
+#include "gateway/gateway.h"
+#include "transport/http/guardedtcpserver.h"
+#include "transport/http/httpjson.h"
+#include "gateway/hub.h"
+#include "features/previews/linkpreviewer.h"
 #include "logging.h"
-#include "messageeditor.h"
-#include "messageservice.h"
-#include "messagestore.h"
-#include "passwordhasher.h"
-#include "pinstore.h"
-#include "presence.h"
-#include "qtgatewaysocket.h"
-#include "ratelimiter.h"
-#include "reactionstore.h"
-#include "restapi.h"
-#include "searchindexer.h"
-#include "searchservice.h"
-#include "typingrelay.h"
-#include "userstore.h"
-#include "views.h"
-#include "wshandshake.h"
+#include "services/channelsettings.h"
+#include "services/messageeditor.h"
+#include "services/pinservice.h"
+#include "services/reactionservice.h"
+#include "services/messageservice.h"
+#include "store/messagestore.h"
+#include "services/passwordhasher.h"
+#include "store/pinstore.h"
+#include "gateway/presence.h"
+#include "transport/ws/qtgatewaysocket.h"
+#include "services/ratelimiter.h"
+#include "store/reactionstore.h"
+#include "transport/http/restapi.h"
+#include "store/searchindexer.h"
+#include "services/searchservice.h"
+#include "gateway/typingrelay.h"
+#include "store/userstore.h"
+#include "services/viewassembler.h"
+#include "services/views.h"
+#include "transport/ws/wshandshake.h"
 #ifdef NATTER_LITE_WEBSOCKET
-#include "litewebsocket.h"
+#include "transport/ws/litewebsocket.h"
 #endif
 
 #include <protocollimits.h>
@@ -43,6 +47,8 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QWebSocket>
+
+namespace Natter::Server {
 
 namespace {
 // Answers a refused upgrade and closes; the client gets a moment to read the answer.
@@ -65,7 +71,8 @@ struct Server::Parts
         , messageStore(db)
         , reactions(db)
         , hub(channelStore)
-        , views(users, reactions, hub)
+        , viewData(users, reactions, hub)
+        , views(viewData)
         , events(channelStore, messageStore, views, hub)
         , hasher(c.passwordCost, &hashPool)
         , limiter(c.sendRate, c.sendBurst)
@@ -74,12 +81,16 @@ struct Server::Parts
         , messages(db, channels, channelStore, messageStore, users, events, views, ids, limiter)
         , pins(db)
         , editor(db, channels, channelStore, messageStore, messages, reactions, pins, events, views, limiter)
+        , reactionService(db, channels, messageStore, reactions, events, limiter)
+        , pinService(db, channels, messageStore, pins, events, views)
+        , settings(db, channels, channelStore, events, views)
         , presence(hub, users)
         , typing(hub, channelStore, c.typingMaxMembers)
         , search(db, channels, messageStore, views)
         , gateway({ c.heartbeatMs, c.maxOutboundBytes },
-              { auth, channels, events, messages, editor, users, hub, views, presence, typing })
-        , rest({ auth, channels, messages, editor, search, users, views })
+              { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views, presence,
+                  typing })
+        , rest({ auth, channels, messages, editor, pinService, settings, search, users, views })
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
     {
@@ -93,6 +104,7 @@ struct Server::Parts
     MessageStore messageStore;
     ReactionStore reactions;
     Hub hub;
+    ViewAssembler viewData;
     Views views;
     EventLog events;
     PasswordHasher hasher;
@@ -102,6 +114,9 @@ struct Server::Parts
     MessageService messages;
     PinStore pins;
     MessageEditor editor;
+    ReactionService reactionService;
+    PinService pinService;
+    ChannelSettings settings;
     Presence presence;
     TypingRelay typing;
     SearchService search;
@@ -160,7 +175,7 @@ bool Server::start(QString *error)
     if (!d->files.open(m_config.dataDir, error))
         return false;
     d->messages.setAttachments(&d->files);
-    d->views.setAttachments(&d->files);
+    d->viewData.setAttachments(&d->files);
     d->editor.setAttachments(&d->files);
     connect(&d->messages, &MessageService::messageStored, &d->previews, &LinkPreviewer::onMessageStored);
 
@@ -247,3 +262,5 @@ qsizetype Server::connectionCount() const
 {
     return d ? d->hub.connectionCount() : 0;
 }
+
+} // namespace Natter::Server

@@ -8,6 +8,8 @@
 
 class QTcpSocket;
 
+namespace Natter::Server {
+
 // The whole server: storage, services, REST routes and the gateway on one port.
 class Server : public QObject
 {
@@ -29,3 +31,5 @@ private:
     ServerConfig m_config;
     std::unique_ptr<Parts> d;
 };
+
+} // namespace Natter::Server

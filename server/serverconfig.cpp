@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+namespace Natter::Server {
+
 namespace {
 int fail(const QString &message)
 {
@@ -169,3 +171,5 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     }
     return c;
 }
+
+} // namespace Natter::Server

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "passwordhasher.h"
+#include "services/passwordhasher.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+
+namespace Natter::Server {
 
 // natter-server's settings, from its command line.
 struct ServerConfig
@@ -38,3 +40,5 @@ struct ServerConfig
     // on a bad option prints the reason and sets *exitCode to 2; otherwise returns the config.
     static std::optional<ServerConfig> fromArguments(const QStringList &args, int *exitCode);
 };
+
+} // namespace Natter::Server

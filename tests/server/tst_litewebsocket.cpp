@@ -1,13 +1,17 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include <wsframeparser.h>
-#include <wshandshake.h>
+#include <transport/ws/wshandshake.h>
+#include <ws/frameparser.h>
+#include <ws/framewriter.h>
 
 #include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+
+using namespace Natter;
+using Natter::Server::WsHandshake;
 
 namespace {
 QByteArray clientFrame(quint8 firstByte, const QByteArray &payload, bool masked = true, qint64 declared = -1)
@@ -197,8 +201,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(int, failCode);
         QFETCH(QByteArrayList, texts);
-        WsFrameParser parser(64 * 1024);
-        QList<WsFrameParser::Message> out;
+        Ws::FrameParser parser(64 * 1024);
+        QList<Ws::FrameParser::Message> out;
         int code = 0;
         // Byte by byte first: every prefix must be taken as incomplete, never misread.
         qsizetype used = 0;
@@ -207,18 +211,18 @@ private Q_SLOTS:
         QCOMPARE(code, failCode);
         QByteArrayList got;
         for (const auto &m : out)
-            if (m.kind == WsFrameParser::Kind::Text)
+            if (m.kind == Ws::FrameParser::Kind::Text)
                 got.append(m.payload);
         QCOMPARE(got, texts);
     }
 
     void serverFrames()
     {
-        QCOMPARE(WsFrameParser::textFrame("hi"), QByteArray("\x81\x02hi", 4));
-        QCOMPARE(WsFrameParser::textFrame(QByteArray(200, 'x')).left(4), QByteArray("\x81\x7e\x00\xc8", 4));
-        QCOMPARE(WsFrameParser::textFrame(QByteArray(70000, 'x')).left(10),
+        QCOMPARE(Ws::textFrame("hi"), QByteArray("\x81\x02hi", 4));
+        QCOMPARE(Ws::textFrame(QByteArray(200, 'x')).left(4), QByteArray("\x81\x7e\x00\xc8", 4));
+        QCOMPARE(Ws::textFrame(QByteArray(70000, 'x')).left(10),
             QByteArray("\x81\x7f\x00\x00\x00\x00\x00\x01\x11\x70", 10));
-        QCOMPARE(WsFrameParser::closeFrame(1000, "bye"),
+        QCOMPARE(Ws::closeFrame(1000, "bye"),
             QByteArray("\x88\x05\x03\xe8"
                        "bye",
                 7));

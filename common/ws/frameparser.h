@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+namespace Natter::Ws {
+
+// RFC 6455 framing for the server side, without I/O: parses client frames (which must be masked) and
+// reassembles fragmented messages. Server frames are written by framewriter.h.
+class FrameParser
+{
+public:
+    enum class Kind : quint8 { Text, Binary, Ping, Pong, Close };
+    struct Message
+    {
+        Kind kind;
+        QByteArray payload; // for Close: the raw close payload (code + reason), already validated
+    };
+
+    explicit FrameParser(qint64 maxMessageBytes);
+
+    // Parses the complete frames at the start of DATA and appends finished messages to OUT. Returns how many
+    // bytes were consumed; the rest is an incomplete frame to present again with more bytes. On a protocol
+    // violation *FAILCODE is set to the close code to fail the connection with (1002, 1007, 1009) and parsing
+    // stops; after a Close message it stops too.
+    qsizetype parse(const char *data, qsizetype size, QList<Message> &out, int *failCode);
+
+    // True while a fragmented message is being collected: only then does the parser hold memory.
+    bool isCollecting() const { return m_collecting; }
+
+private:
+    qint64 m_max;
+    bool m_collecting = false;
+    Kind m_fragmentKind = Kind::Text;
+    QByteArray m_fragments;
+};
+
+bool isValidUtf8(const char *data, qsizetype size);
+// A close code a peer may send (RFC 6455 7.4): 1000-1003, 1007-1011, 3000-4999.
+bool isValidCloseCode(int code);
+
+} // namespace Natter::Ws

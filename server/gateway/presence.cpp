@@ -1,0 +1,79 @@
+#include "gateway/presence.h"
+#include "gateway/connection.h"
+#include "gateway/hub.h"
+#include "store/userstore.h"
+#include "services/views.h"
+
+#include <isotime.h>
+#include <snowflake.h>
+
+namespace Natter::Server {
+
+Presence::Presence(Hub &hub, UserStore &users, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_users(users)
+{
+    connect(&m_hub, &Hub::userOnline, this, &Presence::announce);
+    connect(&m_hub, &Hub::userOffline, this, [this](qint64 userId) {
+        m_users.setLastSeen(userId, nowMs());
+        announce(userId);
+        if (!m_flush.isActive())
+            m_flush.start();
+    });
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(2000);
+    connect(&m_flush, &QTimer::timeout, this, [this] { m_users.flushLastSeen(); });
+}
+
+Presence::~Presence()
+{
+    m_users.flushLastSeen();
+}
+
+QJsonObject Presence::stateOf(qint64 userId) const
+{
+    const auto user = m_users.byId(userId);
+    return { { u"userId"_qs, idToString(userId) }, { u"online"_qs, m_hub.isOnline(userId) },
+        { u"lastSeen"_qs, isoTimeOrNull(user ? user->lastSeen : 0) } };
+}
+
+void Presence::subscribe(Connection *connection, const QList<qint64> &userIds)
+{
+    forget(connection);
+    QSet<qint64> &mine = connection->presenceSubscriptions();
+    for (qint64 userId : userIds) {
+        if (!m_users.byId(userId))
+            continue;
+        mine.insert(userId);
+        m_subscribers[userId].insert(connection);
+        connection->send(frameText(u"presence"_qs, stateOf(userId)));
+    }
+}
+
+void Presence::forget(Connection *connection)
+{
+    QSet<qint64> &mine = connection->presenceSubscriptions();
+    for (qint64 userId : std::as_const(mine)) {
+        auto it = m_subscribers.find(userId);
+        if (it != m_subscribers.end()) {
+            it->remove(connection);
+            if (it->isEmpty())
+                m_subscribers.erase(it);
+        }
+    }
+    mine.clear();
+}
+
+void Presence::announce(qint64 userId)
+{
+    const auto it = m_subscribers.constFind(userId);
+    if (it == m_subscribers.constEnd())
+        return;
+    const QByteArray frame = frameText(u"presence"_qs, stateOf(userId));
+    const QSet<Connection *> followers = *it;
+    for (Connection *c : followers)
+        c->send(frame);
+}
+
+} // namespace Natter::Server

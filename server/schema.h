@@ -1,9 +1,0 @@
-#pragma once
-
-#include <QStringList>
-
-// Forward-only migrations: entry N brings the schema from version N to N+1. Never edit a shipped entry;
-// append.
-namespace Schema {
-const QList<QStringList> &migrations();
-}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "services/eventlog.h"
+#include "store/records.h"
+
+#include <result.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+class SnowflakeGenerator;
+
+namespace Natter::Server {
+
+class Database;
+class ChannelStore;
+class UserStore;
+class Hub;
+class Views;
+
+// Channels and membership, and the one place that decides whether a user may touch a channel.
+class ChannelService
+{
+public:
+    struct Access
+    {
+        ChannelRecord channel;
+        MemberRecord member;
+    };
+    struct Created
+    {
+        QJsonObject channel;
+        bool created = false;
+    };
+
+    ChannelService(Database &db, ChannelStore &channels, UserStore &users, EventLog &events, Hub &hub,
+        Views &views, SnowflakeGenerator &ids);
+
+    // A member gets the channel and its membership. A non-member gets not_found for a private channel (its
+    // existence is not leaked) and forbidden for a public one; an unknown channel is not_found.
+    Result<Access> access(qint64 userId, qint64 channelId);
+
+    QJsonArray listFor(qint64 userId);
+    Result<QJsonObject> get(qint64 userId, qint64 channelId);
+    Result<Created> create(qint64 userId, const QJsonObject &body);
+    QJsonArray browse(qint64 userId, const QString &query);
+    Result<QJsonObject> join(qint64 userId, qint64 channelId);
+    Result<QJsonObject> members(qint64 userId, qint64 channelId);
+    Result<QJsonObject> addMembers(qint64 actorId, qint64 channelId, const QJsonObject &body);
+    Result<bool> removeMember(qint64 actorId, qint64 channelId, qint64 targetId);
+
+private:
+    Result<Created> createGroup(qint64 userId, const QJsonObject &body);
+    Result<Created> openDirect(qint64 userId, const QJsonObject &body);
+    // Inside a transaction: adds USERID and logs member.joined.
+    bool addMemberLogged(
+        const ChannelRecord &channel, qint64 userId, const QString &role, QList<EventLog::Event> &events);
+    // Ends a failed transaction: rolls back and forgets what the cache learnt inside it.
+    ApiError abort(qint64 channelId);
+    void announceAdded(qint64 channelId, const QList<qint64> &userIds);
+
+    Database &m_db;
+    ChannelStore &m_channels;
+    UserStore &m_users;
+    EventLog &m_events;
+    Hub &m_hub;
+    Views &m_views;
+    SnowflakeGenerator &m_ids;
+};
+
+} // namespace Natter::Server

@@ -1,0 +1,121 @@
+#include "services/eventlog.h"
+#include "store/channelstore.h"
+#include "gateway/hub.h"
+#include "logging.h"
+#include "store/messagestore.h"
+#include "services/views.h"
+
+#include <jsonwriter.h>
+#include <snowflake.h>
+
+namespace Natter::Server {
+
+namespace {
+const QString NewMessageType = QStringLiteral("message.new");
+}
+
+EventLog::EventLog(ChannelStore &channels, MessageStore &messages, const Views &views, Hub &hub)
+    : m_channels(channels)
+    , m_messages(messages)
+    , m_views(views)
+    , m_hub(hub)
+{
+}
+
+std::optional<EventLog::Event> EventLog::append(
+    qint64 channelId, const QString &type, QJsonObject fields, qint64 seq)
+{
+    if (seq == 0)
+        seq = m_channels.nextSeq(channelId);
+    if (seq == 0)
+        return std::nullopt;
+    fields.insert(u"channelId"_qs, idToString(channelId));
+    fields.insert(u"seq"_qs, seq);
+    Event event { channelId, seq, frameText(type, std::move(fields)) };
+    if (!m_channels.appendEvent(channelId, seq, type, event.frame))
+        return std::nullopt;
+    m_rendered.clear();
+    m_renderedBytes = 0;
+    return event;
+}
+
+QByteArray EventLog::newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json)
+{
+    JsonWriter w;
+    w.beginObject().key("type").value(NewMessageType).key("message").raw(json);
+    w.key("channelId").idString(channelId).key("seq").value(seq).endObject();
+    return w.take();
+}
+
+std::optional<EventLog::Event> EventLog::appendNewMessage(
+    qint64 channelId, qint64 seq, qint64 messageId, bool isReply, const QByteArray &json)
+{
+    if (isReply && !m_channels.appendEvent(channelId, seq, NewMessageType, QByteArray(""), messageId))
+        return std::nullopt;
+    return Event { channelId, seq, newMessageFrame(channelId, seq, json) };
+}
+
+void EventLog::publish(const Event &event, qint64 exceptUser)
+{
+    m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
+}
+
+std::optional<QList<QByteArray>> EventLog::replay(
+    qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit, qint64 maxBytes)
+{
+    if (afterSeq >= upToSeq)
+        return QList<QByteArray>();
+    // Two sources in seq order: the log (every event but top-level messages) and the top-level messages.
+    const QList<ChannelStore::StoredEvent> logged
+        = m_channels.eventsAfter(channelId, afterSeq, upToSeq, limit);
+    const QList<std::pair<qint64, qint64>> messages = m_messages.topLevelSeqs(channelId, afterSeq, upToSeq);
+    QList<QByteArray> frames;
+    qint64 bytes = 0;
+    qsizetype l = 0, m = 0;
+    while (frames.size() < limit && (l < logged.size() || m < messages.size())) {
+        std::optional<QByteArray> frame;
+        if (m == messages.size() || (l < logged.size() && logged.at(l).seq < messages.at(m).first)) {
+            const auto &stored = logged.at(l++);
+            frame = !stored.payload.isEmpty() || !stored.messageId
+                ? stored.payload
+                : renderNewMessage(channelId, stored.seq, stored.messageId);
+        } else {
+            const auto &[seq, messageId] = messages.at(m++);
+            frame = renderNewMessage(channelId, seq, messageId);
+        }
+        if (!frame)
+            return std::nullopt;
+        bytes += frame->size();
+        if (bytes > maxBytes)
+            return std::nullopt;
+        frames.append(std::move(*frame));
+    }
+    return frames;
+}
+
+std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId)
+{
+    // Bounded in bytes (a message's frame can be tens of KB) and skipping large frames, which a crowd is
+    // unlikely to share anyway.
+    constexpr qsizetype MaxRenderedBytes = 8 * 1024 * 1024;
+    constexpr qsizetype MaxCachedFrame = 4096;
+    if (const auto it = m_rendered.constFind({ channelId, seq }); it != m_rendered.constEnd())
+        return *it;
+    const auto message = m_messages.byId(messageId);
+    if (!message) {
+        // Messages are never removed, only marked deleted; a missing one means a damaged store.
+        qCWarning(lcStore) << "event" << channelId << seq << "names missing message" << messageId;
+        return std::nullopt;
+    }
+    QByteArray frame = newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
+    if (frame.size() > MaxCachedFrame)
+        return frame;
+    if (m_renderedBytes + frame.size() > MaxRenderedBytes) {
+        m_rendered.clear();
+        m_renderedBytes = 0;
+    }
+    m_renderedBytes += frame.size();
+    return *m_rendered.insert({ channelId, seq }, std::move(frame));
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,105 @@
+#include "services/messageeditor.h"
+#include "services/attachmentlinker.h"
+#include "services/eventlog.h"
+#include "services/messageservice.h"
+#include "services/messagetarget.h"
+#include "services/ratelimiter.h"
+#include "services/views.h"
+#include "store/channelstore.h"
+#include "store/database.h"
+#include "store/messagestore.h"
+#include "store/pinstore.h"
+#include "store/reactionstore.h"
+#include "store/searchindexer.h"
+
+#include <isotime.h>
+#include <jsonreader.h>
+#include <protocollimits.h>
+#include <snowflake.h>
+
+namespace Natter::Server {
+
+MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore &channels,
+    MessageStore &messages, MessageService &sender, ReactionStore &reactions, PinStore &pins,
+    EventLog &events, Views &views, RateLimiter &limiter)
+    : m_db(db)
+    , m_access(access)
+    , m_channels(channels)
+    , m_messages(messages)
+    , m_sender(sender)
+    , m_reactions(reactions)
+    , m_pins(pins)
+    , m_events(events)
+    , m_views(views)
+    , m_limiter(limiter)
+{
+}
+
+Result<QJsonObject> MessageEditor::edit(qint64 userId, const Wire::EditMessage &request)
+{
+    const qint64 messageId = request.messageId.value();
+    const QString &text = request.text;
+    const auto t = messageTarget(m_messages, m_access, userId, messageId);
+    if (!t.ok())
+        return t.error();
+    const MessageRecord &m = t.value().message;
+    if (m.authorId != userId)
+        return ApiError::forbidden(u"only the author can edit a message"_qs);
+    const bool hasAttachments = m_attachments && !m_attachments->attachmentsJson(m.id).isEmpty();
+    if (text.trimmed().isEmpty() && !hasAttachments)
+        return ApiError::badRequest(u"field 'text' must not be blank"_qs);
+    if (const qint64 wait = m_limiter.take(userId, nowMs()))
+        return ApiError::rateLimited(wait);
+    if (text == m.text)
+        return m_views.message(m, userId);
+
+    if (!m_db.begin())
+        return ApiError::internal();
+    const QList<qint64> mentions = m_sender.resolveMentions(m.channelId, userId, text);
+    if (!m_messages.updateText(m.id, text, mentions, nowMs()))
+        return rollbackChange(m_db);
+    // Who the edit newly mentions has one more unread mention. A mention edited away is not taken back: the
+    // count cannot tell which message each of its mentions came from, and it clears when the member reads.
+    for (qint64 id : mentions)
+        if (!m.mentions.contains(id) && !m_channels.addMentionIfUnread(m.channelId, id, m.id))
+            return rollbackChange(m_db);
+    if (m_search && !m_search->pruneChanges(m_db))
+        return rollbackChange(m_db);
+    const auto updated = m_messages.byId(m.id);
+    const auto event = m_events.append(
+        m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+    if (!event || !m_db.commit())
+        return rollbackChange(m_db);
+    if (m_search)
+        m_search->wake();
+    m_events.publish(*event);
+    m_sender.textChanged(m.id, m.channelId, text);
+    return m_views.message(*updated, userId);
+}
+
+Result<QJsonObject> MessageEditor::remove(qint64 userId, qint64 messageId)
+{
+    const auto t = messageTarget(m_messages, m_access, userId, messageId);
+    if (!t.ok())
+        return t.error();
+    const MessageRecord &m = t.value().message;
+    if (m.authorId != userId && !t.value().member.canManage())
+        return ApiError::forbidden(u"only the author or a channel owner or admin can delete a message"_qs);
+
+    if (!m_db.begin())
+        return ApiError::internal();
+    const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
+        && (!m_attachments || m_attachments->unlinkAll(m.id)) && (!m_search || m_search->pruneChanges(m_db));
+    m_pins.unpin(m.channelId, m.id);
+    const auto event = ok
+        ? m_events.append(m.channelId, u"message.deleted"_qs, { { u"messageId"_qs, idToString(m.id) } })
+        : std::nullopt;
+    if (!event || !m_db.commit())
+        return rollbackChange(m_db);
+    if (m_search)
+        m_search->wake();
+    m_events.publish(*event);
+    return QJsonObject { { u"messageId"_qs, idToString(m.id) } };
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/records.h"
+
+#include <common/protocol/requests.h>
+#include <result.h>
+
+#include <QJsonObject>
+
+namespace Natter::Server {
+
+class Database;
+class ChannelService;
+class ChannelStore;
+class MessageStore;
+class MessageService;
+class ReactionStore;
+class PinStore;
+class AttachmentLinker;
+class EventLog;
+class Views;
+class RateLimiter;
+class SearchIndexer;
+
+// Edits and deletes of messages that exist. Each is authorised, applied in one transaction together with its
+// channel event, and fanned out after the commit. Reactions, pins and channel settings have services of their
+// own (reactionservice.h, pinservice.h, channelsettings.h) that follow the same pattern.
+class MessageEditor
+{
+public:
+    MessageEditor(Database &db, ChannelService &access, ChannelStore &channels, MessageStore &messages,
+        MessageService &sender, ReactionStore &reactions, PinStore &pins, EventLog &events, Views &views,
+        RateLimiter &limiter);
+    void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
+    void setSearchIndexer(SearchIndexer *indexer) { m_search = indexer; }
+
+    Result<QJsonObject> edit(qint64 userId, const Wire::EditMessage &request);
+    Result<QJsonObject> remove(qint64 userId, qint64 messageId);
+
+private:
+    Database &m_db;
+    ChannelService &m_access;
+    ChannelStore &m_channels;
+    MessageStore &m_messages;
+    MessageService &m_sender;
+    ReactionStore &m_reactions;
+    PinStore &m_pins;
+    EventLog &m_events;
+    Views &m_views;
+    RateLimiter &m_limiter;
+    SearchIndexer *m_search = nullptr;
+    AttachmentLinker *m_attachments = nullptr;
+};
+
+} // namespace Natter::Server

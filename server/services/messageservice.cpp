@@ -1,0 +1,393 @@
+#include "services/messageservice.h"
+#include "services/attachmentlinker.h"
+#include "services/channelservice.h"
+#include "store/channelstore.h"
+#include "store/database.h"
+#include "logging.h"
+#include "store/messagestore.h"
+#include "services/ratelimiter.h"
+#include "store/userstore.h"
+#include "services/views.h"
+
+#include <isotime.h>
+#include <jsonreader.h>
+#include <jsonwriter.h>
+#include <protocollimits.h>
+#include <snowflake.h>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace Natter::Server {
+
+namespace {
+constexpr qsizetype MaxBatch = 2000;
+}
+
+MessageService::MessageService(Database &db, ChannelService &access, ChannelStore &channels,
+    MessageStore &messages, UserStore &users, EventLog &events, Views &views, SnowflakeGenerator &ids,
+    RateLimiter &limiter, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_access(access)
+    , m_channels(channels)
+    , m_messages(messages)
+    , m_users(users)
+    , m_events(events)
+    , m_views(views)
+    , m_ids(ids)
+    , m_limiter(limiter)
+{
+    m_db.setDurableHandler([this](quint64 generation) { release(generation); });
+}
+
+MessageService::~MessageService()
+{
+    m_db.setDurableHandler({});
+}
+
+QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId, const QString &text)
+{
+    static const QRegularExpression mention(QStringLiteral("(?<![\\w.@-])@([A-Za-z0-9_.-]{3,32})"));
+    QList<qint64> ids;
+    if (!text.contains(u'@'))
+        return ids; // most messages mention nobody: no need to run the expression
+
+    auto it = mention.globalMatch(text);
+    while (it.hasNext() && ids.size() < 50) {
+        QString name = it.next().captured(1);
+        while (name.endsWith(u'.') || name.endsWith(u'-'))
+            name.chop(1); // "@ana." at the end of a sentence mentions ana
+        const auto user = m_users.byUsername(name);
+        if (!user || user->first.id == authorId || ids.contains(user->first.id))
+            continue;
+        if (m_channels.memberIds(channelId).contains(user->first.id))
+            ids.append(user->first.id);
+    }
+    return ids;
+}
+
+void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendCallback done)
+{
+    const qint64 channelId = request.channelId.value();
+    const QString &clientMsgId = request.clientMsgId;
+    const QString &text = request.text;
+    const qint64 parentId = request.parentId.value();
+    QList<qint64> attachments;
+    for (const Wire::Id id : request.attachmentIds)
+        attachments.append(id.value());
+    if (!attachments.isEmpty() && !m_attachments)
+        return done(ApiError::badRequest(u"this server does not accept attachments"_qs));
+    if (const qint64 wait = m_limiter.take(userId, nowMs()))
+        return done(ApiError::rateLimited(wait));
+    // Members are the common case and are answered from the member cache; anyone else gets access()'s precise
+    // error.
+    if (!m_channels.memberIds(channelId).contains(userId)) {
+        const auto access = m_access.access(userId, channelId);
+        if (!access.ok())
+            return done(access.error());
+    }
+
+    qint64 rootId = 0;
+    if (parentId) {
+        const auto parent = m_messages.byId(parentId);
+        if (!parent || parent->channelId != channelId)
+            return done(ApiError::notFound(u"no such parent message in this channel"_qs));
+        if (parent->deletedAt)
+            return done(ApiError::badRequest(u"cannot reply to a deleted message"_qs));
+        // Threads are one level deep: a reply to a reply joins the root's thread.
+        rootId = parent->parentId ? parent->parentId : parent->id;
+    }
+    // A repeat is found by the insert itself (storeOne()), which spares every send a lookup in the
+    // idempotency index. A repeat with attachments is answered here: its uploads already belong to the
+    // original, and checkAttachable() would refuse them.
+    if (!attachments.isEmpty()) {
+        if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
+            if (const auto existing = m_messages.byId(existingId))
+                return answerRepeat(std::move(done),
+                    Sent { QJsonDocument(m_views.message(*existing, userId)).toJson(QJsonDocument::Compact),
+                        existingId, false });
+        }
+        if (const auto problem = m_attachments->checkAttachable(userId, attachments))
+            return done(*problem);
+    }
+
+    m_queue.append({ userId, channelId, clientMsgId, text, rootId, resolveMentions(channelId, userId, text),
+        attachments, std::move(done) });
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, &MessageService::flush);
+    }
+}
+
+bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &state)
+{
+    // A repeat, of a message stored earlier or in this same flush, answers with the original and stores
+    // nothing; it is answered when this batch is durable, so never before the original is.
+    const auto key = std::make_pair(p.userId, p.clientMsgId);
+    if (const auto it = state.stored.constFind(key); it != state.stored.constEnd())
+        return storeRepeat(p, *it, outcome);
+    MessageRecord m;
+    m.id = m_ids.next();
+    m.channelId = p.channelId;
+    m.authorId = p.userId;
+    m.clientMsgId = p.clientMsgId;
+    m.text = p.text;
+    m.parentId = p.parentId;
+    m.mentions = p.mentions;
+    m.createdAt = SnowflakeGenerator::timestampMs(m.id);
+    // Thread replies are not counted as channel messages: they do not make the channel unread. The slot is
+    // taken only once the insert has shown this is not a repeat.
+    std::tie(m.seq, m.ordinal) = m_channels.peekMessageSlot(p.channelId, !p.parentId);
+    if (!m.seq || (!p.parentId && !m.ordinal))
+        return false;
+    switch (m_messages.insert(m)) {
+    case MessageStore::Insert::Failed:
+        return false;
+    case MessageStore::Insert::Repeat:
+        return storeRepeat(p, m_messages.idForClientMsgId(p.userId, p.clientMsgId), outcome);
+    case MessageStore::Insert::Stored:
+        m_channels.nextMessageSlot(p.channelId, m.createdAt, !p.parentId);
+        break;
+    }
+    state.stored.insert(key, m.id);
+    if (!p.attachments.isEmpty() && !m_attachments->link(m.id, p.channelId, p.attachments))
+        return false;
+    // The author has read what they wrote; applied once per author and channel at the end of the batch.
+    if (!p.parentId)
+        state.authorRead.insert({ p.channelId, p.userId }, { m.id, m.ordinal });
+    for (qint64 mentioned : p.mentions)
+        m_channels.addMention(p.channelId, mentioned);
+    QByteArray message = m_views.newMessageJson(m, !p.attachments.isEmpty());
+    const auto event = m_events.appendNewMessage(p.channelId, m.seq, m.id, p.parentId != 0, message);
+    if (!event)
+        return false;
+    outcome.events.append(*event);
+    if (p.parentId) {
+        if (!m_messages.incrementReplyCount(p.parentId))
+            return false;
+        const auto parent = m_messages.byId(p.parentId);
+        const auto updated = parent ? m_events.append(p.channelId, u"message.updated"_qs,
+                                 { { u"message"_qs, m_views.message(*parent) } })
+                                    : std::nullopt;
+        if (!updated)
+            return false;
+        outcome.events.append(*updated);
+    }
+    outcome.result = Sent { std::move(message), m.id, true };
+    return true;
+}
+
+bool MessageService::storeRepeat(const Pending &p, qint64 existingId, Outcome &outcome)
+{
+    const auto existing = existingId ? m_messages.byId(existingId) : std::nullopt;
+    if (!existing)
+        return false;
+    outcome.result
+        = Sent { QJsonDocument(m_views.message(*existing, p.userId)).toJson(QJsonDocument::Compact),
+              existingId, false };
+    return true;
+}
+
+void MessageService::flush()
+{
+    m_flushScheduled = false;
+    FlushState state;
+    while (!m_queue.isEmpty()) {
+        const qsizetype n = qMin(m_queue.size(), MaxBatch);
+        QList<Pending> batch(
+            std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
+        m_queue.remove(0, n);
+
+        QList<Outcome> outcomes(batch.size());
+        QElapsedTimer timer;
+        timer.start();
+        bool ok = m_db.begin(Database::Commit::Deferred);
+        for (qsizetype i = 0; ok && i < batch.size(); ++i)
+            ok = storeOne(batch.at(i), outcomes[i], state);
+        for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
+            m_channels.markRead(it.key().first, it.key().second, it->first, it->second);
+        state.authorRead.clear();
+        const qint64 storedNs = timer.nsecsElapsed();
+        if (ok)
+            ok = m_db.commit();
+        qCDebug(lcMessages) << "batch" << batch.size() << "stored in" << storedNs / 1000 << "us, committed in"
+                            << (timer.nsecsElapsed() - storedNs) / 1000 << "us";
+        if (!ok) {
+            m_db.rollback();
+            for (const auto &p : batch) {
+                m_channels.invalidate(p.channelId);
+                state.stored.remove({ p.userId, p.clientMsgId }); // rolled back: not a repeat's original
+            }
+            qCCritical(lcMessages) << "a batch of" << batch.size() << "messages could not be stored";
+            for (const auto &p : batch)
+                p.done(ApiError::internal(u"the message could not be stored"_qs));
+            continue;
+        }
+        m_committed.append({ m_db.committedGeneration(), std::move(batch), std::move(outcomes), {} });
+    }
+    release(m_db.durableGeneration());
+}
+
+void MessageService::answerRepeat(SendCallback done, Sent sent)
+{
+    // The original may sit in a batch that is committed but not yet on disk: answer with that batch.
+    if (!m_committed.isEmpty())
+        m_committed.last().repeats.append({ std::move(done), std::move(sent) });
+    else
+        done(sent);
+}
+
+qint64 MessageService::lastDurableSeq(qint64 channelId, qint64 current) const
+{
+    for (const Committed &pending : m_committed)
+        for (const Outcome &outcome : pending.outcomes)
+            for (const auto &event : outcome.events)
+                if (event.channelId == channelId)
+                    return qMin(current, event.seq - 1); // batches and their events are in seq order
+    return current;
+}
+
+void MessageService::release(quint64 durableGeneration)
+{
+    m_durable = qMax(m_durable, durableGeneration);
+    if (m_releasing)
+        return; // an answer led to a commit; the loop below picks up what that made durable
+    m_releasing = true;
+    qint64 lastStored = 0;
+    while (!m_committed.isEmpty() && m_committed.first().generation <= m_durable) {
+        const Committed done = m_committed.takeFirst();
+        // Durable now: answer each sender, then fan out, in commit order.
+        for (qsizetype i = 0; i < done.batch.size(); ++i) {
+            const Outcome &outcome = done.outcomes.at(i);
+            done.batch.at(i).done(outcome.result);
+            for (const auto &event : outcome.events)
+                m_events.publish(event);
+            if (outcome.result.ok() && outcome.result.value().created) {
+                lastStored = outcome.result.value().id;
+                Q_EMIT messageStored(lastStored, done.batch.at(i).channelId, done.batch.at(i).text);
+            }
+        }
+        for (const auto &[answer, sent] : done.repeats)
+            answer(sent);
+    }
+    m_releasing = false;
+    if (lastStored)
+        Q_EMIT storedUpTo(lastStored);
+}
+
+Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)
+{
+    const QString limitText = query.queryItemValue(u"limit"_qs);
+    bool limitOk = true;
+    const int limit = limitText.isEmpty() ? Limits::HistoryDefaultLimit : limitText.toInt(&limitOk);
+    if (!limitOk || limit < 1 || limit > Limits::HistoryMaxLimit)
+        return ApiError::badRequest(u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
+    int anchors = 0;
+    qint64 before = 0, after = 0, around = 0;
+    for (const auto &[key, target] : { std::pair { u"before"_qs, &before }, std::pair { u"after"_qs, &after },
+             std::pair { u"around"_qs, &around } }) {
+        if (!query.hasQueryItem(key))
+            continue;
+        ++anchors;
+        *target = idFromString(query.queryItemValue(key));
+        if (*target == 0)
+            return ApiError::badRequest(u"%1 must be a message id"_qs.arg(key));
+    }
+    if (anchors > 1)
+        return ApiError::badRequest(u"use only one of before, after and around"_qs);
+
+    // A message whose batch is committed but not yet on disk is not shown: nobody has been told of it yet,
+    // and a power cut would take it back. It arrives live, as message.new, once it is durable.
+    const qint64 maxSeq = lastDurableSeq(channelId, std::numeric_limits<qint64>::max());
+    bool hasMore = false;
+    bool hasMoreAfter = false;
+    QList<MessageRecord> records;
+    if (around) {
+        const auto center = m_messages.byId(around);
+        if (!center || center->channelId != channelId || center->parentId != parentId || center->seq > maxSeq)
+            return ApiError::notFound(u"no such message in this channel"_qs);
+        const int newer = limit / 2;
+        records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, around + 1,
+            limit - newer, &hasMore, maxSeq);
+        records += m_messages.page(
+            channelId, parentId, MessageStore::Direction::After, around, newer, &hasMoreAfter, maxSeq);
+    } else if (after) {
+        records = m_messages.page(
+            channelId, parentId, MessageStore::Direction::After, after, limit, &hasMoreAfter, maxSeq);
+        hasMore = hasMoreAfter;
+    } else {
+        records = m_messages.page(
+            channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore, maxSeq);
+    }
+    JsonWriter w;
+    w.beginObject()
+        .key("messages")
+        .raw(m_views.messagesJson(records, m_viewer))
+        .key("hasMore")
+        .value(hasMore);
+    if (around)
+        w.key("hasMoreAfter").value(hasMoreAfter);
+    w.endObject();
+    return w.take();
+}
+
+Result<QByteArray> MessageService::history(qint64 userId, qint64 channelId, const QUrlQuery &query)
+{
+    const auto access = m_access.access(userId, channelId);
+    if (!access.ok())
+        return access.error();
+    m_viewer = userId;
+    return page(channelId, 0, query);
+}
+
+Result<QByteArray> MessageService::replies(qint64 userId, qint64 messageId, const QUrlQuery &query)
+{
+    const auto root = messageId ? m_messages.byId(messageId) : std::nullopt;
+    if (!root)
+        return ApiError::notFound(u"no such message"_qs);
+    const auto access = m_access.access(userId, root->channelId);
+    if (!access.ok())
+        return access.error();
+    if (root->parentId)
+        return ApiError::badRequest(u"that message is a reply; ask for its root's replies"_qs);
+    m_viewer = userId;
+    return page(root->channelId, root->id, query);
+}
+
+Result<bool> MessageService::markRead(qint64 userId, qint64 channelId, qint64 messageId)
+{
+    const auto access = m_access.access(userId, channelId);
+    if (!access.ok())
+        return access.error();
+    const auto message = m_messages.byId(messageId);
+    if (!message || message->channelId != channelId)
+        return ApiError::notFound(u"no such message in this channel"_qs);
+    return m_channels.markRead(channelId, userId, messageId, message->ordinal);
+}
+
+bool MessageService::setPreview(qint64 messageId, const QJsonObject &preview)
+{
+    const auto message = m_messages.byId(messageId);
+    if (!message || message->deletedAt)
+        return false;
+    if (!m_db.begin())
+        return false;
+    std::optional<EventLog::Event> event;
+    if (m_messages.setPreview(messageId, QJsonDocument(preview).toJson(QJsonDocument::Compact))) {
+        if (const auto updated = m_messages.byId(messageId))
+            event = m_events.append(
+                message->channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+    }
+    if (!event || !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    m_events.publish(*event);
+    return true;
+}
+
+} // namespace Natter::Server

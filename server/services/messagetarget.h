@@ -1,0 +1,29 @@
+#pragma once
+
+#include "store/records.h"
+
+#include <apierror.h>
+#include <result.h>
+
+namespace Natter::Server {
+
+class ChannelService;
+class Database;
+class MessageStore;
+
+// A message that a change is about, with the caller's access to its channel.
+struct MessageTarget
+{
+    MessageRecord message;
+    ChannelRecord channel;
+    MemberRecord member;
+};
+
+// The live (not deleted) message MESSAGEID and USERID's access to its channel (ChannelService::access()).
+Result<MessageTarget> messageTarget(
+    MessageStore &messages, ChannelService &access, qint64 userId, qint64 messageId);
+
+// Rolls back the open transaction of a change that could not be stored, and the error that says so.
+ApiError rollbackChange(Database &db);
+
+} // namespace Natter::Server

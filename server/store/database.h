@@ -1,0 +1,121 @@
+#pragma once
+
+#include "store/walsyncer.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace Natter::Server {
+
+class SqliteStatement;
+
+// The server's one SQLite connection (WAL, synchronous=FULL so that an acknowledged commit survives a crash),
+// its forward-only schema migrations, and helpers for prepared statements and transactions.
+class Database
+{
+public:
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) DIR/natter.db and migrates it to the newest schema.
+    // FULLSYNC (the default) fsyncs the WAL at every commit, so an acknowledged message survives a power
+    // loss; without it (synchronous=NORMAL) it survives a crash of the process but not of the machine.
+    bool open(const QString &dataDir, QString *error, bool fullSync = true);
+    // Attaches the database at PATH as schema NAME (a plain identifier), for reading across the two.
+    bool attach(const QString &path, const QString &name, QString *error);
+    void close();
+
+    // A prepared statement for SQL, prepared once per connection and reused. The caller binds, executes and
+    // reads it before preparing the same SQL again, and calls finish() on a SELECT so that it does not pin a
+    // WAL snapshot.
+    QSqlQuery &prepare(const QString &sql);
+    // The same on SQLite's C API, for the statements on the send path. SQL must be a string literal: the
+    // cache is keyed on its address.
+    SqliteStatement &statement(const char *sql);
+    // "?, ?, ?" for an IN list of N values (N >= 1).
+    static QString placeholders(qsizetype n);
+    // Runs a statement that must succeed; logs and returns false otherwise.
+    static bool exec(QSqlQuery &query);
+    // Runs QUERY and reads its first row with READ (nullopt when there is none); releases the statement.
+    template<class Read> static auto one(QSqlQuery &query, Read read) -> std::optional<decltype(read(query))>
+    {
+        if (!exec(query) || !query.next())
+            return std::nullopt;
+        auto row = read(query);
+        query.finish();
+        return row;
+    }
+    // Runs QUERY and hands every row to EACH; releases the statement.
+    template<class Each> static void forEach(QSqlQuery &query, Each each)
+    {
+        if (exec(query))
+            while (query.next())
+                each(query);
+        query.finish();
+    }
+
+    // DURABLE transactions are on disk when commit() returns (with fullSync). DEFERRED ones (the message
+    // group commit) return from commit() as soon as the WAL is written; the WalSyncer thread syncs it, and
+    // durableGeneration() / the durable handler say when. A durable commit also syncs every deferred one
+    // before it.
+    enum class Commit { Durable, Deferred };
+    bool begin(Commit mode = Commit::Durable);
+    bool commit();
+    void rollback();
+
+    // Deferred commits are numbered from 1; every one up to durableGeneration() is on disk (with fullSync; in
+    // process durability, as soon as it committed).
+    quint64 committedGeneration() const { return m_committed; }
+    quint64 durableGeneration() const { return m_durable; }
+    // BEFORECOMMIT runs inside every transaction just before COMMIT (false fails the commit), AFTERCOMMIT
+    // once it has succeeded, AFTERROLLBACK after a rollback or a failed commit. For state kept in memory and
+    // written once per transaction.
+    void setTransactionHooks(std::function<bool()> beforeCommit, std::function<void()> afterCommit,
+        std::function<void()> afterRollback)
+    {
+        m_beforeCommit = std::move(beforeCommit);
+        m_afterCommit = std::move(afterCommit);
+        m_afterRollback = std::move(afterRollback);
+    }
+    // Called on this thread when durableGeneration() moves, and not from inside a deferred commit().
+    void setDurableHandler(std::function<void(quint64)> handler) { m_onDurable = std::move(handler); }
+
+    int schemaVersion();
+    QSqlDatabase &connection() { return m_db; }
+
+private:
+    bool migrate(QString *error);
+    bool syncsInBackground() const { return m_fullSync && m_syncer.isRunning(); }
+    bool setSynchronous(bool full);
+    void markDurable(quint64 generation);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
+    QHash<const char *, std::shared_ptr<SqliteStatement>> m_raw;
+    sqlite3 *m_handle = nullptr;
+    bool m_fullSync = true;
+    bool m_deferredTxn = false;
+    bool m_synchronousNormal = false;
+    QString m_lastError; // of the last failed COMMIT (a rollback after it resets SQLite's own) // this
+                         // connection is switched to synchronous=NORMAL right now
+    quint64 m_committed = 0;
+    quint64 m_durable = 0;
+    std::function<void(quint64)> m_onDurable;
+    std::function<bool()> m_beforeCommit;
+    std::function<void()> m_afterCommit;
+    std::function<void()> m_afterRollback;
+    WalSyncer m_syncer;
+};
+
+} // namespace Natter::Server

@@ -1,0 +1,138 @@
+#include "store/userstore.h"
+#include "store/database.h"
+
+#include <validation.h>
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace Natter::Server {
+
+UserStore::UserStore(Database &db)
+    : m_db(db)
+{
+}
+
+UserRecord UserStore::fromQuery(const QSqlQuery &q)
+{
+    UserRecord u;
+    u.id = q.value(0).toLongLong();
+    u.username = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.createdAt = q.value(3).toLongLong();
+    u.lastSeen = q.value(4).toLongLong();
+    return u;
+}
+
+bool UserStore::create(const UserRecord &user, const QString &passwordHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral(
+        "INSERT INTO users (id, username, username_key, display_name, password_hash, created_at, last_seen)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING"));
+    q.addBindValue(user.id);
+    q.addBindValue(user.username);
+    q.addBindValue(Validation::canonicalUsername(user.username));
+    q.addBindValue(user.displayName);
+    q.addBindValue(passwordHash);
+    q.addBindValue(user.createdAt);
+    q.addBindValue(user.lastSeen);
+    if (!Database::exec(q) || q.numRowsAffected() != 1)
+        return false;
+    m_cache.insert(user.id, user);
+    return true;
+}
+
+std::optional<UserRecord> UserStore::byId(qint64 id)
+{
+    if (const auto it = m_cache.constFind(id); it != m_cache.constEnd())
+        return *it;
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    if (!Database::exec(q) || !q.next())
+        return std::nullopt;
+    UserRecord u = fromQuery(q);
+    q.finish();
+    m_cache.insert(id, u);
+    return u;
+}
+
+std::optional<std::pair<UserRecord, QString>> UserStore::byUsername(const QString &username)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id, username, display_name, created_at, last_seen,"
+                                               " password_hash FROM users WHERE username_key = ?"));
+    q.addBindValue(Validation::canonicalUsername(username));
+    return Database::one(
+        q, [](const QSqlQuery &row) { return std::make_pair(fromQuery(row), row.value(5).toString()); });
+}
+
+QList<UserRecord> UserStore::search(const QString &prefix, int limit)
+{
+    // Escape LIKE's wildcards so that a search for "a_b" means exactly that.
+    QString pattern = prefix.toLower();
+    pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
+    pattern += u'%';
+    QSqlQuery &q = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users"
+                       " WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
+                       " ORDER BY username_key LIMIT ?"));
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    q.addBindValue(limit);
+    QList<UserRecord> users;
+    Database::forEach(q, [&](const QSqlQuery &row) { users.append(fromQuery(row)); });
+    return users;
+}
+
+void UserStore::setLastSeen(qint64 userId, qint64 when)
+{
+    if (!byId(userId))
+        return;
+    m_cache[userId].lastSeen = when;
+    m_pendingLastSeen.insert(userId, when);
+}
+
+void UserStore::flushLastSeen()
+{
+    if (m_pendingLastSeen.isEmpty() || !m_db.begin(Database::Commit::Deferred)) // nobody waits on it
+        return;
+    QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
+    bool ok = true;
+    for (auto it = m_pendingLastSeen.cbegin(); ok && it != m_pendingLastSeen.cend(); ++it) {
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        ok = Database::exec(q);
+    }
+    if (ok && m_db.commit())
+        m_pendingLastSeen.clear();
+    else
+        m_db.rollback(); // kept for the next attempt
+}
+
+bool UserStore::addToken(const QByteArray &tokenHash, qint64 userId)
+{
+    QSqlQuery &q
+        = m_db.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(userId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return Database::exec(q);
+}
+
+qint64 UserStore::userForToken(const QByteArray &tokenHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT user_id FROM tokens WHERE hash = ?"));
+    q.addBindValue(tokenHash);
+    const qint64 id = Database::exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
+bool UserStore::deleteToken(const QByteArray &tokenHash)
+{
+    QSqlQuery &q = m_db.prepare(QStringLiteral("DELETE FROM tokens WHERE hash = ?"));
+    q.addBindValue(tokenHash);
+    return Database::exec(q) && q.numRowsAffected() > 0;
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace Natter::Server {
+
+// Qt 6.4's QHttpServer reads headers without limit and holds a whole body in memory, trusting Content-Length,
+// before any handler runs. HttpGuard watches a connection's bytes ahead of it (its readyRead slot is
+// connected first) and tracks request framing itself: headers over the limit are answered 431, a declared
+// body over the limit 413, and chunked bodies 411, each before the body is read; the connection is then
+// closed.
+class HttpGuard : public QObject
+{
+    Q_OBJECT
+public:
+    // How long a client may take to send a whole request head, or to continue a body it has started.
+    static constexpr int HeadTimeoutMs = 30000;
+
+    struct Limits
+    {
+        qint64 maxHeaderBytes;
+        qint64 maxBodyBytes; // JSON requests
+        qint64 maxUploadBytes; // POST /api/v1/uploads
+    };
+
+    // Takes over a connection whose request is `POST /api/v1/uploads`, once its head has arrived: the socket
+    // then holds only body bytes, and QHttpServer no longer reads it. HEADER is the request head.
+    using UploadHandler = std::function<void(QTcpSocket *socket, const QByteArray &header)>;
+    // Takes over a `GET /api/v1/ws` WebSocket upgrade the same way (the socket then holds only what the
+    // client sent after the head); without one, QHttpServer upgrades it.
+    using UpgradeHandler = UploadHandler;
+
+    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {}, UpgradeHandler upgrades = {});
+
+private:
+    void onReadyRead();
+    // Consumes header bytes; returns false when the request was refused.
+    bool inspectHeaders();
+    void handOver(qsizetype headEnd);
+    void refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message);
+
+    QTcpSocket *m_socket;
+    Limits m_limits;
+    QByteArray m_header;
+    qint64 m_bodyRemaining = 0;
+    bool m_done = false;
+    UploadHandler m_uploads;
+    UpgradeHandler m_upgrades;
+    bool m_takeOver = false;
+    bool m_takeOverUpgrade = false;
+    QTimer m_deadline;
+};
+
+} // namespace Natter::Server

@@ -1,0 +1,90 @@
+#include "transport/http/httpjson.h"
+#include "transport/http/authed.h"
+#include "services/authservice.h"
+
+#include <jsonreader.h>
+#include <snowflake.h>
+
+#include <QJsonDocument>
+
+namespace Natter::Server {
+
+namespace HttpJson {
+
+QHttpServerResponse json(const QJsonObject &body, int status)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode(status));
+}
+
+QHttpServerResponse json(const QByteArray &serialised, int status)
+{
+    return QHttpServerResponse(
+        QByteArrayLiteral("application/json"), serialised, QHttpServerResponse::StatusCode(status));
+}
+
+QHttpServerResponse error(const ApiError &e)
+{
+    QHttpServerResponse response = json({ { u"error"_qs, e.toJson() } }, errorHttpStatus(e.code));
+    if (e.code == ErrorCode::RateLimited)
+        response.setHeader("Retry-After", QByteArray::number(qMax<qint64>(1, (e.retryAfterMs + 999) / 1000)));
+    if (e.code == ErrorCode::Unauthorized)
+        response.setHeader("WWW-Authenticate", "Bearer");
+    return response;
+}
+
+QHttpServerResponse noContent()
+{
+    return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
+}
+
+QHttpServerResponse fromResult(const Result<QJsonObject> &result, int status)
+{
+    return result.ok() ? json(result.value(), status) : error(result.error());
+}
+
+QHttpServerResponse fromResult(const Result<QByteArray> &serialised, int status)
+{
+    return serialised.ok() ? json(serialised.value(), status) : error(serialised.error());
+}
+
+Result<QJsonObject> body(const QHttpServerRequest &request)
+{
+    const QByteArray type = request.value("Content-Type").split(';').first().trimmed().toLower();
+    if (!type.isEmpty() && type != "application/json")
+        return ApiError { ErrorCode::UnsupportedMediaType, u"send the body as application/json"_qs };
+    QString problem;
+    const auto object = JsonReader::parseObject(request.body(), &problem);
+    if (!object)
+        return ApiError::badRequest(problem);
+    return *object;
+}
+
+QByteArray bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("Authorization");
+    if (!header.startsWith("Bearer "))
+        return {};
+    return header.mid(7).trimmed();
+}
+
+qint64 pathId(const QString &segment)
+{
+    return idFromString(segment);
+}
+
+} // namespace HttpJson
+
+std::optional<Caller> authenticate(const QHttpServerRequest &request, AuthService &auth, TokenFrom from)
+{
+    QByteArray token = HttpJson::bearerToken(request);
+    if (token.isEmpty() && from == TokenFrom::HeaderOrQuery)
+        token = request.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+    Caller caller;
+    caller.id = auth.authenticate(token, &caller.tokenHash);
+    if (!caller.id)
+        return std::nullopt;
+    return caller;
+}
+
+} // namespace Natter::Server
