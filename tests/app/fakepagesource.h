@@ -1,8 +1,10 @@
 #pragma once
 
-#include "messagepagesource.h"
+#include "models/messagepagesource.h"
 
 #include <QTimer>
+
+using namespace Natter::Client;
 
 // A channel of `total` messages (ids and seqs 1..total) generated on demand, so paging a million of them
 // costs nothing but the pages asked for.

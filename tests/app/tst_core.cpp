@@ -1,7 +1,7 @@
-#include "apiclient.h"
-#include "cache.h"
-#include "channellistmodel.h"
-#include "typingnotifier.h"
+#include "models/channellistmodel.h"
+#include "net/apiclient.h"
+#include "session/typingnotifier.h"
+#include "store/cache.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -9,6 +9,8 @@
 #include <QTest>
 
 // The client core's small parts: the cache, the channel list order, typing throttling, server addresses.
+using namespace Natter::Client;
+
 class TestCore : public QObject
 {
     Q_OBJECT
@@ -20,7 +22,7 @@ private:
         c.id = id;
         c.type = QStringLiteral("group");
         c.name = QStringLiteral("c") + id;
-        c.lastMessageAt = parseIsoTime(lastMessageAt);
+        c.lastMessageAt = timeFromWire(lastMessageAt);
         return c;
     }
     static Message message(const QString &channelId, qint64 seq)
@@ -31,7 +33,7 @@ private:
         m.seq = seq;
         m.author = { QStringLiteral("1"), QStringLiteral("alice"), QStringLiteral("Alice") };
         m.text = QStringLiteral("m%1").arg(seq);
-        m.createdAt = parseIsoTime(QStringLiteral("2026-03-01T10:00:00.000Z")).addSecs(seq);
+        m.createdAt = timeFromWire(QStringLiteral("2026-03-01T10:00:00.000Z")).addSecs(seq);
         return m;
     }
 
@@ -83,7 +85,7 @@ private slots:
         QCOMPARE(model.channelAt(0).id, QStringLiteral("2"));
         Channel one = model.channelAt(2);
         QCOMPARE(one.id, QStringLiteral("1"));
-        one.lastMessageAt = parseIsoTime(QStringLiteral("2026-03-04T10:00:00.000Z"));
+        one.lastMessageAt = timeFromWire(QStringLiteral("2026-03-04T10:00:00.000Z"));
         one.unreadCount = 3;
         model.upsert(one);
         QCOMPARE(model.channelAt(0).id, QStringLiteral("1"));

@@ -1,10 +1,12 @@
 #include "fakepagesource.h"
-#include "messagelistmodel.h"
+#include "models/messagelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+using namespace Natter::Client;
 
 class TestMessageListModel : public QObject
 {
