@@ -45,6 +45,22 @@ JsonWriter &JsonWriter::key(const char *key)
     return *this;
 }
 
+JsonWriter &JsonWriter::key(QLatin1StringView key)
+{
+    separate();
+    m_out.append('"').append(key.data(), key.size()).append("\":");
+    return *this;
+}
+
+// Protocol names (frame types, enum values) are plain ASCII and need no escaping.
+JsonWriter &JsonWriter::value(QLatin1StringView text)
+{
+    separate();
+    m_out.append('"').append(text.data(), text.size()).append('"');
+    m_comma = true;
+    return *this;
+}
+
 JsonWriter &JsonWriter::value(const QString &text)
 {
     separate();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QString>
 
 // Writes compact UTF-8 JSON straight into bytes. The send path builds every new message's JSON with it once,
@@ -17,7 +18,9 @@ public:
     JsonWriter &endArray();
     // KEY is written as is: it must be plain ASCII that needs no escaping.
     JsonWriter &key(const char *key);
+    JsonWriter &key(QLatin1StringView key);
     JsonWriter &value(const QString &text);
+    JsonWriter &value(QLatin1StringView text);
     JsonWriter &value(qint64 number);
     JsonWriter &value(bool flag);
     // A Snowflake id, which the protocol writes as a decimal string.

@@ -7,7 +7,7 @@ namespace Natter::Client {
 QDateTime timeFromWire(QStringView text)
 {
     const qint64 ms = parseIsoTime(text);
-    return ms != 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
 QString timeToWire(const QDateTime &time)

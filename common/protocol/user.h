@@ -1,0 +1,38 @@
+#pragma once
+
+#include "id.h"
+
+#include <QString>
+
+class JsonReader;
+class JsonWriter;
+
+namespace Natter::Wire {
+
+// PROTOCOL.md "User": {id, username, displayName, online, lastSeen}.
+struct User
+{
+    Id id;
+    QString username;
+    QString displayName;
+    bool online = false;
+    qint64 lastSeen = 0; // Unix ms; 0 is null
+
+    static User read(JsonReader &reader);
+    void write(JsonWriter &writer) const;
+    friend bool operator==(const User &, const User &) = default;
+};
+
+// A message's author: {id, username, displayName}.
+struct Author
+{
+    Id id;
+    QString username;
+    QString displayName;
+
+    static Author read(JsonReader &reader);
+    void write(JsonWriter &writer) const;
+    friend bool operator==(const Author &, const Author &) = default;
+};
+
+} // namespace Natter::Wire
