@@ -251,7 +251,7 @@ QString ChatWidget::nameOf(const QString &userId) const
 {
     for (int row = m_messages.rowCount() - 1; row >= 0; --row) {
         const Message m = m_messages.messageAt(row);
-        if (m.author.id == userId)
+        if (m.author.id.toString() == userId)
             return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
     }
     return tr("Someone");

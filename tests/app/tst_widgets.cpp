@@ -257,7 +257,7 @@ private slots:
         bar->setValue(view.viewport()->height() / 2 + 7);
         const int row = view.firstVisibleRow();
         QVERIFY(row >= 0);
-        const QString anchorId = model.messageAt(row).id;
+        const QString anchorId = model.messageAt(row).id.toString();
         const int yBefore = view.visualRect(view.model()->index(row, 0)).top();
         QVERIFY(yBefore < 0);
         QVERIFY(model.isLoading());
@@ -291,7 +291,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         model.setChannel(QStringLiteral("100"));
         Message pending = source.make(31);
-        pending.id.clear();
+        pending.id = {};
         pending.clientMsgId = QStringLiteral("c-1");
         pending.state = SendState::Sending;
         model.addPending(pending);

@@ -3,43 +3,62 @@
 
 namespace Natter::Client {
 
-User User::fromJson(const QJsonObject &json)
+namespace {
+template<class E> E enumFromName(const QString &name, E fallback)
 {
-    return { json.value(u"id").toString(), json.value(u"username").toString(),
-        json.value(u"displayName").toString(), json.value(u"online").toBool() };
+    return Wire::fromName<E>(name).value_or(fallback);
+}
 }
 
-QJsonObject User::toJson() const
+User User::fromWire(const Wire::User &user)
 {
-    return { { u"id"_qs, id }, { u"username"_qs, username }, { u"displayName"_qs, displayName },
-        { u"online"_qs, online } };
+    return { user.id.toString(), user.username, user.displayName, user.online };
 }
 
-Channel Channel::fromJson(const QJsonObject &json)
+Wire::User User::toWire() const
+{
+    Wire::User user;
+    user.id = Wire::Id::fromString(id);
+    user.username = username;
+    user.displayName = displayName;
+    user.online = online;
+    return user;
+}
+
+Channel Channel::fromWire(const Wire::Channel &w)
 {
     Channel c;
-    c.id = json.value(u"id").toString();
-    c.type = json.value(u"type").toString();
-    c.name = json.value(u"name").toString();
-    c.topic = json.value(u"topic").toString();
-    c.visibility = json.value(u"visibility").toString();
-    c.role = json.value(u"role").toString();
-    c.memberCount = json.value(u"memberCount").toInt();
-    c.lastMessageAt = timeFromWire(json.value(u"lastMessageAt").toString());
-    c.lastSeq = json.value(u"lastSeq").toInteger();
-    c.unreadCount = json.value(u"unreadCount").toInt();
-    c.mentionCount = json.value(u"mentionCount").toInt();
-    c.lastReadMessageId = json.value(u"lastReadMessageId").toString();
+    c.id = w.id.toString();
+    c.type = Wire::toName(w.type);
+    c.name = w.name;
+    c.topic = w.topic;
+    c.visibility = Wire::toName(w.visibility);
+    c.role = Wire::toName(w.role); // empty for Role::None
+    c.memberCount = w.memberCount;
+    c.lastMessageAt = timeFromWire(w.lastMessageAt);
+    c.lastSeq = w.lastSeq;
+    c.unreadCount = int(w.unreadCount);
+    c.mentionCount = int(w.mentionCount);
+    c.lastReadMessageId = w.lastReadMessageId.toString();
     return c;
 }
 
-QJsonObject Channel::toJson() const
+Wire::Channel Channel::toWire() const
 {
-    return { { u"id"_qs, id }, { u"type"_qs, type }, { u"name"_qs, name }, { u"topic"_qs, topic },
-        { u"visibility"_qs, visibility }, { u"role"_qs, role }, { u"memberCount"_qs, memberCount },
-        { u"lastMessageAt"_qs, timeToWire(lastMessageAt) }, { u"lastSeq"_qs, lastSeq },
-        { u"unreadCount"_qs, unreadCount }, { u"mentionCount"_qs, mentionCount },
-        { u"lastReadMessageId"_qs, lastReadMessageId } };
+    Wire::Channel w;
+    w.id = Wire::Id::fromString(id);
+    w.type = enumFromName(type, Wire::ChannelType::Group);
+    w.name = name;
+    w.topic = topic;
+    w.visibility = enumFromName(visibility, Wire::Visibility::Public);
+    w.role = enumFromName(role, Wire::Role::None);
+    w.memberCount = memberCount;
+    w.lastMessageAt = timeToWire(lastMessageAt);
+    w.lastSeq = lastSeq;
+    w.unreadCount = unreadCount;
+    w.mentionCount = mentionCount;
+    w.lastReadMessageId = Wire::Id::fromString(lastReadMessageId);
+    return w;
 }
 
 bool channelNewerThan(const Channel &a, const Channel &b)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <protocol/channel.h>
+#include <protocol/user.h>
+
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -14,8 +16,8 @@ struct User
     QString displayName;
     bool online = false;
 
-    static User fromJson(const QJsonObject &json);
-    QJsonObject toJson() const;
+    static User fromWire(const Wire::User &user);
+    Wire::User toWire() const;
 };
 
 // The caller's view of a channel (PROTOCOL.md "Channel"); unread counts are kept current by the session.
@@ -37,9 +39,10 @@ struct Channel
     QString peerId;
     bool peerOnline = false;
 
-    bool isDirect() const { return type == u"direct"; }
-    static Channel fromJson(const QJsonObject &json);
-    QJsonObject toJson() const;
+    bool isDirect() const { return type == Wire::toName(Wire::ChannelType::Direct); }
+    // The client-side fields (peer) are left empty by fromWire() and are not part of the wire form.
+    static Channel fromWire(const Wire::Channel &channel);
+    Wire::Channel toWire() const;
 };
 
 // Newest activity first, the order the server gives and the channel list keeps.

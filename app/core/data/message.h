@@ -1,46 +1,42 @@
 #pragma once
 
+#include <protocol/message.h>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace Natter::Client {
 
 enum class SendState { Sent, Sending, Failed };
 
-struct UserRef
+// One chat message as the client keeps it: the server's message with every field it sends (replies,
+// attachments, reactions, preview, mentions, edit and delete times), plus the local send state. Local (not yet
+// acknowledged) messages have no id and a clientMsgId; the server's copy always carries both.
+struct Message : Wire::Message
 {
-    QString id;
-    QString username;
-    QString displayName;
-};
-
-// One chat message as the client keeps it. Local (not yet acknowledged) messages have an empty id and a
-// clientMsgId; the server's copy always carries both.
-struct Message
-{
-    QString id;
-    QString channelId;
-    qint64 seq = 0;
-    QString clientMsgId;
-    UserRef author;
-    QString text;
-    QDateTime createdAt;
-    QDateTime editedAt;
-    bool deleted = false;
     SendState state = SendState::Sent;
 
-    bool isLocal() const { return id.isEmpty(); }
-    quint64 idNumber() const { return id.toULongLong(); }
+    Message() = default;
+    Message(Wire::Message wire)
+        : Wire::Message(std::move(wire))
+    {
+    }
 
-    static Message fromJson(const QJsonObject &json);
-    QJsonObject toJson() const;
+    bool isLocal() const { return !id.isValid(); }
+    const Wire::Message &wire() const { return *this; }
+
+    // The message as the wire writes it, and back (strict: nullopt for JSON that is not a message).
+    QByteArray toWireJson() const;
+    static std::optional<Message> fromWireJson(const QByteArray &json);
 };
 
-// Wire times (common/isotime.h) as QDateTime: an invalid QDateTime stands for "no time".
-QDateTime timeFromWire(QStringView text);
-QString timeToWire(const QDateTime &time);
+// Wire times (Unix ms, 0 for none) as QDateTime for views: an invalid QDateTime stands for "no time".
+QDateTime timeFromWire(qint64 unixMs);
+qint64 timeToWire(const QDateTime &time);
 
 } // namespace Natter::Client
 

@@ -40,7 +40,7 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChannelListModel::roleNames() const
 {
-    return { { IdRole, "channelId" }, { NameRole, "name" }, { TopicRole, "topic" }, { TypeRole, "type" },
+    return { { IdRole, "id" }, { NameRole, "name" }, { TopicRole, "topic" }, { TypeRole, "type" },
         { UnreadRole, "unreadCount" }, { MentionRole, "mentionCount" }, { MemberCountRole, "memberCount" },
         { VisibilityRole, "visibility" }, { OnlineRole, "online" } };
 }

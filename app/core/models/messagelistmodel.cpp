@@ -13,7 +13,12 @@ constexpr qint64 GroupGapSeconds = 5 * 60;
 
 bool seqLess(const Message &a, const Message &b)
 {
-    return a.seq != b.seq ? a.seq < b.seq : a.idNumber() < b.idNumber();
+    return a.seq != b.seq ? a.seq < b.seq : a.id < b.id;
+}
+
+QDate localDay(qint64 unixMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(unixMs).date();
 }
 }
 
@@ -75,34 +80,34 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return m->text;
     case IdRole:
-        return m->id;
+        return m->id.toString();
     case ClientMsgIdRole:
         return m->clientMsgId;
     case SeqRole:
         return m->seq;
     case AuthorIdRole:
-        return m->author.id;
+        return m->author.id.toString();
     case AuthorNameRole:
         return m->author.displayName.isEmpty() ? m->author.username : m->author.displayName;
     case CreatedAtRole:
-        return m->createdAt;
+        return timeFromWire(m->createdAt);
     case EditedRole:
-        return m->editedAt.isValid();
+        return m->isEdited();
     case DeletedRole:
-        return m->deleted;
+        return m->isDeleted();
     case SendStateRole:
         return int(m->state);
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
         const Message *prev = at(index.row() - 1);
-        return !prev || prev->createdAt.toLocalTime().date() != m->createdAt.toLocalTime().date();
+        return !prev || localDay(prev->createdAt) != localDay(m->createdAt);
     }
     case GroupStartRole: {
         const Message *prev = at(index.row() - 1);
         return !prev || prev->author.id != m->author.id
-            || prev->createdAt.toLocalTime().date() != m->createdAt.toLocalTime().date()
-            || prev->createdAt.secsTo(m->createdAt) > GroupGapSeconds;
+            || localDay(prev->createdAt) != localDay(m->createdAt)
+            || m->createdAt - prev->createdAt > GroupGapSeconds * 1000;
     }
     }
     return {};
@@ -127,7 +132,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) return;
     m_loadingOlder = true;
     emit loadingChanged();
-    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id;
+    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id.toString();
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
     m_source->fetchOlder(
@@ -179,7 +184,7 @@ void MessageListModel::fetchNewer()
     emit loadingChanged();
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
-    m_source->fetchNewer(m_channelId, m_messages.constLast().id, m_pageSize,
+    m_source->fetchNewer(m_channelId, m_messages.constLast().id.toString(), m_pageSize,
         [self, generation](const MessagePageSource::Page &page) {
             if (self && self->m_generation == generation) self->onNewerPage(page);
         });
@@ -245,7 +250,7 @@ void MessageListModel::touchRow(int row)
 
 void MessageListModel::addMessage(const Message &incoming)
 {
-    if (incoming.channelId != m_channelId || incoming.id.isEmpty()) return;
+    if (incoming.channelId.toString() != m_channelId || !incoming.id.isValid()) return;
     Message message = incoming;
     message.state = SendState::Sent;
     if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
@@ -289,7 +294,7 @@ void MessageListModel::insertConfirmed(const Message &message)
 
 void MessageListModel::addPending(const Message &message)
 {
-    if (message.channelId != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    if (message.channelId.toString() != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_pending.append(message);
@@ -309,16 +314,17 @@ void MessageListModel::setSendState(const QString &clientMsgId, SendState state)
 
 void MessageListModel::updateMessage(const Message &message)
 {
-    const int row = rowOfId(message.id);
+    const int row = rowOfId(message.id.toString());
     if (row < 0) return;
     m_messages[row] = message;
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
 }
 
-int MessageListModel::rowOfId(const QString &id) const
+int MessageListModel::rowOfId(const QString &text) const
 {
-    if (id.isEmpty() || !m_ids.contains(id)) return -1;
+    const Wire::Id id = Wire::Id::fromString(text);
+    if (!id.isValid() || !m_ids.contains(id)) return -1;
     for (int i = int(m_messages.size()) - 1; i >= 0; --i)
         if (m_messages.at(i).id == id) return i;
     return -1;

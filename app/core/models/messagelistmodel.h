@@ -97,7 +97,7 @@ private:
     QString m_channelId;
     QList<Message> m_messages;
     QList<Message> m_pending;
-    QSet<QString> m_ids;
+    QSet<Wire::Id> m_ids;
     int m_pageSize = 50;
     int m_maxRows = 500;
     bool m_hasOlder = false;

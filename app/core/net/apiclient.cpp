@@ -1,6 +1,10 @@
 #include "net/apiclient.h"
 #include "logging.h"
 
+#include <protocol/codec.h>
+#include <protocol/error.h>
+#include <protocol/keys.h>
+#include <protocol/rest.h>
 #include <protocollimits.h>
 
 #include <QJsonDocument>
@@ -19,7 +23,7 @@ QUrl ApiClient::gatewayUrl() const
 {
     QUrl url = m_baseUrl;
     url.setScheme(m_baseUrl.scheme() == u"https" ? u"wss"_qs : u"ws"_qs);
-    url.setPath(u"/api/v1/ws"_qs);
+    url.setPath(Wire::Rest::gatewayPath());
     url.setQuery(QString());
     return url;
 }
@@ -29,9 +33,9 @@ void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *contex
     send("GET", path, query, {}, context, std::move(callback));
 }
 
-void ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+void ApiClient::post(const QString &path, const QByteArray &body, QObject *context, Callback callback)
 {
-    send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(callback));
+    send("POST", path, {}, body, context, std::move(callback));
 }
 
 void ApiClient::del(const QString &path, QObject *context, Callback callback)
@@ -41,21 +45,20 @@ void ApiClient::del(const QString &path, QObject *context, Callback callback)
 
 void ApiClient::login(const QString &username, const QString &password, QObject *context, Callback callback)
 {
-    post(u"/api/v1/auth/login"_qs, { { u"username"_qs, username }, { u"password"_qs, password } }, context,
+    post(Wire::Rest::loginPath(), Wire::encode(Wire::Credentials { username, password, {} }), context,
         std::move(callback));
 }
 
 void ApiClient::registerUser(const QString &username, const QString &password, const QString &displayName,
     QObject *context, Callback callback)
 {
-    QJsonObject body { { u"username"_qs, username }, { u"password"_qs, password } };
-    if (!displayName.isEmpty()) body.insert(u"displayName", displayName);
-    post(u"/api/v1/auth/register"_qs, body, context, std::move(callback));
+    post(Wire::Rest::registerPath(), Wire::encode(Wire::Credentials { username, password, displayName }), context,
+        std::move(callback));
 }
 
 void ApiClient::logout(QObject *context, Callback callback)
 {
-    post(u"/api/v1/auth/logout"_qs, {}, context, std::move(callback));
+    post(Wire::Rest::logoutPath(), {}, context, std::move(callback));
 }
 
 void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
@@ -82,9 +85,11 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
                 result.errorMessage = reply->errorString();
             } else {
                 result.json = QJsonDocument::fromJson(data).object();
-                const QJsonObject error = result.json.value(u"error").toObject();
-                result.errorCode = error.value(u"code").toString();
-                result.errorMessage = error.value(u"message").toString();
+                if (const auto error
+                    = Wire::decode<Wire::Error>(result.json.value(Wire::Key::Error).toObject())) {
+                    result.errorCode = Wire::toName(error->code);
+                    result.errorMessage = error->message;
+                }
             }
             if (!result.ok())
                 qCInfo(lcApi) << "request failed" << reply->url().path() << result.status

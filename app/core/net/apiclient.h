@@ -43,7 +43,8 @@ public:
     QUrl gatewayUrl() const;
 
     void get(const QString &path, const QUrlQuery &query, QObject *context, Callback callback);
-    void post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
+    // BODY is JSON written by the protocol library (Wire::encode); empty for a request without one.
+    void post(const QString &path, const QByteArray &body, QObject *context, Callback callback);
     void del(const QString &path, QObject *context, Callback callback);
 
     void login(const QString &username, const QString &password, QObject *context, Callback callback);

@@ -1,10 +1,9 @@
 #include "net/gatewayclient.h"
 #include "logging.h"
 
-#include <errorcode.h>
+#include <protocol/requests.h>
 #include <protocollimits.h>
 
-#include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 
@@ -96,30 +95,44 @@ void GatewayClient::connectNow()
 void GatewayClient::onTextMessage(const QString &text)
 {
     m_awaitingPong = false;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (!doc.isObject()) {
-        qCWarning(lcClientGateway) << "unparsable frame" << parseError.errorString();
+    QString error;
+    const std::optional<QJsonObject> frame = JsonReader::parseObject(text.toUtf8(), &error);
+    const Wire::Envelope envelope = frame ? Wire::Envelope::read(*frame, &error) : Wire::Envelope {};
+    if (!error.isEmpty()) {
+        qCWarning(lcClientGateway) << "dropping a malformed frame:" << error;
         return;
     }
-    const QJsonObject frame = doc.object();
-    const QString type = frame.value(u"type").toString();
-    if (type == u"ready") {
+    switch (envelope.type) {
+    case Wire::FrameType::Ready: {
+        const std::optional<Wire::Ready> decoded = Wire::decodeFrame<Wire::Ready>(*frame, &error);
+        if (!decoded) {
+            qCWarning(lcClientGateway) << "dropping a malformed ready:" << error;
+            return;
+        }
         m_attempt = 0;
         m_gotReady = true;
-        const int heartbeatMs = frame.value(u"heartbeatMs").toInt(Limits::HeartbeatMs);
-        m_heartbeat.start(std::max(heartbeatMs, 100));
+        m_heartbeat.start(std::max(decoded->heartbeatMs > 0 ? decoded->heartbeatMs : Limits::HeartbeatMs, 100));
         setState(State::Connected);
-        emit ready(frame);
-    } else if (type == u"pong") {
-        // Liveness only.
-    } else if ((type == u"ack" || type == u"error") && frame.contains(u"reqId")) {
-        emit replyReceived(frame.value(u"reqId").toString(), frame);
-    } else if (type == u"error") {
-        qCWarning(lcClientGateway) << "server error" << frame;
-    } else {
-        emit eventReceived(frame);
+        emit ready(*decoded);
+        return;
     }
+    case Wire::FrameType::Pong:
+        return; // liveness only
+    case Wire::FrameType::Ack:
+    case Wire::FrameType::Error:
+        if (!envelope.reqId.isEmpty()) {
+            emit replyReceived(envelope.reqId, envelope.type, *frame);
+            return;
+        }
+        if (envelope.type == Wire::FrameType::Error) {
+            qCWarning(lcClientGateway) << "server error" << text;
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    emit eventReceived(envelope.type, *frame);
 }
 
 void GatewayClient::onDisconnected()
@@ -133,7 +146,7 @@ void GatewayClient::onDisconnected()
     m_socket->deleteLater();
     m_socket = nullptr;
     setState(State::Disconnected);
-    if (code == CloseCode::Unauthorized || code == CloseCode::TokenRevoked) {
+    if (Wire::CloseCode::isAuthFailure(code)) {
         m_running = false;
         emit authRejected(code);
         return;
@@ -162,21 +175,18 @@ void GatewayClient::onHeartbeat()
         return;
     }
     m_awaitingPong = true;
-    sendFrame({ { u"type"_qs, u"ping"_qs } });
+    send(Wire::Ping {});
 }
 
-QString GatewayClient::call(QJsonObject frame)
+QString GatewayClient::nextReqId()
 {
-    if (m_state != State::Connected) return {};
-    const QString reqId = u"c"_qs + QString::number(m_nextReqId++);
-    frame.insert(u"reqId", reqId);
-    return sendFrame(frame) ? reqId : QString();
+    return u"c"_qs + QString::number(m_nextReqId++);
 }
 
-bool GatewayClient::sendFrame(const QJsonObject &frame)
+bool GatewayClient::sendText(const QByteArray &json)
 {
     if (!m_socket || m_state != State::Connected) return false;
-    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_socket->sendTextMessage(QString::fromUtf8(json));
     return true;
 }
 

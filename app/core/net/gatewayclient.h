@@ -1,5 +1,8 @@
 #pragma once
 
+#include <protocol/events.h>
+#include <protocol/frame.h>
+
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -32,20 +35,27 @@ public:
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
 
-    // Sends FRAME with a fresh reqId; the answer comes through replyReceived. Returns the reqId, or an empty
-    // string when not connected (nothing is sent then).
-    QString call(QJsonObject frame);
-    bool sendFrame(const QJsonObject &frame);
+    // Sends FRAME (a request of common/protocol/requests.h) with a fresh reqId; the answer comes through
+    // replyReceived. Returns the reqId, or an empty string when not connected (nothing is sent then).
+    template<class F> QString call(const F &frame)
+    {
+        if (m_state != State::Connected) return {};
+        const QString reqId = nextReqId();
+        return sendText(Wire::encodeFrame(frame, reqId)) ? reqId : QString();
+    }
+    // Sends FRAME without a reqId (no answer expected); false when not connected.
+    template<class F> bool send(const F &frame) { return sendText(Wire::encodeFrame(frame)); }
 
     // The delay before reconnect attempt number `attempt` (0-based), with jitter in [base/2, base].
     static int backoffDelay(int attempt, int initialMs, int maxMs, double random01);
 
 signals:
     void stateChanged(GatewayClient::State state);
-    void ready(const QJsonObject &frame);
-    void eventReceived(const QJsonObject &frame);
+    void ready(const Natter::Wire::Ready &ready);
+    // Any other frame the server sent on its own; its envelope has been read, its fields not yet.
+    void eventReceived(Natter::Wire::FrameType type, const QJsonObject &frame);
     // An `ack` or `error` frame answering a call().
-    void replyReceived(const QString &reqId, const QJsonObject &frame);
+    void replyReceived(const QString &reqId, Natter::Wire::FrameType type, const QJsonObject &frame);
     // The server refused the token (close 4001/4002 or HTTP 401): no reconnect is attempted.
     void authRejected(int closeCode);
     // A connection attempt ended before `ready`: the server is down, or it refused the upgrade (a bad token
@@ -53,6 +63,8 @@ signals:
     void attemptFailed();
 
 private:
+    QString nextReqId();
+    bool sendText(const QByteArray &json);
     void connectNow();
     void onTextMessage(const QString &text);
     void onDisconnected();

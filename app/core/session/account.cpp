@@ -5,6 +5,8 @@
 #include "store/cache.h"
 #include "store/tokenstore.h"
 
+#include <protocol/codec.h>
+#include <protocol/rest.h>
 #include <protocollimits.h>
 
 #include <QTimer>
@@ -78,12 +80,14 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
     m_api.setBaseUrl(url);
     m_api.setToken({});
     auto finished = [this, url, credentials, done](const ApiResult &result) {
-        if (!result.ok()) {
-            done(signInFailure(result, credentials));
+        const auto session = result.ok() ? Wire::decode<Wire::AuthSession>(result.json) : std::nullopt;
+        if (!session) {
+            done(result.ok() ? tr("%1 answered in a way Natter does not understand.").arg(credentials.server)
+                             : signInFailure(result, credentials));
             return;
         }
-        const User me = User::fromJson(result.json.value(u"user").toObject());
-        const QString token = result.json.value(u"token").toString();
+        const User me = User::fromWire(session->user);
+        const QString token = session->token;
         m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
         m_settings.setValue(ServerKey, url.toString());
         m_settings.setValue(UsernameKey, me.username);

@@ -3,10 +3,11 @@
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
 
-#include <errorcode.h>
+#include <isotime.h>
+#include <protocol/codec.h>
+#include <protocol/requests.h>
+#include <protocol/rest.h>
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QUuid>
 
 namespace Natter::Client {
@@ -28,7 +29,7 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     connect(m_gateway, &GatewayClient::authRejected, this, &Session::signedOut);
     connect(m_gateway, &GatewayClient::attemptFailed, this, [this] {
         // Only REST tells a revoked token apart from a server that is down.
-        m_api->get(u"/api/v1/users/me"_qs, {}, this, [this](const ApiResult &result) {
+        m_api->get(Wire::Rest::mePath(), {}, this, [this](const ApiResult &result) {
             if (result.status == 401) {
                 m_gateway->stop();
                 emit signedOut();
@@ -62,8 +63,8 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     m_readTimer.setInterval(500);
     connect(&m_readTimer, &QTimer::timeout, this, [this] {
         if (!m_readChannel.isEmpty() && !m_readMessageId.isEmpty())
-            m_gateway->sendFrame({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, m_readChannel },
-                { u"messageId"_qs, m_readMessageId } });
+            m_gateway->send(Wire::ReadMark { Wire::Id::fromString(m_readChannel),
+                Wire::Id::fromString(m_readMessageId) });
     });
 }
 
@@ -76,8 +77,15 @@ QUrl Session::serverUrl() const
 
 void Session::start()
 {
-    const QJsonObject me = QJsonDocument::fromJson(m_cache->meta(u"me"_qs).toUtf8()).object();
-    if (m_me.id.isEmpty() && !me.isEmpty()) m_me = User::fromJson(me);
+    const QString cachedMe = m_cache->meta(u"me"_qs);
+    if (m_me.id.isEmpty() && !cachedMe.isEmpty()) {
+        QString problem;
+        const std::optional<QJsonObject> me = JsonReader::parseObject(cachedMe.toUtf8(), &problem);
+        if (const auto user = me ? Wire::decode<Wire::User>(*me, &problem) : std::nullopt)
+            m_me = User::fromWire(*user);
+        else
+            qCWarning(lcSession) << "ignoring the cached user:" << problem;
+    }
     m_channels.setChannels(m_cache->channels());
     m_cursors = m_cache->cursors();
     m_outbox = m_cache->outbox();
@@ -94,7 +102,7 @@ void Session::stop()
 void Session::setMe(const User &me)
 {
     m_me = me;
-    m_cache->setMeta(u"me"_qs, QString::fromUtf8(QJsonDocument(me.toJson()).toJson(QJsonDocument::Compact)));
+    m_cache->setMeta(u"me"_qs, QString::fromUtf8(Wire::encode(me.toWire())));
 }
 
 Channel Session::channel(const QString &channelId) const
@@ -119,8 +127,12 @@ void Session::attach(MessageListModel *model)
             const int row = model->channelId() == channelId ? model->rowOfId(messageId) : -1;
             if (row < 0) return;
             Message m = model->messageAt(row);
-            m.deleted = true;
+            m.deletedAt = nowMs(); // the event carries no time; the server's copy has the exact one
             m.text.clear();
+            m.attachments.clear();
+            m.reactions.clear();
+            m.preview.reset();
+            m.mentions.clear();
             model->updateMessage(m);
         });
     connect(this, &Session::sendStateChanged, model,
@@ -150,11 +162,11 @@ void Session::openChannel(MessageListModel *model, const QString &channelId)
 Message Session::localMessage(const OutboxEntry &entry) const
 {
     Message m;
-    m.channelId = entry.channelId;
+    m.channelId = Wire::Id::fromString(entry.channelId);
     m.clientMsgId = entry.clientMsgId;
-    m.author = { m_me.id, m_me.username, m_me.displayName };
+    m.author = { Wire::Id::fromString(m_me.id), m_me.username, m_me.displayName };
     m.text = entry.text;
-    m.createdAt = entry.createdAt;
+    m.createdAt = timeToWire(entry.createdAt);
     m.state = entry.failed ? SendState::Failed : SendState::Sending;
     return m;
 }
@@ -202,8 +214,11 @@ void Session::pumpOutbox()
     if (!m_inFlightReq.isEmpty() || !m_synced || !m_gateway->isConnected() || m_retryTimer.isActive()) return;
     for (const OutboxEntry &e : std::as_const(m_outbox)) {
         if (e.failed) continue;
-        const QString reqId = m_gateway->call({ { u"type"_qs, u"message.send"_qs },
-            { u"channelId"_qs, e.channelId }, { u"clientMsgId"_qs, e.clientMsgId }, { u"text"_qs, e.text } });
+        Wire::SendMessage send;
+        send.channelId = Wire::Id::fromString(e.channelId);
+        send.clientMsgId = e.clientMsgId;
+        send.text = e.text;
+        const QString reqId = m_gateway->call(send);
         if (reqId.isEmpty()) return;
         m_inFlightReq = reqId;
         m_inFlightClientMsgId = e.clientMsgId;
@@ -239,8 +254,7 @@ void Session::failSend(const QString &clientMsgId)
 
 void Session::setTyping(const QString &channelId, bool typing)
 {
-    m_gateway->sendFrame(
-        { { u"type"_qs, typing ? u"typing.start"_qs : u"typing.stop"_qs }, { u"channelId"_qs, channelId } });
+    m_gateway->send(Wire::TypingRequest { typing, Wire::Id::fromString(channelId) });
 }
 
 void Session::setCursor(const QString &channelId, qint64 seq)
@@ -264,14 +278,14 @@ void Session::removeChannel(const QString &channelId)
     m_cache->removeChannel(channelId);
 }
 
-void Session::onReady(const QJsonObject &frame)
+void Session::onReady(const Wire::Ready &ready)
 {
-    setMe(User::fromJson(frame.value(u"user").toObject()));
+    setMe(User::fromWire(ready.user));
     QList<Channel> channels;
     QHash<QString, qint64> toSync;
     QSet<QString> known;
-    for (const QJsonValue &v : frame.value(u"channels").toArray()) {
-        Channel c = Channel::fromJson(v.toObject());
+    for (const Wire::Channel &wire : ready.channels) {
+        Channel c = Channel::fromWire(wire);
         known.insert(c.id);
         if (m_cursors.contains(c.id))
             toSync.insert(c.id, m_cursors.value(c.id));
@@ -301,152 +315,212 @@ void Session::onReady(const QJsonObject &frame)
 
 void Session::requestSync(const QHash<QString, qint64> &channels)
 {
-    QJsonObject map;
+    Wire::Sync sync;
     for (auto it = channels.cbegin(); it != channels.cend(); ++it)
-        map.insert(it.key(), it.value());
-    const QString reqId = m_gateway->call({ { u"type"_qs, u"sync"_qs }, { u"channels"_qs, map } });
+        sync.channels.append({ Wire::Id::fromString(it.key()), it.value() });
+    const QString reqId = m_gateway->call(sync);
     if (m_synced)
         m_gapSyncReqs.insert(reqId);
     else
         m_syncReq = reqId;
 }
 
-void Session::finishSync(const QJsonObject &ack)
+void Session::finishSync(const Wire::SyncAck &ack)
 {
-    const QJsonObject channels = ack.value(u"channels").toObject();
-    for (auto it = channels.begin(); it != channels.end(); ++it) {
-        const QJsonObject result = it.value().toObject();
-        if (result.value(u"reset").toBool()) {
-            qCInfo(lcSession) << "sync reset for" << it.key();
-            setCursor(it.key(), result.value(u"lastSeq").toInteger());
-            m_cache->clearMessages(it.key());
-            emit channelReset(it.key());
-        }
+    for (const Wire::SyncAck::Result &result : ack.channels) {
+        if (!result.reset) continue;
+        const QString channelId = result.channelId.toString();
+        qCInfo(lcSession) << "sync reset for" << channelId;
+        setCursor(channelId, result.lastSeq);
+        m_cache->clearMessages(channelId);
+        emit channelReset(channelId);
     }
 }
 
-void Session::onReply(const QString &reqId, const QJsonObject &frame)
+void Session::onReply(const QString &reqId, Wire::FrameType type, const QJsonObject &frame)
 {
-    const bool isError = frame.value(u"type").toString() == u"error";
-    if (reqId == m_syncReq) {
-        m_syncReq.clear();
-        if (!isError)
-            finishSync(frame);
+    QString problem;
+    const bool isError = type == Wire::FrameType::Error;
+    if (reqId == m_syncReq || m_gapSyncReqs.contains(reqId)) {
+        const bool initial = reqId == m_syncReq;
+        m_gapSyncReqs.remove(reqId);
+        const std::optional<Wire::SyncAck> ack
+            = isError ? std::nullopt : Wire::decodeFrame<Wire::SyncAck>(frame, type, &problem);
+        if (ack)
+            finishSync(*ack);
         else
-            qCWarning(lcSession) << "sync failed" << frame;
-        m_synced = true;
-        emit syncFinished();
-        pumpOutbox();
-        return;
-    }
-    if (m_gapSyncReqs.remove(reqId)) {
-        if (!isError) finishSync(frame);
+            qCWarning(lcSession) << "sync failed" << (isError ? frame : QJsonObject()) << problem;
+        if (initial) {
+            m_syncReq.clear();
+            m_synced = true;
+            emit syncFinished();
+            pumpOutbox();
+        }
         return;
     }
     if (reqId != m_inFlightReq) return;
     m_sendTimeout.stop();
     const QString clientMsgId = m_inFlightClientMsgId;
     if (!isError) {
-        completeSend(clientMsgId, Message::fromJson(frame.value(u"message").toObject()));
+        if (const auto ack = Wire::decodeFrame<Wire::MessageAck>(frame, type, &problem)) {
+            completeSend(clientMsgId, Message(ack->message));
+            return;
+        }
+        // An ack we cannot read: the echo (message.new) still confirms the message; until then it waits.
+        qCWarning(lcSession) << "dropping a malformed ack:" << problem;
+        m_inFlightReq.clear();
+        m_inFlightClientMsgId.clear();
+        m_sendTimeout.start(SendTimeoutMs);
         return;
     }
-    const QJsonObject error = frame.value(u"error").toObject();
+    const std::optional<Wire::ErrorFrame> refused = Wire::decodeFrame<Wire::ErrorFrame>(frame, type, &problem);
     m_inFlightReq.clear();
     m_inFlightClientMsgId.clear();
-    if (error.value(u"code").toString() == errorCodeName(ErrorCode::RateLimited)) {
-        m_retryTimer.start(std::max(100, error.value(u"retryAfterMs").toInt(1000)));
+    if (refused && refused->error.code == Wire::ErrorCode::RateLimited) {
+        m_retryTimer.start(std::max<qint64>(100, refused->error.retryAfterMs > 0 ? refused->error.retryAfterMs : 1000));
         return;
     }
-    qCWarning(lcSession) << "message refused" << error;
+    qCWarning(lcSession) << "message refused" << (refused ? refused->error.message : problem);
     failSend(clientMsgId);
     pumpOutbox();
 }
 
-void Session::onEvent(const QJsonObject &frame)
+namespace {
+// FRAME's fields as F, or nullopt after logging why not: a malformed event is dropped, never half-applied.
+template<class F> std::optional<F> decodeEvent(const QJsonObject &frame, Wire::FrameType type)
 {
-    const QString type = frame.value(u"type").toString();
-    if (frame.contains(u"seq")) {
-        onChannelEvent(type, frame);
-    } else if (type == u"typing") {
-        emit typingChanged(frame.value(u"channelId").toString(), frame.value(u"userId").toString(),
-            frame.value(u"typing").toBool());
-    } else if (type == u"presence") {
-        const QString userId = frame.value(u"userId").toString();
-        m_online.insert(userId, frame.value(u"online").toBool());
-        m_channels.setPeerOnline(userId, m_online.value(userId));
-    } else if (type == u"channel.added") {
-        addChannel(Channel::fromJson(frame.value(u"channel").toObject()));
-    } else if (type == u"channel.removed") {
-        removeChannel(frame.value(u"channelId").toString());
-    } else if (type == u"read.updated" && frame.value(u"userId").toString() == m_me.id) {
-        Channel c = channel(frame.value(u"channelId").toString());
-        if (!c.id.isEmpty() && c.unreadCount != 0) {
-            c.unreadCount = 0;
-            updateChannel(c);
+    QString problem;
+    std::optional<F> event = Wire::decodeFrame<F>(frame, type, &problem);
+    if (!event) qCWarning(lcSession) << "dropping a malformed" << Wire::frameTypeName(type) << "event:" << problem;
+    return event;
+}
+}
+
+void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
+{
+    using T = Wire::FrameType;
+    switch (type) {
+    case T::MessageNew:
+    case T::MessageUpdated:
+        if (const auto e = decodeEvent<Wire::MessageEvent>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
+            Message m(e->message);
+            if (type == T::MessageNew) {
+                applyNewMessage(m);
+            } else {
+                m_cache->storeMessages({ m });
+                emit messageChanged(m);
+            }
         }
+        return;
+    case T::MessageDeleted:
+        if (const auto e = decodeEvent<Wire::MessageDeleted>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            emit messageDeleted(e->channelId.toString(), e->messageId.toString());
+        return;
+    case T::ReactionAdded:
+    case T::ReactionRemoved:
+        // No reaction UI yet: the event only advances the cursor.
+        if (const auto e = decodeEvent<Wire::ReactionChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        return;
+    case T::MessagePinned:
+    case T::MessageUnpinned:
+        if (const auto e = decodeEvent<Wire::PinChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        return;
+    case T::MemberJoined:
+    case T::MemberLeft:
+        if (const auto e = decodeEvent<Wire::MemberChanged>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            applyMemberChange(*e);
+        return;
+    case T::ChannelUpdated:
+        if (const auto e = decodeEvent<Wire::ChannelUpdated>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
+            const Channel c = channel(e->channelId.toString());
+            Channel updated = Channel::fromWire(e->channel);
+            updated.unreadCount = c.unreadCount;
+            updated.mentionCount = c.mentionCount;
+            updated.role = c.role.isEmpty() ? updated.role : c.role;
+            updateChannel(updated);
+        }
+        return;
+    case T::Typing:
+        if (const auto e = decodeEvent<Wire::TypingEvent>(frame, type))
+            emit typingChanged(e->channelId.toString(), e->userId.toString(), e->typing);
+        return;
+    case T::Presence:
+        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) {
+            const QString userId = e->userId.toString();
+            m_online.insert(userId, e->online);
+            m_channels.setPeerOnline(userId, e->online);
+        }
+        return;
+    case T::ChannelAdded:
+        if (const auto e = decodeEvent<Wire::ChannelAdded>(frame, type)) addChannel(Channel::fromWire(e->channel));
+        return;
+    case T::ChannelRemoved:
+        if (const auto e = decodeEvent<Wire::ChannelRemoved>(frame, type)) removeChannel(e->channelId.toString());
+        return;
+    case T::ReadUpdated:
+        if (const auto e = decodeEvent<Wire::ReadState>(frame, type); e && e->userId.toString() == m_me.id) {
+            Channel c = channel(e->channelId.toString());
+            if (!c.id.isEmpty() && c.unreadCount != 0) {
+                c.unreadCount = 0;
+                updateChannel(c);
+            }
+        }
+        return;
+    default:
+        qCInfo(lcSession) << "ignoring a" << Wire::frameTypeName(type) << "frame";
+        return;
     }
 }
 
-void Session::onChannelEvent(const QString &type, const QJsonObject &frame)
+bool Session::acceptChannelEvent(Wire::Id channel, qint64 seq)
 {
-    const QString channelId = frame.value(u"channelId").toString();
-    const qint64 seq = frame.value(u"seq").toInteger();
+    const QString channelId = channel.toString();
     const qint64 current = m_cursors.value(channelId, seq - 1);
-    if (seq <= current) return; // already applied: a replay overlapping what came live
+    if (seq <= current) return false; // already applied: a replay overlapping what came live
     if (seq > current + 1) {
         // Something was missed (a dropped connection on the server's side of the bus): ask for the gap
         // instead of showing messages out of order. The replay brings this event again.
-        if (m_synced && m_syncReq.isEmpty() && m_gapSyncReqs.isEmpty())
-            requestSync({ { channelId, current } });
-        return;
+        if (m_synced && m_syncReq.isEmpty() && m_gapSyncReqs.isEmpty()) requestSync({ { channelId, current } });
+        return false;
     }
     setCursor(channelId, seq);
+    return true;
+}
+
+void Session::applyMemberChange(const Wire::MemberChanged &event)
+{
+    const QString channelId = event.channelId.toString();
     Channel c = channel(channelId);
-    if (type == u"message.new") {
-        const Message m = Message::fromJson(frame.value(u"message").toObject());
-        applyNewMessage(m);
-    } else if (type == u"message.updated") {
-        const Message m = Message::fromJson(frame.value(u"message").toObject());
-        m_cache->storeMessages({ m });
-        emit messageChanged(m);
-    } else if (type == u"message.deleted") {
-        emit messageDeleted(channelId, frame.value(u"messageId").toString());
-    } else if (type == u"channel.updated") {
-        Channel updated = Channel::fromJson(frame.value(u"channel").toObject());
-        updated.unreadCount = c.unreadCount;
-        updated.mentionCount = c.mentionCount;
-        updated.role = c.role.isEmpty() ? updated.role : c.role;
-        updateChannel(updated);
-    } else if ((type == u"member.joined" || type == u"member.left") && !c.id.isEmpty()) {
-        const QString userId = frame.value(u"user").toObject().value(u"id").toString();
-        if (type == u"member.left" && userId == m_me.id) {
-            removeChannel(channelId);
-            return;
-        }
-        c.memberCount = std::max(0, c.memberCount + (type == u"member.joined" ? 1 : -1));
-        updateChannel(c);
+    if (c.id.isEmpty()) return;
+    if (!event.joined && event.user.id.toString() == m_me.id) {
+        removeChannel(channelId);
+        return;
     }
+    c.memberCount = std::max(0, c.memberCount + (event.joined ? 1 : -1));
+    updateChannel(c);
 }
 
 void Session::applyNewMessage(const Message &m)
 {
+    const QString channelId = m.channelId.toString();
+    const bool mine = m.author.id.toString() == m_me.id;
     m_cache->storeMessages({ m });
     if (++m_storedSinceTrim >= 100) {
         m_storedSinceTrim = 0;
-        m_cache->trimMessages(m.channelId, CachedMessagesPerChannel);
+        m_cache->trimMessages(channelId, CachedMessagesPerChannel);
     }
-    m_lastMessageIds.insert(m.channelId, m.id);
-    Channel c = channel(m.channelId);
+    m_lastMessageIds.insert(channelId, m.id.toString());
+    Channel c = channel(channelId);
     if (!c.id.isEmpty()) {
-        c.lastMessageAt = m.createdAt;
+        c.lastMessageAt = timeFromWire(m.createdAt);
         c.lastSeq = m.seq;
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
-        if (m.author.id != m_me.id && m.channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
         updateChannel(c);
     }
-    if (m.channelId == m_activeChannel && m.author.id != m_me.id) scheduleReadMark(m.channelId, m.id);
-    if (!m.clientMsgId.isEmpty() && m.author.id == m_me.id && outboxIndex(m.clientMsgId) >= 0)
+    if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id.toString());
+    if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
         completeSend(m.clientMsgId, m); // the echo came before the ack
     else
         emit messageReceived(m);

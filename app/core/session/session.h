@@ -93,17 +93,20 @@ signals:
     void signedOut();
 
 private:
-    void channelRequest(const QString &path, const QJsonObject &body, ChannelCallback callback);
+    void channelRequest(const QString &path, const QByteArray &body, ChannelCallback callback);
     void withPeer(Channel &channel) const;
     void findPeers(const QList<Channel> &channels);
     void subscribePresence();
-    void onReady(const QJsonObject &frame);
-    void onEvent(const QJsonObject &frame);
-    void onReply(const QString &reqId, const QJsonObject &frame);
-    void onChannelEvent(const QString &type, const QJsonObject &frame);
+    void onReady(const Wire::Ready &ready);
+    void onEvent(Wire::FrameType type, const QJsonObject &frame);
+    void onReply(const QString &reqId, Wire::FrameType type, const QJsonObject &frame);
+    // True when the channel event SEQ of CHANNELID is the next one to apply (and advances the cursor); a repeat
+    // is dropped, a gap asks for a sync.
+    bool acceptChannelEvent(Wire::Id channelId, qint64 seq);
+    void applyMemberChange(const Wire::MemberChanged &event);
     void applyNewMessage(const Message &message);
     void requestSync(const QHash<QString, qint64> &channels);
-    void finishSync(const QJsonObject &ack);
+    void finishSync(const Wire::SyncAck &ack);
     void pumpOutbox();
     void completeSend(const QString &clientMsgId, const Message &message);
     void failSend(const QString &clientMsgId);

@@ -3,18 +3,27 @@
 #include "net/apiclient.h"
 #include "session/session.h"
 
-#include <QJsonArray>
+#include <protocol/codec.h>
+#include <protocol/rest.h>
+
 #include <QUrlQuery>
 
 namespace Natter::Client {
 
 namespace {
+// A history page as the server sent it; a page that does not read is treated like no answer (ok false).
 MessagePageSource::Page pageFromJson(const QJsonObject &json)
 {
+    QString problem;
+    const std::optional<Wire::HistoryPage> wire = Wire::decode<Wire::HistoryPage>(json, &problem);
+    if (!wire) {
+        qCWarning(lcSession) << "dropping a malformed history page:" << problem;
+        return { {}, true, false };
+    }
     MessagePageSource::Page page;
-    for (const QJsonValue &v : json.value(u"messages").toArray())
-        page.messages.append(Message::fromJson(v.toObject()));
-    page.hasMore = json.value(u"hasMore").toBool();
+    for (const Wire::Message &m : wire->messages)
+        page.messages.append(Message(m));
+    page.hasMore = wire->hasMore;
     return page;
 }
 }
@@ -28,15 +37,15 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
         // comes through REST when the model asks for the previous page.
         cached = m_cache->recentMessages(channelId, limit);
         if (!cached.isEmpty()) {
-            m_lastMessageIds.insert(channelId, cached.constLast().id);
+            m_lastMessageIds.insert(channelId, cached.constLast().id.toString());
             callback({ cached, true, true });
             return;
         }
     }
     QUrlQuery query;
-    query.addQueryItem(u"limit"_qs, QString::number(limit));
-    if (!beforeId.isEmpty()) query.addQueryItem(u"before"_qs, beforeId);
-    m_api->get(u"/api/v1/channels/"_qs + channelId + u"/messages"_qs, query, this,
+    query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
+    if (!beforeId.isEmpty()) query.addQueryItem(Wire::Rest::Query::Before, beforeId);
+    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
         [this, channelId, beforeId, cached, callback](const ApiResult &result) {
             if (!result.ok()) {
                 // Offline: show what the cache has and let the model ask again later.
@@ -46,8 +55,9 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
             const Page page = pageFromJson(result.json);
             if (beforeId.isEmpty() && !page.messages.isEmpty()) {
                 m_cache->replaceMessages(channelId, page.messages);
-                m_lastMessageIds.insert(channelId, page.messages.constLast().id);
-                if (channelId == m_activeChannel) scheduleReadMark(channelId, page.messages.constLast().id);
+                const QString lastId = page.messages.constLast().id.toString();
+                m_lastMessageIds.insert(channelId, lastId);
+                if (channelId == m_activeChannel) scheduleReadMark(channelId, lastId);
             }
             callback(page);
         });
@@ -56,9 +66,9 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
 void Session::fetchNewer(const QString &channelId, const QString &afterId, int limit, PageCallback callback)
 {
     QUrlQuery query;
-    query.addQueryItem(u"limit"_qs, QString::number(limit));
-    query.addQueryItem(u"after"_qs, afterId);
-    m_api->get(u"/api/v1/channels/"_qs + channelId + u"/messages"_qs, query, this,
+    query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
+    query.addQueryItem(Wire::Rest::Query::After, afterId);
+    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
         [callback](const ApiResult &result) {
             if (!result.ok()) {
                 callback({ {}, true, false });

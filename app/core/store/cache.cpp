@@ -1,7 +1,9 @@
 #include "store/cache.h"
 #include "logging.h"
 
-#include <QJsonDocument>
+#include <isotime.h>
+#include <protocol/codec.h>
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -9,14 +11,15 @@
 namespace Natter::Client {
 
 namespace {
-QByteArray toText(const QJsonObject &json)
+// Rows hold what the wire sent, written and read by the protocol library, so no field is lost on the way
+// through the cache. A row that does not read back (an older cache, a damaged file) is skipped.
+template<class T> std::optional<T> fromWireJson(const QVariant &value)
 {
-    return QJsonDocument(json).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject fromText(const QVariant &value)
-{
-    return QJsonDocument::fromJson(value.toByteArray()).object();
+    QString error;
+    const std::optional<QJsonObject> object = JsonReader::parseObject(value.toByteArray(), &error);
+    std::optional<T> decoded = object ? Wire::decode<T>(*object, &error) : std::nullopt;
+    if (!decoded) qCWarning(lcCache) << "skipping a cached row:" << error;
+    return decoded;
 }
 }
 
@@ -91,7 +94,7 @@ QList<Channel> Cache::channels() const
     QSqlQuery q(m_db);
     if (!q.exec(u"SELECT json FROM channels"_qs)) return out;
     while (q.next())
-        out.append(Channel::fromJson(fromText(q.value(0))));
+        if (const auto channel = fromWireJson<Wire::Channel>(q.value(0))) out.append(Channel::fromWire(*channel));
     std::sort(out.begin(), out.end(), channelNewerThan);
     return out;
 }
@@ -110,7 +113,7 @@ void Cache::saveChannel(const Channel &channel)
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO channels(id, json) VALUES(?, ?)"_qs);
     q.addBindValue(channel.id);
-    q.addBindValue(toText(channel.toJson()));
+    q.addBindValue(Wire::encode(channel.toWire()));
     q.exec();
 }
 
@@ -134,7 +137,7 @@ QList<Message> Cache::recentMessages(const QString &channelId, int limit) const
     q.addBindValue(limit);
     if (!q.exec()) return out;
     while (q.next())
-        out.prepend(Message::fromJson(fromText(q.value(0))));
+        if (const auto message = fromWireJson<Wire::Message>(q.value(0))) out.prepend(Message(*message));
     return out;
 }
 
@@ -145,10 +148,10 @@ void Cache::storeMessages(const QList<Message> &messages)
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO messages(channel_id, seq, id, json) VALUES(?, ?, ?, ?)"_qs);
     for (const Message &m : messages) {
-        q.addBindValue(m.channelId);
+        q.addBindValue(m.channelId.toString());
         q.addBindValue(m.seq);
-        q.addBindValue(m.id);
-        q.addBindValue(toText(m.toJson()));
+        q.addBindValue(m.id.toString());
+        q.addBindValue(m.toWireJson());
         q.exec();
     }
     m_db.commit();
@@ -206,7 +209,7 @@ QList<OutboxEntry> Cache::outbox() const
     if (q.exec(u"SELECT client_msg_id, channel_id, text, created_at, failed FROM outbox ORDER BY ord"_qs))
         while (q.next())
             out.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                timeFromWire(q.value(3).toString()), q.value(4).toBool() });
+                timeFromWire(parseIsoTime(q.value(3).toString())), q.value(4).toBool() });
     return out;
 }
 
@@ -218,7 +221,7 @@ void Cache::enqueue(const OutboxEntry &entry)
     q.addBindValue(entry.clientMsgId);
     q.addBindValue(entry.channelId);
     q.addBindValue(entry.text);
-    q.addBindValue(timeToWire(entry.createdAt));
+    q.addBindValue(isoTime(timeToWire(entry.createdAt)));
     q.addBindValue(entry.failed ? 1 : 0);
     if (!q.exec()) qCWarning(lcCache) << "cannot queue message" << q.lastError().text();
 }
