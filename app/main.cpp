@@ -1,12 +1,16 @@
 #include "mainwindow.h"
-#include "profile.h"
-#include "tokenstore.h"
+
+#include "session/account.h"
+#include "store/profile.h"
+#include "store/tokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QPalette>
 #include <QStyleFactory>
+
+using namespace Natter::Client;
 
 namespace {
 // Natter is drawn light whatever the desktop theme: the delegates paint fixed light colours.
@@ -62,7 +66,8 @@ int main(int argc, char *argv[])
     Profile profile(profileName);
     QNetworkAccessManager nam;
     KeychainTokenStore tokens(u"Natter"_qs);
-    MainWindow window(profile, &tokens, &nam);
+    Account account(profile, &tokens, &nam);
+    MainWindow window(&account);
     window.show();
     window.startUp(
         parser.value(serverOption), parser.value(userOption), qEnvironmentVariable("NATTER_PASSWORD"));

@@ -1,8 +1,12 @@
 #include "logging.h"
 
-Q_LOGGING_CATEGORY(lcApi, "natter.app.api", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcGateway, "natter.app.gateway", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcCache, "natter.app.cache", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcSession, "natter.app.session", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcModel, "natter.app.model", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcLocalServer, "natter.app.localserver", QtWarningMsg)
+namespace Natter::Client {
+
+Q_LOGGING_CATEGORY(lcApi, "natter.client.api", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcClientGateway, "natter.client.gateway", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCache, "natter.client.cache", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSession, "natter.client.session", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcModel, "natter.client.model", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcLocalServer, "natter.client.localserver", QtWarningMsg)
+
+} // namespace Natter::Client

@@ -1,7 +1,9 @@
 #include "channeldelegate.h"
-#include "channellistmodel.h"
+#include "models/channellistmodel.h"
 
 #include <QPainter>
+
+namespace Natter::Client {
 
 void ChannelDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -74,3 +76,5 @@ QSize ChannelDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 {
     return { option.rect.width(), QFontMetrics(option.font).height() + 14 };
 }
+
+} // namespace Natter::Client

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+namespace Natter::Client {
+
 // One channel in the sidebar: '#' or a presence dot, the name (bold when unread) and an unread badge.
 class ChannelDelegate : public QStyledItemDelegate
 {
@@ -12,3 +14,5 @@ public:
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
+
+} // namespace Natter::Client

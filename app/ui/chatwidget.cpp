@@ -1,28 +1,29 @@
 #include "chatwidget.h"
-#include "apiclient.h"
 #include "channeldelegate.h"
 #include "composer.h"
 #include "messageview.h"
 #include "pickerdialog.h"
-#include "session.h"
-#include "typingnotifier.h"
+#include "session/session.h"
+#include "session/typingnotifier.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QUrlQuery>
 #include <QVBoxLayout>
+
+namespace Natter::Client {
 
 namespace {
 // Indicators from others clear themselves after this long without news (DESIGN.md).
 constexpr int TypingShownMs = 4000;
+// How many people a search in the direct-message picker shows.
+constexpr int PeopleShown = 20;
 
 QPushButton *sidebarButton(const QString &text)
 {
@@ -116,7 +117,7 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     connect(channels, &QAbstractItemModel::rowsInserted, this, [this, keepSelection] {
         if (m_channelId.isEmpty()) keepSelection();
     });
-    onConnectionState(m_session->gateway()->state());
+    onConnectionState(m_session->connectionState());
     if (channels->rowCount() > 0) selectChannel(channels->channelAt(0).id);
 }
 
@@ -134,7 +135,7 @@ QWidget *ChatWidget::buildSidebar()
     m_userLabel->setStyleSheet(u"padding: 16px 16px 4px 16px; color: #111827;"_qs);
     const User me = m_session->me();
     m_userLabel->setText(me.displayName.isEmpty() ? me.username : me.displayName);
-    auto *server = new QLabel(m_session->api()->baseUrl().host());
+    auto *server = new QLabel(m_session->serverUrl().host());
     server->setStyleSheet(u"padding: 0 16px 12px 16px; color: #6b7280;"_qs);
     auto *section = new QLabel(tr("CHANNELS & DIRECT MESSAGES"));
     section->setStyleSheet(
@@ -232,14 +233,14 @@ QString ChatWidget::bannerText() const
     return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
-void ChatWidget::onConnectionState(Gateway::State state)
+void ChatWidget::onConnectionState(Session::ConnectionState state)
 {
-    if (state == Gateway::State::Connected) {
+    if (state == Session::ConnectionState::Connected) {
         m_everConnected = true;
         m_banner->hide();
         return;
     }
-    const bool offline = state == Gateway::State::Disconnected || m_everConnected;
+    const bool offline = state == Session::ConnectionState::Disconnected || m_everConnected;
     m_banner->setText(offline ? tr("Offline – messages will be sent when you're back") : tr("Connecting…"));
     m_banner->setStyleSheet(offline ? u"QLabel { background: #fef3c7; color: #92400e; padding: 6px; }"_qs
                                     : u"QLabel { background: #e0e7ff; color: #3730a3; padding: 6px; }"_qs);
@@ -250,7 +251,7 @@ QString ChatWidget::nameOf(const QString &userId) const
 {
     for (int row = m_messages.rowCount() - 1; row >= 0; --row) {
         const Message m = m_messages.messageAt(row);
-        if (m.author.id == userId)
+        if (m.author.id.toString() == userId)
             return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
     }
     return tr("Someone");
@@ -317,21 +318,16 @@ void ChatWidget::createChannel()
 
 void ChatWidget::browseChannels()
 {
-    ApiClient *api = m_session->api();
     PickerDialog dialog(
         tr("Browse channels"), tr("Search public channels"), tr("Join"),
-        [api, this](const QString &query, const PickerDialog::ResultCallback &done) {
-            QUrlQuery q;
-            q.addQueryItem(u"query"_qs, query);
-            api->get(u"/api/v1/channels/browse"_qs, q, this, [done](const ApiResult &r) {
+        [this](const QString &query, const PickerDialog::ResultCallback &done) {
+            m_session->browseChannels(query, [done](const QList<Channel> &channels, const QString &error) {
                 QList<PickerDialog::Item> items;
-                for (const QJsonValue &v : r.json.value(u"channels").toArray()) {
-                    const Channel c = Channel::fromJson(v.toObject());
+                for (const Channel &c : channels)
                     items.append({ c.id, u"# "_qs + c.name,
                         tr("%1 members").arg(c.memberCount)
                             + (c.topic.isEmpty() ? QString() : u" · "_qs + c.topic) });
-                }
-                done(items, r.ok() ? QString() : tr("Could not load channels."));
+                done(items, error);
             });
         },
         this);
@@ -346,23 +342,15 @@ void ChatWidget::browseChannels()
 
 void ChatWidget::startDirectMessage()
 {
-    ApiClient *api = m_session->api();
-    const QString myId = m_session->me().id;
     PickerDialog dialog(
         tr("New direct message"), tr("Search people by username"), tr("Message"),
-        [api, myId, this](const QString &query, const PickerDialog::ResultCallback &done) {
-            QUrlQuery q;
-            q.addQueryItem(u"query"_qs, query);
-            q.addQueryItem(u"limit"_qs, u"20"_qs);
-            api->get(u"/api/v1/users"_qs, q, this, [done, myId](const ApiResult &r) {
+        [this](const QString &query, const PickerDialog::ResultCallback &done) {
+            m_session->findUsers(query, PeopleShown, [done](const QList<User> &users, const QString &error) {
                 QList<PickerDialog::Item> items;
-                for (const QJsonValue &v : r.json.value(u"users").toArray()) {
-                    const User u = User::fromJson(v.toObject());
-                    if (u.id != myId)
-                        items.append({ u.id, u.displayName.isEmpty() ? u.username : u.displayName,
-                            u"@"_qs + u.username });
-                }
-                done(items, r.ok() ? QString() : tr("Could not search people."));
+                for (const User &u : users)
+                    items.append(
+                        { u.id, u.displayName.isEmpty() ? u.username : u.displayName, u"@"_qs + u.username });
+                done(items, error);
             });
         },
         this);
@@ -374,3 +362,5 @@ void ChatWidget::startDirectMessage()
             selectChannel(c.id);
     });
 }
+
+} // namespace Natter::Client

@@ -1,19 +1,21 @@
 #pragma once
 
-#include "gateway.h"
-#include "messagelistmodel.h"
+#include "models/messagelistmodel.h"
+#include "session/session.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
 
-class Composer;
-class MessageView;
 class QLabel;
 class QListView;
 class QPushButton;
-class Session;
+
+namespace Natter::Client {
+
+class Composer;
+class MessageView;
 
 // The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
 class ChatWidget : public QWidget
@@ -36,7 +38,7 @@ public slots:
     void startDirectMessage();
 
 private:
-    void onConnectionState(Gateway::State state);
+    void onConnectionState(Session::ConnectionState state);
     void onTyping(const QString &channelId, const QString &userId, bool typing);
     void updateHeader();
     void updateTypingLabel();
@@ -60,3 +62,5 @@ private:
     QTimer m_typingSweep;
     bool m_everConnected = false;
 };
+
+} // namespace Natter::Client

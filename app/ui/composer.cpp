@@ -1,8 +1,10 @@
 #include "composer.h"
-#include "typingnotifier.h"
+#include "session/typingnotifier.h"
 
 #include <QKeyEvent>
 #include <QTextBlock>
+
+namespace Natter::Client {
 
 Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -50,3 +52,5 @@ void Composer::keyPressEvent(QKeyEvent *event)
     QPlainTextEdit::keyPressEvent(event);
     if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace) m_typing->keyPressed();
 }
+
+} // namespace Natter::Client

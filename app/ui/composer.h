@@ -2,6 +2,8 @@
 
 #include <QPlainTextEdit>
 
+namespace Natter::Client {
+
 class TypingNotifier;
 
 // The message editor: Enter sends, Shift+Enter breaks the line; it grows with its text up to a few lines.
@@ -25,3 +27,5 @@ private:
 
     TypingNotifier *m_typing;
 };
+
+} // namespace Natter::Client

@@ -1,11 +1,10 @@
 #include "mainwindow.h"
-#include "cache.h"
 #include "chatwidget.h"
-#include "gateway.h"
-#include "localserver.h"
-#include "session.h"
 #include "signinwidget.h"
-#include "tokenstore.h"
+
+#include "host/localserver.h"
+#include "session/account.h"
+#include "session/session.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -13,18 +12,17 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-MainWindow::MainWindow(
-    const Profile &profile, TokenStore *tokens, QNetworkAccessManager *nam, QWidget *parent)
+namespace Natter::Client {
+
+MainWindow::MainWindow(Account *account, QWidget *parent)
     : QMainWindow(parent)
-    , m_profile(profile)
-    , m_settings(profile.settingsPath(), QSettings::IniFormat)
-    , m_tokens(tokens)
-    , m_api(nam)
+    , m_account(account)
     , m_stack(new QStackedWidget)
     , m_signIn(new SignInWidget)
     , m_keychainNotice(new QLabel)
 {
-    setWindowTitle(profile.name() == u"default" ? tr("Natter") : tr("Natter (%1)").arg(profile.name()));
+    const QString profile = account->profile().name();
+    setWindowTitle(profile == u"default" ? tr("Natter") : tr("Natter (%1)").arg(profile));
     resize(1200, 780);
     m_stack->addWidget(m_signIn);
     setCentralWidget(m_stack);
@@ -33,16 +31,19 @@ MainWindow::MainWindow(
     statusBar()->setSizeGripEnabled(false);
     statusBar()->hide();
 
-    QMenu *account = menuBar()->addMenu(tr("&Account"));
-    m_signOutAction = account->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    QMenu *menu = menuBar()->addMenu(tr("&Account"));
+    m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     m_signOutAction->setEnabled(false);
-    account->addSeparator();
-    account->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    menu->addSeparator();
+    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
     connect(m_signIn, &SignInWidget::hostRequested, this, &MainWindow::hostServer);
-    connect(m_tokens, &TokenStore::persistenceUnavailable, this, [this](const QString &reason) {
-        Q_UNUSED(reason)
+    connect(m_account, &Account::sessionStarted, this, &MainWindow::showChat);
+    connect(m_account, &Account::sessionAboutToEnd, this, &MainWindow::dropChat);
+    connect(m_account, &Account::sessionExpired, this,
+        [this] { showSignIn(tr("Your session has ended. Please sign in again.")); });
+    connect(m_account, &Account::tokenPersistenceUnavailable, this, [this] {
         m_keychainNotice->setText(
             tr("No system keychain is available: you stay signed in until Natter is closed, "
                "and nothing is saved to disk."));
@@ -52,37 +53,26 @@ MainWindow::MainWindow(
 
 MainWindow::~MainWindow()
 {
-    closeSession();
+    dropChat();
+}
+
+Session *MainWindow::session() const
+{
+    return m_account->session();
 }
 
 void MainWindow::startUp(const QString &server, const QString &username, const QString &password)
 {
-    const QString lastServer = m_settings.value(u"server"_qs).toString();
-    const QString serverText = server.isEmpty() ? lastServer : server;
-    m_signIn->setServer(serverText);
-    const QString lastUser = m_settings.value(u"username"_qs).toString();
-    m_signIn->setUsername(username.isEmpty() ? lastUser : username);
+    m_signIn->setServer(server.isEmpty() ? m_account->lastServer() : server);
+    m_signIn->setUsername(username.isEmpty() ? m_account->lastUsername() : username);
     if (!username.isEmpty() && !password.isEmpty()) {
-        m_signIn->setUsername(username);
         // Filled in only to submit it; the field is cleared when the session opens.
         m_signIn->setPassword(password);
         submitSignIn();
         return;
     }
-    const QUrl url = normalizeServerUrl(serverText);
-    if (!url.isValid() || lastUser.isEmpty()
-        || (!server.isEmpty() && normalizeServerUrl(lastServer) != url)) {
-        showSignIn();
-        return;
-    }
-    m_tokens->readToken(m_profile.keychainKey(url, lastUser), [this, url, lastUser](const QString &token) {
-        if (token.isEmpty()) {
-            showSignIn();
-            return;
-        }
-        User me;
-        me.username = lastUser;
-        openSession(url, lastUser, token, me);
+    m_account->resume(server, [this](bool resumed) {
+        if (!resumed) showSignIn();
     });
 }
 
@@ -96,7 +86,7 @@ void MainWindow::showSignIn(const QString &notice)
 void MainWindow::hostServer()
 {
     if (!m_localServer) {
-        m_localServer = new LocalServer(m_profile.dataDir() + u"/server"_qs, this);
+        m_localServer = m_account->localServer();
         connect(m_localServer, &LocalServer::started, this, &MainWindow::showHostedServer);
         connect(m_localServer, &LocalServer::failed, this, [this](const QString &reason) {
             m_signIn->setHostingStarting(false);
@@ -123,87 +113,42 @@ void MainWindow::showHostedServer(const QUrl &url)
 
 void MainWindow::submitSignIn()
 {
-    const QUrl url = normalizeServerUrl(m_signIn->server());
-    const QString username = m_signIn->username();
-    if (!url.isValid()) {
-        m_signIn->showError(tr("Enter the server's address, for example chat.example.com:8787."));
-        return;
-    }
-    if (username.isEmpty() || m_signIn->password().isEmpty()) {
-        m_signIn->showError(tr("Enter your username and password."));
-        return;
-    }
-    const bool registering = m_signIn->isRegistering();
+    Credentials credentials;
+    credentials.server = m_signIn->server();
+    credentials.username = m_signIn->username();
+    credentials.password = m_signIn->password();
+    credentials.displayName = m_signIn->displayName();
+    credentials.registering = m_signIn->isRegistering();
     m_signIn->setBusy(true);
-    m_api.setBaseUrl(url);
-    m_api.setToken({});
-    const QString serverText = m_signIn->server();
-    auto done = [this, url, username, registering, serverText](const ApiResult &result) {
+    m_account->signIn(credentials, [this](const QString &error) {
         m_signIn->setBusy(false);
-        if (!result.ok()) {
-            m_signIn->showError(SignInWidget::describeFailure(result, serverText, username, registering));
-            return;
-        }
-        const User me = User::fromJson(result.json.value(u"user").toObject());
-        const QString token = result.json.value(u"token").toString();
-        m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
-        m_settings.setValue(u"server"_qs, url.toString());
-        m_settings.setValue(u"username"_qs, me.username);
-        openSession(url, me.username, token, me);
-    };
-    if (registering)
-        m_api.registerUser(username, m_signIn->password(), m_signIn->displayName(), this, done);
-    else
-        m_api.login(username, m_signIn->password(), this, done);
+        if (!error.isEmpty()) m_signIn->showError(error);
+    });
 }
 
-void MainWindow::openSession(
-    const QUrl &server, const QString &username, const QString &token, const User &me)
+void MainWindow::showChat(Session *session)
 {
-    closeSession();
-    m_api.setBaseUrl(server);
-    m_api.setToken(token);
-    m_cache = std::make_unique<Cache>();
-    m_cache->open(m_profile.cachePath(server, username));
-    m_gateway = std::make_unique<Gateway>();
-    m_session = std::make_unique<Session>(&m_api, m_gateway.get(), m_cache.get());
-    if (!me.id.isEmpty()) m_session->setMe(me);
-    connect(m_session.get(), &Session::signedOut, this, [this] {
-        const QUrl url = m_api.baseUrl();
-        m_tokens->deleteToken(m_profile.keychainKey(url, m_settings.value(u"username"_qs).toString()));
-        closeSession();
-        showSignIn(tr("Your session has ended. Please sign in again."));
-    });
-    m_session->start();
-    m_chat = new ChatWidget(m_session.get());
+    dropChat();
+    m_chat = new ChatWidget(session);
     m_stack->addWidget(m_chat);
     m_stack->setCurrentWidget(m_chat);
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
 
-void MainWindow::closeSession()
+void MainWindow::dropChat()
 {
-    if (m_chat) {
-        m_stack->removeWidget(m_chat);
-        delete m_chat;
-        m_chat = nullptr;
-    }
-    if (m_session) m_session->stop();
-    m_session.reset();
-    m_gateway.reset();
-    m_cache.reset();
+    if (!m_chat) return;
+    m_stack->removeWidget(m_chat);
+    delete m_chat;
+    m_chat = nullptr;
 }
 
 void MainWindow::signOut()
 {
-    if (!m_session) return;
-    const QUrl url = m_api.baseUrl();
-    const QString username = m_settings.value(u"username"_qs).toString();
-    // Revoke on the server first; the local copy goes whatever the answer, so signing out always works
-    // offline.
-    m_api.logout(this, [](const ApiResult &) {});
-    m_tokens->deleteToken(m_profile.keychainKey(url, username));
-    closeSession();
+    if (!m_account->isSignedIn()) return;
+    m_account->signOut();
     showSignIn(tr("You are signed out."));
 }
+
+} // namespace Natter::Client

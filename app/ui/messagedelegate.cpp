@@ -1,9 +1,11 @@
 #include "messagedelegate.h"
-#include "messagelistmodel.h"
+#include "models/messagelistmodel.h"
 
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+
+namespace Natter::Client {
 
 namespace {
 constexpr int Margin = 16;
@@ -221,3 +223,5 @@ void MessageDelegate::paint(
     }
     painter->restore();
 }
+
+} // namespace Natter::Client

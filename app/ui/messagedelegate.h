@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QStyledItemDelegate>
 
+namespace Natter::Client {
+
 // Paints one message row: a day separator when the day changes, author and time at the start of a block of
 // consecutive messages, then the wrapped text and the send state. Heights are cached per message and dropped
 // when the width changes, so scrolling a long list never re-measures text.
@@ -45,3 +47,5 @@ private:
     int m_width = 600;
     mutable QHash<QString, CachedHeight> m_heights;
 };
+
+} // namespace Natter::Client

@@ -1,6 +1,6 @@
 #include "messageview.h"
 #include "messagedelegate.h"
-#include "messagelistmodel.h"
+#include "models/messagelistmodel.h"
 
 #include <QIdentityProxyModel>
 #include <QLabel>
@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTimer>
+
+namespace Natter::Client {
 
 namespace {
 // QAbstractItemView fetches more whenever the *last* row is visible, which for a chat (older pages at the
@@ -263,3 +265,5 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
         emit retryRequested(index.data(MessageListModel::ClientMsgIdRole).toString());
     QListView::mouseReleaseEvent(event);
 }
+
+} // namespace Natter::Client

@@ -4,11 +4,14 @@
 #include <QPersistentModelIndex>
 #include <QPointer>
 
-class MessageDelegate;
-class MessageListModel;
 class QIdentityProxyModel;
 class QLabel;
 class QPushButton;
+
+namespace Natter::Client {
+
+class MessageDelegate;
+class MessageListModel;
 
 // The message list. Keeps the reader's place across prepended pages, trims and resizes by an anchor (the
 // message at the top of the viewport and its pixel offset), loads older pages near the top, sticks to the
@@ -57,3 +60,5 @@ private:
     bool m_wasAtBottom = true;
     int m_topGap = 0;
 };
+
+} // namespace Natter::Client

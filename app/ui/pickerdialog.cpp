@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace Natter::Client {
+
 PickerDialog::PickerDialog(const QString &title, const QString &placeholder, const QString &actionText,
     Search search, QWidget *parent)
     : QDialog(parent)
@@ -73,3 +75,5 @@ QString PickerDialog::selectedTitle() const
     const QListWidgetItem *item = m_list->currentItem();
     return item ? item->data(Qt::UserRole + 1).toString() : QString();
 }
+
+} // namespace Natter::Client

@@ -10,6 +10,8 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 
+namespace Natter::Client {
+
 // A search box over a list fetched from the server: browse public channels, or find a user to message.
 class PickerDialog : public QDialog
 {
@@ -40,3 +42,5 @@ private:
     QTimer m_debounce;
     quint64 m_generation = 0;
 };
+
+} // namespace Natter::Client

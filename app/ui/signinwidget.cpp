@@ -1,5 +1,6 @@
 #include "signinwidget.h"
-#include "apiclient.h"
+
+#include <protocollimits.h>
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -7,6 +8,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+namespace Natter::Client {
 
 SignInWidget::SignInWidget(QWidget *parent)
     : QWidget(parent)
@@ -36,7 +39,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     m_host->setStyleSheet(
         u"QPushButton { color: #2563eb; border: none; padding: 4px; text-decoration: underline; }"
         " QPushButton:disabled { color: #6b7280; text-decoration: none; }"_qs);
-    m_server->setPlaceholderText(tr("chat.example.com:8787"));
+    m_server->setPlaceholderText(tr("chat.example.com:%1").arg(Limits::DefaultPort));
     m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
     m_displayName->setPlaceholderText(tr("How others see you (optional)"));
@@ -182,22 +185,4 @@ void SignInWidget::showNotice(const QString &message)
     m_error->show();
 }
 
-QString SignInWidget::describeFailure(
-    const ApiResult &result, const QString &server, const QString &username, bool registering)
-{
-    if (result.networkError)
-        return tr("Cannot reach the server at %1. Check the address and that the server is running.")
-            .arg(server);
-    if (result.status == 401) return tr("Wrong username or password.");
-    if (result.status == 409 && registering)
-        return tr("The username “%1” is already taken. Choose another one, or sign in.").arg(username);
-    if (result.status == 429) return tr("Too many attempts. Wait a moment and try again.");
-    if (result.status == 400)
-        return registering
-            ? tr("The server refused these details: %1. Usernames are 3–32 characters of a–z, 0–9, "
-                 "“_”, “.” and “-”; passwords at least 8 characters.")
-                  .arg(result.errorMessage)
-            : tr("The server refused these details: %1").arg(result.errorMessage);
-    if (result.status == 404) return tr("%1 does not look like a Natter server.").arg(server);
-    return tr("The server answered with an error (%1). Try again later.").arg(result.status);
-}
+} // namespace Natter::Client

@@ -6,7 +6,8 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-struct ApiResult;
+namespace Natter::Client {
+
 
 // The first-run screen: server address, username, password, and either "Sign in" or "Create account".
 class SignInWidget : public QWidget
@@ -31,9 +32,6 @@ public:
     void showError(const QString &message);
     void showNotice(const QString &message);
     QString errorText() const;
-    // The sentence a user should read for a failed sign-in or registration.
-    static QString describeFailure(
-        const ApiResult &result, const QString &server, const QString &username, bool registering);
 
 signals:
     void submitted();
@@ -53,3 +51,5 @@ private:
     QLabel *m_error;
     QLabel *m_title;
 };
+
+} // namespace Natter::Client

@@ -1,14 +1,16 @@
 #pragma once
 
-#include "apiclient.h"
-#include "cache.h"
-#include "gateway.h"
-#include "messagelistmodel.h"
-#include "session.h"
+#include "models/messagelistmodel.h"
+#include "net/apiclient.h"
+#include "net/gatewayclient.h"
+#include "session/session.h"
+#include "store/cache.h"
 
 #include <QNetworkAccessManager>
 
 #include <memory>
+
+using namespace Natter::Client;
 
 // The whole client core of one user, wired the way MainWindow wires it, minus the widgets.
 struct ClientStack
@@ -38,7 +40,7 @@ struct ClientStack
 
     QNetworkAccessManager nam;
     ApiClient api { &nam };
-    Gateway gateway;
+    Natter::Client::GatewayClient gateway;
     Cache cache;
     std::unique_ptr<Session> session;
     std::unique_ptr<MessageListModel> model;

@@ -1,8 +1,11 @@
 #pragma once
 
-#include "messagepagesource.h"
+#include "models/messagepagesource.h"
 
 #include <QTimer>
+
+using namespace Natter::Client;
+namespace Wire = Natter::Wire;
 
 // A channel of `total` messages (ids and seqs 1..total) generated on demand, so paging a million of them
 // costs nothing but the pages asked for.
@@ -18,14 +21,14 @@ public:
     Message make(qint64 n) const
     {
         Message m;
-        m.id = QString::number(n);
-        m.channelId = m_channelId;
+        m.id = n;
+        m.channelId = Wire::Id::fromString(m_channelId);
         m.seq = n;
         const int who = int((n / 3) % 3);
-        m.author = { QString::number(10 + who), QStringLiteral("user%1").arg(who),
+        m.author = { Wire::Id(10 + who), QStringLiteral("user%1").arg(who),
             QStringLiteral("User %1").arg(who) };
         m.text = QStringLiteral("Message number %1").arg(n);
-        m.createdAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC).addSecs(n * 40);
+        m.createdAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC).addSecs(n * 40).toMSecsSinceEpoch();
         return m;
     }
 

@@ -12,6 +12,8 @@
 
 // The client core against a real natter-server: live exchange, the outbox across a server restart, and
 // catching up through `sync` after being offline.
+using namespace Natter::Client;
+
 class TestClientStack : public QObject
 {
     Q_OBJECT
@@ -63,14 +65,14 @@ private:
 private slots:
     void backoffDoublesToThirtySeconds()
     {
-        QCOMPARE(Gateway::backoffDelay(0, 1000, 30000, 1.0), 1000);
-        QCOMPARE(Gateway::backoffDelay(1, 1000, 30000, 1.0), 2000);
-        QCOMPARE(Gateway::backoffDelay(4, 1000, 30000, 1.0), 16000);
-        QCOMPARE(Gateway::backoffDelay(5, 1000, 30000, 1.0), 30000);
-        QCOMPARE(Gateway::backoffDelay(40, 1000, 30000, 1.0), 30000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(0, 1000, 30000, 1.0), 1000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(1, 1000, 30000, 1.0), 2000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(4, 1000, 30000, 1.0), 16000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(5, 1000, 30000, 1.0), 30000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(40, 1000, 30000, 1.0), 30000);
         // Jitter spreads a reconnect storm over the upper half of each step.
-        QCOMPARE(Gateway::backoffDelay(2, 1000, 30000, 0.0), 2000);
-        QCOMPARE(Gateway::backoffDelay(2, 1000, 30000, 0.5), 3000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(2, 1000, 30000, 0.0), 2000);
+        QCOMPARE(Natter::Client::GatewayClient::backoffDelay(2, 1000, 30000, 0.5), 3000);
     }
 
     void twoClientsExchangeLive()

@@ -1,7 +1,9 @@
-#include "apiclient.h"
-#include "cache.h"
-#include "channellistmodel.h"
-#include "typingnotifier.h"
+#include "models/channellistmodel.h"
+#include "net/apiclient.h"
+#include "session/typingnotifier.h"
+#include "store/cache.h"
+
+#include <isotime.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -9,6 +11,9 @@
 #include <QTest>
 
 // The client core's small parts: the cache, the channel list order, typing throttling, server addresses.
+using namespace Natter::Client;
+namespace Wire = Natter::Wire;
+
 class TestCore : public QObject
 {
     Q_OBJECT
@@ -20,18 +25,18 @@ private:
         c.id = id;
         c.type = QStringLiteral("group");
         c.name = QStringLiteral("c") + id;
-        c.lastMessageAt = parseIsoTime(lastMessageAt);
+        c.lastMessageAt = timeFromWire(parseIsoTime(lastMessageAt));
         return c;
     }
     static Message message(const QString &channelId, qint64 seq)
     {
         Message m;
-        m.id = QString::number(1000 + seq);
-        m.channelId = channelId;
+        m.id = 1000 + seq;
+        m.channelId = Wire::Id::fromString(channelId);
         m.seq = seq;
-        m.author = { QStringLiteral("1"), QStringLiteral("alice"), QStringLiteral("Alice") };
+        m.author = { Wire::Id(1), QStringLiteral("alice"), QStringLiteral("Alice") };
         m.text = QStringLiteral("m%1").arg(seq);
-        m.createdAt = parseIsoTime(QStringLiteral("2026-03-01T10:00:00.000Z")).addSecs(seq);
+        m.createdAt = parseIsoTime(u"2026-03-01T10:00:00.000Z") + seq * 1000;
         return m;
     }
 
@@ -73,6 +78,88 @@ private slots:
         QCOMPARE(cache.channels().first().id, QStringLiteral("2"));
     }
 
+    void cacheKeepsEveryFieldOfAMessage()
+    {
+        const qint64 t0 = parseIsoTime(u"2026-03-01T10:00:00.123Z");
+        Message parent = message(QStringLiteral("7"), 1);
+        parent.clientMsgId = QStringLiteral("c-parent");
+        parent.text = QStringLiteral("Plans for Friday: see https://example.com/plan @bob @carol");
+        parent.replyCount = 2;
+        parent.attachments = {
+            { Wire::Id(501), QStringLiteral("plan.png"), QStringLiteral("image/png"), 48213,
+                QStringLiteral("/api/v1/uploads/501/plan.png"), 1280, 720,
+                QStringLiteral("/api/v1/uploads/501/thumb.png") },
+            { Wire::Id(502), QStringLiteral("notes.pdf"), QStringLiteral("application/pdf"), 9000,
+                QStringLiteral("/api/v1/uploads/502/notes.pdf"), 0, 0, QString() },
+        };
+        parent.reactions = { { QStringLiteral("👍"), 3, true }, { QStringLiteral("🎉"), 1, false } };
+        parent.preview = Wire::LinkPreview { QStringLiteral("https://example.com/plan"), QStringLiteral("The plan"),
+            QStringLiteral("Everything about Friday"), QStringLiteral("https://example.com/plan.jpg") };
+        parent.mentions = { Wire::Id(2), Wire::Id(3) };
+        parent.createdAt = t0;
+        parent.editedAt = t0 + 60000;
+
+        Message reply = message(QStringLiteral("7"), 2);
+        reply.parentId = parent.id;
+        reply.text = QStringLiteral("Count me in");
+        reply.createdAt = t0 + 1000;
+
+        // What the server sends for a deleted message: the text and everything attached are gone.
+        Message deleted = message(QStringLiteral("7"), 3);
+        deleted.text.clear();
+        deleted.createdAt = t0 + 2000;
+        deleted.deletedAt = t0 + 3000;
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Cache cache;
+            QVERIFY(cache.open(path));
+            cache.storeMessages({ parent, reply, deleted });
+        }
+        Cache cache; // read back by a new run, from the file
+        QVERIFY(cache.open(path));
+        const QList<Message> back = cache.recentMessages(QStringLiteral("7"), 10);
+        QCOMPARE(back.size(), 3);
+
+        const Message &p = back.at(0);
+        QCOMPARE(p.id, parent.id);
+        QCOMPARE(p.channelId, Wire::Id(7));
+        QCOMPARE(p.seq, 1);
+        QCOMPARE(p.clientMsgId, QStringLiteral("c-parent"));
+        QCOMPARE(p.author, parent.author);
+        QCOMPARE(p.text, parent.text);
+        QVERIFY(!p.parentId.isValid());
+        QCOMPARE(p.replyCount, 2);
+        QCOMPARE(p.attachments.size(), 2);
+        QCOMPARE(p.attachments.at(0), parent.attachments.at(0));
+        QVERIFY(p.attachments.at(0).isImage());
+        QCOMPARE(p.attachments.at(1), parent.attachments.at(1));
+        QCOMPARE(p.reactions, parent.reactions);
+        QVERIFY(p.preview.has_value());
+        QCOMPARE(*p.preview, *parent.preview);
+        QCOMPARE(p.mentions, parent.mentions);
+        QCOMPARE(p.createdAt, t0);
+        QCOMPARE(p.editedAt, t0 + 60000);
+        QVERIFY(p.isEdited());
+        QCOMPARE(p.deletedAt, 0);
+        QVERIFY(p.wire() == parent.wire());
+
+        const Message &r = back.at(1);
+        QCOMPARE(r.parentId, parent.id);
+        QVERIFY(r.isReply());
+        QCOMPARE(r.editedAt, 0);
+        QVERIFY(!r.preview.has_value());
+        QVERIFY(r.wire() == reply.wire());
+
+        const Message &d = back.at(2);
+        QVERIFY(d.isDeleted());
+        QCOMPARE(d.deletedAt, t0 + 3000); // not the creation time
+        QCOMPARE(d.createdAt, t0 + 2000);
+        QCOMPARE(d.text, QString());
+        QVERIFY(d.wire() == deleted.wire());
+    }
+
     void channelListOrdersByActivity()
     {
         ChannelListModel model;
@@ -83,7 +170,7 @@ private slots:
         QCOMPARE(model.channelAt(0).id, QStringLiteral("2"));
         Channel one = model.channelAt(2);
         QCOMPARE(one.id, QStringLiteral("1"));
-        one.lastMessageAt = parseIsoTime(QStringLiteral("2026-03-04T10:00:00.000Z"));
+        one.lastMessageAt = timeFromWire(parseIsoTime(u"2026-03-04T10:00:00.000Z"));
         one.unreadCount = 3;
         model.upsert(one);
         QCOMPARE(model.channelAt(0).id, QStringLiteral("1"));

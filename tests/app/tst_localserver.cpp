@@ -1,5 +1,5 @@
-#include "apiclient.h"
-#include "localserver.h"
+#include "host/localserver.h"
+#include "net/apiclient.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -9,6 +9,8 @@
 #include <QTest>
 
 // LocalServer ("Host a server on this computer") against the real natter-server from NATTER_SERVER_BIN.
+using namespace Natter::Client;
+
 class TestLocalServer : public QObject
 {
     Q_OBJECT

@@ -1,10 +1,12 @@
 #include "fakepagesource.h"
-#include "messagelistmodel.h"
+#include "models/messagelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+using namespace Natter::Client;
 
 class TestMessageListModel : public QObject
 {
@@ -14,11 +16,11 @@ private:
     static Message ownMessage(const QString &clientMsgId, const QString &text)
     {
         Message m;
-        m.channelId = QStringLiteral("100");
+        m.channelId = Wire::Id(100);
         m.clientMsgId = clientMsgId;
-        m.author = { QStringLiteral("10"), QStringLiteral("me"), QStringLiteral("Me") };
+        m.author = { Wire::Id(10), QStringLiteral("me"), QStringLiteral("Me") };
         m.text = text;
-        m.createdAt = QDateTime::currentDateTimeUtc();
+        m.createdAt = QDateTime::currentMSecsSinceEpoch();
         m.state = SendState::Sending;
         return m;
     }
@@ -26,7 +28,7 @@ private:
     {
         QStringList out;
         for (int i = 0; i < model.rowCount(); ++i)
-            out.append(model.messageAt(i).id);
+            out.append(model.messageAt(i).id.toString());
         return out;
     }
     static qint64 residentKiB()
@@ -47,8 +49,8 @@ private slots:
         model.setPageSize(50);
         model.setChannel(QStringLiteral("100"));
         QCOMPARE(model.rowCount(), 50);
-        QCOMPARE(model.messageAt(0).id, QStringLiteral("71"));
-        QCOMPARE(model.messageAt(49).id, QStringLiteral("120"));
+        QCOMPARE(model.messageAt(0).id.toString(), QStringLiteral("71"));
+        QCOMPARE(model.messageAt(49).id.toString(), QStringLiteral("120"));
         QVERIFY(model.canFetchMore({}));
     }
 
@@ -77,7 +79,7 @@ private slots:
         model.fetchMore({});
         QTRY_COMPARE(model.rowCount(), 120);
         QVERIFY(!model.canFetchMore({}));
-        QCOMPARE(model.messageAt(0).id, QStringLiteral("1"));
+        QCOMPARE(model.messageAt(0).id.toString(), QStringLiteral("1"));
         QVERIFY(model.index(0).data(MessageListModel::ChannelStartRole).toBool());
         QVERIFY(!model.index(1).data(MessageListModel::ChannelStartRole).toBool());
     }
@@ -93,9 +95,9 @@ private slots:
         model.addMessage(source.make(11));
         model.addMessage(source.make(12));
         QCOMPARE(model.rowCount(), 12);
-        QCOMPARE(model.messageAt(11).id, QStringLiteral("12"));
+        QCOMPARE(model.messageAt(11).id.toString(), QStringLiteral("12"));
         Message other = source.make(13);
-        other.channelId = QStringLiteral("999");
+        other.channelId = Wire::Id(999);
         model.addMessage(other);
         QCOMPARE(model.rowCount(), 12);
     }
@@ -119,7 +121,7 @@ private slots:
         model.addMessage(acked);
         QCOMPARE(model.rowCount(), 12);
         QCOMPARE(inserted.size(), 0);
-        QCOMPARE(model.messageAt(10).id, QStringLiteral("11"));
+        QCOMPARE(model.messageAt(10).id.toString(), QStringLiteral("11"));
         QCOMPARE(model.index(10).data(MessageListModel::SendStateRole).toInt(), int(SendState::Sent));
         QCOMPARE(model.pendingCount(), 1);
 
@@ -158,7 +160,7 @@ private slots:
         second.clientMsgId = QStringLiteral("c-2");
         model.addMessage(second);
         QCOMPARE(model.rowCount(), 12);
-        QCOMPARE(model.messageAt(10).id, QStringLiteral("12"));
+        QCOMPARE(model.messageAt(10).id.toString(), QStringLiteral("12"));
         QCOMPARE(model.messageAt(11).clientMsgId, QStringLiteral("c-1"));
     }
 
@@ -182,7 +184,7 @@ private slots:
         }
         QCOMPARE(pages, int(total / 100) - 1);
         QVERIFY2(maxRows <= 500, qPrintable(QString::number(maxRows)));
-        QCOMPARE(model.messageAt(0).id, QStringLiteral("1"));
+        QCOMPARE(model.messageAt(0).id.toString(), QStringLiteral("1"));
         QCOMPARE(model.rowCount(), 500);
         QVERIFY(!model.atLiveEnd());
         // Live messages beyond the window are not loaded; paging forward brings them.
@@ -195,7 +197,7 @@ private slots:
             ++forward;
             QVERIFY(model.rowCount() <= 500);
         }
-        QCOMPARE(model.messageAt(model.rowCount() - 1).id, QStringLiteral("2500"));
+        QCOMPARE(model.messageAt(model.rowCount() - 1).id.toString(), QStringLiteral("2500"));
         // Resident memory must not grow with the number of messages paged through (a leak of even 100 bytes
         // per message would show as 100 MB here).
         const qint64 rssEnd = residentKiB();

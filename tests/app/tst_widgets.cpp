@@ -1,15 +1,16 @@
 #include "chatwidget.h"
 #include "composer.h"
 #include "fakepagesource.h"
-#include "localserver.h"
+#include "host/localserver.h"
 #include "mainwindow.h"
-#include "messagelistmodel.h"
 #include "messageview.h"
-#include "session.h"
+#include "models/messagelistmodel.h"
+#include "session/account.h"
+#include "session/session.h"
 #include "signinwidget.h"
+#include "store/tokenstore.h"
 #include "testclient.h"
 #include "testserver.h"
-#include "tokenstore.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -19,6 +20,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace Natter::Client;
 
 // The widgets, offscreen: sign-in errors, sending from the composer, and the scroll anchor across a prepend.
 class TestWidgets : public QObject
@@ -32,7 +35,8 @@ private:
         QNetworkAccessManager nam;
         MemoryTokenStore tokens;
         Profile profile { QStringLiteral("test"), dir.path() };
-        MainWindow window { profile, &tokens, &nam };
+        Account account { profile, &tokens, &nam };
+        MainWindow window { &account };
     };
 
     static void submit(MainWindow &window, const QString &server, const QString &user,
@@ -210,7 +214,8 @@ private slots:
         MemoryTokenStore tokens; // stands in for the keychain across the two runs
         Profile profile(QStringLiteral("test"), dir.path());
         {
-            MainWindow first(profile, &tokens, &nam);
+            Account firstAccount(profile, &tokens, &nam);
+            MainWindow first(&firstAccount);
             first.show();
             first.startUp(address, QStringLiteral("alice"), QStringLiteral("correct horse battery"));
             QTRY_VERIFY(first.chatWidget() && first.session()->isSynced());
@@ -220,7 +225,8 @@ private slots:
             QTRY_COMPARE(first.session()->outboxSize(), 0);
         }
         server.stop();
-        MainWindow second(profile, &tokens, &nam);
+        Account secondAccount(profile, &tokens, &nam);
+        MainWindow second(&secondAccount);
         second.show();
         second.startUp(QString());
         // No server at all, yet the last state is on screen.
@@ -251,7 +257,7 @@ private slots:
         bar->setValue(view.viewport()->height() / 2 + 7);
         const int row = view.firstVisibleRow();
         QVERIFY(row >= 0);
-        const QString anchorId = model.messageAt(row).id;
+        const QString anchorId = model.messageAt(row).id.toString();
         const int yBefore = view.visualRect(view.model()->index(row, 0)).top();
         QVERIFY(yBefore < 0);
         QVERIFY(model.isLoading());
@@ -285,7 +291,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         model.setChannel(QStringLiteral("100"));
         Message pending = source.make(31);
-        pending.id.clear();
+        pending.id = {};
         pending.clientMsgId = QStringLiteral("c-1");
         pending.state = SendState::Sending;
         model.addPending(pending);

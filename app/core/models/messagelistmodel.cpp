@@ -1,0 +1,341 @@
+#include "models/messagelistmodel.h"
+#include "logging.h"
+
+#include <QPointer>
+
+#include <algorithm>
+
+namespace Natter::Client {
+
+namespace {
+// Messages closer than this to the previous one of the same author are drawn as one block.
+constexpr qint64 GroupGapSeconds = 5 * 60;
+
+bool seqLess(const Message &a, const Message &b)
+{
+    return a.seq != b.seq ? a.seq < b.seq : a.id < b.id;
+}
+
+QDate localDay(qint64 unixMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(unixMs).date();
+}
+}
+
+MessageListModel::MessageListModel(MessagePageSource *source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(source)
+{
+}
+
+void MessageListModel::setChannel(const QString &channelId)
+{
+    beginResetModel();
+    ++m_generation;
+    m_channelId = channelId;
+    m_messages.clear();
+    m_pending.clear();
+    m_ids.clear();
+    m_hasOlder = !channelId.isEmpty();
+    m_hasNewer = false;
+    m_loadingOlder = false;
+    m_loadingNewer = false;
+    endResetModel();
+    if (m_hasOlder) fetchMore({});
+}
+
+void MessageListModel::reload()
+{
+    const QList<Message> pending = m_pending;
+    setChannel(m_channelId);
+    for (const Message &m : pending)
+        addPending(m);
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size() + m_pending.size());
+}
+
+const Message *MessageListModel::at(int row) const
+{
+    if (row < 0) return nullptr;
+    if (row < m_messages.size()) return &m_messages.at(row);
+    row -= int(m_messages.size());
+    return row < m_pending.size() ? &m_pending.at(row) : nullptr;
+}
+
+Message MessageListModel::messageAt(int row) const
+{
+    const Message *m = at(row);
+    return m ? *m : Message();
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    const Message *m = index.isValid() ? at(index.row()) : nullptr;
+    if (!m) return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m->text;
+    case IdRole:
+        return m->id.toString();
+    case ClientMsgIdRole:
+        return m->clientMsgId;
+    case SeqRole:
+        return m->seq;
+    case AuthorIdRole:
+        return m->author.id.toString();
+    case AuthorNameRole:
+        return m->author.displayName.isEmpty() ? m->author.username : m->author.displayName;
+    case CreatedAtRole:
+        return timeFromWire(m->createdAt);
+    case EditedRole:
+        return m->isEdited();
+    case DeletedRole:
+        return m->isDeleted();
+    case SendStateRole:
+        return int(m->state);
+    case ChannelStartRole:
+        return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
+    case DayStartRole: {
+        const Message *prev = at(index.row() - 1);
+        return !prev || localDay(prev->createdAt) != localDay(m->createdAt);
+    }
+    case GroupStartRole: {
+        const Message *prev = at(index.row() - 1);
+        return !prev || prev->author.id != m->author.id
+            || localDay(prev->createdAt) != localDay(m->createdAt)
+            || m->createdAt - prev->createdAt > GroupGapSeconds * 1000;
+    }
+    }
+    return {};
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return { { IdRole, "messageId" }, { ClientMsgIdRole, "clientMsgId" }, { SeqRole, "seq" },
+        { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
+        { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
+        { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
+        { ChannelStartRole, "channelStart" } };
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_source && m_hasOlder && !m_loadingOlder;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) return;
+    m_loadingOlder = true;
+    emit loadingChanged();
+    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id.toString();
+    QPointer<MessageListModel> self(this);
+    const quint64 generation = m_generation;
+    m_source->fetchOlder(
+        m_channelId, before, m_pageSize, [self, generation](const MessagePageSource::Page &page) {
+            if (self && self->m_generation == generation) self->onOlderPage(page);
+        });
+}
+
+void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
+{
+    m_loadingOlder = false;
+    QList<Message> fresh;
+    fresh.reserve(page.messages.size());
+    const qint64 firstSeq
+        = m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : m_messages.constFirst().seq;
+    for (const Message &m : page.messages)
+        if (!m_ids.contains(m.id) && m.seq < firstSeq) fresh.append(m);
+    std::sort(fresh.begin(), fresh.end(), seqLess);
+    const bool hadOlder = m_hasOlder;
+    if (page.ok) m_hasOlder = page.hasMore;
+    if (!fresh.isEmpty()) {
+        const int added = int(fresh.size());
+        beginInsertRows({}, 0, added - 1);
+        for (const Message &m : std::as_const(fresh))
+            m_ids.insert(m.id);
+        fresh.append(m_messages);
+        m_messages = std::move(fresh);
+        endInsertRows();
+        // The former first row may lose its author header or day separator now that it has a predecessor.
+        touchRow(added);
+        const int excess = int(m_messages.size()) - m_maxRows;
+        if (excess > 0) trimBottom(excess);
+    } else if (hadOlder != m_hasOlder) {
+        touchRow(0);
+    }
+    emit loadingChanged();
+    emit olderPageLoaded(int(page.messages.size()));
+}
+
+bool MessageListModel::canFetchNewer() const
+{
+    return m_source && m_hasNewer && !m_loadingNewer;
+}
+
+void MessageListModel::fetchNewer()
+{
+    if (!canFetchNewer() || m_messages.isEmpty()) return;
+    m_loadingNewer = true;
+    emit loadingChanged();
+    QPointer<MessageListModel> self(this);
+    const quint64 generation = m_generation;
+    m_source->fetchNewer(m_channelId, m_messages.constLast().id.toString(), m_pageSize,
+        [self, generation](const MessagePageSource::Page &page) {
+            if (self && self->m_generation == generation) self->onNewerPage(page);
+        });
+}
+
+void MessageListModel::onNewerPage(const MessagePageSource::Page &page)
+{
+    m_loadingNewer = false;
+    if (page.ok) m_hasNewer = page.hasMore;
+    QList<Message> fresh;
+    const qint64 lastSeq = m_messages.isEmpty() ? 0 : m_messages.constLast().seq;
+    for (const Message &m : page.messages)
+        if (!m_ids.contains(m.id) && m.seq > lastSeq) fresh.append(m);
+    std::sort(fresh.begin(), fresh.end(), seqLess);
+    if (!fresh.isEmpty()) {
+        const int first = int(m_messages.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (const Message &m : std::as_const(fresh))
+            m_ids.insert(m.id);
+        m_messages.append(fresh);
+        endInsertRows();
+        touchRow(first + int(fresh.size()));
+        const int excess = int(m_messages.size()) - m_maxRows;
+        if (excess > 0) trimTop(excess);
+    }
+    emit loadingChanged();
+}
+
+void MessageListModel::trimTop(int count)
+{
+    count = std::min(count, int(m_messages.size()));
+    if (count <= 0) return;
+    beginRemoveRows({}, 0, count - 1);
+    for (int i = 0; i < count; ++i)
+        m_ids.remove(m_messages.at(i).id);
+    m_messages.remove(0, count);
+    endRemoveRows();
+    m_hasOlder = true;
+    touchRow(0);
+}
+
+void MessageListModel::trimBottom(int count)
+{
+    count = std::min(count, int(m_messages.size()));
+    if (count <= 0) return;
+    const int first = int(m_messages.size()) - count;
+    beginRemoveRows({}, first, first + count - 1);
+    for (int i = first; i < m_messages.size(); ++i)
+        m_ids.remove(m_messages.at(i).id);
+    m_messages.remove(first, count);
+    endRemoveRows();
+    m_hasNewer = true;
+    touchRow(first);
+}
+
+void MessageListModel::touchRow(int row)
+{
+    if (row >= 0 && row < rowCount()) {
+        const QModelIndex i = index(row);
+        emit dataChanged(i, i, { GroupStartRole, DayStartRole, ChannelStartRole });
+    }
+}
+
+void MessageListModel::addMessage(const Message &incoming)
+{
+    if (incoming.channelId.toString() != m_channelId || !incoming.id.isValid()) return;
+    Message message = incoming;
+    message.state = SendState::Sent;
+    if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
+    const int pendingIndex
+        = incoming.clientMsgId.isEmpty() ? -1 : rowOfClientMsgId(incoming.clientMsgId) - confirmedCount();
+    if (pendingIndex >= 0) {
+        const bool lastInOrder = m_messages.isEmpty() || !seqLess(message, m_messages.constLast());
+        if (pendingIndex == 0 && lastInOrder && !m_hasNewer) {
+            // The common case: the oldest pending row becomes the newest confirmed one without moving.
+            m_pending.removeFirst();
+            m_messages.append(message);
+            m_ids.insert(message.id);
+            const QModelIndex i = index(confirmedCount() - 1);
+            emit dataChanged(i, i);
+            return;
+        }
+        const int row = confirmedCount() + pendingIndex;
+        beginRemoveRows({}, row, row);
+        m_pending.removeAt(pendingIndex);
+        endRemoveRows();
+        touchRow(row);
+    }
+    if (m_hasNewer) return; // beyond the loaded window; fetchNewer() brings it
+    insertConfirmed(message);
+    const int excess = int(m_messages.size()) - m_maxRows;
+    if (excess > m_pageSize) trimTop(excess);
+}
+
+void MessageListModel::insertConfirmed(const Message &message)
+{
+    const auto pos = std::upper_bound(m_messages.begin(), m_messages.end(), message, seqLess);
+    const int row = int(pos - m_messages.begin());
+    if (row == 0 && m_hasOlder && !m_messages.isEmpty())
+        return; // older than the window: it belongs to a page not loaded
+    beginInsertRows({}, row, row);
+    m_messages.insert(row, message);
+    m_ids.insert(message.id);
+    endInsertRows();
+    touchRow(row + 1);
+}
+
+void MessageListModel::addPending(const Message &message)
+{
+    if (message.channelId.toString() != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    m_pending.append(message);
+    endInsertRows();
+}
+
+void MessageListModel::setSendState(const QString &clientMsgId, SendState state)
+{
+    const int row = rowOfClientMsgId(clientMsgId);
+    if (row < confirmedCount()) return;
+    Message &m = m_pending[row - confirmedCount()];
+    if (m.state == state) return;
+    m.state = state;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, { SendStateRole });
+}
+
+void MessageListModel::updateMessage(const Message &message)
+{
+    const int row = rowOfId(message.id.toString());
+    if (row < 0) return;
+    m_messages[row] = message;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i);
+}
+
+int MessageListModel::rowOfId(const QString &text) const
+{
+    const Wire::Id id = Wire::Id::fromString(text);
+    if (!id.isValid() || !m_ids.contains(id)) return -1;
+    for (int i = int(m_messages.size()) - 1; i >= 0; --i)
+        if (m_messages.at(i).id == id) return i;
+    return -1;
+}
+
+int MessageListModel::rowOfClientMsgId(const QString &clientMsgId) const
+{
+    if (clientMsgId.isEmpty()) return -1;
+    for (int i = 0; i < m_pending.size(); ++i)
+        if (m_pending.at(i).clientMsgId == clientMsgId) return confirmedCount() + i;
+    return -1;
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "data/message.h"
+#include "models/messagepagesource.h"
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QSet>
+
+namespace Natter::Client {
+
+// The messages of one channel as a list: a window of confirmed messages in seq order followed by the local
+// messages still being sent. Only a bounded window (maxRows) stays in memory: loading older pages drops rows
+// at the bottom and loading newer pages drops rows at the top, so a million-message channel costs the same as
+// a short one. Older history comes through canFetchMore()/fetchMore() (rows are prepended, existing rows keep
+// their identity); newer history through canFetchNewer()/fetchNewer() once the bottom was dropped.
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        ClientMsgIdRole,
+        SeqRole,
+        AuthorIdRole,
+        AuthorNameRole,
+        TextRole,
+        CreatedAtRole,
+        EditedRole,
+        DeletedRole,
+        SendStateRole,
+        // True when the row starts a new block (other author, other day or a pause): it shows author and
+        // time.
+        GroupStartRole,
+        // True when the row is the first one of its local day in the window.
+        DayStartRole,
+        // True on the first row when nothing older exists: the view shows the start of the channel above it.
+        ChannelStartRole,
+    };
+    Q_ENUM(Role)
+
+    explicit MessageListModel(MessagePageSource *source, QObject *parent = nullptr);
+
+    // Shows CHANNELID, starting with its newest page.
+    void setChannel(const QString &channelId);
+    QString channelId() const { return m_channelId; }
+    void setPageSize(int size) { m_pageSize = size; }
+    int pageSize() const { return m_pageSize; }
+    void setMaxRows(int rows) { m_maxRows = rows; }
+    int maxRows() const { return m_maxRows; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    bool canFetchNewer() const;
+    void fetchNewer();
+    bool isLoading() const { return m_loadingOlder || m_loadingNewer; }
+    bool isLoadingOlder() const { return m_loadingOlder; }
+    bool hasOlder() const { return m_hasOlder; }
+    // False when the window was moved away from the newest messages; live messages are then not inserted.
+    bool atLiveEnd() const { return !m_hasNewer; }
+
+    // A message from the server (event, echo, ack or sync replay). Replaces the pending row with the same
+    // clientMsgId; drops it when that id is already shown.
+    void addMessage(const Message &message);
+    // A local message that is being sent; shown at the bottom until addMessage() confirms it.
+    void addPending(const Message &message);
+    void setSendState(const QString &clientMsgId, SendState state);
+    // An edited or deleted message, in place.
+    void updateMessage(const Message &message);
+    // Drops everything and loads the newest page again (after a sync reset).
+    void reload();
+
+    Message messageAt(int row) const;
+    int rowOfId(const QString &id) const;
+    int rowOfClientMsgId(const QString &clientMsgId) const;
+    int confirmedCount() const { return int(m_messages.size()); }
+    int pendingCount() const { return int(m_pending.size()); }
+
+signals:
+    void olderPageLoaded(int count);
+    void loadingChanged();
+
+private:
+    void onOlderPage(const MessagePageSource::Page &page);
+    void onNewerPage(const MessagePageSource::Page &page);
+    void insertConfirmed(const Message &message);
+    void trimTop(int count);
+    void trimBottom(int count);
+    const Message *at(int row) const;
+    void touchRow(int row);
+
+    MessagePageSource *m_source;
+    QString m_channelId;
+    QList<Message> m_messages;
+    QList<Message> m_pending;
+    QSet<Wire::Id> m_ids;
+    int m_pageSize = 50;
+    int m_maxRows = 500;
+    bool m_hasOlder = false;
+    bool m_hasNewer = false;
+    bool m_loadingOlder = false;
+    bool m_loadingNewer = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace Natter::Client

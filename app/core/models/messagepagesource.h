@@ -1,0 +1,35 @@
+#pragma once
+
+#include "data/message.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace Natter::Client {
+
+// Where MessageListModel gets history from: the session (cache, then REST) in the app, a generator in tests.
+class MessagePageSource
+{
+public:
+    struct Page
+    {
+        QList<Message> messages; // oldest first
+        bool hasMore = false; // more exist beyond this page in the direction asked
+        bool ok = true; // false when the page could not be fetched (offline); ask again later
+    };
+    using PageCallback = std::function<void(const Page &)>;
+
+    virtual ~MessagePageSource() = default;
+    // Up to `limit` messages strictly older than `beforeId`; the newest page when beforeId is empty. The
+    // callback may run before this returns.
+    virtual void fetchOlder(
+        const QString &channelId, const QString &beforeId, int limit, PageCallback callback)
+        = 0;
+    // Up to `limit` messages strictly newer than `afterId`.
+    virtual void fetchNewer(
+        const QString &channelId, const QString &afterId, int limit, PageCallback callback)
+        = 0;
+};
+
+} // namespace Natter::Client

@@ -1,0 +1,177 @@
+#include "session/account.h"
+#include "host/localserver.h"
+#include "net/gatewayclient.h"
+#include "session/session.h"
+#include "store/cache.h"
+#include "store/tokenstore.h"
+
+#include <protocol/codec.h>
+#include <protocol/rest.h>
+#include <protocollimits.h>
+
+#include <QTimer>
+
+namespace Natter::Client {
+
+namespace {
+const QString ServerKey = QStringLiteral("server");
+const QString UsernameKey = QStringLiteral("username");
+}
+
+Account::Account(const Profile &profile, TokenStore *tokens, QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_settings(profile.settingsPath(), QSettings::IniFormat)
+    , m_tokens(tokens)
+    , m_api(nam)
+{
+    connect(m_tokens, &TokenStore::persistenceUnavailable, this, &Account::tokenPersistenceUnavailable);
+}
+
+Account::~Account()
+{
+    closeSession();
+}
+
+QString Account::lastServer() const
+{
+    return m_settings.value(ServerKey).toString();
+}
+
+QString Account::lastUsername() const
+{
+    return m_settings.value(UsernameKey).toString();
+}
+
+void Account::resume(const QString &server, std::function<void(bool resumed)> done)
+{
+    const QString last = lastServer();
+    const QUrl url = normalizeServerUrl(server.isEmpty() ? last : server);
+    const QString username = lastUsername();
+    // A token belongs to one server and one user: resume only what was signed in last.
+    if (!url.isValid() || username.isEmpty() || (!server.isEmpty() && normalizeServerUrl(last) != url)) {
+        done(false);
+        return;
+    }
+    m_tokens->readToken(
+        m_profile.keychainKey(url, username), [this, url, username, done](const QString &token) {
+            if (token.isEmpty()) {
+                done(false);
+                return;
+            }
+            User me;
+            me.username = username;
+            openSession(url, username, token, me);
+            done(true);
+        });
+}
+
+void Account::signIn(const Credentials &credentials, ErrorCallback done)
+{
+    const QUrl url = normalizeServerUrl(credentials.server);
+    if (!url.isValid()) {
+        done(tr("Enter the server's address, for example chat.example.com:%1.").arg(Limits::DefaultPort));
+        return;
+    }
+    if (credentials.username.isEmpty() || credentials.password.isEmpty()) {
+        done(tr("Enter your username and password."));
+        return;
+    }
+    m_api.setBaseUrl(url);
+    m_api.setToken({});
+    auto finished = [this, url, credentials, done](const ApiResult &result) {
+        const auto session = result.ok() ? Wire::decode<Wire::AuthSession>(result.json) : std::nullopt;
+        if (!session) {
+            done(result.ok() ? tr("%1 answered in a way Natter does not understand.").arg(credentials.server)
+                             : signInFailure(result, credentials));
+            return;
+        }
+        const User me = User::fromWire(session->user);
+        const QString token = session->token;
+        m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
+        m_settings.setValue(ServerKey, url.toString());
+        m_settings.setValue(UsernameKey, me.username);
+        openSession(url, me.username, token, me);
+        done({});
+    };
+    if (credentials.registering)
+        m_api.registerUser(
+            credentials.username, credentials.password, credentials.displayName, this, finished);
+    else
+        m_api.login(credentials.username, credentials.password, this, finished);
+}
+
+QString Account::signInFailure(const ApiResult &result, const Credentials &credentials) const
+{
+    if (result.networkError)
+        return tr("Cannot reach the server at %1. Check the address and that the server is running.")
+            .arg(credentials.server);
+    if (result.status == 401) return tr("Wrong username or password.");
+    if (result.status == 409 && credentials.registering)
+        return tr("The username “%1” is already taken. Choose another one, or sign in.")
+            .arg(credentials.username);
+    if (result.status == 429) return tr("Too many attempts. Wait a moment and try again.");
+    if (result.status == 400)
+        return credentials.registering
+            ? tr("The server refused these details: %1. Usernames are %2–%3 characters of a–z, 0–9, "
+                 "“_”, “.” and “-”; passwords at least %4 characters.")
+                  .arg(result.errorMessage)
+                  .arg(Limits::MinUsernameChars)
+                  .arg(Limits::MaxUsernameChars)
+                  .arg(Limits::MinPasswordChars)
+            : tr("The server refused these details: %1").arg(result.errorMessage);
+    if (result.status == 404) return tr("%1 does not look like a Natter server.").arg(credentials.server);
+    return tr("The server answered with an error (%1). Try again later.").arg(result.status);
+}
+
+void Account::openSession(const QUrl &server, const QString &username, const QString &token, const User &me)
+{
+    closeSession();
+    m_api.setBaseUrl(server);
+    m_api.setToken(token);
+    m_username = username;
+    m_cache = std::make_unique<Cache>();
+    m_cache->open(m_profile.cachePath(server, username));
+    m_gateway = std::make_unique<GatewayClient>();
+    m_session = std::make_unique<Session>(&m_api, m_gateway.get(), m_cache.get());
+    if (!me.id.isEmpty()) m_session->setMe(me);
+    connect(m_session.get(), &Session::signedOut, this, [this] {
+        m_tokens->deleteToken(m_profile.keychainKey(m_api.baseUrl(), m_username));
+        // Not from inside the session's own signal: it is destroyed here.
+        QTimer::singleShot(0, this, [this] {
+            closeSession();
+            emit sessionExpired();
+        });
+    });
+    m_session->start();
+    emit sessionStarted(m_session.get());
+}
+
+void Account::closeSession()
+{
+    if (!m_session) return;
+    emit sessionAboutToEnd();
+    m_session->stop();
+    m_session.reset();
+    m_gateway.reset();
+    m_cache.reset();
+    m_api.setToken({});
+}
+
+void Account::signOut()
+{
+    if (!m_session) return;
+    // Revoke on the server first; the local copy goes whatever the answer, so signing out always works
+    // offline.
+    m_api.logout(this, [](const ApiResult &) {});
+    m_tokens->deleteToken(m_profile.keychainKey(m_api.baseUrl(), m_username));
+    closeSession();
+}
+
+LocalServer *Account::localServer()
+{
+    if (!m_localServer) m_localServer = new LocalServer(m_profile.dataDir() + u"/server"_qs, this);
+    return m_localServer;
+}
+
+} // namespace Natter::Client

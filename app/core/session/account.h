@@ -1,0 +1,102 @@
+#pragma once
+
+#include "data/channel.h"
+#include "net/apiclient.h"
+#include "store/profile.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Natter::Client {
+
+class Cache;
+class GatewayClient;
+class LocalServer;
+class Session;
+class TokenStore;
+
+// What the sign-in screen collects.
+struct Credentials
+{
+    QString server; // as typed: "host", "host:port" or a URL
+    QString username;
+    QString password;
+    QString displayName; // registration only; may be empty
+    bool registering = false;
+};
+
+// The composition root of the client: one profile's way onto a server. It builds the stack of a signed-in
+// user (ApiClient, Cache, GatewayClient, Session), signs in, registers, resumes and signs out, and keeps the
+// token in the TokenStore and the last server and username in the profile's settings. The UI talks to this
+// and to the Session it hands out, never to REST.
+class Account : public QObject
+{
+    Q_OBJECT
+public:
+    // TOKENS and NAM are not owned and must outlive the account.
+    Account(
+        const Profile &profile, TokenStore *tokens, QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~Account() override;
+
+    const Profile &profile() const { return m_profile; }
+    TokenStore *tokenStore() const { return m_tokens; }
+    // The server and username of the last successful sign-in, as the profile's settings remember them.
+    QString lastServer() const;
+    QString lastUsername() const;
+
+    // The signed-in user's session; null while signed out.
+    Session *session() const { return m_session.get(); }
+    bool isSignedIn() const { return m_session != nullptr; }
+    QUrl server() const { return m_api.baseUrl(); }
+
+    // Resumes the stored session on SERVER (as typed; empty: the last one used) without asking for a
+    // password. DONE gets true when a session was opened (sessionStarted() has been emitted by then), false
+    // when the user has to sign in. It may run before this returns.
+    void resume(const QString &server, std::function<void(bool resumed)> done);
+
+    // Signs in, or registers when CREDENTIALS.registering. On success the session is open (sessionStarted())
+    // before DONE runs with an empty string; on failure DONE gets a sentence for the user. DONE may run
+    // before this returns (an address that cannot be parsed, a missing field).
+    using ErrorCallback = std::function<void(const QString &error)>;
+    void signIn(const Credentials &credentials, ErrorCallback done);
+
+    // Revokes the token on the server (best effort: signing out works offline), forgets it locally and closes
+    // the session.
+    void signOut();
+
+    // The bundled server for "Host a server on this computer", created on first use with its data in the
+    // profile's server/ directory; it stops when the account is destroyed.
+    LocalServer *localServer();
+
+signals:
+    void sessionStarted(Natter::Client::Session *session);
+    // Emitted just before the session is destroyed: drop every pointer into it now.
+    void sessionAboutToEnd();
+    // The server stopped accepting the token; the session has been closed and the token forgotten.
+    void sessionExpired();
+    // The token store cannot keep tokens beyond this run (no keychain service).
+    void tokenPersistenceUnavailable(const QString &reason);
+
+private:
+    void openSession(const QUrl &server, const QString &username, const QString &token, const User &me);
+    void closeSession();
+    QString signInFailure(const ApiResult &result, const Credentials &credentials) const;
+
+    Profile m_profile;
+    QSettings m_settings;
+    TokenStore *m_tokens;
+    ApiClient m_api;
+    QString m_username;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<GatewayClient> m_gateway;
+    std::unique_ptr<Session> m_session;
+    LocalServer *m_localServer = nullptr;
+};
+
+} // namespace Natter::Client

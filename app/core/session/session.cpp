@@ -1,0 +1,536 @@
+#include "session/session.h"
+#include "logging.h"
+#include "models/messagelistmodel.h"
+#include "net/apiclient.h"
+
+#include <isotime.h>
+#include <protocol/codec.h>
+#include <protocol/requests.h>
+#include <protocol/rest.h>
+
+#include <QUuid>
+
+namespace Natter::Client {
+
+namespace {
+constexpr int SendTimeoutMs = 15000;
+constexpr int CachedMessagesPerChannel = 200;
+}
+
+Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_gateway(gateway)
+    , m_cache(cache)
+{
+    connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
+    connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
+    connect(m_gateway, &GatewayClient::replyReceived, this, &Session::onReply);
+    connect(m_gateway, &GatewayClient::authRejected, this, &Session::signedOut);
+    connect(m_gateway, &GatewayClient::attemptFailed, this, [this] {
+        // Only REST tells a revoked token apart from a server that is down.
+        m_api->get(Wire::Rest::mePath(), {}, this, [this](const ApiResult &result) {
+            if (result.status == 401) {
+                m_gateway->stop();
+                emit signedOut();
+            }
+        });
+    });
+    connect(m_gateway, &GatewayClient::stateChanged, this, [this](GatewayClient::State state) {
+        if (state != GatewayClient::State::Connected) {
+            m_synced = false;
+            m_syncReq.clear();
+            m_gapSyncReqs.clear();
+            // Whatever was in flight is sent again after the reconnect, under the same clientMsgId, so the
+            // server stores it at most once.
+            m_inFlightReq.clear();
+            m_inFlightClientMsgId.clear();
+            m_sendTimeout.stop();
+        }
+        emit connectionStateChanged(state);
+    });
+    m_sendTimeout.setSingleShot(true);
+    connect(&m_sendTimeout, &QTimer::timeout, this, [this] {
+        const QString id = m_inFlightClientMsgId;
+        m_inFlightReq.clear();
+        m_inFlightClientMsgId.clear();
+        failSend(id);
+        pumpOutbox();
+    });
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Session::pumpOutbox);
+    m_readTimer.setSingleShot(true);
+    m_readTimer.setInterval(500);
+    connect(&m_readTimer, &QTimer::timeout, this, [this] {
+        if (!m_readChannel.isEmpty() && !m_readMessageId.isEmpty())
+            m_gateway->send(Wire::ReadMark { Wire::Id::fromString(m_readChannel),
+                Wire::Id::fromString(m_readMessageId) });
+    });
+}
+
+Session::~Session() = default;
+
+QUrl Session::serverUrl() const
+{
+    return m_api->baseUrl();
+}
+
+void Session::start()
+{
+    const QString cachedMe = m_cache->meta(u"me"_qs);
+    if (m_me.id.isEmpty() && !cachedMe.isEmpty()) {
+        QString problem;
+        const std::optional<QJsonObject> me = JsonReader::parseObject(cachedMe.toUtf8(), &problem);
+        if (const auto user = me ? Wire::decode<Wire::User>(*me, &problem) : std::nullopt)
+            m_me = User::fromWire(*user);
+        else
+            qCWarning(lcSession) << "ignoring the cached user:" << problem;
+    }
+    m_channels.setChannels(m_cache->channels());
+    m_cursors = m_cache->cursors();
+    m_outbox = m_cache->outbox();
+    m_gateway->setUrl(m_api->gatewayUrl());
+    m_gateway->setToken(m_api->token());
+    m_gateway->start();
+}
+
+void Session::stop()
+{
+    m_gateway->stop();
+}
+
+void Session::setMe(const User &me)
+{
+    m_me = me;
+    m_cache->setMeta(u"me"_qs, QString::fromUtf8(Wire::encode(me.toWire())));
+}
+
+Channel Session::channel(const QString &channelId) const
+{
+    return m_channels.channelAt(m_channels.rowOf(channelId));
+}
+
+void Session::addChannel(const Channel &channel)
+{
+    if (!m_cursors.contains(channel.id)) setCursor(channel.id, channel.lastSeq);
+    updateChannel(channel);
+    findPeers({ channel });
+}
+
+void Session::attach(MessageListModel *model)
+{
+    connect(this, &Session::messageReceived, model, &MessageListModel::addMessage);
+    connect(this, &Session::messageChanged, model, &MessageListModel::updateMessage);
+    connect(this, &Session::pendingAdded, model, &MessageListModel::addPending);
+    connect(
+        this, &Session::messageDeleted, model, [model](const QString &channelId, const QString &messageId) {
+            const int row = model->channelId() == channelId ? model->rowOfId(messageId) : -1;
+            if (row < 0) return;
+            Message m = model->messageAt(row);
+            m.deletedAt = nowMs(); // the event carries no time; the server's copy has the exact one
+            m.text.clear();
+            m.attachments.clear();
+            m.reactions.clear();
+            m.preview.reset();
+            m.mentions.clear();
+            model->updateMessage(m);
+        });
+    connect(this, &Session::sendStateChanged, model,
+        [model](const QString &channelId, const QString &clientMsgId, SendState state) {
+            if (model->channelId() == channelId) model->setSendState(clientMsgId, state);
+        });
+    connect(this, &Session::channelReset, model, [model](const QString &channelId) {
+        if (model->channelId() == channelId) model->reload();
+    });
+}
+
+void Session::openChannel(MessageListModel *model, const QString &channelId)
+{
+    m_activeChannel = channelId;
+    model->setChannel(channelId);
+    for (const Message &m : pendingMessages(channelId))
+        model->addPending(m);
+    Channel c = channel(channelId);
+    if (!c.id.isEmpty() && c.unreadCount > 0) {
+        c.unreadCount = 0;
+        c.mentionCount = 0;
+        updateChannel(c);
+    }
+    if (m_lastMessageIds.contains(channelId)) scheduleReadMark(channelId, m_lastMessageIds.value(channelId));
+}
+
+Message Session::localMessage(const OutboxEntry &entry) const
+{
+    Message m;
+    m.channelId = Wire::Id::fromString(entry.channelId);
+    m.clientMsgId = entry.clientMsgId;
+    m.author = { Wire::Id::fromString(m_me.id), m_me.username, m_me.displayName };
+    m.text = entry.text;
+    m.createdAt = timeToWire(entry.createdAt);
+    m.state = entry.failed ? SendState::Failed : SendState::Sending;
+    return m;
+}
+
+QList<Message> Session::pendingMessages(const QString &channelId) const
+{
+    QList<Message> out;
+    for (const OutboxEntry &e : m_outbox)
+        if (e.channelId == channelId) out.append(localMessage(e));
+    return out;
+}
+
+int Session::outboxIndex(const QString &clientMsgId) const
+{
+    for (int i = 0; i < m_outbox.size(); ++i)
+        if (m_outbox.at(i).clientMsgId == clientMsgId) return i;
+    return -1;
+}
+
+QString Session::sendMessage(const QString &channelId, const QString &text)
+{
+    OutboxEntry entry { QUuid::createUuid().toString(QUuid::WithoutBraces), channelId, text,
+        QDateTime::currentDateTimeUtc(), false };
+    m_cache->enqueue(entry);
+    m_outbox.append(entry);
+    emit pendingAdded(localMessage(entry));
+    pumpOutbox();
+    return entry.clientMsgId;
+}
+
+void Session::retry(const QString &clientMsgId)
+{
+    const int i = outboxIndex(clientMsgId);
+    if (i < 0 || !m_outbox.at(i).failed) return;
+    m_outbox[i].failed = false;
+    m_cache->setOutboxFailed(clientMsgId, false);
+    emit sendStateChanged(m_outbox.at(i).channelId, clientMsgId, SendState::Sending);
+    pumpOutbox();
+}
+
+void Session::pumpOutbox()
+{
+    // One message in flight at a time keeps the server's order equal to the order of writing, even when one
+    // of them is rate limited and has to wait.
+    if (!m_inFlightReq.isEmpty() || !m_synced || !m_gateway->isConnected() || m_retryTimer.isActive()) return;
+    for (const OutboxEntry &e : std::as_const(m_outbox)) {
+        if (e.failed) continue;
+        Wire::SendMessage send;
+        send.channelId = Wire::Id::fromString(e.channelId);
+        send.clientMsgId = e.clientMsgId;
+        send.text = e.text;
+        const QString reqId = m_gateway->call(send);
+        if (reqId.isEmpty()) return;
+        m_inFlightReq = reqId;
+        m_inFlightClientMsgId = e.clientMsgId;
+        m_sendTimeout.start(SendTimeoutMs);
+        return;
+    }
+}
+
+void Session::completeSend(const QString &clientMsgId, const Message &message)
+{
+    const int i = outboxIndex(clientMsgId);
+    if (i >= 0) {
+        m_outbox.removeAt(i);
+        m_cache->dequeue(clientMsgId);
+    }
+    if (clientMsgId == m_inFlightClientMsgId) {
+        m_inFlightReq.clear();
+        m_inFlightClientMsgId.clear();
+        m_sendTimeout.stop();
+    }
+    emit messageReceived(message);
+    pumpOutbox();
+}
+
+void Session::failSend(const QString &clientMsgId)
+{
+    const int i = outboxIndex(clientMsgId);
+    if (i < 0) return;
+    m_outbox[i].failed = true;
+    m_cache->setOutboxFailed(clientMsgId, true);
+    emit sendStateChanged(m_outbox.at(i).channelId, clientMsgId, SendState::Failed);
+}
+
+void Session::setTyping(const QString &channelId, bool typing)
+{
+    m_gateway->send(Wire::TypingRequest { typing, Wire::Id::fromString(channelId) });
+}
+
+void Session::setCursor(const QString &channelId, qint64 seq)
+{
+    m_cursors.insert(channelId, seq);
+    m_cache->setCursor(channelId, seq);
+}
+
+void Session::updateChannel(const Channel &channel)
+{
+    Channel c = channel;
+    withPeer(c);
+    m_channels.upsert(c);
+    m_cache->saveChannel(c);
+}
+
+void Session::removeChannel(const QString &channelId)
+{
+    m_channels.remove(channelId);
+    m_cursors.remove(channelId);
+    m_cache->removeChannel(channelId);
+}
+
+void Session::onReady(const Wire::Ready &ready)
+{
+    setMe(User::fromWire(ready.user));
+    QList<Channel> channels;
+    QHash<QString, qint64> toSync;
+    QSet<QString> known;
+    for (const Wire::Channel &wire : ready.channels) {
+        Channel c = Channel::fromWire(wire);
+        known.insert(c.id);
+        if (m_cursors.contains(c.id))
+            toSync.insert(c.id, m_cursors.value(c.id));
+        else
+            setCursor(c.id, c.lastSeq); // history of a new channel comes through REST when it is opened
+        if (c.id == m_activeChannel) c.unreadCount = 0;
+        withPeer(c);
+        channels.append(c);
+    }
+    for (const QString &id : m_cursors.keys())
+        if (!known.contains(id)) removeChannel(id);
+    m_channels.setChannels(channels);
+    m_cache->saveChannels(channels);
+    // A new connection follows nobody's presence until told again.
+    subscribePresence();
+    findPeers(channels);
+    qCInfo(lcSession) << "ready with" << channels.size() << "channels; syncing" << toSync.size();
+    m_synced = false;
+    if (toSync.isEmpty()) {
+        m_synced = true;
+        emit syncFinished();
+        pumpOutbox();
+    } else {
+        requestSync(toSync);
+    }
+}
+
+void Session::requestSync(const QHash<QString, qint64> &channels)
+{
+    Wire::Sync sync;
+    for (auto it = channels.cbegin(); it != channels.cend(); ++it)
+        sync.channels.append({ Wire::Id::fromString(it.key()), it.value() });
+    const QString reqId = m_gateway->call(sync);
+    if (m_synced)
+        m_gapSyncReqs.insert(reqId);
+    else
+        m_syncReq = reqId;
+}
+
+void Session::finishSync(const Wire::SyncAck &ack)
+{
+    for (const Wire::SyncAck::Result &result : ack.channels) {
+        if (!result.reset) continue;
+        const QString channelId = result.channelId.toString();
+        qCInfo(lcSession) << "sync reset for" << channelId;
+        setCursor(channelId, result.lastSeq);
+        m_cache->clearMessages(channelId);
+        emit channelReset(channelId);
+    }
+}
+
+void Session::onReply(const QString &reqId, Wire::FrameType type, const QJsonObject &frame)
+{
+    QString problem;
+    const bool isError = type == Wire::FrameType::Error;
+    if (reqId == m_syncReq || m_gapSyncReqs.contains(reqId)) {
+        const bool initial = reqId == m_syncReq;
+        m_gapSyncReqs.remove(reqId);
+        const std::optional<Wire::SyncAck> ack
+            = isError ? std::nullopt : Wire::decodeFrame<Wire::SyncAck>(frame, type, &problem);
+        if (ack)
+            finishSync(*ack);
+        else
+            qCWarning(lcSession) << "sync failed" << (isError ? frame : QJsonObject()) << problem;
+        if (initial) {
+            m_syncReq.clear();
+            m_synced = true;
+            emit syncFinished();
+            pumpOutbox();
+        }
+        return;
+    }
+    if (reqId != m_inFlightReq) return;
+    m_sendTimeout.stop();
+    const QString clientMsgId = m_inFlightClientMsgId;
+    if (!isError) {
+        if (const auto ack = Wire::decodeFrame<Wire::MessageAck>(frame, type, &problem)) {
+            completeSend(clientMsgId, Message(ack->message));
+            return;
+        }
+        // An ack we cannot read: the echo (message.new) still confirms the message; until then it waits.
+        qCWarning(lcSession) << "dropping a malformed ack:" << problem;
+        m_inFlightReq.clear();
+        m_inFlightClientMsgId.clear();
+        m_sendTimeout.start(SendTimeoutMs);
+        return;
+    }
+    const std::optional<Wire::ErrorFrame> refused = Wire::decodeFrame<Wire::ErrorFrame>(frame, type, &problem);
+    m_inFlightReq.clear();
+    m_inFlightClientMsgId.clear();
+    if (refused && refused->error.code == Wire::ErrorCode::RateLimited) {
+        m_retryTimer.start(std::max<qint64>(100, refused->error.retryAfterMs > 0 ? refused->error.retryAfterMs : 1000));
+        return;
+    }
+    qCWarning(lcSession) << "message refused" << (refused ? refused->error.message : problem);
+    failSend(clientMsgId);
+    pumpOutbox();
+}
+
+namespace {
+// FRAME's fields as F, or nullopt after logging why not: a malformed event is dropped, never half-applied.
+template<class F> std::optional<F> decodeEvent(const QJsonObject &frame, Wire::FrameType type)
+{
+    QString problem;
+    std::optional<F> event = Wire::decodeFrame<F>(frame, type, &problem);
+    if (!event) qCWarning(lcSession) << "dropping a malformed" << Wire::frameTypeName(type) << "event:" << problem;
+    return event;
+}
+}
+
+void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
+{
+    using T = Wire::FrameType;
+    switch (type) {
+    case T::MessageNew:
+    case T::MessageUpdated:
+        if (const auto e = decodeEvent<Wire::MessageEvent>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
+            Message m(e->message);
+            if (type == T::MessageNew) {
+                applyNewMessage(m);
+            } else {
+                m_cache->storeMessages({ m });
+                emit messageChanged(m);
+            }
+        }
+        return;
+    case T::MessageDeleted:
+        if (const auto e = decodeEvent<Wire::MessageDeleted>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            emit messageDeleted(e->channelId.toString(), e->messageId.toString());
+        return;
+    case T::ReactionAdded:
+    case T::ReactionRemoved:
+        // No reaction UI yet: the event only advances the cursor.
+        if (const auto e = decodeEvent<Wire::ReactionChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        return;
+    case T::MessagePinned:
+    case T::MessageUnpinned:
+        if (const auto e = decodeEvent<Wire::PinChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        return;
+    case T::MemberJoined:
+    case T::MemberLeft:
+        if (const auto e = decodeEvent<Wire::MemberChanged>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            applyMemberChange(*e);
+        return;
+    case T::ChannelUpdated:
+        if (const auto e = decodeEvent<Wire::ChannelUpdated>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
+            const Channel c = channel(e->channelId.toString());
+            Channel updated = Channel::fromWire(e->channel);
+            updated.unreadCount = c.unreadCount;
+            updated.mentionCount = c.mentionCount;
+            updated.role = c.role.isEmpty() ? updated.role : c.role;
+            updateChannel(updated);
+        }
+        return;
+    case T::Typing:
+        if (const auto e = decodeEvent<Wire::TypingEvent>(frame, type))
+            emit typingChanged(e->channelId.toString(), e->userId.toString(), e->typing);
+        return;
+    case T::Presence:
+        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) {
+            const QString userId = e->userId.toString();
+            m_online.insert(userId, e->online);
+            m_channels.setPeerOnline(userId, e->online);
+        }
+        return;
+    case T::ChannelAdded:
+        if (const auto e = decodeEvent<Wire::ChannelAdded>(frame, type)) addChannel(Channel::fromWire(e->channel));
+        return;
+    case T::ChannelRemoved:
+        if (const auto e = decodeEvent<Wire::ChannelRemoved>(frame, type)) removeChannel(e->channelId.toString());
+        return;
+    case T::ReadUpdated:
+        if (const auto e = decodeEvent<Wire::ReadState>(frame, type); e && e->userId.toString() == m_me.id) {
+            Channel c = channel(e->channelId.toString());
+            if (!c.id.isEmpty() && c.unreadCount != 0) {
+                c.unreadCount = 0;
+                updateChannel(c);
+            }
+        }
+        return;
+    default:
+        qCInfo(lcSession) << "ignoring a" << Wire::frameTypeName(type) << "frame";
+        return;
+    }
+}
+
+bool Session::acceptChannelEvent(Wire::Id channel, qint64 seq)
+{
+    const QString channelId = channel.toString();
+    const qint64 current = m_cursors.value(channelId, seq - 1);
+    if (seq <= current) return false; // already applied: a replay overlapping what came live
+    if (seq > current + 1) {
+        // Something was missed (a dropped connection on the server's side of the bus): ask for the gap
+        // instead of showing messages out of order. The replay brings this event again.
+        if (m_synced && m_syncReq.isEmpty() && m_gapSyncReqs.isEmpty()) requestSync({ { channelId, current } });
+        return false;
+    }
+    setCursor(channelId, seq);
+    return true;
+}
+
+void Session::applyMemberChange(const Wire::MemberChanged &event)
+{
+    const QString channelId = event.channelId.toString();
+    Channel c = channel(channelId);
+    if (c.id.isEmpty()) return;
+    if (!event.joined && event.user.id.toString() == m_me.id) {
+        removeChannel(channelId);
+        return;
+    }
+    c.memberCount = std::max(0, c.memberCount + (event.joined ? 1 : -1));
+    updateChannel(c);
+}
+
+void Session::applyNewMessage(const Message &m)
+{
+    const QString channelId = m.channelId.toString();
+    const bool mine = m.author.id.toString() == m_me.id;
+    m_cache->storeMessages({ m });
+    if (++m_storedSinceTrim >= 100) {
+        m_storedSinceTrim = 0;
+        m_cache->trimMessages(channelId, CachedMessagesPerChannel);
+    }
+    m_lastMessageIds.insert(channelId, m.id.toString());
+    Channel c = channel(channelId);
+    if (!c.id.isEmpty()) {
+        c.lastMessageAt = timeFromWire(m.createdAt);
+        c.lastSeq = m.seq;
+        // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
+        // carried.
+        if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        updateChannel(c);
+    }
+    if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id.toString());
+    if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
+        completeSend(m.clientMsgId, m); // the echo came before the ack
+    else
+        emit messageReceived(m);
+}
+
+void Session::scheduleReadMark(const QString &channelId, const QString &messageId)
+{
+    m_readChannel = channelId;
+    m_readMessageId = messageId;
+    m_readTimer.start();
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,133 @@
+// The channel-management half of Session: create, join and direct channels through REST, and the presence of
+// the people on the other end of direct channels.
+#include "logging.h"
+#include "net/apiclient.h"
+#include "session/session.h"
+
+#include <protocol/codec.h>
+#include <protocol/requests.h>
+#include <protocol/rest.h>
+
+#include <QUrlQuery>
+
+namespace Natter::Client {
+
+namespace {
+// The answer of a REST call as T, or nullopt (logged) when it does not have T's shape.
+template<class T> std::optional<T> answerAs(const ApiResult &result)
+{
+    QString problem;
+    std::optional<T> value = Wire::decode<T>(result.json, &problem);
+    if (!value) qCWarning(lcSession) << "unexpected answer:" << problem;
+    return value;
+}
+}
+
+void Session::channelRequest(const QString &path, const QByteArray &body, ChannelCallback callback)
+{
+    m_api->post(path, body, this, [this, callback](const ApiResult &result) {
+        const std::optional<Wire::Channel> wire = result.ok() ? answerAs<Wire::Channel>(result) : std::nullopt;
+        if (!wire) {
+            callback({},
+                result.networkError                 ? tr("The server cannot be reached right now.")
+                    : result.ok()                   ? tr("The server sent an answer Natter does not understand.")
+                    : result.errorMessage.isEmpty() ? tr("The server refused (%1).").arg(result.status)
+                                                    : result.errorMessage);
+            return;
+        }
+        const Channel channel = Channel::fromWire(*wire);
+        addChannel(channel);
+        callback(channel, {});
+    });
+}
+
+void Session::createGroupChannel(const QString &name, bool isPrivate, ChannelCallback callback)
+{
+    Wire::CreateChannel body;
+    body.type = Wire::ChannelType::Group;
+    body.name = name;
+    body.visibility = isPrivate ? Wire::Visibility::Private : Wire::Visibility::Public;
+    channelRequest(Wire::Rest::channelsPath(), Wire::encode(body), std::move(callback));
+}
+
+void Session::joinChannel(const QString &channelId, ChannelCallback callback)
+{
+    channelRequest(Wire::Rest::channelJoinPath(Wire::Id::fromString(channelId)), {}, std::move(callback));
+}
+
+void Session::openDirectChannel(const QString &userId, ChannelCallback callback)
+{
+    Wire::CreateChannel body;
+    body.type = Wire::ChannelType::Direct;
+    body.memberIds = { Wire::Id::fromString(userId) };
+    channelRequest(Wire::Rest::channelsPath(), Wire::encode(body), std::move(callback));
+}
+
+void Session::browseChannels(const QString &query, ChannelsCallback callback)
+{
+    QUrlQuery q;
+    q.addQueryItem(Wire::Rest::Query::Query, query);
+    m_api->get(Wire::Rest::channelsBrowsePath(), q, this, [callback](const ApiResult &result) {
+        QList<Channel> channels;
+        const auto list = result.ok() ? answerAs<Wire::ChannelList>(result) : std::nullopt;
+        if (list)
+            for (const Wire::Channel &c : list->channels)
+                channels.append(Channel::fromWire(c));
+        callback(channels, list ? QString() : tr("Could not load channels."));
+    });
+}
+
+void Session::findUsers(const QString &query, int limit, UsersCallback callback)
+{
+    QUrlQuery q;
+    q.addQueryItem(Wire::Rest::Query::Query, query);
+    q.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
+    m_api->get(Wire::Rest::usersPath(), q, this, [this, callback](const ApiResult &result) {
+        QList<User> users;
+        const auto list = result.ok() ? answerAs<Wire::UserList>(result) : std::nullopt;
+        if (list)
+            for (const Wire::User &u : list->users)
+                if (u.id.toString() != m_me.id) users.append(User::fromWire(u));
+        callback(users, list ? QString() : tr("Could not search people."));
+    });
+}
+
+void Session::withPeer(Channel &channel) const
+{
+    if (!channel.isDirect()) return;
+    channel.peerId = m_peers.value(channel.id);
+    channel.peerOnline = !channel.peerId.isEmpty() && m_online.value(channel.peerId);
+}
+
+void Session::findPeers(const QList<Channel> &channels)
+{
+    for (const Channel &c : channels) {
+        if (!c.isDirect() || m_peers.contains(c.id)) continue;
+        const QString channelId = c.id;
+        m_api->get(Wire::Rest::channelMembersPath(Wire::Id::fromString(channelId)), {}, this,
+            [this, channelId](const ApiResult &result) {
+                const auto list = result.ok() ? answerAs<Wire::MemberList>(result) : std::nullopt;
+                if (!list) return;
+                for (const Wire::Member &member : list->members) {
+                    const QString userId = member.user.id.toString();
+                    if (userId != m_me.id) m_peers.insert(channelId, userId);
+                }
+                const Channel current = channel(channelId);
+                if (!current.id.isEmpty()) updateChannel(current);
+                subscribePresence();
+            });
+    }
+}
+
+void Session::subscribePresence()
+{
+    QSet<QString> users(m_peers.cbegin(), m_peers.cend());
+    if (users.isEmpty()) return;
+    Wire::PresenceSubscribe subscribe;
+    for (const QString &user : users)
+        subscribe.userIds.append(Wire::Id::fromString(user));
+    // Answered by one `presence` event per user, then by changes as they happen.
+    m_gateway->call(subscribe);
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "data/channel.h"
+#include "data/message.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Natter::Client {
+
+struct OutboxEntry
+{
+    QString clientMsgId;
+    QString channelId;
+    QString text;
+    QDateTime createdAt;
+    bool failed = false;
+};
+
+// The profile's local SQLite cache: the channel list, the most recent contiguous run of messages per channel
+// (ending at that channel's seq cursor), the cursors themselves and the outbox. Everything here can be
+// rebuilt from the server except the outbox.
+class Cache
+{
+public:
+    Cache();
+    ~Cache();
+    Cache(const Cache &) = delete;
+    Cache &operator=(const Cache &) = delete;
+
+    bool open(const QString &path);
+    bool isOpen() const { return m_db.isOpen(); }
+
+    QString meta(const QString &key) const;
+    void setMeta(const QString &key, const QString &value);
+
+    QList<Channel> channels() const;
+    void saveChannels(const QList<Channel> &channels);
+    void saveChannel(const Channel &channel);
+    void removeChannel(const QString &channelId);
+
+    // Up to `limit` newest cached messages of the channel, oldest first.
+    QList<Message> recentMessages(const QString &channelId, int limit) const;
+    void storeMessages(const QList<Message> &messages);
+    // Replaces the cached run of the channel by MESSAGES (a fresh newest page).
+    void replaceMessages(const QString &channelId, const QList<Message> &messages);
+    void clearMessages(const QString &channelId);
+    // Keeps the newest `keep` messages of the channel.
+    void trimMessages(const QString &channelId, int keep);
+
+    QHash<QString, qint64> cursors() const;
+    void setCursor(const QString &channelId, qint64 seq);
+
+    QList<OutboxEntry> outbox() const;
+    void enqueue(const OutboxEntry &entry);
+    void setOutboxFailed(const QString &clientMsgId, bool failed);
+    void dequeue(const QString &clientMsgId);
+
+private:
+    bool exec(const QString &sql) const;
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace Natter::Client
