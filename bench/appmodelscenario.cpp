@@ -3,8 +3,8 @@
 #include "scenarios.h"
 
 #include <messagedelegate.h>
-#include <messagelistmodel.h>
-#include <messagepagesource.h>
+#include "models/messagelistmodel.h"
+#include "models/messagepagesource.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -13,6 +13,8 @@
 
 #include <cstdio>
 #include <unistd.h>
+
+using namespace Natter::Client;
 
 namespace {
 // A channel of `total` messages made up on demand: ids 1..total, five authors taking turns in runs, texts of
@@ -54,19 +56,19 @@ private:
         const QDateTime base = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         for (qint64 n = first; n <= last; ++n) {
             Message message;
-            message.id = QString::number(n);
-            message.channelId = channelId;
+            message.id = n;
+            message.channelId = Natter::Wire::Id::fromString(channelId);
             message.seq = n;
-            message.clientMsgId = QStringLiteral("c") + message.id;
+            message.clientMsgId = QStringLiteral("c") + QString::number(n);
             const int author = int((n / 3) % 5);
-            message.author = { QString::number(1000 + author), QStringLiteral("user%1").arg(author),
+            message.author = { 1000 + author, QStringLiteral("user%1").arg(author),
                 QStringLiteral("User %1").arg(author) };
             QString text;
             const int length = 3 + int((n * 7919) % 40);
             for (int i = 0; i < length; ++i)
                 text += QLatin1String(words[(n + i * 13) % 20]) + u' ';
             message.text = text.trimmed();
-            message.createdAt = base.addSecs(n * 30);
+            message.createdAt = base.addSecs(n * 30).toMSecsSinceEpoch();
             page.messages.append(message);
         }
         return page;

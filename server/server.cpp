@@ -6,6 +6,7 @@
 #include "services/eventlog.h"
 #include "features/files/fileservice.h"
 #include "gateway/gateway.h"
+#include "transport/http/opsroutes.h"
 #include "transport/http/guardedtcpserver.h"
 #include "transport/http/httpjson.h"
 #include "gateway/hub.h"
@@ -93,6 +94,7 @@ struct Server::Parts
         , rest({ auth, channels, messages, editor, pinService, settings, search, users, views })
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
+        , ops(db, hub)
     {
     }
 
@@ -125,6 +127,7 @@ struct Server::Parts
     FileService files;
     SearchIndexer indexer;
     LinkPreviewer previews;
+    OpsRoutes ops;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
 };
@@ -180,6 +183,7 @@ bool Server::start(QString *error)
     connect(&d->messages, &MessageService::messageStored, &d->previews, &LinkPreviewer::onMessageStored);
 
     d->rest.install(d->http);
+    d->ops.install(d->http);
     d->files.installRoutes(d->http);
     // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
     // answered 401 here, before the upgrade.

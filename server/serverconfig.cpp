@@ -2,6 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -15,9 +19,10 @@ int fail(const QString &message)
 }
 } // namespace
 
-std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args, int *exitCode)
+namespace {
+// Every option of natter-server, added to P. The config file's keys are their long names.
+QList<QCommandLineOption> addOptions(QCommandLineParser &p)
 {
-    QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Natter chat server: REST and WebSocket on one port."));
     p.addHelpOption();
     p.addVersionOption();
@@ -68,6 +73,93 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
             + defaultTransport + u"."_qs,
         u"qt|lite"_qs, defaultTransport);
     p.addOption(wsTransport);
+    const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat,
+        outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport };
+    p.addOption(QCommandLineOption(u"config"_qs,
+        u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
+        u"FILE"_qs));
+    p.addOption(QCommandLineOption(
+        u"check-config"_qs, u"Print the effective settings and exit (2 for an unknown key or a bad value)."_qs));
+    return settings;
+}
+
+
+// The settings in FILE as extra arguments placed before ARGS, so that the command line wins; an unknown key or
+// an unreadable file is an error. FROMFILE gets the keys that came from the file.
+std::optional<QStringList> withConfigFile(const QString &file, const QStringList &args, QCommandLineParser &p,
+    const QList<QCommandLineOption> &settingOptions, QStringList *fromFile, QString *error)
+{
+    if (!QFileInfo(file).isReadable()) {
+        *error = u"cannot read the config file "_qs + file;
+        return std::nullopt;
+    }
+    QSettings settings(file, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *error = file + u": not a valid config file (key = value lines)"_qs;
+        return std::nullopt;
+    }
+    QStringList merged { args.value(0) };
+    for (const QString &key : settings.allKeys()) {
+        const auto option = std::find_if(settingOptions.cbegin(), settingOptions.cend(),
+            [&key](const QCommandLineOption &o) { return o.names().contains(key); });
+        if (option == settingOptions.cend()) {
+            *error = file + u": unknown key '"_qs + key + u"'"_qs;
+            return std::nullopt;
+        }
+        if (p.isSet(key))
+            continue;
+        const QVariant value = settings.value(key);
+        const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',')
+                                                                    : value.toString().trimmed();
+        fromFile->append(key);
+        if (option->valueName().isEmpty()) {
+            if (text != u"true" && text != u"false") {
+                *error = file + u": "_qs + key + u" must be true or false"_qs;
+                return std::nullopt;
+            }
+            if (text == u"true")
+                merged.append(u"--"_qs + key);
+        } else {
+            merged.append(u"--"_qs + key + u'=' + text);
+        }
+    }
+    merged.append(args.mid(1));
+    return merged;
+}
+} // namespace
+
+std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &commandLine, int *exitCode)
+{
+    QStringList args = commandLine;
+    QStringList fromFile;
+    QString configFile;
+    {
+        QCommandLineParser first;
+        const QList<QCommandLineOption> settingOptions = addOptions(first);
+        if (!first.parse(args)) {
+            *exitCode = fail(first.errorText());
+            return std::nullopt;
+        }
+        configFile = first.value(u"config"_qs);
+        if (!configFile.isEmpty()) {
+            QString error;
+            const auto merged = withConfigFile(configFile, args, first, settingOptions, &fromFile, &error);
+            if (!merged) {
+                *exitCode = fail(error);
+                return std::nullopt;
+            }
+            args = *merged;
+        }
+    }
+    QCommandLineParser p;
+    const QList<QCommandLineOption> settingOptions = addOptions(p);
+    // A bad value from the file names the file, so that an admin knows where to look.
+    const auto fail = [&](const QString &message) {
+        for (const QString &key : std::as_const(fromFile))
+            if (message.startsWith(u"--"_qs + key + u' ') || message.startsWith(u"--"_qs + key + u':'))
+                return Natter::Server::fail(configFile + u": "_qs + message.mid(2));
+        return Natter::Server::fail(message);
+    };
     if (!p.parse(args)) {
         *exitCode = fail(p.errorText());
         return std::nullopt;
@@ -84,29 +176,29 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
     }
 
     ServerConfig c;
-    if (!c.listen.setAddress(p.value(listen))) {
-        *exitCode = fail(u"--listen: not an IP address: "_qs + p.value(listen));
+    if (!c.listen.setAddress(p.value(u"listen"_qs))) {
+        *exitCode = fail(u"--listen: not an IP address: "_qs + p.value(u"listen"_qs));
         return std::nullopt;
     }
     bool ok = false;
-    const uint portValue = p.value(port).toUInt(&ok);
+    const uint portValue = p.value(u"port"_qs).toUInt(&ok);
     if (!ok || portValue > 65535) {
         *exitCode = fail(u"--port must be 0 to 65535"_qs);
         return std::nullopt;
     }
     c.port = quint16(portValue);
-    c.dataDir = p.value(dataDir);
-    c.nodeId = p.value(nodeId).toInt(&ok);
+    c.dataDir = p.value(u"data-dir"_qs);
+    c.nodeId = p.value(u"node-id"_qs).toInt(&ok);
     if (!ok || c.nodeId < 0 || c.nodeId > 1023) {
         *exitCode = fail(u"--node-id must be 0 to 1023"_qs);
         return std::nullopt;
     }
-    c.logLevel = p.value(logLevel);
+    c.logLevel = p.value(u"log-level"_qs);
     if (!QStringList { u"debug"_qs, u"info"_qs, u"warning"_qs, u"error"_qs }.contains(c.logLevel)) {
         *exitCode = fail(u"--log-level must be debug, info, warning or error"_qs);
         return std::nullopt;
     }
-    const QString rateText = p.value(rate);
+    const QString rateText = p.value(u"rate-limit"_qs);
     if (rateText == u"0") {
         c.sendRate = 0;
     } else {
@@ -119,54 +211,65 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &args,
             return std::nullopt;
         }
     }
-    if (p.value(cost) == u"fast")
+    if (p.value(u"password-cost"_qs) == u"fast")
         c.passwordCost = PasswordHasher::Cost::Fast;
-    else if (p.value(cost) != u"interactive") {
+    else if (p.value(u"password-cost"_qs) != u"interactive") {
         *exitCode = fail(u"--password-cost must be interactive or fast"_qs);
         return std::nullopt;
     }
-    c.heartbeatMs = p.value(heartbeat).toInt(&ok);
+    c.heartbeatMs = p.value(u"heartbeat-ms"_qs).toInt(&ok);
     if (!ok || c.heartbeatMs < 100) {
         *exitCode = fail(u"--heartbeat-ms must be at least 100"_qs);
         return std::nullopt;
     }
-    c.maxOutboundBytes = p.value(outbound).toLongLong(&ok);
+    c.maxOutboundBytes = p.value(u"max-outbound-bytes"_qs).toLongLong(&ok);
     if (!ok || c.maxOutboundBytes < 65536) {
         *exitCode = fail(u"--max-outbound-bytes must be at least 65536"_qs);
         return std::nullopt;
     }
-    c.maxUploadBytes = p.value(upload).toLongLong(&ok);
+    c.maxUploadBytes = p.value(u"max-upload-bytes"_qs).toLongLong(&ok);
     if (!ok || c.maxUploadBytes < 1) {
         *exitCode = fail(u"--max-upload-bytes must be positive"_qs);
         return std::nullopt;
     }
-    c.unattachedUploadTtlSeconds = p.value(uploadTtl).toInt(&ok);
+    c.unattachedUploadTtlSeconds = p.value(u"unattached-upload-ttl"_qs).toInt(&ok);
     if (!ok || c.unattachedUploadTtlSeconds < 1) {
         *exitCode = fail(u"--unattached-upload-ttl must be a positive number of seconds"_qs);
         return std::nullopt;
     }
-    c.durability = p.value(durability);
+    c.durability = p.value(u"durability"_qs);
     if (c.durability != u"full" && c.durability != u"process") {
         *exitCode = fail(u"--durability must be full or process"_qs);
         return std::nullopt;
     }
-    c.typingMaxMembers = p.value(typing).toInt(&ok);
+    c.typingMaxMembers = p.value(u"typing-max-members"_qs).toInt(&ok);
     if (!ok || c.typingMaxMembers < 0) {
         *exitCode = fail(u"--typing-max-members must be a non-negative integer"_qs);
         return std::nullopt;
     }
-    c.allowPrivatePreviews = p.isSet(privatePreviews);
-    if (p.value(wsTransport) == u"lite") {
+    c.allowPrivatePreviews = p.isSet(u"allow-private-previews"_qs);
+    if (p.value(u"ws-transport"_qs) == u"lite") {
 #ifdef NATTER_LITE_WEBSOCKET
         c.wsTransport = WsTransport::Lite;
 #else
         std::fprintf(
             stderr, "natter-server: --ws-transport lite is not available on this platform; using qt\n");
 #endif
-    } else if (p.value(wsTransport) == u"qt") {
+    } else if (p.value(u"ws-transport"_qs) == u"qt") {
         c.wsTransport = WsTransport::Qt;
     } else {
         *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
+        return std::nullopt;
+    }
+    if (p.isSet(u"check-config"_qs)) {
+        // The settings as the server would run with them, one `key = value` line each: the form of the file.
+        for (const QCommandLineOption &option : settingOptions) {
+            const QString name = option.names().constFirst();
+            const QString value = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs)
+                                                               : p.value(name);
+            std::printf("%s = %s\n", qPrintable(name), qPrintable(value));
+        }
+        *exitCode = 0;
         return std::nullopt;
     }
     return c;

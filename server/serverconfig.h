@@ -36,8 +36,10 @@ struct ServerConfig
     WsTransport wsTransport = WsTransport::Qt;
 #endif
 
-    // Parses ARGS (argv including the program name). On --help/--version prints and sets *exitCode to 0;
-    // on a bad option prints the reason and sets *exitCode to 2; otherwise returns the config.
+    // Parses ARGS (argv including the program name), with the settings of --config FILE (INI: `key = value`,
+    // keys named like the long options) under them: the command line wins. On --help, --version and
+    // --check-config prints and sets *exitCode to 0; on a bad option, an unknown key or a bad value prints the
+    // reason and sets *exitCode to 2; otherwise returns the config.
     static std::optional<ServerConfig> fromArguments(const QStringList &args, int *exitCode);
 };
 

@@ -103,4 +103,12 @@ inline constexpr QLatin1StringView Messages = "messages"_L1;
 inline constexpr QLatin1StringView HasMore = "hasMore"_L1;
 inline constexpr QLatin1StringView HasMoreAfter = "hasMoreAfter"_L1;
 inline constexpr QLatin1StringView Users = "users"_L1;
+// Health (GET /api/v1/health)
+inline constexpr QLatin1StringView Status = "status"_L1;
+inline constexpr QLatin1StringView Store = "store"_L1;
+inline constexpr QLatin1StringView Engine = "engine"_L1;
+inline constexpr QLatin1StringView Ok = "ok"_L1;
+inline constexpr QLatin1StringView Version = "version"_L1;
+inline constexpr QLatin1StringView UptimeMs = "uptimeMs"_L1;
+inline constexpr QLatin1StringView Connections = "connections"_L1;
 } // namespace Natter::Wire::Key

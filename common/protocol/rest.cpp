@@ -5,6 +5,7 @@
 #include "../protocollimits.h"
 
 namespace Natter::Wire {
+using namespace Qt::StringLiterals;
 
 namespace Rest {
 namespace {
@@ -41,6 +42,7 @@ QString messagePinPath(Id message) { return path(Route::MessagePin, message); }
 QString searchPath() { return path(Route::Search); }
 QString uploadsPath() { return path(Route::Uploads); }
 QString gatewayPath() { return path(Route::Gateway); }
+QString healthPath() { return path(Route::Health); }
 } // namespace Rest
 
 namespace {
@@ -216,6 +218,45 @@ void AddMembers::write(JsonWriter &w) const
 {
     w.beginObject();
     writeIds(w.key(Key::UserIds), userIds);
+    w.endObject();
+}
+
+namespace {
+const QLatin1StringView HealthOk = "ok"_L1;
+const QLatin1StringView HealthUnavailable = "unavailable"_L1;
+} // namespace
+
+Health Health::read(JsonReader &r)
+{
+    Health h;
+    const QString status = r.string(Key::Status, 1, 32);
+    if (r.ok() && status != HealthOk && status != HealthUnavailable)
+        r.fail(QStringLiteral("field 'status' must be one of: ok, unavailable"));
+    h.ok = status == HealthOk;
+    h.version = r.string(Key::Version, 0, 64);
+    h.uptimeMs = r.integer(Key::UptimeMs, 0, std::numeric_limits<qint64>::max() / 2);
+    h.connections = r.integer(Key::Connections, 0, std::numeric_limits<qint64>::max() / 2);
+    const QJsonObject store = r.object(Key::Store);
+    JsonReader s(store);
+    h.storeEngine = s.string(Key::Engine, 1, 32);
+    h.storeOk = s.boolean(Key::Ok);
+    h.storeError = s.nullableString(Key::Error, MaxWireChars);
+    if (r.ok() && !s.ok())
+        r.fail(QStringLiteral("store: ") + s.error());
+    return h;
+}
+
+void Health::write(JsonWriter &w) const
+{
+    w.beginObject();
+    w.key(Key::Status).value(ok ? HealthOk : HealthUnavailable);
+    w.key(Key::Version).value(version);
+    w.key(Key::UptimeMs).value(uptimeMs);
+    w.key(Key::Connections).value(connections);
+    w.key(Key::Store).beginObject();
+    w.key(Key::Engine).value(storeEngine).key(Key::Ok).value(storeOk);
+    writeNullable(w.key(Key::Error), storeError);
+    w.endObject();
     w.endObject();
 }
 

@@ -43,6 +43,7 @@ inline constexpr char Search[] = "/api/v1/search";
 inline constexpr char Uploads[] = "/api/v1/uploads";
 inline constexpr char Upload[] = "/api/v1/uploads/<arg>/<arg>";
 inline constexpr char Gateway[] = "/api/v1/ws";
+inline constexpr char Health[] = "/api/v1/health";
 } // namespace Route
 
 // Paths as a client requests them.
@@ -66,6 +67,7 @@ QString messagePinPath(Id message);
 QString searchPath();
 QString uploadsPath();
 QString gatewayPath();
+QString healthPath();
 
 // Query keys.
 namespace Query {
@@ -167,6 +169,22 @@ struct AddMembers
 {
     QList<Id> userIds;
     static AddMembers read(JsonReader &reader);
+    void write(JsonWriter &writer) const;
+};
+
+// GET /api/v1/health: 200 {status: "ok", ...} when the server can take writes, 503 {status: "unavailable", ...}
+// when it cannot (its store is not open or does not answer). For load balancers and monitoring; no token.
+struct Health
+{
+    bool ok = false;
+    QString version;
+    qint64 uptimeMs = 0;
+    qint64 connections = 0;
+    QString storeEngine; // "sqlite"
+    bool storeOk = false;
+    QString storeError; // why the store is not ok; empty when it is
+
+    static Health read(JsonReader &reader);
     void write(JsonWriter &writer) const;
 };
 

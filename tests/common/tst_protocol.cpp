@@ -69,6 +69,7 @@ const QHash<QString, Codec> &codecs()
         { u"UserList"_s, objectRoundTrip<UserList> },
         { u"MemberList"_s, objectRoundTrip<MemberList> },
         { u"AddMembers"_s, objectRoundTrip<AddMembers> },
+        { u"Health"_s, objectRoundTrip<Health> },
         { u"Ping"_s, frameRoundTrip<Ping> },
         { u"SendMessage"_s, frameRoundTrip<SendMessage> },
         { u"EditMessage"_s, frameRoundTrip<EditMessage> },
@@ -178,6 +179,8 @@ const QList<std::pair<QString, QString>> &fixtures()
         { u"rest.users"_s, u"UserList"_s },
         { u"rest.members"_s, u"MemberList"_s },
         { u"rest.add-members"_s, u"AddMembers"_s },
+        { u"rest.health"_s, u"Health"_s },
+        { u"rest.health-unavailable"_s, u"Health"_s },
     };
     return list;
 }

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QElapsedTimer>
+
+class QHttpServer;
+
+namespace Natter::Server {
+
+class Database;
+class Hub;
+
+// Routes for operators rather than users: GET /api/v1/health, answered without a token so that a load balancer
+// or a monitor can ask. 200 when the server can take writes (its store answers a query), 503 otherwise.
+class OpsRoutes
+{
+public:
+    OpsRoutes(Database &db, const Hub &hub);
+    void install(QHttpServer &http);
+
+private:
+    Database &m_db;
+    const Hub &m_hub;
+    QElapsedTimer m_uptime;
+};
+
+} // namespace Natter::Server
