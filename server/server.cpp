@@ -190,7 +190,24 @@ bool Server::start(QString *error)
         if (!d->auth.authenticate(token)) {
             responder.write(QJsonDocument(QJsonObject { { u"error"_qs, ApiError::unauthorized().toJson() } }),
                 QHttpServerResponder::StatusCode::Unauthorized);
+            return;
         }
+        // Only an upgrade may go unanswered here (QHttpServer then hands the socket to QWebSocketServer);
+        // HttpGuard has checked the handshake of every request that asks for one. Anything else is answered
+        // at once, or the connection would hang and a request pipelined behind it be taken for this one.
+        bool upgrade = false;
+        for (const auto &[name, value] : req.headers())
+            if (name.compare("upgrade", Qt::CaseInsensitive) == 0 && value.toLower().contains("websocket"))
+                upgrade = true;
+        if (!upgrade) {
+            QHttpServerResponse answer
+                = HttpJson::error(ApiError::badRequest(u"/api/v1/ws only accepts WebSocket upgrades"_qs));
+            answer.addHeader("Sec-WebSocket-Version", "13");
+            answer.write(std::move(responder));
+        }
+    });
+    d->http.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        HttpJson::error(ApiError::notFound(u"no such route"_qs)).write(std::move(responder));
     });
     connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (auto socket = d->http.nextPendingWebSocketConnection()) {
@@ -231,8 +248,7 @@ void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
 #ifdef NATTER_LITE_WEBSOCKET
     const WsHandshake handshake = WsHandshake::parse(head);
     if (!handshake.valid)
-        return refuseUpgrade(
-            socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
+        return refuseUpgrade(socket, handshake.refusal());
     // Authenticated before the upgrade, so that a bad token gets an HTTP answer rather than a 4001 close.
     if (!d->auth.authenticate(handshake.token))
         return refuseUpgrade(socket,

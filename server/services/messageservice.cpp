@@ -1,4 +1,5 @@
 #include "services/messageservice.h"
+#include "services/messagetarget.h"
 #include "services/attachmentlinker.h"
 #include "services/channelservice.h"
 #include "store/channelstore.h"
@@ -349,7 +350,7 @@ Result<QByteArray> MessageService::replies(qint64 userId, qint64 messageId, cons
     const auto root = messageId ? m_messages.byId(messageId) : std::nullopt;
     if (!root)
         return ApiError::notFound(u"no such message"_qs);
-    const auto access = m_access.access(userId, root->channelId);
+    const auto access = accessToMessage(m_access, userId, root->channelId);
     if (!access.ok())
         return access.error();
     if (root->parentId)
