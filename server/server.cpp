@@ -35,6 +35,7 @@
 #include "transport/ws/litewebsocket.h"
 #endif
 
+#include <common/protocol/rest.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
@@ -183,13 +184,12 @@ bool Server::start(QString *error)
     d->files.installRoutes(d->http);
     // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
     // answered 401 here, before the upgrade.
-    d->http.route("/api/v1/ws", [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+    d->http.route(Wire::Rest::Route::Gateway, [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
         QByteArray token = HttpJson::bearerToken(req);
         if (token.isEmpty())
-            token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+            token = req.query().queryItemValue(QString(Wire::Rest::Query::Token), QUrl::FullyDecoded).toLatin1();
         if (!d->auth.authenticate(token)) {
-            responder.write(QJsonDocument(QJsonObject { { u"error"_qs, ApiError::unauthorized().toJson() } }),
-                QHttpServerResponder::StatusCode::Unauthorized);
+            HttpJson::error(Wire::Error::unauthorized()).write(std::move(responder));
             return;
         }
         // Only an upgrade may go unanswered here (QHttpServer then hands the socket to QWebSocketServer);
@@ -201,13 +201,13 @@ bool Server::start(QString *error)
                 upgrade = true;
         if (!upgrade) {
             QHttpServerResponse answer
-                = HttpJson::error(ApiError::badRequest(u"/api/v1/ws only accepts WebSocket upgrades"_qs));
+                = HttpJson::error(Wire::Error::badRequest(u"/api/v1/ws only accepts WebSocket upgrades"_qs));
             answer.addHeader("Sec-WebSocket-Version", "13");
             answer.write(std::move(responder));
         }
     });
     d->http.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        HttpJson::error(ApiError::notFound(u"no such route"_qs)).write(std::move(responder));
+        HttpJson::error(Wire::Error::notFound(u"no such route"_qs)).write(std::move(responder));
     });
     connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (auto socket = d->http.nextPendingWebSocketConnection()) {

@@ -3,7 +3,7 @@
 #include "services/channelservice.h"
 #include "store/records.h"
 
-#include <apierror.h>
+#include <common/protocol/error.h>
 #include <result.h>
 
 namespace Natter::Server {
@@ -30,6 +30,6 @@ Result<MessageTarget> messageTarget(
 Result<ChannelService::Access> accessToMessage(ChannelService &access, qint64 userId, qint64 channelId);
 
 // Rolls back the open transaction of a change that could not be stored, and the error that says so.
-ApiError rollbackChange(Database &db);
+Wire::Error rollbackChange(Database &db);
 
 } // namespace Natter::Server
