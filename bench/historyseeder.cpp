@@ -1,8 +1,8 @@
 #include "historyseeder.h"
 
-#include <database.h>
-#include <messagestore.h>
-#include <records.h>
+#include <store/database.h>
+#include <store/messagestore.h>
+#include <store/records.h>
 #include <snowflake.h>
 
 #include <cstdio>
@@ -24,6 +24,7 @@ HistorySeeder::HistorySeeder(qint64 channelId, qint64 authorId, qint64 count, qi
 
 bool HistorySeeder::seed(const QString &dataDir, QString *error)
 {
+    using namespace Natter::Server;
     Database db;
     if (!db.open(dataDir, error)) return false;
     MessageStore store(db);
