@@ -1,14 +1,11 @@
 #include "historyseeder.h"
 
-#include "store/database.h"
-#include "store/messagestore.h"
-#include "store/records.h"
-
-#include <common/snowflake.h>
+#include <store/database.h>
+#include <store/messagestore.h>
+#include <store/records.h>
+#include <snowflake.h>
 
 #include <cstdio>
-
-using namespace Natter::Server;
 
 namespace {
 constexpr qint64 kBatch = 50000;
@@ -27,6 +24,7 @@ HistorySeeder::HistorySeeder(qint64 channelId, qint64 authorId, qint64 count, qi
 
 bool HistorySeeder::seed(const QString &dataDir, QString *error)
 {
+    using namespace Natter::Server;
     Database db;
     if (!db.open(dataDir, error)) return false;
     MessageStore store(db);

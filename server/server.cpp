@@ -36,6 +36,7 @@
 #include "transport/ws/litewebsocket.h"
 #endif
 
+#include <common/protocol/rest.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
@@ -187,14 +188,30 @@ bool Server::start(QString *error)
     d->files.installRoutes(d->http);
     // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
     // answered 401 here, before the upgrade.
-    d->http.route("/api/v1/ws", [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+    d->http.route(Wire::Rest::Route::Gateway, [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
         QByteArray token = HttpJson::bearerToken(req);
         if (token.isEmpty())
-            token = req.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+            token = req.query().queryItemValue(QString(Wire::Rest::Query::Token), QUrl::FullyDecoded).toLatin1();
         if (!d->auth.authenticate(token)) {
-            responder.write(QJsonDocument(QJsonObject { { u"error"_qs, ApiError::unauthorized().toJson() } }),
-                QHttpServerResponder::StatusCode::Unauthorized);
+            HttpJson::error(Wire::Error::unauthorized()).write(std::move(responder));
+            return;
         }
+        // Only an upgrade may go unanswered here (QHttpServer then hands the socket to QWebSocketServer);
+        // HttpGuard has checked the handshake of every request that asks for one. Anything else is answered
+        // at once, or the connection would hang and a request pipelined behind it be taken for this one.
+        bool upgrade = false;
+        for (const auto &[name, value] : req.headers())
+            if (name.compare("upgrade", Qt::CaseInsensitive) == 0 && value.toLower().contains("websocket"))
+                upgrade = true;
+        if (!upgrade) {
+            QHttpServerResponse answer
+                = HttpJson::error(Wire::Error::badRequest(u"/api/v1/ws only accepts WebSocket upgrades"_qs));
+            answer.addHeader("Sec-WebSocket-Version", "13");
+            answer.write(std::move(responder));
+        }
+    });
+    d->http.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        HttpJson::error(Wire::Error::notFound(u"no such route"_qs)).write(std::move(responder));
     });
     connect(&d->http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (auto socket = d->http.nextPendingWebSocketConnection()) {
@@ -235,8 +252,7 @@ void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
 #ifdef NATTER_LITE_WEBSOCKET
     const WsHandshake handshake = WsHandshake::parse(head);
     if (!handshake.valid)
-        return refuseUpgrade(
-            socket, WsHandshake::errorResponse(400, "Bad Request", "bad_request", handshake.problem));
+        return refuseUpgrade(socket, handshake.refusal());
     // Authenticated before the upgrade, so that a bad token gets an HTTP answer rather than a 4001 close.
     if (!d->auth.authenticate(handshake.token))
         return refuseUpgrade(socket,

@@ -2,7 +2,7 @@
 #include "transport/ws/gatewaysocket.h"
 #include "logging.h"
 
-#include <errorcode.h>
+#include <common/protocol/enums.h>
 #include <isotime.h>
 
 #include <sodium.h>
@@ -28,7 +28,7 @@ Connection::Connection(std::unique_ptr<GatewaySocket> socket, qint64 userId, QBy
     });
     connect(m_socket.get(), &GatewaySocket::binaryReceived, this, [this] {
         m_lastActivityMs = nowMs();
-        close(CloseCode::PolicyViolation, QStringLiteral("binary frames are not part of the protocol"));
+        close(Wire::CloseCode::PolicyViolation, QStringLiteral("binary frames are not part of the protocol"));
     });
     connect(m_socket.get(), &GatewaySocket::activity, this, [this] { m_lastActivityMs = nowMs(); });
     connect(m_socket.get(), &GatewaySocket::disconnected, this, [this] {
@@ -56,7 +56,7 @@ void Connection::send(const QByteArray &frame)
     if (m_socket->bytesToWrite() > m_maxOutbound) {
         qCInfo(lcGateway) << "closing slow connection of user" << m_userId << "with"
                           << m_socket->bytesToWrite() << "bytes unsent";
-        close(CloseCode::TooSlow, QStringLiteral("too slow: resync"));
+        close(Wire::CloseCode::TooSlow, QStringLiteral("too slow: resync"));
         return;
     }
     m_socket->sendText(frame);

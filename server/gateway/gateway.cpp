@@ -17,7 +17,6 @@
 
 #include <common/protocol/events.h>
 #include <common/protocol/keys.h>
-#include <errorcode.h>
 #include <isotime.h>
 #include <jsonreader.h>
 #include <jsonwriter.h>
@@ -34,25 +33,45 @@
 
 namespace Natter::Server {
 
+namespace {
+// The ack of message.edit around the message as the editor already wrote it (Wire::MessageAck's frame).
+struct RenderedMessageAck
+{
+    QByteArray messageJson;
+};
+
+
+template<class F> QByteArray encodeAnswer(const F &frame, const QString &reqId)
+{
+    return Wire::encodeFrame(frame, reqId);
+}
+
+QByteArray encodeAnswer(const RenderedMessageAck &ack, const QString &reqId)
+{
+    return Wire::MessageAck::encode(reqId, ack.messageJson);
+}
+} // namespace
+
 template<class Request, class Handle> void Gateway::on(Wire::FrameType type, Handle handle)
 {
     m_handlers[type] = [this, handle](Connection *c, const QJsonObject &frame, const Wire::Envelope &envelope) {
         QString problem;
         const auto request = Wire::decodeFrame<Request>(frame, envelope.type, &problem);
         if (!request)
-            return fail(c, envelope.reqId, ApiError::badRequest(problem));
+            return fail(c, envelope.reqId, Wire::Error::badRequest(problem));
         handle(c, *request, envelope.reqId);
     };
 }
 
+// A request answered by one service call: CALL returns Result<F>, F an ack frame (events.h) or Wire::Ack.
 template<class Request, class Call> void Gateway::route(Wire::FrameType type, Call call)
 {
     on<Request>(type, [this, call](Connection *c, const Request &request, const QString &reqId) {
-        const Result<QJsonObject> result = call(c->userId(), request);
-        if (result.ok())
-            ack(c, reqId, result.value());
-        else
+        const auto result = call(c->userId(), request);
+        if (!result.ok())
             fail(c, reqId, result.error());
+        else if (!reqId.isEmpty())
+            c->send(encodeAnswer(result.value(), reqId));
     });
 }
 
@@ -89,13 +108,19 @@ Gateway::Gateway(Config config, Services s, QObject *parent)
         });
     MessageEditor &editor = s.editor;
     route<Wire::EditMessage>(FrameType::MessageEdit,
-        [&editor](qint64 user, const Wire::EditMessage &r) -> Result<QJsonObject> {
-            const auto edited = editor.edit(user, r);
-            return edited.ok() ? Result<QJsonObject>(QJsonObject { { Wire::Key::Message, edited.value() } })
-                               : edited;
+        [&editor](qint64 user, const Wire::EditMessage &r) -> Result<RenderedMessageAck> {
+            auto edited = editor.edit(user, r);
+            if (!edited.ok())
+                return edited.error();
+            return RenderedMessageAck { std::move(edited.value()) };
         });
     route<Wire::MessageRequest>(FrameType::MessageDelete,
-        [&editor](qint64 user, const Wire::MessageRequest &r) { return editor.remove(user, r.messageId.value()); });
+        [&editor](qint64 user, const Wire::MessageRequest &r) -> Result<Wire::Ack> {
+            const auto removed = editor.remove(user, r.messageId.value());
+            if (!removed.ok())
+                return removed.error();
+            return Wire::Ack {};
+        });
     ReactionService &reactions = s.reactions;
     for (const FrameType type : { FrameType::ReactionAdd, FrameType::ReactionRemove }) {
         route<Wire::React>(
@@ -143,7 +168,7 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     if (!userId) {
         GatewaySocket *raw = socket.release();
         connect(raw, &GatewaySocket::disconnected, raw, &QObject::deleteLater);
-        raw->close(CloseCode::Unauthorized, u"unauthorized"_qs);
+        raw->close(Wire::CloseCode::Unauthorized, u"unauthorized"_qs);
         QTimer::singleShot(6000, raw, &QObject::deleteLater);
         return;
     }
@@ -152,12 +177,12 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     connect(connection, &Connection::closed, this, &Gateway::onClosed);
     m_hub.add(connection);
 
-    const auto user = m_users.byId(userId);
-    connection->send(frameText(Wire::frameTypeName(Wire::FrameType::Ready).toString(),
-        { { Wire::Key::SessionId, connection->sessionId() },
-            { Wire::Key::User, user ? m_views.user(*user) : QJsonObject() },
-            { Wire::Key::HeartbeatMs, m_config.heartbeatMs },
-            { Wire::Key::Channels, m_channels.listFor(userId) } }));
+    Wire::Ready ready;
+    ready.sessionId = connection->sessionId();
+    ready.user = m_views.user(userId);
+    ready.heartbeatMs = m_config.heartbeatMs;
+    ready.channels = m_channels.listFor(userId);
+    connection->send(Wire::encodeFrame(ready));
 }
 
 void Gateway::onClosed(Connection *connection)
@@ -179,15 +204,9 @@ void Gateway::sweepSilent()
             c->close(1001, u"heartbeat timeout"_qs); // going away
 }
 
-void Gateway::ack(Connection *connection, const QString &reqId, QJsonObject fields)
-{
-    if (reqId.isEmpty())
-        return;
-    fields.insert(Wire::Key::ReqId, reqId);
-    connection->send(frameText(Wire::frameTypeName(Wire::FrameType::Ack).toString(), std::move(fields)));
-}
 
-void Gateway::fail(Connection *connection, const QString &reqId, const ApiError &error)
+
+void Gateway::fail(Connection *connection, const QString &reqId, const Wire::Error &error)
 {
     connection->send(Wire::encodeFrame(Wire::ErrorFrame { error }, reqId));
 }
@@ -197,14 +216,14 @@ void Gateway::onFrame(Connection *connection, const QByteArray &text)
     QString problem;
     const auto frame = JsonReader::parseObject(text, &problem);
     if (!frame)
-        return fail(connection, {}, ApiError::badRequest(problem));
+        return fail(connection, {}, Wire::Error::badRequest(problem));
     const Wire::Envelope envelope = Wire::Envelope::read(*frame, &problem);
     if (!problem.isEmpty())
-        return fail(connection, envelope.reqId, ApiError::badRequest(problem));
+        return fail(connection, envelope.reqId, Wire::Error::badRequest(problem));
     const auto handler = m_handlers.find(envelope.type);
     if (handler == m_handlers.end())
         return fail(connection, envelope.reqId,
-            ApiError::badRequest(u"unknown frame type '%1'"_qs.arg(envelope.typeName.left(64))));
+            Wire::Error::badRequest(u"unknown frame type '%1'"_qs.arg(envelope.typeName.left(64))));
     handler->second(connection, *frame, envelope);
 }
 
@@ -268,7 +287,8 @@ void Gateway::handleReadMark(Connection *connection, const Wire::ReadMark &reque
         m_hub.publishToChannel(
             channelId, Wire::encodeFrame(Wire::ReadState { request.channelId, connection->userId(), request.messageId }));
     }
-    ack(connection, reqId, { { Wire::Key::Moved, moved.value() } });
+    if (!reqId.isEmpty())
+        connection->send(Wire::encodeFrame(Wire::ReadMarkAck { moved.value() }, reqId));
 }
 
 void Gateway::handleTyping(Connection *connection, const Wire::TypingRequest &request, const QString &reqId)
@@ -278,7 +298,8 @@ void Gateway::handleTyping(Connection *connection, const Wire::TypingRequest &re
     if (!access.ok())
         return fail(connection, reqId, access.error());
     m_services.typing.relay(channelId, connection->userId(), request.typing, nowMs());
-    ack(connection, reqId);
+    if (!reqId.isEmpty())
+        connection->send(Wire::encodeFrame(Wire::Ack {}, reqId));
 }
 
 void Gateway::handlePresenceSubscribe(
@@ -289,7 +310,9 @@ void Gateway::handlePresenceSubscribe(
     for (const Wire::Id id : request.userIds)
         ids.append(id.value());
     m_services.presence.subscribe(connection, ids);
-    ack(connection, reqId, { { Wire::Key::Count, connection->presenceSubscriptions().size() } });
+    if (!reqId.isEmpty())
+        connection->send(
+            Wire::encodeFrame(Wire::PresenceAck { int(connection->presenceSubscriptions().size()) }, reqId));
 }
 
 } // namespace Natter::Server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <apierror.h>
+#include <common/protocol/error.h>
 #include <common/protocol/frame.h>
 #include <common/protocol/requests.h>
 #include <result.h>
@@ -74,8 +74,7 @@ private:
     void onFrame(Connection *connection, const QByteArray &text);
     void onClosed(Connection *connection);
     void sweepSilent();
-    void ack(Connection *connection, const QString &reqId, QJsonObject fields = {});
-    void fail(Connection *connection, const QString &reqId, const ApiError &error);
+    void fail(Connection *connection, const QString &reqId, const Wire::Error &error);
 
     // Registers TYPE's handler: the frame is decoded as REQUEST (a decoding error is answered bad_request with
     // the decoder's reason) and HANDLE gets the typed request.

@@ -2,8 +2,7 @@
 #include "gateway/connection.h"
 #include "gateway/hub.h"
 #include "store/userstore.h"
-#include "services/views.h"
-
+#include <common/protocol/frame.h>
 #include <isotime.h>
 #include <snowflake.h>
 
@@ -31,11 +30,10 @@ Presence::~Presence()
     m_users.flushLastSeen();
 }
 
-QJsonObject Presence::stateOf(qint64 userId) const
+Wire::PresenceEvent Presence::stateOf(qint64 userId) const
 {
     const auto user = m_users.byId(userId);
-    return { { u"userId"_qs, idToString(userId) }, { u"online"_qs, m_hub.isOnline(userId) },
-        { u"lastSeen"_qs, isoTimeOrNull(user ? user->lastSeen : 0) } };
+    return { userId, m_hub.isOnline(userId), user ? user->lastSeen : 0 };
 }
 
 void Presence::subscribe(Connection *connection, const QList<qint64> &userIds)
@@ -47,7 +45,7 @@ void Presence::subscribe(Connection *connection, const QList<qint64> &userIds)
             continue;
         mine.insert(userId);
         m_subscribers[userId].insert(connection);
-        connection->send(frameText(u"presence"_qs, stateOf(userId)));
+        connection->send(Wire::encodeFrame(stateOf(userId)));
     }
 }
 
@@ -70,7 +68,7 @@ void Presence::announce(qint64 userId)
     const auto it = m_subscribers.constFind(userId);
     if (it == m_subscribers.constEnd())
         return;
-    const QByteArray frame = frameText(u"presence"_qs, stateOf(userId));
+    const QByteArray frame = Wire::encodeFrame(stateOf(userId));
     const QSet<Connection *> followers = *it;
     for (Connection *c : followers)
         c->send(frame);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QHash>
-#include <QJsonObject>
+#include <common/protocol/events.h>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -27,7 +27,7 @@ public:
 
 private:
     void announce(qint64 userId);
-    QJsonObject stateOf(qint64 userId) const;
+    Wire::PresenceEvent stateOf(qint64 userId) const;
 
     Hub &m_hub;
     UserStore &m_users;

@@ -2,7 +2,9 @@
 #include "store/channelstore.h"
 #include "gateway/connection.h"
 #include "gateway/hub.h"
-#include "services/views.h"
+
+#include <common/protocol/events.h>
+#include <common/protocol/frame.h>
 
 #include <protocollimits.h>
 #include <snowflake.h>
@@ -35,9 +37,7 @@ void TypingRelay::relay(qint64 channelId, qint64 userId, bool typing, qint64 now
         return; // nobody was told that this user was typing
     }
     m_hub.publishToChannel(channelId,
-        frameText(u"typing"_qs,
-            { { u"channelId"_qs, idToString(channelId) }, { u"userId"_qs, idToString(userId) },
-                { u"typing"_qs, typing } }),
+        Wire::encodeFrame(Wire::TypingEvent { channelId, userId, typing }),
         userId);
 }
 

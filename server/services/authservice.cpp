@@ -4,7 +4,7 @@
 #include "services/passwordhasher.h"
 #include "store/userstore.h"
 
-#include <errorcode.h>
+#include <common/protocol/enums.h>
 #include <isotime.h>
 #include <jsonreader.h>
 #include <protocollimits.h>
@@ -51,49 +51,42 @@ Result<AuthService::Session> AuthService::startSession(const UserRecord &user)
 {
     const QString token = newToken();
     if (!m_users.addToken(hashToken(token.toLatin1()), user.id))
-        return ApiError::internal();
+        return Wire::Error::internal();
     return Session { user, token };
 }
 
-QFuture<Result<AuthService::Session>> AuthService::registerUser(const QJsonObject &body)
+QFuture<Result<AuthService::Session>> AuthService::registerUser(const Wire::Credentials &credentials)
 {
-    JsonReader r(body);
-    const QString username = r.string(u"username"_qs, 1, Limits::MaxUsernameChars * 4);
-    const QString password = r.string(u"password"_qs, 1, Limits::MaxPasswordChars * 4);
-    QString displayName
-        = r.optionalString(u"displayName"_qs, 1, Limits::MaxDisplayNameChars).value_or(username);
-    if (!r.ok())
-        return readyFuture(Result<Session>(ApiError::badRequest(r.error())));
+    const QString &username = credentials.username;
+    const QString &password = credentials.password;
+    QString displayName = credentials.displayName.isEmpty() ? username : credentials.displayName;
     if (const QString problem = Validation::usernameProblem(username); !problem.isEmpty())
-        return readyFuture(Result<Session>(ApiError::badRequest(problem)));
+        return readyFuture(Result<Session>(Wire::Error::badRequest(problem)));
     if (const QString problem = Validation::passwordProblem(password); !problem.isEmpty())
-        return readyFuture(Result<Session>(ApiError::badRequest(problem)));
+        return readyFuture(Result<Session>(Wire::Error::badRequest(problem)));
     displayName = displayName.trimmed();
     if (displayName.isEmpty())
-        return readyFuture(Result<Session>(ApiError::badRequest(u"displayName must not be blank"_qs)));
+        return readyFuture(Result<Session>(Wire::Error::badRequest(u"displayName must not be blank"_qs)));
     if (m_users.byUsername(username))
-        return readyFuture(Result<Session>(ApiError::conflict(u"username is taken"_qs)));
+        return readyFuture(Result<Session>(Wire::Error::conflict(u"username is taken"_qs)));
 
     return m_hasher.hash(password).then(
         this, [this, username, displayName](const QString &hash) -> Result<Session> {
             if (hash.isEmpty())
-                return ApiError::internal(u"could not hash the password"_qs);
+                return Wire::Error::internal(u"could not hash the password"_qs);
             UserRecord user { m_ids.next(), username, displayName, nowMs(), 0 };
             // The name may have been taken while the hash was computed; the unique index decides.
             if (!m_users.create(user, hash))
-                return ApiError::conflict(u"username is taken"_qs);
+                return Wire::Error::conflict(u"username is taken"_qs);
             qCInfo(lcAuth) << "registered" << username;
             return startSession(user);
         });
 }
 
-QFuture<Result<AuthService::Session>> AuthService::login(const QJsonObject &body)
+QFuture<Result<AuthService::Session>> AuthService::login(const Wire::Credentials &credentials)
 {
-    JsonReader r(body);
-    const QString username = r.string(u"username"_qs, 1, Limits::MaxUsernameChars * 4);
-    const QString password = r.string(u"password"_qs, 1, Limits::MaxPasswordChars * 4);
-    if (!r.ok())
-        return readyFuture(Result<Session>(ApiError::badRequest(r.error())));
+    const QString &username = credentials.username;
+    const QString &password = credentials.password;
     const auto found = m_users.byUsername(username);
     // An unknown user costs the same hash as a wrong password and gets the same answer.
     const QString stored = found ? found->second : m_hasher.decoyHash();
@@ -101,7 +94,7 @@ QFuture<Result<AuthService::Session>> AuthService::login(const QJsonObject &body
     return m_hasher.verify(stored, password).then(this, [this, userId](bool match) -> Result<Session> {
         const auto user = userId ? m_users.byId(userId) : std::nullopt;
         if (!match || !user)
-            return ApiError::unauthorized(u"wrong username or password"_qs);
+            return Wire::Error::unauthorized(u"wrong username or password"_qs);
         return startSession(*user);
     });
 }
@@ -110,7 +103,7 @@ void AuthService::logout(const QByteArray &tokenHash)
 {
     m_users.deleteToken(tokenHash);
     m_tokenCache.remove(tokenHash);
-    m_hub.closeToken(tokenHash, CloseCode::TokenRevoked, u"token revoked"_qs);
+    m_hub.closeToken(tokenHash, Wire::CloseCode::TokenRevoked, u"token revoked"_qs);
 }
 
 qint64 AuthService::authenticate(QByteArrayView token, QByteArray *tokenHash)

@@ -2,6 +2,7 @@
 
 #include "store/records.h"
 
+#include <common/protocol/rest.h>
 #include <result.h>
 
 #include <QFuture>
@@ -32,8 +33,9 @@ public:
         QObject *parent = nullptr);
 
     // BODY is the request's JSON; validation errors come back at once, hashing happens off the event loop.
-    QFuture<Result<Session>> registerUser(const QJsonObject &body);
-    QFuture<Result<Session>> login(const QJsonObject &body);
+    // CREDENTIALS as Wire::Credentials::read() took them from the body; the account rules are checked here.
+    QFuture<Result<Session>> registerUser(const Wire::Credentials &credentials);
+    QFuture<Result<Session>> login(const Wire::Credentials &credentials);
     // Revokes the token at once, including on open gateway connections (closed with 4002).
     void logout(const QByteArray &tokenHash);
 

@@ -29,25 +29,25 @@ Result<ChannelService::Access> ChannelService::access(qint64 userId, qint64 chan
 {
     const auto channel = channelId ? m_channels.byId(channelId) : std::nullopt;
     if (!channel)
-        return ApiError::notFound(u"no such channel"_qs);
+        return Wire::Error::notFound(u"no such channel"_qs);
     const auto member = m_channels.member(channelId, userId);
     if (!member) {
         if (channel->isPublic() && !channel->isDirect())
-            return ApiError::forbidden(u"you are not a member of this channel"_qs);
-        return ApiError::notFound(u"no such channel"_qs);
+            return Wire::Error::forbidden(u"you are not a member of this channel"_qs);
+        return Wire::Error::notFound(u"no such channel"_qs);
     }
     return Access { *channel, *member };
 }
 
-QJsonArray ChannelService::listFor(qint64 userId)
+QList<Wire::Channel> ChannelService::listFor(qint64 userId)
 {
-    QJsonArray out;
+    QList<Wire::Channel> out;
     for (const auto &[channel, member] : m_channels.forUser(userId))
         out.append(m_views.channel(channel, &member, userId));
     return out;
 }
 
-Result<QJsonObject> ChannelService::get(qint64 userId, qint64 channelId)
+Result<Wire::Channel> ChannelService::get(qint64 userId, qint64 channelId)
 {
     const auto a = access(userId, channelId);
     if (!a.ok())
@@ -58,19 +58,19 @@ Result<QJsonObject> ChannelService::get(qint64 userId, qint64 channelId)
 Result<ChannelService::Created> ChannelService::create(qint64 userId, const QJsonObject &body)
 {
     JsonReader r(body);
-    const QString type = r.choice(u"type"_qs, { u"group"_qs, u"direct"_qs }, QString());
+    const QString type = r.choice(Wire::Key::Type, Wire::allNames<Wire::ChannelType>(), QString());
     if (r.ok() && type.isEmpty())
         r.fail(u"missing field 'type'"_qs);
     if (!r.ok())
-        return ApiError::badRequest(r.error());
-    return type == u"direct" ? openDirect(userId, body) : createGroup(userId, body);
+        return Wire::Error::badRequest(r.error());
+    return type == Wire::toName(Wire::ChannelType::Direct) ? openDirect(userId, body) : createGroup(userId, body);
 }
 
-ApiError ChannelService::abort(qint64 channelId)
+Wire::Error ChannelService::abort(qint64 channelId)
 {
     m_db.rollback();
     m_channels.invalidate(channelId);
-    return ApiError::internal(u"could not store the change"_qs);
+    return Wire::Error::internal(u"could not store the change"_qs);
 }
 
 bool ChannelService::addMemberLogged(
@@ -82,8 +82,7 @@ bool ChannelService::addMemberLogged(
     MemberRecord m { channel.id, userId, role, nowMs(), 0, channel.messageCount, 0 };
     if (!m_channels.addMember(m))
         return false;
-    const auto event
-        = m_events.append(channel.id, u"member.joined"_qs, { { u"user"_qs, m_views.user(userId) } });
+    const auto event = m_events.append(Wire::MemberChanged { true, channel.id, 0, m_views.user(userId) });
     if (!event)
         return false;
     events.append(*event);
@@ -98,27 +97,27 @@ void ChannelService::announceAdded(qint64 channelId, const QList<qint64> &userId
     for (qint64 userId : userIds) {
         const auto member = m_channels.member(channelId, userId);
         if (member)
-            m_hub.sendToUser(userId,
-                frameText(
-                    u"channel.added"_qs, { { u"channel"_qs, m_views.channel(*channel, &*member, userId) } }));
+            m_hub.sendToUser(
+                userId, Wire::encodeFrame(Wire::ChannelAdded { m_views.channel(*channel, &*member, userId) }));
     }
 }
 
 Result<ChannelService::Created> ChannelService::createGroup(qint64 userId, const QJsonObject &body)
 {
     JsonReader r(body);
-    const QString name = r.string(u"name"_qs, 1, Limits::MaxChannelNameChars).trimmed();
-    const QString topic = r.optionalString(u"topic"_qs, 0, Limits::MaxTopicChars).value_or(QString());
-    const QString visibility = r.choice(u"visibility"_qs, { u"public"_qs, u"private"_qs }, u"public"_qs);
-    QList<qint64> memberIds = r.idList(u"memberIds"_qs, Limits::MaxMembersPerRequest, false);
+    const QString name = r.string(Wire::Key::Name, 1, Limits::MaxChannelNameChars).trimmed();
+    const QString topic = r.optionalString(Wire::Key::Topic, 0, Limits::MaxTopicChars).value_or(QString());
+    const QString visibility = r.choice(Wire::Key::Visibility, Wire::allNames<Wire::Visibility>(),
+        Wire::toName(Wire::Visibility::Public).toString());
+    QList<qint64> memberIds = r.idList(Wire::Key::MemberIds, Limits::MaxMembersPerRequest, false);
     if (r.ok() && name.isEmpty())
         r.fail(u"field 'name' must not be blank"_qs);
     if (!r.ok())
-        return ApiError::badRequest(r.error());
+        return Wire::Error::badRequest(r.error());
     memberIds.removeAll(userId);
     for (qint64 id : memberIds)
         if (!m_users.byId(id))
-            return ApiError::badRequest(u"unknown user %1 in memberIds"_qs.arg(id));
+            return Wire::Error::badRequest(u"unknown user %1 in memberIds"_qs.arg(id));
 
     ChannelRecord channel;
     channel.id = m_ids.next();
@@ -131,7 +130,7 @@ Result<ChannelService::Created> ChannelService::createGroup(qint64 userId, const
 
     QList<EventLog::Event> events;
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     bool ok = m_channels.insert(channel) && addMemberLogged(channel, userId, u"owner"_qs, events);
     for (qint64 id : memberIds)
         ok = ok && addMemberLogged(channel, id, u"member"_qs, events);
@@ -149,16 +148,16 @@ Result<ChannelService::Created> ChannelService::createGroup(qint64 userId, const
 Result<ChannelService::Created> ChannelService::openDirect(qint64 userId, const QJsonObject &body)
 {
     JsonReader r(body);
-    const QList<qint64> ids = r.idList(u"memberIds"_qs, 1, true);
+    const QList<qint64> ids = r.idList(Wire::Key::MemberIds, 1, true);
     if (r.ok() && ids.size() != 1)
         r.fail(u"a direct channel needs exactly one other user in 'memberIds'"_qs);
     if (!r.ok())
-        return ApiError::badRequest(r.error());
+        return Wire::Error::badRequest(r.error());
     const qint64 other = ids.first();
     if (other == userId)
-        return ApiError::badRequest(u"a direct channel needs another user"_qs);
+        return Wire::Error::badRequest(u"a direct channel needs another user"_qs);
     if (!m_users.byId(other))
-        return ApiError::notFound(u"no such user"_qs);
+        return Wire::Error::notFound(u"no such user"_qs);
     const QString key = u"%1:%2"_qs.arg(qMin(userId, other)).arg(qMax(userId, other));
     if (const auto existing = m_channels.byDirectKey(key)) {
         const auto member = m_channels.member(existing->id, userId);
@@ -176,7 +175,7 @@ Result<ChannelService::Created> ChannelService::openDirect(qint64 userId, const 
     channel.directKey = key;
     QList<EventLog::Event> events;
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     const bool ok = m_channels.insert(channel) && addMemberLogged(channel, userId, u"member"_qs, events)
         && addMemberLogged(channel, other, u"member"_qs, events);
     if (!ok || !m_db.commit())
@@ -189,9 +188,9 @@ Result<ChannelService::Created> ChannelService::openDirect(qint64 userId, const 
     return Created { m_views.channel(*created, &*member, userId), true };
 }
 
-QJsonArray ChannelService::browse(qint64 userId, const QString &query)
+QList<Wire::Channel> ChannelService::browse(qint64 userId, const QString &query)
 {
-    QJsonArray out;
+    QList<Wire::Channel> out;
     for (const auto &channel : m_channels.browse(query, 100)) {
         const auto member = m_channels.member(channel.id, userId);
         out.append(m_views.channel(channel, member ? &*member : nullptr, userId));
@@ -199,17 +198,17 @@ QJsonArray ChannelService::browse(qint64 userId, const QString &query)
     return out;
 }
 
-Result<QJsonObject> ChannelService::join(qint64 userId, qint64 channelId)
+Result<Wire::Channel> ChannelService::join(qint64 userId, qint64 channelId)
 {
     const auto channel = channelId ? m_channels.byId(channelId) : std::nullopt;
     if (!channel || (!channel->isPublic() && !m_channels.member(channelId, userId)))
-        return ApiError::notFound(u"no such channel"_qs);
+        return Wire::Error::notFound(u"no such channel"_qs);
     if (channel->isDirect())
-        return ApiError::forbidden(u"direct channels cannot be joined"_qs);
+        return Wire::Error::forbidden(u"direct channels cannot be joined"_qs);
     if (!m_channels.member(channelId, userId)) {
         QList<EventLog::Event> events;
         if (!m_db.begin())
-            return ApiError::internal();
+            return Wire::Error::internal();
         if (!addMemberLogged(*channel, userId, u"member"_qs, events) || !m_db.commit())
             return abort(channelId);
         for (const auto &e : events)
@@ -219,42 +218,38 @@ Result<QJsonObject> ChannelService::join(qint64 userId, qint64 channelId)
     return get(userId, channelId);
 }
 
-Result<QJsonObject> ChannelService::members(qint64 userId, qint64 channelId)
+Result<Wire::MemberList> ChannelService::members(qint64 userId, qint64 channelId)
 {
     const auto a = access(userId, channelId);
     if (!a.ok())
         return a.error();
-    QJsonArray list;
-    for (const auto &m : m_channels.members(channelId)) {
-        list.append(QJsonObject { { u"user"_qs, m_views.user(m.userId) }, { u"role"_qs, m.role },
-            { u"joinedAt"_qs, isoTime(m.joinedAt) },
-            { u"lastReadMessageId"_qs,
-                m.lastReadMessageId ? QJsonValue(idToString(m.lastReadMessageId)) : QJsonValue() } });
-    }
-    return QJsonObject { { u"members"_qs, list } };
+    Wire::MemberList list;
+    for (const auto &m : m_channels.members(channelId))
+        list.members.append(m_views.member(m));
+    return list;
 }
 
-Result<QJsonObject> ChannelService::addMembers(qint64 actorId, qint64 channelId, const QJsonObject &body)
+Result<QList<Wire::Id>> ChannelService::addMembers(
+    qint64 actorId, qint64 channelId, const Wire::AddMembers &request)
 {
     const auto a = access(actorId, channelId);
     if (!a.ok())
         return a.error();
-    JsonReader r(body);
-    const QList<qint64> ids = r.idList(u"userIds"_qs, Limits::MaxMembersPerRequest, true);
-    if (!r.ok())
-        return ApiError::badRequest(r.error());
+    QList<qint64> ids;
+    for (const Wire::Id id : request.userIds)
+        ids.append(id.value());
     if (a.value().channel.isDirect())
-        return ApiError::forbidden(u"direct channels have fixed members"_qs);
+        return Wire::Error::forbidden(u"direct channels have fixed members"_qs);
     if (!a.value().member.canManage())
-        return ApiError::forbidden(u"only an owner or admin can add members"_qs);
+        return Wire::Error::forbidden(u"only an owner or admin can add members"_qs);
     for (qint64 id : ids)
         if (!m_users.byId(id))
-            return ApiError::badRequest(u"unknown user %1 in userIds"_qs.arg(id));
+            return Wire::Error::badRequest(u"unknown user %1 in userIds"_qs.arg(id));
 
-    QList<qint64> added;
+    QList<Wire::Id> added;
     QList<EventLog::Event> events;
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     for (qint64 id : ids) {
         if (m_channels.member(channelId, id))
             continue;
@@ -266,11 +261,11 @@ Result<QJsonObject> ChannelService::addMembers(qint64 actorId, qint64 channelId,
         return abort(channelId);
     for (const auto &e : events)
         m_events.publish(e);
-    announceAdded(channelId, added);
-    QJsonArray addedIds;
-    for (qint64 id : added)
-        addedIds.append(idToString(id));
-    return QJsonObject { { u"added"_qs, addedIds } };
+    QList<qint64> addedIds;
+    for (const Wire::Id id : added)
+        addedIds.append(id.value());
+    announceAdded(channelId, addedIds);
+    return added;
 }
 
 Result<bool> ChannelService::removeMember(qint64 actorId, qint64 channelId, qint64 targetId)
@@ -281,27 +276,25 @@ Result<bool> ChannelService::removeMember(qint64 actorId, qint64 channelId, qint
     const ChannelRecord &channel = a.value().channel;
     const MemberRecord &actor = a.value().member;
     if (channel.isDirect())
-        return ApiError::forbidden(u"direct channels have fixed members"_qs);
+        return Wire::Error::forbidden(u"direct channels have fixed members"_qs);
     const auto target = m_channels.member(channelId, targetId);
     if (!target)
-        return ApiError::notFound(u"that user is not a member of this channel"_qs);
+        return Wire::Error::notFound(u"that user is not a member of this channel"_qs);
     if (targetId != actorId) {
         // Owners remove anyone; admins remove plain members only.
         const bool allowed = actor.role == u"owner" || (actor.role == u"admin" && target->role == u"member");
         if (!allowed)
-            return ApiError::forbidden(u"you may not remove this member"_qs);
+            return Wire::Error::forbidden(u"you may not remove this member"_qs);
     }
     if (!m_db.begin())
-        return ApiError::internal();
-    const auto event
-        = m_events.append(channelId, u"member.left"_qs, { { u"user"_qs, m_views.user(targetId) } });
+        return Wire::Error::internal();
+    const auto event = m_events.append(Wire::MemberChanged { false, channelId, 0, m_views.user(targetId) });
     if (!event || !m_channels.removeMember(channelId, targetId) || !m_db.commit())
         return abort(channelId);
     // The member who left is no longer in the channel's list, but learns of it too.
     m_events.publish(*event);
     m_hub.sendToUser(targetId, event->frame);
-    m_hub.sendToUser(
-        targetId, frameText(u"channel.removed"_qs, { { u"channelId"_qs, idToString(channelId) } }));
+    m_hub.sendToUser(targetId, Wire::encodeFrame(Wire::ChannelRemoved { channelId }));
     return true;
 }
 

@@ -5,7 +5,9 @@
 
 #include <result.h>
 
-#include <QJsonArray>
+#include <common/protocol/channel.h>
+#include <common/protocol/rest.h>
+
 #include <QJsonObject>
 
 class SnowflakeGenerator;
@@ -29,7 +31,7 @@ public:
     };
     struct Created
     {
-        QJsonObject channel;
+        Wire::Channel channel;
         bool created = false;
     };
 
@@ -40,13 +42,14 @@ public:
     // existence is not leaked) and forbidden for a public one; an unknown channel is not_found.
     Result<Access> access(qint64 userId, qint64 channelId);
 
-    QJsonArray listFor(qint64 userId);
-    Result<QJsonObject> get(qint64 userId, qint64 channelId);
+    QList<Wire::Channel> listFor(qint64 userId);
+    Result<Wire::Channel> get(qint64 userId, qint64 channelId);
     Result<Created> create(qint64 userId, const QJsonObject &body);
-    QJsonArray browse(qint64 userId, const QString &query);
-    Result<QJsonObject> join(qint64 userId, qint64 channelId);
-    Result<QJsonObject> members(qint64 userId, qint64 channelId);
-    Result<QJsonObject> addMembers(qint64 actorId, qint64 channelId, const QJsonObject &body);
+    QList<Wire::Channel> browse(qint64 userId, const QString &query);
+    Result<Wire::Channel> join(qint64 userId, qint64 channelId);
+    Result<Wire::MemberList> members(qint64 userId, qint64 channelId);
+    // The users that were not members yet (the answer's `added`).
+    Result<QList<Wire::Id>> addMembers(qint64 actorId, qint64 channelId, const Wire::AddMembers &request);
     Result<bool> removeMember(qint64 actorId, qint64 channelId, qint64 targetId);
 
 private:
@@ -56,7 +59,7 @@ private:
     bool addMemberLogged(
         const ChannelRecord &channel, qint64 userId, const QString &role, QList<EventLog::Event> &events);
     // Ends a failed transaction: rolls back and forgets what the cache learnt inside it.
-    ApiError abort(qint64 channelId);
+    Wire::Error abort(qint64 channelId);
     void announceAdded(qint64 channelId, const QList<qint64> &userIds);
 
     Database &m_db;

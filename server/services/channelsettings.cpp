@@ -21,24 +21,20 @@ ChannelSettings::ChannelSettings(
 {
 }
 
-Result<QJsonObject> ChannelSettings::update(qint64 userId, qint64 channelId, const QJsonObject &body)
+Result<Wire::Channel> ChannelSettings::update(
+    qint64 userId, qint64 channelId, const Wire::ChannelSettings &settings)
 {
     const auto access = m_access.access(userId, channelId);
     if (!access.ok())
         return access.error();
-    JsonReader r(body);
-    const auto name = r.optionalString(u"name"_qs, 1, Limits::MaxChannelNameChars);
-    const auto topic = r.optionalString(u"topic"_qs, 0, Limits::MaxTopicChars);
-    const QString policy = r.choice(u"pinPolicy"_qs, { u"members"_qs, u"admins"_qs }, QString());
-    if (r.ok() && name && name->trimmed().isEmpty())
-        r.fail(u"field 'name' must not be blank"_qs);
-    if (!r.ok())
-        return ApiError::badRequest(r.error());
+    const auto &name = settings.name;
+    const auto &topic = settings.topic;
+    const QString policy = settings.pinPolicy ? Wire::toName(*settings.pinPolicy).toString() : QString();
     ChannelRecord channel = access.value().channel;
     if (channel.isDirect())
-        return ApiError::forbidden(u"direct channels have no settings"_qs);
+        return Wire::Error::forbidden(u"direct channels have no settings"_qs);
     if (!access.value().member.canManage())
-        return ApiError::forbidden(u"only an owner or admin can change the channel"_qs);
+        return Wire::Error::forbidden(u"only an owner or admin can change the channel"_qs);
     if (name)
         channel.name = name->trimmed();
     if (topic)
@@ -47,13 +43,13 @@ Result<QJsonObject> ChannelSettings::update(qint64 userId, qint64 channelId, con
         channel.pinPolicy = policy;
 
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     if (!m_channels.updateSettings(channel))
         return rollbackChange(m_db);
     const auto stored = m_channels.byId(channelId);
     // The frame is shared by all members, so it carries the channel without the per-member fields' values.
-    const auto event = m_events.append(
-        channelId, u"channel.updated"_qs, { { u"channel"_qs, m_views.channel(*stored, nullptr, userId) } });
+    const auto event
+        = m_events.append(Wire::ChannelUpdated { channelId, 0, m_views.channel(*stored, nullptr, userId) });
     if (!event || !m_db.commit())
         return rollbackChange(m_db);
     m_events.publish(*event);

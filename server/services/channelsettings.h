@@ -2,7 +2,8 @@
 
 #include <result.h>
 
-#include <QJsonObject>
+#include <common/protocol/channel.h>
+#include <common/protocol/rest.h>
 
 namespace Natter::Server {
 
@@ -19,7 +20,7 @@ class ChannelSettings
 public:
     ChannelSettings(Database &db, ChannelService &access, ChannelStore &channels, EventLog &events, Views &views);
 
-    Result<QJsonObject> update(qint64 userId, qint64 channelId, const QJsonObject &body);
+    Result<Wire::Channel> update(qint64 userId, qint64 channelId, const Wire::ChannelSettings &settings);
 
 private:
     Database &m_db;

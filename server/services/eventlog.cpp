@@ -5,14 +5,15 @@
 #include "store/messagestore.h"
 #include "services/views.h"
 
-#include <jsonwriter.h>
-#include <snowflake.h>
 
 namespace Natter::Server {
 
 namespace {
-const QString NewMessageType = QStringLiteral("message.new");
+QString typeName(Wire::FrameType type)
+{
+    return Wire::frameTypeName(type).toString();
 }
+} // namespace
 
 EventLog::EventLog(ChannelStore &channels, MessageStore &messages, const Views &views, Hub &hub)
     : m_channels(channels)
@@ -22,37 +23,37 @@ EventLog::EventLog(ChannelStore &channels, MessageStore &messages, const Views &
 {
 }
 
-std::optional<EventLog::Event> EventLog::append(
-    qint64 channelId, const QString &type, QJsonObject fields, qint64 seq)
+qint64 EventLog::takeSeq(qint64 channelId, qint64 seq)
 {
-    if (seq == 0)
-        seq = m_channels.nextSeq(channelId);
-    if (seq == 0)
-        return std::nullopt;
-    fields.insert(u"channelId"_qs, idToString(channelId));
-    fields.insert(u"seq"_qs, seq);
-    Event event { channelId, seq, frameText(type, std::move(fields)) };
-    if (!m_channels.appendEvent(channelId, seq, type, event.frame))
+    return seq ? seq : m_channels.nextSeq(channelId);
+}
+
+std::optional<EventLog::Event> EventLog::store(qint64 channelId, qint64 seq, Wire::FrameType type, QByteArray frame)
+{
+    Event event { channelId, seq, std::move(frame) };
+    if (!m_channels.appendEvent(channelId, seq, typeName(type), event.frame))
         return std::nullopt;
     m_rendered.clear();
     m_renderedBytes = 0;
     return event;
 }
 
-QByteArray EventLog::newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json)
+std::optional<EventLog::Event> EventLog::appendMessageUpdated(qint64 channelId, const QByteArray &messageJson)
 {
-    JsonWriter w;
-    w.beginObject().key("type").value(NewMessageType).key("message").raw(json);
-    w.key("channelId").idString(channelId).key("seq").value(seq).endObject();
-    return w.take();
+    const qint64 seq = takeSeq(channelId, 0);
+    if (seq == 0)
+        return std::nullopt;
+    return store(channelId, seq, Wire::FrameType::MessageUpdated,
+        Wire::MessageEvent::encode(Wire::FrameType::MessageUpdated, channelId, seq, messageJson));
 }
 
 std::optional<EventLog::Event> EventLog::appendNewMessage(
     qint64 channelId, qint64 seq, qint64 messageId, bool isReply, const QByteArray &json)
 {
-    if (isReply && !m_channels.appendEvent(channelId, seq, NewMessageType, QByteArray(""), messageId))
+    if (isReply
+        && !m_channels.appendEvent(channelId, seq, typeName(Wire::FrameType::MessageNew), QByteArray(""), messageId))
         return std::nullopt;
-    return Event { channelId, seq, newMessageFrame(channelId, seq, json) };
+    return Event { channelId, seq, Wire::MessageEvent::encode(Wire::FrameType::MessageNew, channelId, seq, json) };
 }
 
 void EventLog::publish(const Event &event, qint64 exceptUser)
@@ -107,7 +108,8 @@ std::optional<QByteArray> EventLog::renderNewMessage(qint64 channelId, qint64 se
         qCWarning(lcStore) << "event" << channelId << seq << "names missing message" << messageId;
         return std::nullopt;
     }
-    QByteArray frame = newMessageFrame(channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
+    QByteArray frame = Wire::MessageEvent::encode(
+        Wire::FrameType::MessageNew, channelId, seq, m_views.newMessageJson(*message, !message->deletedAt));
     if (frame.size() > MaxCachedFrame)
         return frame;
     if (m_renderedBytes + frame.size() > MaxRenderedBytes) {

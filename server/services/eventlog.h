@@ -1,7 +1,9 @@
 #pragma once
 
+#include <common/protocol/events.h>
+#include <common/protocol/frame.h>
+
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -28,9 +30,18 @@ public:
 
     EventLog(ChannelStore &channels, MessageStore &messages, const Views &views, Hub &hub);
 
-    // SEQ is the seq already taken with ChannelStore::nextSeq() for this event, or 0 to take the next one
-    // here.
-    std::optional<Event> append(qint64 channelId, const QString &type, QJsonObject fields, qint64 seq = 0);
+    // A channel event (Wire::MessageDeleted, ReactionChanged, PinChanged, MemberChanged, ChannelUpdated …)
+    // for EVENT.channelId. EVENT.seq is the seq already taken with ChannelStore::nextSeq() for this event, or 0
+    // to take the next one here; it is filled in either way.
+    template<class E> std::optional<Event> append(E event)
+    {
+        event.seq = takeSeq(event.channelId.value(), event.seq);
+        if (event.seq == 0)
+            return std::nullopt;
+        return store(event.channelId.value(), event.seq, event.frameType(), Wire::encodeFrame(event));
+    }
+    // message.updated of a message whose JSON is already written (Views::messageJson()).
+    std::optional<Event> appendMessageUpdated(qint64 channelId, const QByteArray &messageJson);
     // The message.new of message MESSAGEID, whose JSON the send path has already written. A top-level message
     // is its own record (replay() finds it by seq in messages_channel); a reply, which that index does not
     // hold, stores its id in the log. Either way replay() writes the frame again from the message.
@@ -47,7 +58,8 @@ public:
         qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit, qint64 maxBytes);
 
 private:
-    static QByteArray newMessageFrame(qint64 channelId, qint64 seq, const QByteArray &json);
+    qint64 takeSeq(qint64 channelId, qint64 seq);
+    std::optional<Event> store(qint64 channelId, qint64 seq, Wire::FrameType type, QByteArray frame);
     std::optional<QByteArray> renderNewMessage(qint64 channelId, qint64 seq, qint64 messageId);
 
     // Rendered message.new frames by (channel, seq): a reconnecting crowd replays the same messages once per

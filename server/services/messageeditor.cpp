@@ -35,7 +35,7 @@ MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore 
 {
 }
 
-Result<QJsonObject> MessageEditor::edit(qint64 userId, const Wire::EditMessage &request)
+Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &request)
 {
     const qint64 messageId = request.messageId.value();
     const QString &text = request.text;
@@ -44,17 +44,17 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const Wire::EditMessage &
         return t.error();
     const MessageRecord &m = t.value().message;
     if (m.authorId != userId)
-        return ApiError::forbidden(u"only the author can edit a message"_qs);
-    const bool hasAttachments = m_attachments && !m_attachments->attachmentsJson(m.id).isEmpty();
+        return Wire::Error::forbidden(u"only the author can edit a message"_qs);
+    const bool hasAttachments = m_attachments && !m_attachments->attachments(m.id).isEmpty();
     if (text.trimmed().isEmpty() && !hasAttachments)
-        return ApiError::badRequest(u"field 'text' must not be blank"_qs);
+        return Wire::Error::badRequest(u"field 'text' must not be blank"_qs);
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
-        return ApiError::rateLimited(wait);
+        return Wire::Error::rateLimited(wait);
     if (text == m.text)
-        return m_views.message(m, userId);
+        return m_views.messageJson(m, userId);
 
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     const QList<qint64> mentions = m_sender.resolveMentions(m.channelId, userId, text);
     if (!m_messages.updateText(m.id, text, mentions, nowMs()))
         return rollbackChange(m_db);
@@ -66,40 +66,39 @@ Result<QJsonObject> MessageEditor::edit(qint64 userId, const Wire::EditMessage &
     if (m_search && !m_search->pruneChanges(m_db))
         return rollbackChange(m_db);
     const auto updated = m_messages.byId(m.id);
-    const auto event = m_events.append(
-        m.channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+    const auto event = m_events.appendMessageUpdated(m.channelId, m_views.messageJson(*updated));
     if (!event || !m_db.commit())
         return rollbackChange(m_db);
     if (m_search)
         m_search->wake();
     m_events.publish(*event);
     m_sender.textChanged(m.id, m.channelId, text);
-    return m_views.message(*updated, userId);
+    return m_views.messageJson(*updated, userId);
 }
 
-Result<QJsonObject> MessageEditor::remove(qint64 userId, qint64 messageId)
+Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId)
 {
     const auto t = messageTarget(m_messages, m_access, userId, messageId);
     if (!t.ok())
         return t.error();
     const MessageRecord &m = t.value().message;
     if (m.authorId != userId && !t.value().member.canManage())
-        return ApiError::forbidden(u"only the author or a channel owner or admin can delete a message"_qs);
+        return Wire::Error::forbidden(u"only the author or a channel owner or admin can delete a message"_qs);
 
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
         && (!m_attachments || m_attachments->unlinkAll(m.id)) && (!m_search || m_search->pruneChanges(m_db));
     m_pins.unpin(m.channelId, m.id);
     const auto event = ok
-        ? m_events.append(m.channelId, u"message.deleted"_qs, { { u"messageId"_qs, idToString(m.id) } })
+        ? m_events.append(Wire::MessageDeleted { m.channelId, 0, m.id })
         : std::nullopt;
     if (!event || !m_db.commit())
         return rollbackChange(m_db);
     if (m_search)
         m_search->wake();
     m_events.publish(*event);
-    return QJsonObject { { u"messageId"_qs, idToString(m.id) } };
+    return Wire::Id(m.id);
 }
 
 } // namespace Natter::Server

@@ -5,7 +5,7 @@
 #include <common/protocol/requests.h>
 #include <result.h>
 
-#include <QJsonObject>
+#include <QByteArray>
 
 namespace Natter::Server {
 
@@ -34,8 +34,9 @@ public:
     void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
     void setSearchIndexer(SearchIndexer *indexer) { m_search = indexer; }
 
-    Result<QJsonObject> edit(qint64 userId, const Wire::EditMessage &request);
-    Result<QJsonObject> remove(qint64 userId, qint64 messageId);
+    // The edited message as JSON, as USERID sees it.
+    Result<QByteArray> edit(qint64 userId, const Wire::EditMessage &request);
+    Result<Wire::Id> remove(qint64 userId, qint64 messageId);
 
 private:
     Database &m_db;

@@ -1,4 +1,5 @@
 #include "services/messageservice.h"
+#include "services/messagetarget.h"
 #include "services/attachmentlinker.h"
 #include "services/channelservice.h"
 #include "store/channelstore.h"
@@ -11,6 +12,8 @@
 
 #include <isotime.h>
 #include <jsonreader.h>
+#include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
 #include <jsonwriter.h>
 #include <protocollimits.h>
 #include <snowflake.h>
@@ -80,9 +83,9 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
     for (const Wire::Id id : request.attachmentIds)
         attachments.append(id.value());
     if (!attachments.isEmpty() && !m_attachments)
-        return done(ApiError::badRequest(u"this server does not accept attachments"_qs));
+        return done(Wire::Error::badRequest(u"this server does not accept attachments"_qs));
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
-        return done(ApiError::rateLimited(wait));
+        return done(Wire::Error::rateLimited(wait));
     // Members are the common case and are answered from the member cache; anyone else gets access()'s precise
     // error.
     if (!m_channels.memberIds(channelId).contains(userId)) {
@@ -95,9 +98,9 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
     if (parentId) {
         const auto parent = m_messages.byId(parentId);
         if (!parent || parent->channelId != channelId)
-            return done(ApiError::notFound(u"no such parent message in this channel"_qs));
+            return done(Wire::Error::notFound(u"no such parent message in this channel"_qs));
         if (parent->deletedAt)
-            return done(ApiError::badRequest(u"cannot reply to a deleted message"_qs));
+            return done(Wire::Error::badRequest(u"cannot reply to a deleted message"_qs));
         // Threads are one level deep: a reply to a reply joins the root's thread.
         rootId = parent->parentId ? parent->parentId : parent->id;
     }
@@ -108,7 +111,7 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
         if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
             if (const auto existing = m_messages.byId(existingId))
                 return answerRepeat(std::move(done),
-                    Sent { QJsonDocument(m_views.message(*existing, userId)).toJson(QJsonDocument::Compact),
+                    Sent { m_views.messageJson(*existing, userId),
                         existingId, false });
         }
         if (const auto problem = m_attachments->checkAttachable(userId, attachments))
@@ -170,8 +173,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
         if (!m_messages.incrementReplyCount(p.parentId))
             return false;
         const auto parent = m_messages.byId(p.parentId);
-        const auto updated = parent ? m_events.append(p.channelId, u"message.updated"_qs,
-                                 { { u"message"_qs, m_views.message(*parent) } })
+        const auto updated = parent ? m_events.appendMessageUpdated(p.channelId, m_views.messageJson(*parent))
                                     : std::nullopt;
         if (!updated)
             return false;
@@ -187,7 +189,7 @@ bool MessageService::storeRepeat(const Pending &p, qint64 existingId, Outcome &o
     if (!existing)
         return false;
     outcome.result
-        = Sent { QJsonDocument(m_views.message(*existing, p.userId)).toJson(QJsonDocument::Compact),
+        = Sent { m_views.messageJson(*existing, p.userId),
               existingId, false };
     return true;
 }
@@ -224,7 +226,7 @@ void MessageService::flush()
             }
             qCCritical(lcMessages) << "a batch of" << batch.size() << "messages could not be stored";
             for (const auto &p : batch)
-                p.done(ApiError::internal(u"the message could not be stored"_qs));
+                p.done(Wire::Error::internal(u"the message could not be stored"_qs));
             continue;
         }
         m_committed.append({ m_db.committedGeneration(), std::move(batch), std::move(outcomes), {} });
@@ -281,24 +283,25 @@ void MessageService::release(quint64 durableGeneration)
 
 Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)
 {
-    const QString limitText = query.queryItemValue(u"limit"_qs);
+    const QString limitText = query.queryItemValue(QString(Wire::Rest::Query::Limit));
     bool limitOk = true;
     const int limit = limitText.isEmpty() ? Limits::HistoryDefaultLimit : limitText.toInt(&limitOk);
     if (!limitOk || limit < 1 || limit > Limits::HistoryMaxLimit)
-        return ApiError::badRequest(u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
+        return Wire::Error::badRequest(u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
     int anchors = 0;
     qint64 before = 0, after = 0, around = 0;
-    for (const auto &[key, target] : { std::pair { u"before"_qs, &before }, std::pair { u"after"_qs, &after },
-             std::pair { u"around"_qs, &around } }) {
+    for (const auto &[key, target] : { std::pair { QString(Wire::Rest::Query::Before), &before },
+             std::pair { QString(Wire::Rest::Query::After), &after },
+             std::pair { QString(Wire::Rest::Query::Around), &around } }) {
         if (!query.hasQueryItem(key))
             continue;
         ++anchors;
         *target = idFromString(query.queryItemValue(key));
         if (*target == 0)
-            return ApiError::badRequest(u"%1 must be a message id"_qs.arg(key));
+            return Wire::Error::badRequest(u"%1 must be a message id"_qs.arg(key));
     }
     if (anchors > 1)
-        return ApiError::badRequest(u"use only one of before, after and around"_qs);
+        return Wire::Error::badRequest(u"use only one of before, after and around"_qs);
 
     // A message whose batch is committed but not yet on disk is not shown: nobody has been told of it yet,
     // and a power cut would take it back. It arrives live, as message.new, once it is durable.
@@ -309,7 +312,7 @@ Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const
     if (around) {
         const auto center = m_messages.byId(around);
         if (!center || center->channelId != channelId || center->parentId != parentId || center->seq > maxSeq)
-            return ApiError::notFound(u"no such message in this channel"_qs);
+            return Wire::Error::notFound(u"no such message in this channel"_qs);
         const int newer = limit / 2;
         records = m_messages.page(channelId, parentId, MessageStore::Direction::Before, around + 1,
             limit - newer, &hasMore, maxSeq);
@@ -324,13 +327,14 @@ Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const
             channelId, parentId, MessageStore::Direction::Before, before, limit, &hasMore, maxSeq);
     }
     JsonWriter w;
+    // Wire::HistoryPage's shape, around messages written once each.
     w.beginObject()
-        .key("messages")
+        .key(Wire::Key::Messages)
         .raw(m_views.messagesJson(records, m_viewer))
-        .key("hasMore")
+        .key(Wire::Key::HasMore)
         .value(hasMore);
     if (around)
-        w.key("hasMoreAfter").value(hasMoreAfter);
+        w.key(Wire::Key::HasMoreAfter).value(hasMoreAfter);
     w.endObject();
     return w.take();
 }
@@ -348,12 +352,12 @@ Result<QByteArray> MessageService::replies(qint64 userId, qint64 messageId, cons
 {
     const auto root = messageId ? m_messages.byId(messageId) : std::nullopt;
     if (!root)
-        return ApiError::notFound(u"no such message"_qs);
-    const auto access = m_access.access(userId, root->channelId);
+        return Wire::Error::notFound(u"no such message"_qs);
+    const auto access = accessToMessage(m_access, userId, root->channelId);
     if (!access.ok())
         return access.error();
     if (root->parentId)
-        return ApiError::badRequest(u"that message is a reply; ask for its root's replies"_qs);
+        return Wire::Error::badRequest(u"that message is a reply; ask for its root's replies"_qs);
     m_viewer = userId;
     return page(root->channelId, root->id, query);
 }
@@ -365,7 +369,7 @@ Result<bool> MessageService::markRead(qint64 userId, qint64 channelId, qint64 me
         return access.error();
     const auto message = m_messages.byId(messageId);
     if (!message || message->channelId != channelId)
-        return ApiError::notFound(u"no such message in this channel"_qs);
+        return Wire::Error::notFound(u"no such message in this channel"_qs);
     return m_channels.markRead(channelId, userId, messageId, message->ordinal);
 }
 
@@ -379,8 +383,7 @@ bool MessageService::setPreview(qint64 messageId, const QJsonObject &preview)
     std::optional<EventLog::Event> event;
     if (m_messages.setPreview(messageId, QJsonDocument(preview).toJson(QJsonDocument::Compact))) {
         if (const auto updated = m_messages.byId(messageId))
-            event = m_events.append(
-                message->channelId, u"message.updated"_qs, { { u"message"_qs, m_views.message(*updated) } });
+            event = m_events.appendMessageUpdated(message->channelId, m_views.messageJson(*updated));
     }
     if (!event || !m_db.commit()) {
         m_db.rollback();

@@ -10,19 +10,29 @@ Result<MessageTarget> messageTarget(
 {
     const auto message = messageId ? messages.byId(messageId) : std::nullopt;
     if (!message)
-        return ApiError::notFound(u"no such message"_qs);
-    const auto granted = access.access(userId, message->channelId);
+        return Wire::Error::notFound(u"no such message"_qs);
+    const auto granted = accessToMessage(access, userId, message->channelId);
     if (!granted.ok())
         return granted.error();
     if (message->deletedAt)
-        return ApiError::notFound(u"that message was deleted"_qs);
+        return Wire::Error::notFound(u"that message was deleted"_qs);
     return MessageTarget { *message, granted.value().channel, granted.value().member };
 }
 
-ApiError rollbackChange(Database &db)
+Result<ChannelService::Access> accessToMessage(ChannelService &access, qint64 userId, qint64 channelId)
+{
+    auto granted = access.access(userId, channelId);
+    // A channel the caller may not know of hides its messages too: the refusal is exactly a missing message's,
+    // so a message id cannot be used to probe for private channels or direct conversations.
+    if (!granted.ok() && granted.error().code == Wire::ErrorCode::NotFound)
+        return Wire::Error::notFound(u"no such message"_qs);
+    return granted;
+}
+
+Wire::Error rollbackChange(Database &db)
 {
     db.rollback();
-    return ApiError::internal(u"the change could not be stored"_qs);
+    return Wire::Error::internal(u"the change could not be stored"_qs);
 }
 
 } // namespace Natter::Server

@@ -10,7 +10,8 @@
 #include <isotime.h>
 #include <snowflake.h>
 
-#include <QJsonArray>
+#include <common/protocol/keys.h>
+#include <jsonwriter.h>
 
 namespace Natter::Server {
 
@@ -29,23 +30,22 @@ PinService::PinService(
 {
 }
 
-Result<QJsonObject> PinService::pin(qint64 userId, qint64 messageId, bool pinned)
+Result<Wire::PinAck> PinService::pin(qint64 userId, qint64 messageId, bool pinned)
 {
     const auto t = messageTarget(m_messages, m_access, userId, messageId);
     if (!t.ok())
         return t.error();
     const MessageRecord &m = t.value().message;
     if (t.value().channel.pinPolicy == u"admins" && !t.value().member.canManage())
-        return ApiError::forbidden(u"only owners and admins may pin in this channel"_qs);
+        return Wire::Error::forbidden(u"only owners and admins may pin in this channel"_qs);
 
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     const bool changed
         = pinned ? m_pins.pin(m.channelId, m.id, userId, nowMs()) : m_pins.unpin(m.channelId, m.id);
     std::optional<EventLog::Event> event;
     if (changed) {
-        event = m_events.append(m.channelId, pinned ? u"message.pinned"_qs : u"message.unpinned"_qs,
-            { { u"messageId"_qs, idToString(m.id) }, { u"userId"_qs, idToString(userId) } });
+        event = m_events.append(Wire::PinChanged { pinned, m.channelId, 0, m.id, userId });
         if (!event)
             return rollbackChange(m_db);
     }
@@ -53,19 +53,22 @@ Result<QJsonObject> PinService::pin(qint64 userId, qint64 messageId, bool pinned
         return rollbackChange(m_db);
     if (event)
         m_events.publish(*event);
-    return QJsonObject { { u"changed"_qs, changed }, { u"pinned"_qs, pinned } };
+    return Wire::PinAck { changed, pinned };
 }
 
-Result<QJsonObject> PinService::pins(qint64 userId, qint64 channelId)
+Result<QByteArray> PinService::pins(qint64 userId, qint64 channelId)
 {
     const auto access = m_access.access(userId, channelId);
     if (!access.ok())
         return access.error();
-    QJsonArray list;
+    QList<MessageRecord> pinned;
     for (qint64 id : m_pins.pinned(channelId, MaxPinsListed))
         if (const auto m = m_messages.byId(id))
-            list.append(m_views.message(*m, userId));
-    return QJsonObject { { u"messages"_qs, list } };
+            pinned.append(*m);
+    // {messages} (Wire::HistoryPage without hasMore), the messages written once each.
+    JsonWriter w;
+    w.beginObject().key(Wire::Key::Messages).raw(m_views.messagesJson(pinned, userId)).endObject();
+    return w.take();
 }
 
 } // namespace Natter::Server

@@ -2,7 +2,9 @@
 
 #include <result.h>
 
-#include <QJsonObject>
+#include <common/protocol/events.h>
+
+#include <QByteArray>
 
 namespace Natter::Server {
 
@@ -21,9 +23,9 @@ public:
     PinService(Database &db, ChannelService &access, MessageStore &messages, PinStore &pins, EventLog &events,
         Views &views);
 
-    Result<QJsonObject> pin(qint64 userId, qint64 messageId, bool pinned);
+    Result<Wire::PinAck> pin(qint64 userId, qint64 messageId, bool pinned);
     // The channel's pinned messages, newest pin first (at most 100).
-    Result<QJsonObject> pins(qint64 userId, qint64 channelId);
+    Result<QByteArray> pins(qint64 userId, qint64 channelId);
 
 private:
     Database &m_db;

@@ -23,7 +23,7 @@ ReactionService::ReactionService(Database &db, ChannelService &access, MessageSt
 {
 }
 
-Result<QJsonObject> ReactionService::react(qint64 userId, const Wire::React &request)
+Result<Wire::ReactionAck> ReactionService::react(qint64 userId, const Wire::React &request)
 {
     const qint64 messageId = request.messageId.value();
     const QString &emoji = request.emoji;
@@ -32,18 +32,16 @@ Result<QJsonObject> ReactionService::react(qint64 userId, const Wire::React &req
     if (!t.ok())
         return t.error();
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
-        return ApiError::rateLimited(wait);
+        return Wire::Error::rateLimited(wait);
     const MessageRecord &m = t.value().message;
 
     if (!m_db.begin())
-        return ApiError::internal();
+        return Wire::Error::internal();
     const bool changed
         = add ? m_reactions.add(m.id, userId, emoji, nowMs()) : m_reactions.remove(m.id, userId, emoji);
     std::optional<EventLog::Event> event;
     if (changed) {
-        event = m_events.append(m.channelId, add ? u"reaction.added"_qs : u"reaction.removed"_qs,
-            { { u"messageId"_qs, idToString(m.id) }, { u"emoji"_qs, emoji },
-                { u"userId"_qs, idToString(userId) } });
+        event = m_events.append(Wire::ReactionChanged { add, m.channelId, 0, m.id, emoji, userId });
         if (!event)
             return rollbackChange(m_db);
     }
@@ -51,7 +49,7 @@ Result<QJsonObject> ReactionService::react(qint64 userId, const Wire::React &req
         return rollbackChange(m_db);
     if (event)
         m_events.publish(*event);
-    return QJsonObject { { u"changed"_qs, changed }, { u"reactions"_qs, m_reactions.summary(m.id, userId) } };
+    return Wire::ReactionAck { changed, m_reactions.summary(m.id, userId) };
 }
 
 } // namespace Natter::Server

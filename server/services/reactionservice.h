@@ -3,7 +3,7 @@
 #include <common/protocol/requests.h>
 #include <result.h>
 
-#include <QJsonObject>
+#include <common/protocol/events.h>
 
 namespace Natter::Server {
 
@@ -23,7 +23,7 @@ public:
         EventLog &events, RateLimiter &limiter);
 
     // REQUEST has been decoded (and so validated, emoji included) by Wire::React.
-    Result<QJsonObject> react(qint64 userId, const Wire::React &request);
+    Result<Wire::ReactionAck> react(qint64 userId, const Wire::React &request);
 
 private:
     Database &m_db;

@@ -6,7 +6,10 @@
 
 #include <snowflake.h>
 
-#include <QJsonArray>
+#include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
+#include <jsonwriter.h>
+
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -38,28 +41,28 @@ QString SearchService::matchExpression(const QString &q)
     return terms.join(u' ');
 }
 
-Result<QJsonObject> SearchService::search(qint64 userId, const QUrlQuery &query)
+Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
 {
-    const QString q = query.queryItemValue(u"q"_qs, QUrl::FullyDecoded).trimmed();
+    const QString q = query.queryItemValue(QString(Wire::Rest::Query::Q), QUrl::FullyDecoded).trimmed();
     if (q.isEmpty() || q.size() > MaxQueryChars)
-        return ApiError::badRequest(u"q must be 1 to %1 characters"_qs.arg(MaxQueryChars));
+        return Wire::Error::badRequest(u"q must be 1 to %1 characters"_qs.arg(MaxQueryChars));
     const QString match = matchExpression(q);
     if (match.isEmpty())
-        return ApiError::badRequest(u"q has no words to search for"_qs);
+        return Wire::Error::badRequest(u"q has no words to search for"_qs);
     bool ok = true;
-    const QString limitText = query.queryItemValue(u"limit"_qs);
+    const QString limitText = query.queryItemValue(QString(Wire::Rest::Query::Limit));
     const int limit = limitText.isEmpty() ? 20 : limitText.toInt(&ok);
     if (!ok || limit < 1 || limit > 100)
-        return ApiError::badRequest(u"limit must be an integer from 1 to 100"_qs);
+        return Wire::Error::badRequest(u"limit must be an integer from 1 to 100"_qs);
     qint64 before = std::numeric_limits<qint64>::max();
-    if (query.hasQueryItem(u"before"_qs)) {
-        before = idFromString(query.queryItemValue(u"before"_qs));
+    if (const QString key = Wire::Rest::Query::Before; query.hasQueryItem(key)) {
+        before = idFromString(query.queryItemValue(key));
         if (!before)
-            return ApiError::badRequest(u"before must be a message id"_qs);
+            return Wire::Error::badRequest(u"before must be a message id"_qs);
     }
     qint64 channelId = 0;
-    if (query.hasQueryItem(u"channelId"_qs) && !query.queryItemValue(u"channelId"_qs).isEmpty()) {
-        channelId = idFromString(query.queryItemValue(u"channelId"_qs));
+    if (const QString key = Wire::Rest::Query::ChannelId; !query.queryItemValue(key).isEmpty()) {
+        channelId = idFromString(query.queryItemValue(key));
         const auto access = m_access.access(userId, channelId);
         if (!access.ok())
             return access.error();
@@ -80,18 +83,22 @@ Result<QJsonObject> SearchService::search(qint64 userId, const QUrlQuery &query)
     sql.addBindValue(limit + 1);
     QList<qint64> ids;
     if (!Database::exec(sql))
-        return ApiError::badRequest(u"the search could not be understood"_qs);
+        return Wire::Error::badRequest(u"the search could not be understood"_qs);
     while (sql.next())
         ids.append(sql.value(0).toLongLong());
     sql.finish();
     const bool hasMore = ids.size() > limit;
     if (hasMore)
         ids.removeLast();
-    QJsonArray list;
+    QList<MessageRecord> found;
     for (qint64 id : ids)
         if (const auto m = m_messages.byId(id))
-            list.append(m_views.message(*m, userId));
-    return QJsonObject { { u"messages"_qs, list }, { u"hasMore"_qs, hasMore } };
+            found.append(*m);
+    // Wire::SearchResults' shape, the messages written once each.
+    JsonWriter w;
+    w.beginObject().key(Wire::Key::Messages).raw(m_views.messagesJson(found, userId));
+    w.key(Wire::Key::HasMore).value(hasMore).endObject();
+    return w.take();
 }
 
 } // namespace Natter::Server

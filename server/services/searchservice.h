@@ -2,7 +2,7 @@
 
 #include <result.h>
 
-#include <QJsonObject>
+#include <QByteArray>
 #include <QUrlQuery>
 
 namespace Natter::Server {
@@ -21,7 +21,7 @@ public:
     SearchService(Database &db, ChannelService &access, MessageStore &messages, Views &views);
 
     // QUERY holds q, channelId?, limit (1-100, default 20), before? (a message id, for the next page).
-    Result<QJsonObject> search(qint64 userId, const QUrlQuery &query);
+    Result<QByteArray> search(qint64 userId, const QUrlQuery &query);
     // The words of Q as an FTS5 expression: every word must match, the last as a prefix; FTS5 syntax in Q is
     // treated as text.
     static QString matchExpression(const QString &q);

@@ -37,8 +37,10 @@ ViewAssembler::MessageParts ViewAssembler::message(const MessageRecord &m, qint6
 {
     const bool live = !m.deletedAt;
     MessageParts parts;
-    parts.attachments = live && m_attachments ? m_attachments->attachmentsJson(m.id) : QJsonArray();
-    parts.reactions = live ? m_reactions.summary(m.id, viewerId) : QJsonArray();
+    if (live && m_attachments)
+        parts.attachments = m_attachments->attachments(m.id);
+    if (live)
+        parts.reactions = m_reactions.summary(m.id, viewerId);
     parts.author = m_users.byId(m.authorId);
     return parts;
 }
@@ -47,7 +49,7 @@ ViewAssembler::MessageParts ViewAssembler::newMessage(const MessageRecord &m, bo
 {
     MessageParts parts;
     if (hasAttachments && m_attachments)
-        parts.attachments = m_attachments->attachmentsJson(m.id);
+        parts.attachments = m_attachments->attachments(m.id);
     parts.author = m_users.byId(m.authorId);
     return parts;
 }
@@ -60,7 +62,7 @@ ViewAssembler::PageParts ViewAssembler::page(const QList<MessageRecord> &message
             live.append(m.id);
     PageParts parts;
     if (m_attachments)
-        parts.attachments = m_attachments->attachmentsJson(live);
+        parts.attachments = m_attachments->attachments(live);
     parts.reactions = m_reactions.summaries(live, viewerId);
     return parts;
 }

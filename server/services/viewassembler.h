@@ -3,7 +3,8 @@
 #include "store/records.h"
 
 #include <QHash>
-#include <QJsonArray>
+#include <common/protocol/attachment.h>
+#include <common/protocol/reaction.h>
 #include <QList>
 
 #include <optional>
@@ -32,8 +33,8 @@ public:
     struct MessageParts
     {
         std::optional<UserRecord> author;
-        QJsonArray attachments;
-        QJsonArray reactions;
+        QList<Wire::Attachment> attachments;
+        QList<Wire::Reaction> reactions;
     };
     MessageParts message(const MessageRecord &message, qint64 viewerId) const;
     // A message that was just stored: no reactions yet, and attachments only if HASATTACHMENTS, so the send
@@ -42,8 +43,8 @@ public:
     // The attachments and reactions of each of MESSAGES that is not deleted, one query for each kind.
     struct PageParts
     {
-        QHash<qint64, QJsonArray> attachments;
-        QHash<qint64, QJsonArray> reactions;
+        QHash<qint64, QList<Wire::Attachment>> attachments;
+        QHash<qint64, QList<Wire::Reaction>> reactions;
     };
     PageParts page(const QList<MessageRecord> &messages, qint64 viewerId) const;
 

@@ -4,8 +4,6 @@
 
 #include <jsonwriter.h>
 
-#include <QJsonDocument>
-
 namespace Natter::Server {
 
 Views::Views(const ViewAssembler &assembler)
@@ -13,36 +11,31 @@ Views::Views(const ViewAssembler &assembler)
 {
 }
 
-QJsonObject Views::user(const UserRecord &u) const
+Wire::User Views::user(const UserRecord &u) const
 {
     return ViewEncoder::user(u, m_load.isOnline(u.id));
 }
 
-QJsonObject Views::user(qint64 userId) const
+Wire::User Views::user(qint64 userId) const
 {
     const auto u = m_load.user(userId);
     return u ? user(*u) : ViewEncoder::unknownUser(userId);
 }
 
-QJsonObject Views::author(qint64 userId) const
-{
-    return ViewEncoder::author(userId, m_load.user(userId));
-}
-
-QJsonObject Views::channel(const ChannelRecord &c, const MemberRecord *viewer, qint64 viewerId) const
+Wire::Channel Views::channel(const ChannelRecord &c, const MemberRecord *viewer, qint64 viewerId) const
 {
     return ViewEncoder::channel(c, m_load.channelName(c, viewerId), viewer);
 }
 
-QJsonObject Views::message(const MessageRecord &m, qint64 viewerId) const
+Wire::Member Views::member(const MemberRecord &m) const
 {
-    return QJsonDocument::fromJson(messageJson(m, viewerId)).object();
+    return ViewEncoder::member(m, user(m.userId));
 }
 
 QByteArray Views::messageJson(const MessageRecord &m, qint64 viewerId) const
 {
-    const auto parts = m_load.message(m, viewerId);
-    return ViewEncoder::message(m, parts.author, parts.attachments, parts.reactions);
+    auto parts = m_load.message(m, viewerId);
+    return ViewEncoder::message(m, parts.author, std::move(parts.attachments), std::move(parts.reactions));
 }
 
 QByteArray Views::messagesJson(const QList<MessageRecord> &messages, qint64 viewerId) const
@@ -59,8 +52,8 @@ QByteArray Views::messagesJson(const QList<MessageRecord> &messages, qint64 view
 
 QByteArray Views::newMessageJson(const MessageRecord &m, bool hasAttachments) const
 {
-    const auto parts = m_load.newMessage(m, hasAttachments);
-    return ViewEncoder::message(m, parts.author, parts.attachments, parts.reactions);
+    auto parts = m_load.newMessage(m, hasAttachments);
+    return ViewEncoder::message(m, parts.author, std::move(parts.attachments), std::move(parts.reactions));
 }
 
 } // namespace Natter::Server

@@ -3,28 +3,28 @@
 #include "services/viewencoder.h"
 #include "store/records.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <common/protocol/channel.h>
+#include <common/protocol/user.h>
 
 namespace Natter::Server {
 
 class ViewAssembler;
 
-// PROTOCOL.md's objects as JSON: loads what each needs through ViewAssembler and writes it with ViewEncoder.
-// Channel views are per viewer (role, unread, a direct channel's name).
+// PROTOCOL.md's objects: loads what each needs through ViewAssembler and makes it with ViewEncoder. Channel
+// views are per viewer (role, unread, a direct channel's name).
 class Views
 {
 public:
     explicit Views(const ViewAssembler &assembler);
 
-    QJsonObject user(const UserRecord &user) const;
-    QJsonObject user(qint64 userId) const;
-    QJsonObject author(qint64 userId) const;
-    QJsonObject channel(const ChannelRecord &channel, const MemberRecord *viewer, qint64 viewerId) const;
-    // VIEWERID decides reactions' `me`; 0 (for frames shared by all recipients) makes every `me` false.
-    QJsonObject message(const MessageRecord &message, qint64 viewerId = 0) const;
+    Wire::User user(const UserRecord &user) const;
+    Wire::User user(qint64 userId) const;
+    Wire::Channel channel(const ChannelRecord &channel, const MemberRecord *viewer, qint64 viewerId) const;
+    Wire::Member member(const MemberRecord &member) const;
+    // A message as JSON. VIEWERID decides reactions' `me`; 0 (for frames shared by all recipients) makes every
+    // `me` false.
     QByteArray messageJson(const MessageRecord &message, qint64 viewerId = 0) const;
-    // message() of each of MESSAGES as a serialised array, with one query for all their reactions and one
+    // messageJson() of each of MESSAGES as a serialised array, with one query for all their reactions and one
     // for their attachments.
     QByteArray messagesJson(const QList<MessageRecord> &messages, qint64 viewerId) const;
     // A message that was just stored, serialised: it has no reactions yet, and attachments only if

@@ -1,7 +1,6 @@
 #include "store/reactionstore.h"
 #include "store/database.h"
 
-#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace Natter::Server {
@@ -39,9 +38,9 @@ bool ReactionStore::removeAll(qint64 messageId)
     return Database::exec(q);
 }
 
-QHash<qint64, QJsonArray> ReactionStore::summaries(const QList<qint64> &messageIds, qint64 viewerId)
+QHash<qint64, QList<Wire::Reaction>> ReactionStore::summaries(const QList<qint64> &messageIds, qint64 viewerId)
 {
-    QHash<qint64, QJsonArray> out;
+    QHash<qint64, QList<Wire::Reaction>> out;
     if (messageIds.isEmpty())
         return out;
     QSqlQuery &q = m_db.prepare(u"SELECT message_id, emoji, count(*), max(user_id = ?) FROM reactions"
@@ -52,24 +51,23 @@ QHash<qint64, QJsonArray> ReactionStore::summaries(const QList<qint64> &messageI
     for (qint64 id : messageIds)
         q.addBindValue(id);
     Database::forEach(q, [&](const QSqlQuery &row) {
-        out[row.value(0).toLongLong()].append(QJsonObject { { u"emoji"_qs, row.value(1).toString() },
-            { u"count"_qs, row.value(2).toInt() }, { u"me"_qs, row.value(3).toInt() == 1 } });
+        out[row.value(0).toLongLong()].append(
+            Wire::Reaction { row.value(1).toString(), row.value(2).toInt(), row.value(3).toInt() == 1 });
     });
     return out;
 }
 
-QJsonArray ReactionStore::summary(qint64 messageId, qint64 viewerId)
+QList<Wire::Reaction> ReactionStore::summary(qint64 messageId, qint64 viewerId)
 {
     QSqlQuery &q = m_db.prepare(
         QStringLiteral("SELECT emoji, count(*), max(user_id = ?) FROM reactions WHERE message_id = ?"
                        " GROUP BY emoji ORDER BY min(created_at), emoji"));
     q.addBindValue(viewerId);
     q.addBindValue(messageId);
-    QJsonArray out;
+    QList<Wire::Reaction> out;
     if (Database::exec(q))
         while (q.next())
-            out.append(QJsonObject { { u"emoji"_qs, q.value(0).toString() },
-                { u"count"_qs, q.value(1).toInt() }, { u"me"_qs, q.value(2).toInt() == 1 } });
+            out.append(Wire::Reaction { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt() == 1 });
     q.finish();
     return out;
 }

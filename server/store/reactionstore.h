@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QHash>
-#include <QJsonArray>
+#include <common/protocol/reaction.h>
 #include <QString>
 
 namespace Natter::Server {
@@ -19,9 +19,9 @@ public:
     bool remove(qint64 messageId, qint64 userId, const QString &emoji);
     bool removeAll(qint64 messageId);
     // [{emoji, count, me}] in the order the emojis were first used.
-    QJsonArray summary(qint64 messageId, qint64 viewerId);
+    QList<Wire::Reaction> summary(qint64 messageId, qint64 viewerId);
     // summary() of each of MESSAGEIDS that has reactions, in one query (history pages).
-    QHash<qint64, QJsonArray> summaries(const QList<qint64> &messageIds, qint64 viewerId);
+    QHash<qint64, QList<Wire::Reaction>> summaries(const QList<qint64> &messageIds, qint64 viewerId);
 
 private:
     Database &m_db;

@@ -9,6 +9,7 @@
 #include "features/files/uploadreceiver.h"
 
 #include <isotime.h>
+#include <common/protocol/rest.h>
 #include <snowflake.h>
 
 #include <QFile>
@@ -197,7 +198,7 @@ FileService::Inspection FileService::inspect(
     return out;
 }
 
-std::optional<QJsonObject> FileService::store(const Upload &upload)
+std::optional<Wire::Attachment> FileService::store(const Upload &upload)
 {
     const QString finalPath = m_dir.filePath(upload.storageKey);
     if (!QFile::rename(tempPath(upload.id), finalPath)) {
@@ -229,7 +230,7 @@ std::optional<QJsonObject> FileService::store(const Upload &upload)
             QFile::remove(m_dir.filePath(upload.thumbnailKey));
         return std::nullopt;
     }
-    return attachmentJson(upload);
+    return attachment(upload);
 }
 
 std::optional<FileService::Upload> FileService::byId(qint64 id)
@@ -243,19 +244,22 @@ std::optional<FileService::Upload> FileService::byId(qint64 id)
     return u;
 }
 
-QJsonObject FileService::attachmentJson(const Upload &u) const
+Wire::Attachment FileService::attachment(const Upload &u) const
 {
     const QString base = u"/api/v1/uploads/"_qs + idToString(u.id);
     // Any name segment serves the file, except the one that means its thumbnail.
     const QString urlName = u.name == u"thumbnail" ? u"thumbnail_"_qs : u.name;
-    const QJsonValue null(QJsonValue::Null);
-    return { { u"id"_qs, idToString(u.id) }, { u"name"_qs, u.name }, { u"mime"_qs, u.mime },
-        { u"size"_qs, u.size },
-        { u"url"_qs, QString(base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(urlName))) },
-        { u"width"_qs, u.width ? QJsonValue(u.width) : null },
-        { u"height"_qs, u.height ? QJsonValue(u.height) : null },
-        { u"thumbnailUrl"_qs,
-            u.thumbnailKey.isEmpty() ? null : QJsonValue(QString(base + u"/thumbnail"_qs)) } };
+    Wire::Attachment a;
+    a.id = u.id;
+    a.name = u.name;
+    a.mime = u.mime;
+    a.size = u.size;
+    a.url = base + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(urlName));
+    a.width = u.width;
+    a.height = u.height;
+    if (!u.thumbnailKey.isEmpty())
+        a.thumbnailUrl = base + u"/thumbnail"_qs;
+    return a;
 }
 
 bool FileService::mayRead(qint64 userId, const Upload &upload)
@@ -276,23 +280,23 @@ bool FileService::mayRead(qint64 userId, const Upload &upload)
     return false;
 }
 
-std::optional<ApiError> FileService::checkAttachable(qint64 userId, const QList<qint64> &ids)
+std::optional<Wire::Error> FileService::checkAttachable(qint64 userId, const QList<qint64> &ids)
 {
     QSet<qint64> seen;
     for (qint64 id : ids) {
         if (seen.contains(id))
-            return ApiError::badRequest(u"attachmentIds lists upload %1 twice"_qs.arg(idToString(id)));
+            return Wire::Error::badRequest(u"attachmentIds lists upload %1 twice"_qs.arg(idToString(id)));
         seen.insert(id);
         const auto upload = byId(id);
         // Somebody else's upload answers like a missing one: ids are not a way to probe for files.
         if (!upload || upload->uploaderId != userId)
-            return ApiError::notFound(
+            return Wire::Error::notFound(
                 u"upload %1 does not exist or was not uploaded by you"_qs.arg(idToString(id)));
         // One the expiry sweep may take before this message is stored (it is linked at the next group commit)
         // is refused now rather than linked to nothing.
         const qint64 margin = qMin(ExpiryMarginMs, m_unattachedTtlMs / 2);
         if (upload->createdAt < nowMs() - m_unattachedTtlMs + margin && !isAttached(id))
-            return ApiError::notFound(u"upload %1 has expired: upload it again"_qs.arg(idToString(id)));
+            return Wire::Error::notFound(u"upload %1 has expired: upload it again"_qs.arg(idToString(id)));
     }
     return std::nullopt;
 }
@@ -376,23 +380,23 @@ void FileService::removeOrphanFiles()
     }
 }
 
-QJsonArray FileService::attachmentsJson(qint64 messageId)
+QList<Wire::Attachment> FileService::attachments(qint64 messageId)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns
         + u" FROM message_attachments a JOIN uploads u ON u.id = a.upload_id"
           " WHERE a.message_id = ? ORDER BY a.position"_qs);
     q.addBindValue(messageId);
-    QJsonArray out;
+    QList<Wire::Attachment> out;
     if (Database::exec(q))
         while (q.next())
-            out.append(attachmentJson(uploadFromQuery(q)));
+            out.append(attachment(uploadFromQuery(q)));
     q.finish();
     return out;
 }
 
-QHash<qint64, QJsonArray> FileService::attachmentsJson(const QList<qint64> &messageIds)
+QHash<qint64, QList<Wire::Attachment>> FileService::attachments(const QList<qint64> &messageIds)
 {
-    QHash<qint64, QJsonArray> out;
+    QHash<qint64, QList<Wire::Attachment>> out;
     if (messageIds.isEmpty())
         return out;
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + UploadColumns
@@ -402,7 +406,7 @@ QHash<qint64, QJsonArray> FileService::attachmentsJson(const QList<qint64> &mess
     for (qint64 id : messageIds)
         q.addBindValue(id);
     Database::forEach(q, [&](const QSqlQuery &row) {
-        out[row.value(UploadColumnCount).toLongLong()].append(attachmentJson(uploadFromQuery(row)));
+        out[row.value(UploadColumnCount).toLongLong()].append(attachment(uploadFromQuery(row)));
     });
     return out;
 }
@@ -410,7 +414,7 @@ QHash<qint64, QJsonArray> FileService::attachmentsJson(const QList<qint64> &mess
 void FileService::installRoutes(QHttpServer &http)
 {
     // <img src> cannot send headers, so the token may also come as ?token=.
-    http.route("/api/v1/uploads/<arg>/<arg>", QHttpServerRequest::Method::Get,
+    http.route(Wire::Rest::Route::Upload, QHttpServerRequest::Method::Get,
         authedResponder<QString, QString>(m_auth,
             [this](const Caller &caller, const QString &id, const QString &name, const QHttpServerRequest &,
                 QHttpServerResponder &&responder) {
@@ -419,13 +423,13 @@ void FileService::installRoutes(QHttpServer &http)
             const auto upload = uploadId ? byId(uploadId) : std::nullopt;
             const bool thumbnail = name == u"thumbnail";
             if (!upload || !mayRead(me, *upload) || (thumbnail && upload->thumbnailKey.isEmpty()))
-                return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
+                return HttpJson::error(Wire::Error::notFound(u"no such file"_qs)).write(std::move(responder));
 
             auto file = std::make_unique<QFile>(
                 m_dir.filePath(thumbnail ? upload->thumbnailKey : upload->storageKey));
             if (!file->open(QIODevice::ReadOnly)) {
                 qCWarning(lcFiles) << "upload" << upload->id << "is missing on disk";
-                return HttpJson::error(ApiError::notFound(u"no such file"_qs)).write(std::move(responder));
+                return HttpJson::error(Wire::Error::notFound(u"no such file"_qs)).write(std::move(responder));
             }
             QByteArray mime = upload->mime.toUtf8();
             if (thumbnail)

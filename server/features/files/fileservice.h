@@ -69,11 +69,11 @@ public:
     void receive(QTcpSocket *socket, const QByteArray &header);
 
     // AttachmentLinker
-    std::optional<ApiError> checkAttachable(qint64 userId, const QList<qint64> &ids) override;
+    std::optional<Wire::Error> checkAttachable(qint64 userId, const QList<qint64> &ids) override;
     bool link(qint64 messageId, qint64 channelId, const QList<qint64> &ids) override;
     bool unlinkAll(qint64 messageId) override;
-    QJsonArray attachmentsJson(qint64 messageId) override;
-    QHash<qint64, QJsonArray> attachmentsJson(const QList<qint64> &messageIds) override;
+    QList<Wire::Attachment> attachments(qint64 messageId) override;
+    QHash<qint64, QList<Wire::Attachment>> attachments(const QList<qint64> &messageIds) override;
 
     // For UploadReceiver.
     AuthService &auth() { return m_auth; }
@@ -90,10 +90,10 @@ public:
     static Inspection inspect(const QString &path, const QString &name, const QString &thumbnailPath);
     QString thumbnailTempPath(qint64 id) const { return tempPath(id) + u".thumb"_qs; }
     // Moves the received files into place and stores the row; the Attachment JSON, or nothing on failure.
-    std::optional<QJsonObject> store(const Upload &upload);
+    std::optional<Wire::Attachment> store(const Upload &upload);
 
     std::optional<Upload> byId(qint64 id);
-    QJsonObject attachmentJson(const Upload &upload) const;
+    Wire::Attachment attachment(const Upload &upload) const;
     // Whether USERID may download UPLOAD: its uploader, or a member of a channel where it was posted.
     bool mayRead(qint64 userId, const Upload &upload);
 

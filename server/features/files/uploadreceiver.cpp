@@ -3,6 +3,8 @@
 #include "features/files/fileservice.h"
 #include "logging.h"
 
+#include <common/protocol/codec.h>
+#include <common/protocol/keys.h>
 #include <snowflake.h>
 
 #include <QHash>
@@ -106,35 +108,35 @@ void UploadReceiver::start(const QByteArray &header)
         ? m_files.auth().authenticate(authorization.mid(7).trimmed())
         : 0;
     if (!m_userId)
-        return fail(ApiError::unauthorized());
+        return fail(Wire::Error::unauthorized());
     bool ok = false;
     m_length = headers.value("content-length").toLongLong(&ok);
     if (!ok) {
         m_length = 0;
-        return fail(ApiError::badRequest(u"send the file's size in Content-Length"_qs));
+        return fail(Wire::Error::badRequest(u"send the file's size in Content-Length"_qs));
     }
     if (m_length > m_files.maxUploadBytes())
-        return fail({ ErrorCode::PayloadTooLarge,
+        return fail({ Wire::ErrorCode::PayloadTooLarge,
             u"the file is larger than %1 bytes"_qs.arg(m_files.maxUploadBytes()) });
     if (m_length == 0)
-        return fail(ApiError::badRequest(u"the file is empty"_qs));
+        return fail(Wire::Error::badRequest(u"the file is empty"_qs));
     if (!headers.contains("x-filename"))
-        return fail(ApiError::badRequest(u"send the file's name in X-Filename (URL-encoded)"_qs));
+        return fail(Wire::Error::badRequest(u"send the file's name in X-Filename (URL-encoded)"_qs));
     QString problem;
     const auto name = sanitiseName(headers.value("x-filename"), &problem);
     if (!name)
-        return fail(ApiError::badRequest(problem));
+        return fail(Wire::Error::badRequest(problem));
     m_name = *name;
 
     if (!m_files.beginUpload(m_userId))
-        return fail(ApiError::rateLimited(1000));
+        return fail(Wire::Error::rateLimited(1000));
     m_counted = true;
 
     m_id = m_files.nextId();
     m_file.setFileName(m_files.tempPath(m_id));
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         qCWarning(lcFiles) << "cannot create" << m_file.fileName() << m_file.errorString();
-        return fail(ApiError::internal(u"the file could not be stored"_qs));
+        return fail(Wire::Error::internal(u"the file could not be stored"_qs));
     }
     if (m_expectsContinue) {
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -156,7 +158,7 @@ void UploadReceiver::onReadyRead()
         if (!m_answered && m_file.write(chunk) != chunk.size()) {
             qCWarning(lcFiles) << "cannot write" << m_file.fileName() << m_file.errorString();
             discardFiles();
-            return fail(ApiError::internal(u"the file could not be stored"_qs));
+            return fail(Wire::Error::internal(u"the file could not be stored"_qs));
         }
     }
     m_idle.start();
@@ -175,7 +177,7 @@ void UploadReceiver::finishBody()
 {
     if (!m_file.flush()) {
         discardFiles();
-        return fail(ApiError::internal(u"the file could not be stored"_qs));
+        return fail(Wire::Error::internal(u"the file could not be stored"_qs));
     }
     m_file.close();
     FileService *files = &m_files;
@@ -203,18 +205,28 @@ void UploadReceiver::finishBody()
             const auto attachment = files->store(upload);
             if (!attachment) {
                 self->discardFiles();
-                return self->fail(ApiError::internal(u"the file could not be stored"_qs));
+                return self->fail(Wire::Error::internal(u"the file could not be stored"_qs));
             }
             qCInfo(lcFiles) << "stored upload" << id << upload.mime << upload.size << "bytes";
-            self->answer(201, QJsonDocument(*attachment).toJson(QJsonDocument::Compact));
+            self->answer(201, Wire::encode(*attachment));
         });
 }
 
-void UploadReceiver::fail(const ApiError &error)
+namespace {
+QByteArray errorBody(const Wire::Error &error)
+{
+    JsonWriter w;
+    error.write(w.beginObject().key(Wire::Key::Error));
+    w.endObject();
+    return w.take();
+}
+} // namespace
+
+void UploadReceiver::fail(const Wire::Error &error)
 {
     qCInfo(lcFiles) << "upload refused:" << error.message;
-    answer(errorHttpStatus(error.code),
-        QJsonDocument(QJsonObject { { u"error"_qs, error.toJson() } }).toJson(QJsonDocument::Compact));
+    answer(Wire::httpStatus(error.code),
+        errorBody(error));
 }
 
 void UploadReceiver::answer(int status, const QByteArray &json)

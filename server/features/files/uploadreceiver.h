@@ -1,6 +1,6 @@
 #pragma once
 
-#include <apierror.h>
+#include <common/protocol/error.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -35,7 +35,7 @@ private:
     void onReadyRead();
     void finishBody();
     void answer(int status, const QByteArray &json);
-    void fail(const ApiError &error);
+    void fail(const Wire::Error &error);
     void close();
     void discardFiles();
 

@@ -38,7 +38,7 @@ auto authed(AuthService &auth, Handler handler, TokenFrom from = TokenFrom::Head
                const PathArgs &...args, const QHttpServerRequest &request) -> QHttpServerResponse {
         const auto caller = authenticate(request, auth, from);
         if (!caller)
-            return HttpJson::error(ApiError::unauthorized());
+            return HttpJson::error(Wire::Error::unauthorized());
         return handler(*caller, args..., request);
     };
 }
@@ -52,7 +52,7 @@ auto authedResponder(AuthService &auth, Handler handler, TokenFrom from = TokenF
                const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const auto caller = authenticate(request, auth, from);
         if (!caller)
-            return HttpJson::error(ApiError::unauthorized()).write(std::move(responder));
+            return HttpJson::error(Wire::Error::unauthorized()).write(std::move(responder));
         handler(*caller, args..., request, std::move(responder));
     };
 }

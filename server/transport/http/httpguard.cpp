@@ -138,6 +138,15 @@ bool HttpGuard::inspectHeaders()
     // it is an ordinary request, and is guarded as one. (A gateway upgrade goes to the lite handshake either
     // way, which answers a missing Connection with 400.)
     const bool gatewayUpgrade = upgrade && WsHandshake::isGatewayUpgrade(m_header);
+    if (gatewayUpgrade && !m_upgrades) {
+        // Qt's transport: QHttpServer upgrades only a request it reads as one, and leaves anything else on
+        // the path unanswered, so the handshake is checked here, exactly as the lite transport checks it.
+        const WsHandshake handshake = WsHandshake::parse(m_header);
+        if (!handshake.valid) {
+            refuse(400, "Bad Request", "bad_request", handshake.problem, "Sec-WebSocket-Version: 13\r\n");
+            return false;
+        }
+    }
     upgrade = upgrade && (connectionUpgrade || (gatewayUpgrade && m_upgrades));
     if (gatewayUpgrade && m_upgrades) {
         m_takeOver = true;
@@ -176,8 +185,8 @@ void HttpGuard::handOver(qsizetype headEnd)
     (m_takeOverUpgrade ? m_upgrades : m_uploads)(m_socket, header);
 }
 
-void HttpGuard::refuse(
-    int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message)
+void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message,
+    const QByteArray &extraHeaders)
 {
     m_done = true;
     m_deadline.stop();
@@ -186,8 +195,8 @@ void HttpGuard::refuse(
     // Nobody else may read this connection any more: QHttpServer would buffer the body we refuse.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     m_socket->setReadBufferSize(4096);
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeaders
+        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     m_socket->disconnectFromHost();
     QTcpSocket *socket = m_socket;

@@ -43,7 +43,8 @@ private:
     // Consumes header bytes; returns false when the request was refused.
     bool inspectHeaders();
     void handOver(qsizetype headEnd);
-    void refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message);
+    void refuse(int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message,
+        const QByteArray &extraHeaders = {});
 
     QTcpSocket *m_socket;
     Limits m_limits;

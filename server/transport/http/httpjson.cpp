@@ -2,7 +2,10 @@
 #include "transport/http/authed.h"
 #include "services/authservice.h"
 
+#include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
 #include <jsonreader.h>
+#include <jsonwriter.h>
 #include <snowflake.h>
 
 #include <QJsonDocument>
@@ -23,12 +26,15 @@ QHttpServerResponse json(const QByteArray &serialised, int status)
         QByteArrayLiteral("application/json"), serialised, QHttpServerResponse::StatusCode(status));
 }
 
-QHttpServerResponse error(const ApiError &e)
+QHttpServerResponse error(const Wire::Error &e)
 {
-    QHttpServerResponse response = json({ { u"error"_qs, e.toJson() } }, errorHttpStatus(e.code));
-    if (e.code == ErrorCode::RateLimited)
+    JsonWriter w;
+    e.write(w.beginObject().key(Wire::Key::Error));
+    w.endObject();
+    QHttpServerResponse response = json(w.take(), Wire::httpStatus(e.code));
+    if (e.code == Wire::ErrorCode::RateLimited)
         response.setHeader("Retry-After", QByteArray::number(qMax<qint64>(1, (e.retryAfterMs + 999) / 1000)));
-    if (e.code == ErrorCode::Unauthorized)
+    if (e.code == Wire::ErrorCode::Unauthorized)
         response.setHeader("WWW-Authenticate", "Bearer");
     return response;
 }
@@ -36,11 +42,6 @@ QHttpServerResponse error(const ApiError &e)
 QHttpServerResponse noContent()
 {
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
-}
-
-QHttpServerResponse fromResult(const Result<QJsonObject> &result, int status)
-{
-    return result.ok() ? json(result.value(), status) : error(result.error());
 }
 
 QHttpServerResponse fromResult(const Result<QByteArray> &serialised, int status)
@@ -52,11 +53,11 @@ Result<QJsonObject> body(const QHttpServerRequest &request)
 {
     const QByteArray type = request.value("Content-Type").split(';').first().trimmed().toLower();
     if (!type.isEmpty() && type != "application/json")
-        return ApiError { ErrorCode::UnsupportedMediaType, u"send the body as application/json"_qs };
+        return Wire::Error { Wire::ErrorCode::UnsupportedMediaType, u"send the body as application/json"_qs };
     QString problem;
     const auto object = JsonReader::parseObject(request.body(), &problem);
     if (!object)
-        return ApiError::badRequest(problem);
+        return Wire::Error::badRequest(problem);
     return *object;
 }
 
@@ -79,7 +80,7 @@ std::optional<Caller> authenticate(const QHttpServerRequest &request, AuthServic
 {
     QByteArray token = HttpJson::bearerToken(request);
     if (token.isEmpty() && from == TokenFrom::HeaderOrQuery)
-        token = request.query().queryItemValue(u"token"_qs, QUrl::FullyDecoded).toLatin1();
+        token = request.query().queryItemValue(QString(Wire::Rest::Query::Token), QUrl::FullyDecoded).toLatin1();
     Caller caller;
     caller.id = auth.authenticate(token, &caller.tokenHash);
     if (!caller.id)

@@ -13,18 +13,21 @@
 
 #include <common/protocol/frame.h>
 #include <common/protocol/requests.h>
+#include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
 #include <jsonreader.h>
+#include <jsonwriter.h>
 #include <protocollimits.h>
 #include <snowflake.h>
 
 #include <QHttpServer>
-#include <QJsonArray>
 #include <QPointer>
 #include <QTcpSocket>
 
 namespace Natter::Server {
 
 using Method = QHttpServerRequest::Method;
+namespace Route = Wire::Rest::Route;
 using namespace HttpJson;
 
 namespace {
@@ -50,9 +53,9 @@ private:
     std::shared_ptr<QHttpServerResponder> m_responder;
 };
 
-QJsonObject sessionJson(const Views &views, const AuthService::Session &session)
+Wire::AuthSession session(const Views &views, const AuthService::Session &s)
 {
-    return { { u"user"_qs, views.user(session.user) }, { u"token"_qs, session.token } };
+    return { views.user(s.user), s.token };
 }
 } // namespace
 
@@ -79,61 +82,61 @@ void RestApi::install(QHttpServer &http)
 
 void RestApi::installAccounts(QHttpServer &http)
 {
-    http.route("/api/v1/auth/register", Method::Post,
+    http.route(Route::Register, Method::Post,
         [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
             Deferred d(std::move(responder));
-            const auto body = HttpJson::body(req);
-            if (!body.ok())
-                return d.resolve(error(body.error()));
-            m_auth.registerUser(body.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
-                d.resolve(r.ok() ? json(sessionJson(m_views, r.value()), 201) : error(r.error()));
+            const auto credentials = HttpJson::body<Wire::Credentials>(req);
+            if (!credentials.ok())
+                return d.resolve(error(credentials.error()));
+            m_auth.registerUser(credentials.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
+                d.resolve(r.ok() ? wire(session(m_views, r.value()), 201) : error(r.error()));
             });
         });
-    http.route("/api/v1/auth/login", Method::Post,
+    http.route(Route::Login, Method::Post,
         [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
             Deferred d(std::move(responder));
-            const auto body = HttpJson::body(req);
-            if (!body.ok())
-                return d.resolve(error(body.error()));
-            m_auth.login(body.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
-                d.resolve(r.ok() ? json(sessionJson(m_views, r.value())) : error(r.error()));
+            const auto credentials = HttpJson::body<Wire::Credentials>(req);
+            if (!credentials.ok())
+                return d.resolve(error(credentials.error()));
+            m_auth.login(credentials.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
+                d.resolve(r.ok() ? wire(session(m_views, r.value())) : error(r.error()));
             });
         });
-    http.route("/api/v1/auth/logout", Method::Post,
+    http.route(Route::Logout, Method::Post,
         authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {
             m_auth.logout(me.tokenHash);
             return noContent();
         }));
-    http.route("/api/v1/users/me", Method::Get,
-        authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) { return json(m_views.user(me.id)); }));
-    http.route("/api/v1/users", Method::Get, authed(m_auth, [this](const Caller &, const QHttpServerRequest &req) {
-        const QString query = req.query().queryItemValue(u"query"_qs, QUrl::FullyDecoded);
-        const QString limitText = req.query().queryItemValue(u"limit"_qs);
+    http.route(Route::Me, Method::Get,
+        authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) { return wire(m_views.user(me.id)); }));
+    http.route(Route::Users, Method::Get, authed(m_auth, [this](const Caller &, const QHttpServerRequest &req) {
+        const QString query = req.query().queryItemValue(QString(Wire::Rest::Query::Query), QUrl::FullyDecoded);
+        const QString limitText = req.query().queryItemValue(QString(Wire::Rest::Query::Limit));
         bool ok = true;
         const int limit = limitText.isEmpty() ? Limits::UserSearchDefaultLimit : limitText.toInt(&ok);
         if (!ok || limit < 1 || limit > Limits::UserSearchMaxLimit)
             return error(
-                ApiError::badRequest(u"limit must be from 1 to %1"_qs.arg(Limits::UserSearchMaxLimit)));
+                Wire::Error::badRequest(u"limit must be from 1 to %1"_qs.arg(Limits::UserSearchMaxLimit)));
         if (query.size() > Limits::MaxQueryChars)
-            return error(ApiError::badRequest(u"query is too long"_qs));
-        QJsonArray users;
+            return error(Wire::Error::badRequest(u"query is too long"_qs));
+        Wire::UserList users;
         for (const auto &u : m_users.search(query, limit))
-            users.append(m_views.user(u));
-        return json({ { u"users"_qs, users } });
+            users.users.append(m_views.user(u));
+        return wire(users);
     }));
-    http.route("/api/v1/users/<arg>", Method::Get,
+    http.route(Route::User, Method::Get,
         authed<QString>(m_auth, [this](const Caller &, const QString &id, const QHttpServerRequest &) {
             const auto user = pathId(id) ? m_users.byId(pathId(id)) : std::nullopt;
-            return user ? json(m_views.user(*user)) : error(ApiError::notFound(u"no such user"_qs));
+            return user ? wire(m_views.user(*user)) : error(Wire::Error::notFound(u"no such user"_qs));
         }));
 }
 
 void RestApi::installChannels(QHttpServer &http)
 {
-    http.route("/api/v1/channels", Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {
-        return json({ { u"channels"_qs, m_channels.listFor(me.id) } });
+    http.route(Route::Channels, Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {
+        return wire(Wire::ChannelList { m_channels.listFor(me.id) });
     }));
-    http.route("/api/v1/channels", Method::Post,
+    http.route(Route::Channels, Method::Post,
         authed(m_auth, [this](const Caller &me, const QHttpServerRequest &req) {
             const auto body = HttpJson::body(req);
             if (!body.ok())
@@ -141,34 +144,45 @@ void RestApi::installChannels(QHttpServer &http)
             const auto created = m_channels.create(me.id, body.value());
             if (!created.ok())
                 return error(created.error());
-            return json(created.value().channel, created.value().created ? 201 : 200);
+            return wire(created.value().channel, created.value().created ? 201 : 200);
         }));
-    http.route("/api/v1/channels/browse", Method::Get,
+    http.route(Route::ChannelsBrowse, Method::Get,
         authed(m_auth, [this](const Caller &me, const QHttpServerRequest &req) {
-            const QString query = req.query().queryItemValue(u"query"_qs, QUrl::FullyDecoded);
+            const QString query
+                = req.query().queryItemValue(QString(Wire::Rest::Query::Query), QUrl::FullyDecoded);
             if (query.size() > Limits::MaxQueryChars)
-                return error(ApiError::badRequest(u"query is too long"_qs));
-            return json({ { u"channels"_qs, m_channels.browse(me.id, query) } });
+                return error(Wire::Error::badRequest(u"query is too long"_qs));
+            return wire(Wire::ChannelList { m_channels.browse(me.id, query) });
         }));
-    http.route("/api/v1/channels/<arg>/join", Method::Post,
+    http.route(Route::ChannelJoin, Method::Post,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
             return fromResult(m_channels.join(me.id, pathId(id)));
         }));
-    http.route("/api/v1/channels/<arg>", Method::Get,
+    http.route(Route::Channel, Method::Get,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
             return fromResult(m_channels.get(me.id, pathId(id)));
         }));
-    http.route("/api/v1/channels/<arg>/members", Method::Get,
+    http.route(Route::ChannelMembers, Method::Get,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
             return fromResult(m_channels.members(me.id, pathId(id)));
         }));
-    http.route("/api/v1/channels/<arg>/members", Method::Post,
+    http.route(Route::ChannelMembers, Method::Post,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
-            const auto body = HttpJson::body(req);
-            return body.ok() ? fromResult(m_channels.addMembers(me.id, pathId(id), body.value()))
-                             : error(body.error());
+            const auto request = HttpJson::body<Wire::AddMembers>(req);
+            if (!request.ok())
+                return error(request.error());
+            const auto added = m_channels.addMembers(me.id, pathId(id), request.value());
+            if (!added.ok())
+                return error(added.error());
+            // {added: [userId]}
+            JsonWriter w;
+            w.beginObject().key(Wire::Key::Added).beginArray();
+            for (const Wire::Id userId : added.value())
+                w.idString(userId.value());
+            w.endArray().endObject();
+            return json(w.take());
         }));
-    http.route("/api/v1/channels/<arg>/members/<arg>", Method::Delete,
+    http.route(Route::ChannelMember, Method::Delete,
         authed<QString, QString>(m_auth,
             [this](const Caller &me, const QString &id, const QString &userId, const QHttpServerRequest &) {
                 const auto removed = m_channels.removeMember(me.id, pathId(id), pathId(userId));
@@ -178,11 +192,11 @@ void RestApi::installChannels(QHttpServer &http)
 
 void RestApi::installMessages(QHttpServer &http)
 {
-    http.route("/api/v1/channels/<arg>/messages", Method::Get,
+    http.route(Route::ChannelMessages, Method::Get,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
             return fromResult(m_messages.history(me.id, pathId(id), req.query()));
         }));
-    http.route("/api/v1/channels/<arg>/messages", Method::Post,
+    http.route(Route::ChannelMessages, Method::Post,
         authedResponder<QString>(m_auth,
             [this](const Caller &me, const QString &id, const QHttpServerRequest &req,
                 QHttpServerResponder &&responder) {
@@ -193,14 +207,14 @@ void RestApi::installMessages(QHttpServer &http)
                 JsonReader reader(body.value());
                 auto request = Wire::SendMessage::readBody(reader);
                 if (!reader.ok())
-                    return d.resolve(error(ApiError::badRequest(reader.error())));
+                    return d.resolve(error(Wire::Error::badRequest(reader.error())));
                 request.channelId = pathId(id);
                 m_messages.send(me.id, request, [d](const Result<MessageService::Sent> &r) {
                     d.resolve(
                         r.ok() ? json(r.value().message, r.value().created ? 201 : 200) : error(r.error()));
                 });
             }));
-    http.route("/api/v1/messages/<arg>/replies", Method::Get,
+    http.route(Route::MessageReplies, Method::Get,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
             return fromResult(m_messages.replies(me.id, pathId(id), req.query()));
         }));
@@ -208,23 +222,24 @@ void RestApi::installMessages(QHttpServer &http)
 
 void RestApi::installMessageChanges(QHttpServer &http)
 {
-    http.route("/api/v1/channels/<arg>", Method::Patch,
+    http.route(Route::Channel, Method::Patch,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
-            const auto body = HttpJson::body(req);
-            return body.ok() ? fromResult(m_settings.update(me.id, pathId(id), body.value()))
-                             : error(body.error());
+            const auto settings = HttpJson::body<Wire::ChannelSettings>(req);
+            return settings.ok() ? fromResult(m_settings.update(me.id, pathId(id), settings.value()))
+                                 : error(settings.error());
         }));
-    http.route("/api/v1/channels/<arg>/pins", Method::Get,
+    http.route(Route::ChannelPins, Method::Get,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
             return fromResult(m_pins.pins(me.id, pathId(id)));
         }));
     for (const bool pin : { true, false }) {
-        http.route("/api/v1/messages/<arg>/pin", pin ? Method::Post : Method::Delete,
+        http.route(Route::MessagePin, pin ? Method::Post : Method::Delete,
             authed<QString>(m_auth, [this, pin](const Caller &me, const QString &id, const QHttpServerRequest &) {
-                return fromResult(m_pins.pin(me.id, pathId(id), pin));
+                const auto pinned = m_pins.pin(me.id, pathId(id), pin);
+                return pinned.ok() ? fields(pinned.value()) : error(pinned.error());
             }));
     }
-    http.route("/api/v1/messages/<arg>", Method::Patch,
+    http.route(Route::Message, Method::Patch,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
             auto body = HttpJson::body(req);
             if (!body.ok())
@@ -233,14 +248,14 @@ void RestApi::installMessageChanges(QHttpServer &http)
             body.value().insert(Wire::Key::MessageId, id);
             QString problem;
             const auto request = Wire::decodeFrame<Wire::EditMessage>(body.value(), &problem);
-            return request ? fromResult(m_editor.edit(me.id, *request)) : error(ApiError::badRequest(problem));
+            return request ? fromResult(m_editor.edit(me.id, *request)) : error(Wire::Error::badRequest(problem));
         }));
-    http.route("/api/v1/messages/<arg>", Method::Delete,
+    http.route(Route::Message, Method::Delete,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &) {
             const auto removed = m_editor.remove(me.id, pathId(id));
             return removed.ok() ? noContent() : error(removed.error());
         }));
-    http.route("/api/v1/search", Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &req) {
+    http.route(Route::Search, Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &req) {
         return fromResult(m_search.search(me.id, req.query()));
     }));
 }

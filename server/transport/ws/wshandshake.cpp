@@ -10,6 +10,7 @@ struct Head
 {
     QByteArray method;
     QByteArray target;
+    QByteArray version; // "HTTP/1.1"
     QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased
 
     QByteArray value(const QByteArray &name) const
@@ -28,6 +29,7 @@ Head split(const QByteArray &head)
     const QList<QByteArray> request = lines.value(0).trimmed().split(' ');
     h.method = request.value(0);
     h.target = request.value(1);
+    h.version = request.value(2);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -76,6 +78,8 @@ WsHandshake WsHandshake::parse(const QByteArray &head)
     hs.key = h.value("sec-websocket-key");
     if (h.method != "GET")
         hs.problem = "a WebSocket upgrade must be a GET";
+    else if (h.version != "HTTP/1.1")
+        hs.problem = "a WebSocket upgrade needs HTTP/1.1";
     else if (!listHas(h.value("connection"), "upgrade"))
         hs.problem = "Connection: Upgrade is missing";
     else if (!listHas(h.value("upgrade"), "websocket"))
@@ -103,12 +107,19 @@ QByteArray WsHandshake::switchingProtocols() const
         + acceptKey(key) + "\r\n\r\n";
 }
 
-QByteArray WsHandshake::errorResponse(
-    int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message)
+QByteArray WsHandshake::refusal() const
+{
+    // RFC 6455 4.2.2: a server that refuses the version says which one it speaks. Every refused handshake
+    // carries it; it costs nothing and tells a client with any other problem the same.
+    return errorResponse(400, "Bad Request", "bad_request", problem, "Sec-WebSocket-Version: 13\r\n");
+}
+
+QByteArray WsHandshake::errorResponse(int status, const QByteArray &reason, const QByteArray &code,
+    const QByteArray &message, const QByteArray &extraHeaders)
 {
     const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeaders
+        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 

@@ -20,8 +20,11 @@ struct WsHandshake
     static QByteArray acceptKey(const QByteArray &key);
     QByteArray switchingProtocols() const;
     // An HTTP error answer with the protocol's JSON error body; the connection closes after it.
-    static QByteArray errorResponse(
-        int status, const QByteArray &reason, const QByteArray &code, const QByteArray &message);
+    // EXTRAHEADERS are whole header lines, each ending in CRLF.
+    static QByteArray errorResponse(int status, const QByteArray &reason, const QByteArray &code,
+        const QByteArray &message, const QByteArray &extraHeaders = {});
+    // The 400 answer to an invalid handshake (PROBLEM), with Sec-WebSocket-Version: 13.
+    QByteArray refusal() const;
 };
 
 } // namespace Natter::Server
