@@ -1,11 +1,13 @@
 #include "historyseeder.h"
 
-#include <database.h>
-#include <messagestore.h>
-#include <records.h>
+#include <store/database.h>
+#include <store/messagestore.h>
+#include <store/records.h>
 #include <snowflake.h>
 
 #include <cstdio>
+
+using namespace Natter::Server;
 
 namespace {
 constexpr qint64 kBatch = 50000;
