@@ -28,7 +28,7 @@ MessageListModel::MessageListModel(MessagePageSource *source, QObject *parent)
 {
 }
 
-void MessageListModel::setChannel(const QString &channelId)
+void MessageListModel::setChannel(Wire::Id channelId)
 {
     beginResetModel();
     ++m_generation;
@@ -36,7 +36,7 @@ void MessageListModel::setChannel(const QString &channelId)
     m_messages.clear();
     m_pending.clear();
     m_ids.clear();
-    m_hasOlder = !channelId.isEmpty();
+    m_hasOlder = channelId.isValid();
     m_hasNewer = false;
     m_loadingOlder = false;
     m_loadingNewer = false;
@@ -97,6 +97,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->isDeleted();
     case SendStateRole:
         return int(m->state);
+    case ReactionsRole: {
+        QVariantList chips;
+        chips.reserve(m->reactions.size());
+        for (const Wire::Reaction &r : m->reactions)
+            chips.append(QVariantMap { { u"emoji"_qs, r.emoji }, { u"count"_qs, r.count }, { u"me"_qs, r.me } });
+        return chips;
+    }
+    case PinnedRole:
+        return m->pinned;
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
@@ -119,7 +128,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
         { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
-        { ChannelStartRole, "channelStart" } };
+        { ChannelStartRole, "channelStart" }, { ReactionsRole, "reactions" }, { PinnedRole, "pinned" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -132,7 +141,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) return;
     m_loadingOlder = true;
     emit loadingChanged();
-    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id.toString();
+    const Wire::Id before = m_messages.isEmpty() ? Wire::Id() : m_messages.constFirst().id;
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
     m_source->fetchOlder(
@@ -184,7 +193,7 @@ void MessageListModel::fetchNewer()
     emit loadingChanged();
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
-    m_source->fetchNewer(m_channelId, m_messages.constLast().id.toString(), m_pageSize,
+    m_source->fetchNewer(m_channelId, m_messages.constLast().id, m_pageSize,
         [self, generation](const MessagePageSource::Page &page) {
             if (self && self->m_generation == generation) self->onNewerPage(page);
         });
@@ -250,7 +259,7 @@ void MessageListModel::touchRow(int row)
 
 void MessageListModel::addMessage(const Message &incoming)
 {
-    if (incoming.channelId.toString() != m_channelId || !incoming.id.isValid()) return;
+    if (incoming.channelId != m_channelId || !incoming.id.isValid()) return;
     Message message = incoming;
     message.state = SendState::Sent;
     if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
@@ -294,7 +303,7 @@ void MessageListModel::insertConfirmed(const Message &message)
 
 void MessageListModel::addPending(const Message &message)
 {
-    if (message.channelId.toString() != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    if (message.channelId != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_pending.append(message);
@@ -314,16 +323,50 @@ void MessageListModel::setSendState(const QString &clientMsgId, SendState state)
 
 void MessageListModel::updateMessage(const Message &message)
 {
-    const int row = rowOfId(message.id.toString());
+    const int row = rowOfId(message.id);
     if (row < 0) return;
-    m_messages[row] = message;
+    Message updated = message;
+    updated.state = SendState::Sent;
+    updated.keepLocalState(m_messages.at(row));
+    m_messages[row] = std::move(updated);
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
 }
 
-int MessageListModel::rowOfId(const QString &text) const
+template<class F> void MessageListModel::changeMessage(Wire::Id messageId, const QList<int> &roles, F change)
 {
-    const Wire::Id id = Wire::Id::fromString(text);
+    const int row = rowOfId(messageId);
+    if (row < 0 || !change(m_messages[row])) return;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, roles);
+}
+
+void MessageListModel::markDeleted(Wire::Id messageId, qint64 deletedAt)
+{
+    changeMessage(messageId, {}, [deletedAt](Message &m) {
+        if (m.isDeleted()) return false;
+        m.makeTombstone(deletedAt);
+        return true;
+    });
+}
+
+void MessageListModel::applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine)
+{
+    changeMessage(messageId, { ReactionsRole },
+        [&](Message &m) { return m.applyReaction(emoji, added, mine); });
+}
+
+void MessageListModel::setPinned(Wire::Id messageId, bool pinned)
+{
+    changeMessage(messageId, { PinnedRole }, [pinned](Message &m) {
+        if (m.pinned == pinned || m.isDeleted()) return false;
+        m.pinned = pinned;
+        return true;
+    });
+}
+
+int MessageListModel::rowOfId(Wire::Id id) const
+{
     if (!id.isValid() || !m_ids.contains(id)) return -1;
     for (int i = int(m_messages.size()) - 1; i >= 0; --i)
         if (m_messages.at(i).id == id) return i;
