@@ -179,7 +179,7 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     connect(connection, &Connection::closed, this, &Gateway::onClosed);
     m_hub.add(connection);
     Metrics::add(metrics().gatewaySessions);
-    qCInfo(lcGateway).nospace() << "session open session=" << connection->sessionId() << " user=" << userId;
+    qCInfo(lcGateway).noquote().nospace() << "session open session=" << connection->sessionId() << " user=" << userId;
 
     Wire::Ready ready;
     ready.sessionId = connection->sessionId();
@@ -192,7 +192,7 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
 void Gateway::onClosed(Connection *connection)
 {
     // The code the server closed with; 0 when the client closed or the connection dropped.
-    qCInfo(lcGateway).nospace() << "session close session=" << connection->sessionId()
+    qCInfo(lcGateway).noquote().nospace() << "session close session=" << connection->sessionId()
                                 << " user=" << connection->userId() << " code=" << connection->closeCode();
     m_services.presence.forget(connection);
     m_hub.remove(connection);
