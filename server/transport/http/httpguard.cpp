@@ -38,8 +38,7 @@ HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, U
 
 HttpGuard::~HttpGuard()
 {
-    if (auto *observable = dynamic_cast<ObservableSocket *>(m_socket); observable && observable->observer == this)
-        observable->observer = nullptr;
+    // Only ever destroyed with its socket (a child of it), whose writes can no longer reach this observer.
     // An upgrade handed to LiteWebSocket is answered on its own descriptor; anything else still waiting was
     // never answered (the connection closed first).
     while (!m_pending.isEmpty())
