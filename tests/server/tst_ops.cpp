@@ -159,6 +159,9 @@ private Q_SLOTS:
         QVERIFY2(out.contains("no PEM certificate"), out.constData());
         QCOMPARE(runCommand({ u"--tls-cert"_qs, junk.fileName(), u"--check-config"_qs }, &out), 2);
         QVERIFY2(out.contains("go together"), out.constData());
+        // The metrics token is a secret: --check-config does not print it.
+        QCOMPARE(runCommand({ u"--metrics-token"_qs, u"hush-hush"_qs, u"--check-config"_qs }, &out), 0);
+        QVERIFY2(out.contains("metrics-token = (set)") && !out.contains("hush-hush"), out.constData());
     }
 
     // The counters move as messages flow; one log line per request and per gateway session.

@@ -319,7 +319,9 @@ void LocalServer::poll()
     const auto match = listening.match(QString::fromUtf8(output));
     if (match.hasMatch()) {
         QUrl url;
-        url.setScheme(match.captured(0).contains(u"(tls)"_qs) ? u"https"_qs : u"http"_qs);
+        const qsizetype lineEnd = output.indexOf('\n', output.indexOf("listening on"));
+        url.setScheme(output.mid(0, lineEnd < 0 ? output.size() : lineEnd).endsWith("(tls)") ? u"https"_qs
+                                                                                          : u"http"_qs);
         url.setHost(u"127.0.0.1"_qs);
         url.setPort(match.captured(2).toInt());
         m_url = url;
