@@ -32,10 +32,16 @@ void MessageListModel::setChannel(const QString &channelId)
 {
     beginResetModel();
     ++m_generation;
+    const bool otherChannel = channelId != m_channelId;
     m_channelId = channelId;
     m_messages.clear();
     m_pending.clear();
     m_ids.clear();
+    if (otherChannel) {
+        m_pinned.clear();
+        m_reactors.clear();
+        m_lastReplyAt.clear();
+    }
     m_hasOlder = !channelId.isEmpty();
     m_hasNewer = false;
     m_loadingOlder = false;
@@ -97,6 +103,23 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->isDeleted();
     case SendStateRole:
         return int(m->state);
+    case MessageRole:
+        return QVariant::fromValue(*m);
+    case PinnedRole:
+        return m_pinned.contains(m->id);
+    case ReactorsRole: {
+        QVariantMap out;
+        const auto byEmoji = m_reactors.value(m->id);
+        for (auto it = byEmoji.cbegin(); it != byEmoji.cend(); ++it) {
+            QStringList ids;
+            for (Wire::Id id : it.value())
+                ids.append(id.toString());
+            out.insert(it.key(), ids);
+        }
+        return out;
+    }
+    case LastReplyAtRole:
+        return timeFromWire(m_lastReplyAt.value(m->id));
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
@@ -149,7 +172,7 @@ void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
     const qint64 firstSeq
         = m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : m_messages.constFirst().seq;
     for (const Message &m : page.messages)
-        if (!m_ids.contains(m.id) && m.seq < firstSeq) fresh.append(m);
+        if (!m_ids.contains(m.id) && m.seq < firstSeq && accepts(m)) fresh.append(m);
     std::sort(fresh.begin(), fresh.end(), seqLess);
     const bool hadOlder = m_hasOlder;
     if (page.ok) m_hasOlder = page.hasMore;
@@ -197,7 +220,7 @@ void MessageListModel::onNewerPage(const MessagePageSource::Page &page)
     QList<Message> fresh;
     const qint64 lastSeq = m_messages.isEmpty() ? 0 : m_messages.constLast().seq;
     for (const Message &m : page.messages)
-        if (!m_ids.contains(m.id) && m.seq > lastSeq) fresh.append(m);
+        if (!m_ids.contains(m.id) && m.seq > lastSeq && accepts(m)) fresh.append(m);
     std::sort(fresh.begin(), fresh.end(), seqLess);
     if (!fresh.isEmpty()) {
         const int first = int(m_messages.size());
@@ -248,9 +271,26 @@ void MessageListModel::touchRow(int row)
     }
 }
 
+bool MessageListModel::accepts(const Message &message) const
+{
+    return message.channelId.toString() == m_channelId && !message.isReply();
+}
+
+void MessageListModel::noteOther(const Message &message)
+{
+    if (!message.isReply() || message.channelId.toString() != m_channelId) return;
+    m_lastReplyAt.insert(message.parentId, std::max(m_lastReplyAt.value(message.parentId), message.createdAt));
+    const int row = rowOfId(message.parentId.toString());
+    if (row >= 0) emit dataChanged(index(row), index(row), { LastReplyAtRole });
+}
+
 void MessageListModel::addMessage(const Message &incoming)
 {
-    if (incoming.channelId.toString() != m_channelId || !incoming.id.isValid()) return;
+    if (!incoming.id.isValid()) return;
+    if (!accepts(incoming)) {
+        noteOther(incoming);
+        return;
+    }
     Message message = incoming;
     message.state = SendState::Sent;
     if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
@@ -294,7 +334,7 @@ void MessageListModel::insertConfirmed(const Message &message)
 
 void MessageListModel::addPending(const Message &message)
 {
-    if (message.channelId.toString() != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    if (!accepts(message) || rowOfClientMsgId(message.clientMsgId) >= 0) return;
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_pending.append(message);
@@ -316,9 +356,72 @@ void MessageListModel::updateMessage(const Message &message)
 {
     const int row = rowOfId(message.id.toString());
     if (row < 0) return;
-    m_messages[row] = message;
+    // Shared frames always say me=false (docs/protocol.md): the caller's own flags stay as this client knows
+    // them.
+    Message merged = message;
+    for (Wire::Reaction &r : merged.reactions)
+        for (const Wire::Reaction &old : std::as_const(m_messages.at(row).reactions))
+            if (old.emoji == r.emoji) r.me = old.me;
+    m_messages[row] = merged;
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
+}
+
+void MessageListModel::applyReaction(
+    Wire::Id messageId, const QString &emoji, Wire::Id userId, bool added, bool isMe)
+{
+    QList<Wire::Id> &who = m_reactors[messageId][emoji];
+    const bool known = who.contains(userId);
+    if (added && !known) who.append(userId);
+    if (!added) who.removeAll(userId);
+    const int row = rowOfId(messageId.toString());
+    if (row < 0) return;
+    Message &m = m_messages[row];
+    auto it = std::find_if(m.reactions.begin(), m.reactions.end(), [&](const auto &r) { return r.emoji == emoji; });
+    if (added) {
+        if (it == m.reactions.end()) {
+            m.reactions.append({ emoji, 1, isMe });
+        } else {
+            // A replayed message.new carries no reactions and the events rebuild them; one live event after
+            // an ack that already counted it must not count twice.
+            if (!(isMe && it->me)) ++it->count;
+            if (isMe) it->me = true;
+        }
+    } else if (it != m.reactions.end()) {
+        if (!isMe || it->me) --it->count;
+        if (isMe) it->me = false;
+        if (it->count <= 0) m.reactions.erase(it);
+    }
+    emit dataChanged(index(row), index(row));
+}
+
+void MessageListModel::setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions)
+{
+    const int row = rowOfId(messageId.toString());
+    if (row < 0) return;
+    m_messages[row].reactions = reactions;
+    emit dataChanged(index(row), index(row));
+}
+
+void MessageListModel::setPinned(Wire::Id messageId, bool pinned)
+{
+    if (pinned == m_pinned.contains(messageId)) return;
+    if (pinned)
+        m_pinned.insert(messageId);
+    else
+        m_pinned.remove(messageId);
+    const int row = rowOfId(messageId.toString());
+    if (row >= 0) emit dataChanged(index(row), index(row), { PinnedRole });
+}
+
+void MessageListModel::setPinnedIds(const QSet<Wire::Id> &ids)
+{
+    const QSet<Wire::Id> changed = (ids - m_pinned) + (m_pinned - ids);
+    m_pinned = ids;
+    for (Wire::Id id : changed) {
+        const int row = rowOfId(id.toString());
+        if (row >= 0) emit dataChanged(index(row), index(row), { PinnedRole });
+    }
 }
 
 int MessageListModel::rowOfId(const QString &text) const

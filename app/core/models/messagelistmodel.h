@@ -36,6 +36,14 @@ public:
         DayStartRole,
         // True on the first row when nothing older exists: the view shows the start of the channel above it.
         ChannelStartRole,
+        // The whole Message (QVariant of Natter::Client::Message): reactions, preview, replies, parentId.
+        MessageRole,
+        // True when the message is pinned in its channel (from the pins list and pin events).
+        PinnedRole,
+        // QVariantMap emoji -> QStringList of the user ids seen reacting with it (live events only).
+        ReactorsRole,
+        // When the newest reply under this message arrived, if one was seen (QDateTime, else invalid).
+        LastReplyAtRole,
     };
     Q_ENUM(Role)
 
@@ -73,12 +81,25 @@ public:
     void updateMessage(const Message &message);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
+    // A reaction event: USERID added or removed EMOJI on MESSAGEID; ISME tells whether that is the caller.
+    void applyReaction(Wire::Id messageId, const QString &emoji, Wire::Id userId, bool added, bool isMe);
+    // The caller's own aggregate from a reaction ack ({emoji, count, me}), which is authoritative.
+    void setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions);
+    void setPinned(Wire::Id messageId, bool pinned);
+    void setPinnedIds(const QSet<Wire::Id> &ids);
+    bool isPinned(Wire::Id messageId) const { return m_pinned.contains(messageId); }
 
     Message messageAt(int row) const;
     int rowOfId(const QString &id) const;
     int rowOfClientMsgId(const QString &clientMsgId) const;
     int confirmedCount() const { return int(m_messages.size()); }
     int pendingCount() const { return int(m_pending.size()); }
+
+protected:
+    // Whether MESSAGE belongs in this list: the channel's top-level messages (replies live in threads).
+    virtual bool accepts(const Message &message) const;
+    // A message that is not shown here but may change a row (a reply counts toward its root's summary).
+    virtual void noteOther(const Message &message);
 
 signals:
     void olderPageLoaded(int count);
@@ -105,6 +126,9 @@ private:
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
+    QSet<Wire::Id> m_pinned;
+    QHash<Wire::Id, QHash<QString, QList<Wire::Id>>> m_reactors;
+    QHash<Wire::Id, qint64> m_lastReplyAt;
 };
 
 } // namespace Natter::Client

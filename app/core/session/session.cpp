@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
+#include "session/messageactions.h"
 
 #include <isotime.h>
 #include <protocol/codec.h>
@@ -22,6 +23,7 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     , m_api(api)
     , m_gateway(gateway)
     , m_cache(cache)
+    , m_actions(std::make_unique<MessageActions>(this, api, gateway))
 {
     connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
     connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
@@ -119,11 +121,12 @@ void Session::addChannel(const Channel &channel)
 
 void Session::attach(MessageListModel *model)
 {
+    m_actions->attach(model);
     connect(this, &Session::messageReceived, model, &MessageListModel::addMessage);
     connect(this, &Session::messageChanged, model, &MessageListModel::updateMessage);
     connect(this, &Session::pendingAdded, model, &MessageListModel::addPending);
     connect(
-        this, &Session::messageDeleted, model, [model](const QString &channelId, const QString &messageId) {
+        this, &Session::messageDeleted, model, [this, model](const QString &channelId, const QString &messageId) {
             const int row = model->channelId() == channelId ? model->rowOfId(messageId) : -1;
             if (row < 0) return;
             Message m = model->messageAt(row);
@@ -134,6 +137,7 @@ void Session::attach(MessageListModel *model)
             m.preview.reset();
             m.mentions.clear();
             model->updateMessage(m);
+            m_cache->storeMessages({ m }); // the cached copy becomes the tombstone too
         });
     connect(this, &Session::sendStateChanged, model,
         [model](const QString &channelId, const QString &clientMsgId, SendState state) {
@@ -418,12 +422,13 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
         return;
     case T::ReactionAdded:
     case T::ReactionRemoved:
-        // No reaction UI yet: the event only advances the cursor.
-        if (const auto e = decodeEvent<Wire::ReactionChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        if (const auto e = decodeEvent<Wire::ReactionChanged>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            emit reactionChanged(*e);
         return;
     case T::MessagePinned:
     case T::MessageUnpinned:
-        if (const auto e = decodeEvent<Wire::PinChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
+        if (const auto e = decodeEvent<Wire::PinChanged>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
+            emit pinChanged(*e);
         return;
     case T::MemberJoined:
     case T::MemberLeft:
@@ -516,7 +521,7 @@ void Session::applyNewMessage(const Message &m)
         c.lastSeq = m.seq;
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
-        if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        if (!mine && !m.isReply() && channelId != m_activeChannel && m_synced) ++c.unreadCount;
         updateChannel(c);
     }
     if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id.toString());

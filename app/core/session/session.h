@@ -13,10 +13,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace Natter::Client {
 
 class ApiClient;
+class MessageActions;
 class MessageListModel;
 
 // One signed-in user on one server: applies gateway events in seq order to the cache and the models, keeps
@@ -63,8 +65,10 @@ public:
     void findUsers(const QString &query, int limit, UsersCallback callback);
     // Points MODEL at CHANNELID (pending messages included) and treats it as the channel being read.
     void openChannel(MessageListModel *model, const QString &channelId);
-    // Wires live events, acks and send states into MODEL.
+    // Wires live events, acks and send states into MODEL (and the message actions' answers).
     void attach(MessageListModel *model);
+    // Edit, delete, pin, react and reply in threads (session/messageactions.h).
+    MessageActions *actions() const { return m_actions.get(); }
 
     // Queues TEXT for CHANNELID and returns its clientMsgId; it is shown at once as sending.
     QString sendMessage(const QString &channelId, const QString &text);
@@ -87,6 +91,9 @@ signals:
     // The gap was too long for `sync`: models showing the channel must reload it.
     void channelReset(const QString &channelId);
     void typingChanged(const QString &channelId, const QString &userId, bool typing);
+    // reaction.added/removed and message.pinned/unpinned, applied in seq order (live and replayed).
+    void reactionChanged(const Natter::Wire::ReactionChanged &event);
+    void pinChanged(const Natter::Wire::PinChanged &event);
     void connectionStateChanged(Natter::Client::Session::ConnectionState state);
     void syncFinished();
     // The server no longer accepts the token.
@@ -139,6 +146,7 @@ private:
     QString m_readChannel;
     QString m_readMessageId;
     int m_storedSinceTrim = 0;
+    std::unique_ptr<MessageActions> m_actions;
 };
 
 } // namespace Natter::Client
