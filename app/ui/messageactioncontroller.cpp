@@ -47,6 +47,11 @@ MessageActionController::MessageActionController(MessageView *view, Session *ses
     });
 }
 
+EmojiPicker *MessageActionController::picker() const
+{
+    return m_picker;
+}
+
 QString MessageActionController::nameOf(const QString &userId) const
 {
     if (userId == m_session->me().id) return tr("You");

@@ -26,7 +26,7 @@ public:
     // Carries out ACTION on MESSAGE (ANCHOR: where a popup goes).
     void perform(MessageAction action, const Message &message, const QPoint &anchor = {});
     void toggleReaction(const Message &message, const QString &emoji);
-    EmojiPicker *picker() const { return m_picker; }
+    EmojiPicker *picker() const;
     // A link to a message: natter://HOST:PORT/channels/CHANNEL/messages/MESSAGE.
     QUrl linkTo(const Message &message) const;
 
