@@ -26,8 +26,8 @@ class ChatWidget : public QWidget
 public:
     explicit ChatWidget(Session *session, QWidget *parent = nullptr);
 
-    void selectChannel(const QString &channelId);
-    QString currentChannel() const { return m_channelId; }
+    void selectChannel(Wire::Id channelId);
+    Wire::Id currentChannel() const { return m_channelId; }
     MessageListModel *messageModel() { return &m_messages; }
     MessageView *messageView() const { return m_view; }
     Composer *composer() const { return m_composer; }
@@ -46,16 +46,16 @@ public slots:
 
 private:
     void onConnectionState(Session::ConnectionState state);
-    void onTyping(const QString &channelId, const QString &userId, bool typing);
+    void onTyping(Wire::Id channelId, Wire::Id userId, bool typing);
     void updateHeader();
     void updateTypingLabel();
-    QString nameOf(const QString &userId) const;
+    QString nameOf(Wire::Id userId) const;
     QWidget *buildSidebar();
     QWidget *buildHeader();
 
     Session *m_session;
     MessageListModel m_messages;
-    QString m_channelId;
+    Wire::Id m_channelId;
     QListView *m_channelList = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_title = nullptr;
@@ -65,7 +65,7 @@ private:
     MessageView *m_view = nullptr;
     QLabel *m_typingLabel = nullptr;
     Composer *m_composer = nullptr;
-    QHash<QString, QDeadlineTimer> m_typers;
+    QHash<Wire::Id, QDeadlineTimer> m_typers;
     QTimer m_typingSweep;
     bool m_everConnected = false;
     ThreadPanel *m_thread = nullptr;

@@ -54,7 +54,7 @@ EmojiPicker *MessageActionController::picker() const
 
 QString MessageActionController::nameOf(const QString &userId) const
 {
-    if (userId == m_session->me().id) return tr("You");
+    if (Wire::Id::fromString(userId) == m_session->me().id) return tr("You");
     const MessageListModel *model = m_view->messageModel();
     for (int row = model ? model->rowCount() - 1 : -1; row >= 0; --row) {
         const Message m = model->messageAt(row);
@@ -118,13 +118,13 @@ void MessageActionController::perform(MessageAction action, const Message &messa
         emit threadRequested(message);
         return;
     case MessageAction::Edit: {
-        const int row = m_view->messageModel() ? m_view->messageModel()->rowOfId(message.id.toString()) : -1;
+        const int row = m_view->messageModel() ? m_view->messageModel()->rowOfId(message.id) : -1;
         if (row >= 0) m_view->startEdit(row);
         return;
     }
     case MessageAction::Delete:
         if (m_confirmDeletes) {
-            const bool others = message.author.id.toString() != m_session->me().id;
+            const bool others = message.author.id != m_session->me().id;
             const auto answer = QMessageBox::question(m_view, tr("Delete message"),
                 others ? tr("Delete this message by %1 for everyone? This cannot be undone.")
                              .arg(message.author.displayName.isEmpty() ? message.author.username

@@ -128,10 +128,7 @@ QString MessageView::reactionTooltip(int row, const QString &emoji) const
     int count = 0;
     for (const Wire::Reaction &r : m.reactions)
         if (r.emoji == emoji) count = r.count;
-    const QVariantMap reactors = m_model->index(row).data(MessageListModel::ReactorsRole).toMap();
-    QStringList names;
-    for (const QString &id : reactors.value(emoji).toStringList())
-        names.append(m_nameOf ? m_nameOf(id) : id);
+    QStringList names; // who reacted is not known by name yet (see docs/app.md, Known gaps)
     if (names.isEmpty() || names.size() < count) {
         // Only reactions seen live are known by name; the rest is a number.
         const int others = count - int(names.size());

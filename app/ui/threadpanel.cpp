@@ -73,7 +73,7 @@ void ThreadPanel::open(const Message &root)
     m_model = std::move(model);
     m_source = std::move(source);
     m_model->setRoot(root);
-    const Channel c = m_session->channel(root.channelId.toString());
+    const Channel c = m_session->channel(root.channelId);
     m_title->setText(c.name.isEmpty() ? tr("Thread") : tr("Thread · #%1").arg(c.name));
     m_composer->setFocus();
 }

@@ -28,21 +28,16 @@ MessageListModel::MessageListModel(MessagePageSource *source, QObject *parent)
 {
 }
 
-void MessageListModel::setChannel(const QString &channelId)
+void MessageListModel::setChannel(Wire::Id channelId)
 {
     beginResetModel();
     ++m_generation;
-    const bool otherChannel = channelId != m_channelId;
+    if (channelId != m_channelId) m_lastReplyAt.clear();
     m_channelId = channelId;
     m_messages.clear();
     m_pending.clear();
     m_ids.clear();
-    if (otherChannel) {
-        m_pinned.clear();
-        m_reactors.clear();
-        m_lastReplyAt.clear();
-    }
-    m_hasOlder = !channelId.isEmpty();
+    m_hasOlder = channelId.isValid();
     m_hasNewer = false;
     m_loadingOlder = false;
     m_loadingNewer = false;
@@ -103,21 +98,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->isDeleted();
     case SendStateRole:
         return int(m->state);
+    case ReactionsRole: {
+        QVariantList chips;
+        chips.reserve(m->reactions.size());
+        for (const Wire::Reaction &r : m->reactions)
+            chips.append(QVariantMap { { u"emoji"_qs, r.emoji }, { u"count"_qs, r.count }, { u"me"_qs, r.me } });
+        return chips;
+    }
+    case PinnedRole:
+        return m->pinned;
     case MessageRole:
         return QVariant::fromValue(*m);
-    case PinnedRole:
-        return m_pinned.contains(m->id);
-    case ReactorsRole: {
-        QVariantMap out;
-        const auto byEmoji = m_reactors.value(m->id);
-        for (auto it = byEmoji.cbegin(); it != byEmoji.cend(); ++it) {
-            QStringList ids;
-            for (Wire::Id id : it.value())
-                ids.append(id.toString());
-            out.insert(it.key(), ids);
-        }
-        return out;
-    }
     case LastReplyAtRole:
         return timeFromWire(m_lastReplyAt.value(m->id));
     case ChannelStartRole:
@@ -142,7 +133,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
         { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
-        { ChannelStartRole, "channelStart" } };
+        { ChannelStartRole, "channelStart" }, { ReactionsRole, "reactions" }, { PinnedRole, "pinned" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -155,7 +146,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) return;
     m_loadingOlder = true;
     emit loadingChanged();
-    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id.toString();
+    const Wire::Id before = m_messages.isEmpty() ? Wire::Id() : m_messages.constFirst().id;
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
     m_source->fetchOlder(
@@ -207,7 +198,7 @@ void MessageListModel::fetchNewer()
     emit loadingChanged();
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
-    m_source->fetchNewer(m_channelId, m_messages.constLast().id.toString(), m_pageSize,
+    m_source->fetchNewer(m_channelId, m_messages.constLast().id, m_pageSize,
         [self, generation](const MessagePageSource::Page &page) {
             if (self && self->m_generation == generation) self->onNewerPage(page);
         });
@@ -273,15 +264,39 @@ void MessageListModel::touchRow(int row)
 
 bool MessageListModel::accepts(const Message &message) const
 {
-    return message.channelId.toString() == m_channelId && !message.isReply();
+    return message.channelId == m_channelId && !message.isReply();
 }
 
 void MessageListModel::noteOther(const Message &message)
 {
-    if (!message.isReply() || message.channelId.toString() != m_channelId) return;
+    if (!message.isReply() || message.channelId != m_channelId) return;
     m_lastReplyAt.insert(message.parentId, std::max(m_lastReplyAt.value(message.parentId), message.createdAt));
-    const int row = rowOfId(message.parentId.toString());
+    const int row = rowOfId(message.parentId);
     if (row >= 0) emit dataChanged(index(row), index(row), { LastReplyAtRole });
+}
+
+void MessageListModel::setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions)
+{
+    const int row = rowOfId(messageId);
+    if (row < 0) return;
+    m_messages[row].reactions = reactions;
+    emit dataChanged(index(row), index(row), { ReactionsRole });
+}
+
+void MessageListModel::setPinnedIds(const QSet<Wire::Id> &ids)
+{
+    for (int row = 0; row < m_messages.size(); ++row) {
+        const bool pinned = ids.contains(m_messages.at(row).id);
+        if (m_messages.at(row).pinned == pinned) continue;
+        m_messages[row].pinned = pinned;
+        emit dataChanged(index(row), index(row), { PinnedRole });
+    }
+}
+
+bool MessageListModel::isPinned(Wire::Id messageId) const
+{
+    const int row = rowOfId(messageId);
+    return row >= 0 && m_messages.at(row).pinned;
 }
 
 void MessageListModel::addMessage(const Message &incoming)
@@ -354,79 +369,50 @@ void MessageListModel::setSendState(const QString &clientMsgId, SendState state)
 
 void MessageListModel::updateMessage(const Message &message)
 {
-    const int row = rowOfId(message.id.toString());
+    const int row = rowOfId(message.id);
     if (row < 0) return;
-    // Shared frames always say me=false (docs/protocol.md): the caller's own flags stay as this client knows
-    // them.
-    Message merged = message;
-    for (Wire::Reaction &r : merged.reactions)
-        for (const Wire::Reaction &old : std::as_const(m_messages.at(row).reactions))
-            if (old.emoji == r.emoji) r.me = old.me;
-    m_messages[row] = merged;
+    Message updated = message;
+    updated.state = SendState::Sent;
+    updated.keepLocalState(m_messages.at(row));
+    m_messages[row] = std::move(updated);
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
 }
 
-void MessageListModel::applyReaction(
-    Wire::Id messageId, const QString &emoji, Wire::Id userId, bool added, bool isMe)
+template<class F> void MessageListModel::changeMessage(Wire::Id messageId, const QList<int> &roles, F change)
 {
-    QList<Wire::Id> &who = m_reactors[messageId][emoji];
-    const bool known = who.contains(userId);
-    if (added && !known) who.append(userId);
-    if (!added) who.removeAll(userId);
-    const int row = rowOfId(messageId.toString());
-    if (row < 0) return;
-    Message &m = m_messages[row];
-    auto it = std::find_if(m.reactions.begin(), m.reactions.end(), [&](const auto &r) { return r.emoji == emoji; });
-    if (added) {
-        if (it == m.reactions.end()) {
-            m.reactions.append({ emoji, 1, isMe });
-        } else {
-            // A replayed message.new carries no reactions and the events rebuild them; one live event after
-            // an ack that already counted it must not count twice.
-            if (!(isMe && it->me)) ++it->count;
-            if (isMe) it->me = true;
-        }
-    } else if (it != m.reactions.end()) {
-        if (!isMe || it->me) --it->count;
-        if (isMe) it->me = false;
-        if (it->count <= 0) m.reactions.erase(it);
-    }
-    emit dataChanged(index(row), index(row));
+    const int row = rowOfId(messageId);
+    if (row < 0 || !change(m_messages[row])) return;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, roles);
 }
 
-void MessageListModel::setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions)
+void MessageListModel::markDeleted(Wire::Id messageId, qint64 deletedAt)
 {
-    const int row = rowOfId(messageId.toString());
-    if (row < 0) return;
-    m_messages[row].reactions = reactions;
-    emit dataChanged(index(row), index(row));
+    changeMessage(messageId, {}, [deletedAt](Message &m) {
+        if (m.isDeleted()) return false;
+        m.makeTombstone(deletedAt);
+        return true;
+    });
+}
+
+void MessageListModel::applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine)
+{
+    changeMessage(messageId, { ReactionsRole },
+        [&](Message &m) { return m.applyReaction(emoji, added, mine); });
 }
 
 void MessageListModel::setPinned(Wire::Id messageId, bool pinned)
 {
-    if (pinned == m_pinned.contains(messageId)) return;
-    if (pinned)
-        m_pinned.insert(messageId);
-    else
-        m_pinned.remove(messageId);
-    const int row = rowOfId(messageId.toString());
-    if (row >= 0) emit dataChanged(index(row), index(row), { PinnedRole });
+    changeMessage(messageId, { PinnedRole }, [pinned](Message &m) {
+        if (m.pinned == pinned || m.isDeleted()) return false;
+        m.pinned = pinned;
+        return true;
+    });
 }
 
-void MessageListModel::setPinnedIds(const QSet<Wire::Id> &ids)
+int MessageListModel::rowOfId(Wire::Id id) const
 {
-    const QSet<Wire::Id> changed = (ids - m_pinned) + (m_pinned - ids);
-    m_pinned = ids;
-    for (Wire::Id id : changed) {
-        const int row = rowOfId(id.toString());
-        if (row >= 0) emit dataChanged(index(row), index(row), { PinnedRole });
-    }
-}
-
-int MessageListModel::rowOfId(const QString &text) const
-{
-    const Wire::Id id = Wire::Id::fromString(text);
     if (!id.isValid() || !m_ids.contains(id)) return -1;
     for (int i = int(m_messages.size()) - 1; i >= 0; --i)
         if (m_messages.at(i).id == id) return i;

@@ -36,12 +36,13 @@ public:
         DayStartRole,
         // True on the first row when nothing older exists: the view shows the start of the channel above it.
         ChannelStartRole,
+        // The reaction chips: a QVariantList of QVariantMaps {emoji: QString, count: int, me: bool}, in the
+        // order the server lists them (first reaction first).
+        ReactionsRole,
+        // True while the message is pinned (known from live pin events only).
+        PinnedRole,
         // The whole Message (QVariant of Natter::Client::Message): reactions, preview, replies, parentId.
         MessageRole,
-        // True when the message is pinned in its channel (from the pins list and pin events).
-        PinnedRole,
-        // QVariantMap emoji -> QStringList of the user ids seen reacting with it (live events only).
-        ReactorsRole,
         // When the newest reply under this message arrived, if one was seen (QDateTime, else invalid).
         LastReplyAtRole,
     };
@@ -49,9 +50,9 @@ public:
 
     explicit MessageListModel(MessagePageSource *source, QObject *parent = nullptr);
 
-    // Shows CHANNELID, starting with its newest page.
-    void setChannel(const QString &channelId);
-    QString channelId() const { return m_channelId; }
+    // Shows CHANNELID, starting with its newest page; an invalid id shows nothing.
+    void setChannel(Wire::Id channelId);
+    Wire::Id channelId() const { return m_channelId; }
     void setPageSize(int size) { m_pageSize = size; }
     int pageSize() const { return m_pageSize; }
     void setMaxRows(int rows) { m_maxRows = rows; }
@@ -77,20 +78,22 @@ public:
     // A local message that is being sent; shown at the bottom until addMessage() confirms it.
     void addPending(const Message &message);
     void setSendState(const QString &clientMsgId, SendState state);
-    // An edited or deleted message, in place.
+    // An edited or deleted message, in place (the local state, send state and pin, is kept).
     void updateMessage(const Message &message);
+    // Live events on a shown message, in place; nothing happens when the message is not in the window.
+    void markDeleted(Wire::Id messageId, qint64 deletedAt);
+    void applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine);
+    void setPinned(Wire::Id messageId, bool pinned);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
-    // A reaction event: USERID added or removed EMOJI on MESSAGEID; ISME tells whether that is the caller.
-    void applyReaction(Wire::Id messageId, const QString &emoji, Wire::Id userId, bool added, bool isMe);
     // The caller's own aggregate from a reaction ack ({emoji, count, me}), which is authoritative.
     void setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions);
-    void setPinned(Wire::Id messageId, bool pinned);
+    // The pins of the channel (GET /channels/{id}/pins): exactly these rows are pinned.
     void setPinnedIds(const QSet<Wire::Id> &ids);
-    bool isPinned(Wire::Id messageId) const { return m_pinned.contains(messageId); }
+    bool isPinned(Wire::Id messageId) const;
 
     Message messageAt(int row) const;
-    int rowOfId(const QString &id) const;
+    int rowOfId(Wire::Id id) const;
     int rowOfClientMsgId(const QString &clientMsgId) const;
     int confirmedCount() const { return int(m_messages.size()); }
     int pendingCount() const { return int(m_pending.size()); }
@@ -112,10 +115,11 @@ private:
     void trimTop(int count);
     void trimBottom(int count);
     const Message *at(int row) const;
+    template<class F> void changeMessage(Wire::Id messageId, const QList<int> &roles, F change);
     void touchRow(int row);
 
     MessagePageSource *m_source;
-    QString m_channelId;
+    Wire::Id m_channelId;
     QList<Message> m_messages;
     QList<Message> m_pending;
     QSet<Wire::Id> m_ids;
@@ -126,8 +130,6 @@ private:
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
-    QSet<Wire::Id> m_pinned;
-    QHash<Wire::Id, QHash<QString, QList<Wire::Id>>> m_reactors;
     QHash<Wire::Id, qint64> m_lastReplyAt;
 };
 

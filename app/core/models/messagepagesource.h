@@ -21,15 +21,11 @@ public:
     using PageCallback = std::function<void(const Page &)>;
 
     virtual ~MessagePageSource() = default;
-    // Up to `limit` messages strictly older than `beforeId`; the newest page when beforeId is empty. The
-    // callback may run before this returns.
-    virtual void fetchOlder(
-        const QString &channelId, const QString &beforeId, int limit, PageCallback callback)
-        = 0;
+    // Up to `limit` messages strictly older than `beforeId`; the newest page when beforeId is not valid (no
+    // id). The callback may run before this returns.
+    virtual void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) = 0;
     // Up to `limit` messages strictly newer than `afterId`.
-    virtual void fetchNewer(
-        const QString &channelId, const QString &afterId, int limit, PageCallback callback)
-        = 0;
+    virtual void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) = 0;
 };
 
 } // namespace Natter::Client

@@ -10,7 +10,7 @@ ThreadModel::ThreadModel(MessagePageSource *source, QObject *parent)
 void ThreadModel::setRoot(const Message &root)
 {
     m_root = root;
-    setChannel(root.channelId.toString());
+    setChannel(root.channelId);
 }
 
 bool ThreadModel::accepts(const Message &message) const

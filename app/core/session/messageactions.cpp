@@ -40,28 +40,22 @@ MessageActions::~MessageActions() = default;
 
 Wire::Id MessageActions::me() const
 {
-    return Wire::Id::fromString(m_session->me().id);
+    return m_session->me().id;
 }
 
 void MessageActions::attach(MessageListModel *model)
 {
-    connect(m_session, &Session::reactionChanged, model, [this, model](const Wire::ReactionChanged &e) {
-        if (model->channelId() == e.channelId.toString())
-            model->applyReaction(e.messageId, e.emoji, e.userId, e.added, e.userId == me());
-    });
-    connect(m_session, &Session::pinChanged, model, [model](const Wire::PinChanged &e) {
-        if (model->channelId() == e.channelId.toString()) model->setPinned(e.messageId, e.pinned);
-    });
+    // Reaction and pin events reach the model through Session::attach(); these are the answers to our own.
     connect(this, &MessageActions::reactionsChanged, model, &MessageListModel::setReactions);
     connect(this, &MessageActions::pinnedChanged, model, &MessageListModel::setPinned);
     connect(this, &MessageActions::pinsLoaded, model, [model](Wire::Id channelId, const QSet<Wire::Id> &ids) {
-        if (model->channelId() == channelId.toString()) model->setPinnedIds(ids);
+        if (model->channelId() == channelId) model->setPinnedIds(ids);
     });
     connect(this, &MessageActions::messageEdited, model, &MessageListModel::updateMessage);
     connect(this, &MessageActions::replyPending, model, &MessageListModel::addPending);
     connect(this, &MessageActions::replyConfirmed, model, &MessageListModel::addMessage);
     connect(this, &MessageActions::replyStateChanged, model,
-        [model](const QString &channelId, const QString &clientMsgId, SendState state) {
+        [model](Wire::Id channelId, const QString &clientMsgId, SendState state) {
             if (model->channelId() == channelId) model->setSendState(clientMsgId, state);
         });
 }
@@ -168,8 +162,8 @@ bool MessageActions::canDelete(const Message &message) const
 {
     if (message.isLocal() || message.isDeleted()) return false;
     if (message.author.id == me()) return true;
-    const QString role = m_session->channel(message.channelId.toString()).role;
-    return role == Wire::toName(Wire::Role::Owner) || role == Wire::toName(Wire::Role::Admin);
+    const Wire::Role role = m_session->channel(message.channelId).role;
+    return role == Wire::Role::Owner || role == Wire::Role::Admin;
 }
 
 QString MessageActions::describe(const Wire::Error &error)
@@ -199,7 +193,7 @@ void MessageActions::onReply(const QString &reqId, Wire::FrameType type, const Q
         const QString sentence = refused ? describe(refused->error) : tr("The server refused: %1").arg(problem);
         qCInfo(lcActions) << Wire::frameTypeName(p.type) << "refused:" << sentence;
         if (p.type == Wire::FrameType::MessageSend)
-            emit replyStateChanged(p.reply.channelId.toString(), p.reply.clientMsgId, SendState::Failed);
+            emit replyStateChanged(p.reply.channelId, p.reply.clientMsgId, SendState::Failed);
         p.done(sentence);
         return;
     }
@@ -242,7 +236,7 @@ void MessageActions::expire()
         Pending p = std::move(it.value());
         it = m_pending.erase(it);
         if (p.type == Wire::FrameType::MessageSend)
-            emit replyStateChanged(p.reply.channelId.toString(), p.reply.clientMsgId, SendState::Failed);
+            emit replyStateChanged(p.reply.channelId, p.reply.clientMsgId, SendState::Failed);
         p.done(tr("The server did not answer in time; check whether it was applied."));
     }
     if (m_pending.isEmpty()) m_timeouts.stop();
@@ -254,7 +248,7 @@ void MessageActions::failAll(const QString &error)
     m_timeouts.stop();
     for (const Pending &p : pending) {
         if (p.type == Wire::FrameType::MessageSend)
-            emit replyStateChanged(p.reply.channelId.toString(), p.reply.clientMsgId, SendState::Failed);
+            emit replyStateChanged(p.reply.channelId, p.reply.clientMsgId, SendState::Failed);
         p.done(error);
     }
 }

@@ -64,7 +64,7 @@ signals:
     void pinsLoaded(Natter::Wire::Id channelId, const QSet<Natter::Wire::Id> &pinned);
     void messageEdited(const Natter::Client::Message &message);
     void replyPending(const Natter::Client::Message &message);
-    void replyStateChanged(const QString &channelId, const QString &clientMsgId, Natter::Client::SendState state);
+    void replyStateChanged(Natter::Wire::Id channelId, const QString &clientMsgId, Natter::Client::SendState state);
     void replyConfirmed(const Natter::Client::Message &message);
 
 private:

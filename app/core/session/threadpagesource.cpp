@@ -16,11 +16,11 @@ ThreadPageSource::ThreadPageSource(ApiClient *api, const Message &root, QObject 
 {
 }
 
-void ThreadPageSource::fetchOlder(const QString &, const QString &beforeId, int limit, PageCallback callback)
+void ThreadPageSource::fetchOlder(Wire::Id, Wire::Id beforeId, int limit, PageCallback callback)
 {
     QUrlQuery query;
     query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
-    if (!beforeId.isEmpty()) query.addQueryItem(Wire::Rest::Query::Before, beforeId);
+    if (beforeId.isValid()) query.addQueryItem(Wire::Rest::Query::Before, beforeId.toString());
     m_api->get(Wire::Rest::messageRepliesPath(m_root.id), query, this, [this, callback](const ApiResult &result) {
         if (!result.ok()) {
             qCInfo(lcThread) << "replies of" << m_root.id.value() << "not loaded:" << result.status
@@ -44,7 +44,7 @@ void ThreadPageSource::fetchOlder(const QString &, const QString &beforeId, int 
     });
 }
 
-void ThreadPageSource::fetchNewer(const QString &, const QString &, int, PageCallback callback)
+void ThreadPageSource::fetchNewer(Wire::Id, Wire::Id, int, PageCallback callback)
 {
     callback({ {}, false, true });
 }

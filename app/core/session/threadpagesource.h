@@ -19,9 +19,9 @@ public:
     // The root as last seen (an edit or a new reply count); the next first page carries it.
     void setRoot(const Message &root) { m_root = root; }
 
-    void fetchOlder(const QString &channelId, const QString &beforeId, int limit, PageCallback callback) override;
+    void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) override;
     // Replies are paged backwards only; a thread window never drops its newest rows (see ThreadModel).
-    void fetchNewer(const QString &channelId, const QString &afterId, int limit, PageCallback callback) override;
+    void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) override;
 
 private:
     ApiClient *m_api;
