@@ -31,7 +31,7 @@ class TestConversation : public QObject
 
     struct Fixture
     {
-        TestServer server;
+        TestServer server { QStringList { QStringLiteral("--rate-limit"), QStringLiteral("0") } };
         QTemporaryDir dir;
         TestAccount alice;
         TestAccount bob;
