@@ -36,6 +36,7 @@ void MessageListModel::setChannel(const QString &channelId)
     m_messages.clear();
     m_pending.clear();
     m_ids.clear();
+    m_marks.highlighted = {};
     m_hasOlder = !channelId.isEmpty();
     m_hasNewer = false;
     m_loadingOlder = false;
@@ -50,6 +51,85 @@ void MessageListModel::reload()
     setChannel(m_channelId);
     for (const Message &m : pending)
         addPending(m);
+}
+
+void MessageListModel::openAround(const QString &channelId, const QString &messageId)
+{
+    beginResetModel();
+    ++m_generation;
+    m_channelId = channelId;
+    m_messages.clear();
+    m_pending.clear();
+    m_ids.clear();
+    m_hasOlder = false;
+    m_hasNewer = false;
+    m_loadingOlder = true;
+    m_loadingNewer = false;
+    m_marks.highlighted = Wire::Id::fromString(messageId);
+    endResetModel();
+    emit loadingChanged();
+    QPointer<MessageListModel> self(this);
+    const quint64 generation = m_generation;
+    m_source->fetchAround(channelId, messageId, m_pageSize, [self, generation, messageId](const MessagePageSource::Page &page) {
+        if (self && self->m_generation == generation) self->onAroundPage(messageId, page);
+    });
+}
+
+void MessageListModel::onAroundPage(const QString &messageId, const MessagePageSource::Page &page)
+{
+    m_loadingOlder = false;
+    if (!page.ok) {
+        // Could not be fetched: fall back to the newest page, as if the channel had been opened.
+        m_hasOlder = true;
+        emit loadingChanged();
+        fetchMore({});
+        return;
+    }
+    QList<Message> fresh = page.messages;
+    std::sort(fresh.begin(), fresh.end(), seqLess);
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, 0, int(fresh.size()) - 1);
+        for (const Message &m : std::as_const(fresh))
+            m_ids.insert(m.id);
+        m_messages = fresh;
+        m_hasOlder = page.hasMore;
+        m_hasNewer = page.hasNewer;
+        endInsertRows();
+    }
+    emit loadingChanged();
+    emit aroundLoaded(rowOfId(messageId));
+}
+
+void MessageListModel::setMarks(const MessageMarks &marks)
+{
+    m_marks = marks;
+    refreshMarks();
+}
+
+void MessageListModel::setReadMarker(Wire::Id marker)
+{
+    m_marks.readMarker = marker;
+    refreshMarks();
+}
+
+void MessageListModel::setHighlighted(Wire::Id message)
+{
+    m_marks.highlighted = message;
+    refreshMarks();
+}
+
+void MessageListModel::refreshMarks()
+{
+    if (rowCount() == 0) return;
+    emit dataChanged(index(0), index(rowCount() - 1),
+        { UnreadDividerRole, HighlightRole, MentionsMeRole, AuthorOnlineRole, ReadByRole, Qt::ToolTipRole });
+}
+
+int MessageListModel::unreadDividerRow() const
+{
+    for (int row = 0; row < m_messages.size(); ++row)
+        if (data(index(row), UnreadDividerRole).toBool()) return row;
+    return -1;
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -109,6 +189,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             || localDay(prev->createdAt) != localDay(m->createdAt)
             || m->createdAt - prev->createdAt > GroupGapSeconds * 1000;
     }
+    case UnreadDividerRole:
+    case HighlightRole:
+    case MentionsMeRole:
+    case AuthorOnlineRole:
+    case ReadByRole:
+    case Qt::ToolTipRole:
+        return m_marks.data(*m, at(index.row() - 1), role);
     }
     return {};
 }
@@ -119,7 +206,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
         { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
-        { ChannelStartRole, "channelStart" } };
+        { ChannelStartRole, "channelStart" }, { UnreadDividerRole, "unreadDivider" },
+        { HighlightRole, "highlight" }, { MentionsMeRole, "mentionsMe" }, { AuthorOnlineRole, "authorOnline" },
+        { ReadByRole, "readBy" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/message.h"
+#include "models/messagemarks.h"
 #include "models/messagepagesource.h"
 
 #include <QAbstractListModel>
@@ -36,6 +37,14 @@ public:
         DayStartRole,
         // True on the first row when nothing older exists: the view shows the start of the channel above it.
         ChannelStartRole,
+        // Marks (models/messagemarks.h): the "unread messages" divider sits above this row; the row was opened
+        // from search or a notification; it mentions the reader; its author is online; who read it (own
+        // messages only, as a QStringList of names; the tooltip says the same).
+        UnreadDividerRole,
+        HighlightRole,
+        MentionsMeRole,
+        AuthorOnlineRole,
+        ReadByRole,
     };
     Q_ENUM(Role)
 
@@ -73,6 +82,19 @@ public:
     void updateMessage(const Message &message);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
+    // Shows CHANNELID from the page centred on MESSAGEID (search result, notification), highlighted; paging
+    // works in both directions from there. Emits aroundLoaded() with its row once the page is in.
+    void openAround(const QString &channelId, const QString &messageId);
+
+    const MessageMarks &marks() const { return m_marks; }
+    // Replaces the marks and repaints what they change.
+    void setMarks(const MessageMarks &marks);
+    void setReadMarker(Wire::Id marker);
+    void setHighlighted(Wire::Id message);
+    // The reader's receipts or presence changed: the mark roles of every row are asked again.
+    void refreshMarks();
+    // The row of the unread divider, or -1.
+    int unreadDividerRow() const;
 
     Message messageAt(int row) const;
     int rowOfId(const QString &id) const;
@@ -82,11 +104,13 @@ public:
 
 signals:
     void olderPageLoaded(int count);
+    void aroundLoaded(int row);
     void loadingChanged();
 
 private:
     void onOlderPage(const MessagePageSource::Page &page);
     void onNewerPage(const MessagePageSource::Page &page);
+    void onAroundPage(const QString &messageId, const MessagePageSource::Page &page);
     void insertConfirmed(const Message &message);
     void trimTop(int count);
     void trimBottom(int count);
@@ -105,6 +129,7 @@ private:
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
+    MessageMarks m_marks;
 };
 
 } // namespace Natter::Client

@@ -22,7 +22,15 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     , m_api(api)
     , m_gateway(gateway)
     , m_cache(cache)
+    , m_presence([this](const QList<Wire::Id> &users) {
+        if (m_gateway->isConnected()) m_gateway->call(Wire::PresenceSubscribe { users });
+    })
+    , m_reads([this](Wire::Id channel, Wire::Id message) { m_gateway->send(Wire::ReadMark { channel, message }); })
 {
+    connect(&m_presence, &PresenceTracker::presenceChanged, this, [this](Wire::Id user, bool online) {
+        m_online.insert(user.toString(), online);
+        m_channels.setPeerOnline(user.toString(), online);
+    });
     connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
     connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
     connect(m_gateway, &GatewayClient::replyReceived, this, &Session::onReply);
@@ -59,13 +67,6 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     });
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Session::pumpOutbox);
-    m_readTimer.setSingleShot(true);
-    m_readTimer.setInterval(500);
-    connect(&m_readTimer, &QTimer::timeout, this, [this] {
-        if (!m_readChannel.isEmpty() && !m_readMessageId.isEmpty())
-            m_gateway->send(Wire::ReadMark { Wire::Id::fromString(m_readChannel),
-                Wire::Id::fromString(m_readMessageId) });
-    });
 }
 
 Session::~Session() = default;
@@ -156,7 +157,7 @@ void Session::openChannel(MessageListModel *model, const QString &channelId)
         c.mentionCount = 0;
         updateChannel(c);
     }
-    if (m_lastMessageIds.contains(channelId)) scheduleReadMark(channelId, m_lastMessageIds.value(channelId));
+    // read.mark goes out only for what the view reports as seen (readTracker()).
 }
 
 Message Session::localMessage(const OutboxEntry &entry) const
@@ -292,6 +293,7 @@ void Session::onReady(const Wire::Ready &ready)
         else
             setCursor(c.id, c.lastSeq); // history of a new channel comes through REST when it is opened
         if (c.id == m_activeChannel) c.unreadCount = 0;
+        m_reads.setMarked(wire.id, wire.lastReadMessageId);
         withPeer(c);
         channels.append(c);
     }
@@ -300,7 +302,7 @@ void Session::onReady(const Wire::Ready &ready)
     m_channels.setChannels(channels);
     m_cache->saveChannels(channels);
     // A new connection follows nobody's presence until told again.
-    subscribePresence();
+    m_presence.resubscribe();
     findPeers(channels);
     qCInfo(lcSession) << "ready with" << channels.size() << "channels; syncing" << toSync.size();
     m_synced = false;
@@ -436,6 +438,7 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
             Channel updated = Channel::fromWire(e->channel);
             updated.unreadCount = c.unreadCount;
             updated.mentionCount = c.mentionCount;
+            updated.lastReadMessageId = c.lastReadMessageId;
             updated.role = c.role.isEmpty() ? updated.role : c.role;
             updateChannel(updated);
         }
@@ -445,11 +448,7 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
             emit typingChanged(e->channelId.toString(), e->userId.toString(), e->typing);
         return;
     case T::Presence:
-        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) {
-            const QString userId = e->userId.toString();
-            m_online.insert(userId, e->online);
-            m_channels.setPeerOnline(userId, e->online);
-        }
+        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) m_presence.setOnline(e->userId, e->online);
         return;
     case T::ChannelAdded:
         if (const auto e = decodeEvent<Wire::ChannelAdded>(frame, type)) addChannel(Channel::fromWire(e->channel));
@@ -458,10 +457,16 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
         if (const auto e = decodeEvent<Wire::ChannelRemoved>(frame, type)) removeChannel(e->channelId.toString());
         return;
     case T::ReadUpdated:
-        if (const auto e = decodeEvent<Wire::ReadState>(frame, type); e && e->userId.toString() == m_me.id) {
+        if (const auto e = decodeEvent<Wire::ReadState>(frame, type)) {
+            m_receipts.update(e->channelId, e->userId, e->messageId);
+            emit readUpdated(e->channelId, e->userId, e->messageId);
+            if (e->userId.toString() != m_me.id) return;
+            m_reads.setMarked(e->channelId, e->messageId);
             Channel c = channel(e->channelId.toString());
-            if (!c.id.isEmpty() && c.unreadCount != 0) {
+            if (!c.id.isEmpty() && (c.unreadCount != 0 || c.mentionCount != 0 || c.lastReadMessageId != e->messageId.toString())) {
                 c.unreadCount = 0;
+                c.mentionCount = 0;
+                c.lastReadMessageId = e->messageId.toString();
                 updateChannel(c);
             }
         }
@@ -519,18 +524,10 @@ void Session::applyNewMessage(const Message &m)
         if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
         updateChannel(c);
     }
-    if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id.toString());
     if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
         completeSend(m.clientMsgId, m); // the echo came before the ack
     else
         emit messageReceived(m);
-}
-
-void Session::scheduleReadMark(const QString &channelId, const QString &messageId)
-{
-    m_readChannel = channelId;
-    m_readMessageId = messageId;
-    m_readTimer.start();
 }
 
 } // namespace Natter::Client

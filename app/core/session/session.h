@@ -5,6 +5,9 @@
 #include "models/channellistmodel.h"
 #include "models/messagepagesource.h"
 #include "net/gatewayclient.h"
+#include "session/presencetracker.h"
+#include "session/readreceipts.h"
+#include "session/readtracker.h"
 #include "store/cache.h"
 
 #include <QHash>
@@ -41,6 +44,16 @@ public:
     User me() const { return m_me; }
     void setMe(const User &me);
     ChannelListModel *channelModel() { return &m_channels; }
+    const ChannelListModel *channelModel() const { return &m_channels; }
+    ApiClient *api() const { return m_api; }
+    // Whose presence is followed, and who is online.
+    PresenceTracker *presence() { return &m_presence; }
+    // The channels' members' read markers (seeded by loadMembers(), moved by read.updated).
+    ReadReceipts *readReceipts() { return &m_receipts; }
+    // Sends read.mark for what the user has seen while the window is active; nothing is marked otherwise.
+    ReadTracker *readTracker() { return &m_reads; }
+    // Fetches CHANNELID's members: seeds the read receipts, then membersLoaded().
+    void loadMembers(const QString &channelId);
     Channel channel(const QString &channelId) const;
     qint64 cursor(const QString &channelId) const { return m_cursors.value(channelId, -1); }
     // True once the current connection has finished its `sync`.
@@ -77,6 +90,8 @@ public:
         const QString &channelId, const QString &beforeId, int limit, PageCallback callback) override;
     void fetchNewer(
         const QString &channelId, const QString &afterId, int limit, PageCallback callback) override;
+    void fetchAround(
+        const QString &channelId, const QString &messageId, int limit, PageCallback callback) override;
 
 signals:
     void messageReceived(const Message &message);
@@ -87,6 +102,9 @@ signals:
     // The gap was too long for `sync`: models showing the channel must reload it.
     void channelReset(const QString &channelId);
     void typingChanged(const QString &channelId, const QString &userId, bool typing);
+    // A member's read marker moved (read.updated).
+    void readUpdated(Natter::Wire::Id channel, Natter::Wire::Id user, Natter::Wire::Id message);
+    void membersLoaded(Natter::Wire::Id channel, const QList<Natter::Wire::Member> &members);
     void connectionStateChanged(Natter::Client::Session::ConnectionState state);
     void syncFinished();
     // The server no longer accepts the token.
@@ -113,7 +131,6 @@ private:
     void setCursor(const QString &channelId, qint64 seq);
     void updateChannel(const Channel &channel);
     void removeChannel(const QString &channelId);
-    void scheduleReadMark(const QString &channelId, const QString &messageId);
     Message localMessage(const OutboxEntry &entry) const;
     int outboxIndex(const QString &clientMsgId) const;
 
@@ -135,9 +152,9 @@ private:
     QString m_syncReq;
     QSet<QString> m_gapSyncReqs;
     bool m_synced = false;
-    QTimer m_readTimer;
-    QString m_readChannel;
-    QString m_readMessageId;
+    PresenceTracker m_presence;
+    ReadReceipts m_receipts;
+    ReadTracker m_reads;
     int m_storedSinceTrim = 0;
 };
 

@@ -57,8 +57,30 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
                 m_cache->replaceMessages(channelId, page.messages);
                 const QString lastId = page.messages.constLast().id.toString();
                 m_lastMessageIds.insert(channelId, lastId);
-                if (channelId == m_activeChannel) scheduleReadMark(channelId, lastId);
             }
+            callback(page);
+        });
+}
+
+void Session::fetchAround(const QString &channelId, const QString &messageId, int limit, PageCallback callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
+    query.addQueryItem(Wire::Rest::Query::Around, messageId);
+    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
+        [callback](const ApiResult &result) {
+            if (!result.ok()) {
+                callback({ {}, false, false });
+                return;
+            }
+            QString problem;
+            const auto wire = Wire::decode<Wire::HistoryPage>(result.json, &problem);
+            if (!wire) {
+                callback({ {}, false, false });
+                return;
+            }
+            Page page = pageFromJson(result.json);
+            page.hasNewer = wire->hasMoreAfter.value_or(false);
             callback(page);
         });
 }
