@@ -2,20 +2,24 @@
 
 #include "models/messagelistmodel.h"
 #include "session/session.h"
+#include "session/typingtracker.h"
 
-#include <QDeadlineTimer>
-#include <QHash>
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
 
 namespace Natter::Client {
 
+class ChatPanels;
 class Composer;
+class MentionCompleter;
 class MessageView;
+class MuteList;
+class ReadingController;
+class WelcomeWidget;
 
 // The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
 class ChatWidget : public QWidget
@@ -31,20 +35,39 @@ public:
     Composer *composer() const { return m_composer; }
     QListView *channelList() const { return m_channelList; }
     QString bannerText() const;
+    QString typingText() const;
+    ChatPanels *panels() const { return m_panels; }
+    MentionCompleter *mentionCompleter() const { return m_completer; }
+    ReadingController *reading() const { return m_reading; }
+    WelcomeWidget *welcome() const { return m_welcome; }
+    // What stands where the messages go: the messages, the first-run welcome or "no messages yet".
+    QWidget *centreWidget() const;
+    void setMuteList(MuteList *mutes);
 
 public slots:
     void createChannel();
     void browseChannels();
     void startDirectMessage();
+    // Opens CHANNELID at MESSAGEID (search result, pin, notification), highlighted.
+    void openMessage(const QString &channelId, const QString &messageId);
+    void showQuickSwitcher();
+    // Alt+Up / Alt+Down: the channel above or below in the list.
+    void selectAdjacentChannel(int step);
+
+signals:
+    void currentChannelChanged(const QString &channelId);
 
 private:
     void onConnectionState(Session::ConnectionState state);
     void onTyping(const QString &channelId, const QString &userId, bool typing);
     void updateHeader();
     void updateTypingLabel();
+    void updateCentre();
     QString nameOf(const QString &userId) const;
     QWidget *buildSidebar();
     QWidget *buildHeader();
+    void setUpShortcuts();
+    void openDirectWith(const QString &userId);
 
     Session *m_session;
     MessageListModel m_messages;
@@ -58,8 +81,13 @@ private:
     MessageView *m_view = nullptr;
     QLabel *m_typingLabel = nullptr;
     Composer *m_composer = nullptr;
-    QHash<QString, QDeadlineTimer> m_typers;
-    QTimer m_typingSweep;
+    TypingTracker m_typing;
+    ChatPanels *m_panels = nullptr;
+    ReadingController *m_reading = nullptr;
+    MentionCompleter *m_completer = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    WelcomeWidget *m_welcome = nullptr;
+    QLabel *m_emptyChannel = nullptr;
     bool m_everConnected = false;
 };
 

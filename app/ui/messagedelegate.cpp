@@ -1,4 +1,5 @@
 #include "messagedelegate.h"
+#include "messagemarkspainter.h"
 #include "models/messagelistmodel.h"
 
 #include <QApplication>
@@ -171,6 +172,7 @@ void MessageDelegate::paint(
     const int top = r.top() + l.dayBand;
     if (option.state & QStyle::State_MouseOver)
         painter->fillRect(QRect(r.left(), top, r.width(), r.height() - l.dayBand), QColor(0xf6f7f9));
+    MessageMarksPainter::paintBackground(painter, QRect(r.left(), top, r.width(), r.height() - l.dayBand), index);
 
     const auto state = SendState(index.data(MessageListModel::SendStateRole).toInt());
     const QString author = index.data(MessageListModel::AuthorNameRole).toString();
@@ -221,6 +223,10 @@ void MessageDelegate::paint(
         painter->drawText(QRect(r.right() - Margin - w, r.top() + l.text.top(), w, l.text.height()),
             Qt::AlignRight | Qt::AlignTop, sending);
     }
+    const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
+    MessageMarksPainter::paintOverlay(painter, r,
+        groupStart ? QRect(r.left() + Margin, top + GroupTopPadding, Avatar, Avatar) : QRect(), r.right() - Margin,
+        r.top() + l.text.top(), index);
     painter->restore();
 }
 

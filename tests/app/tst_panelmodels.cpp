@@ -95,7 +95,7 @@ private slots:
         tester.setUseFetchMore(true);
         QSignalSpy pages(&model, &SearchModel::pageLoaded);
         model.search(QStringLiteral("deploy"));
-        QTRY_COMPARE(model.rowCount(), 20);
+        QTRY_VERIFY(model.rowCount() >= 20); // the tester itself fetches more as rows come in
         QCOMPARE(model.index(0).data(SearchModel::MessageIdRole).toString(), QStringLiteral("1000"));
         QCOMPARE(model.index(0).data(SearchModel::ChannelNameRole).toString(), QStringLiteral("ops"));
         QCOMPARE(model.index(1).data(SearchModel::ChannelNameRole).toString(), QStringLiteral("general"));
@@ -111,6 +111,11 @@ private slots:
         QCOMPARE(model.rowCount(), 45);
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.index(44).data(SearchModel::MessageIdRole).toString(), QStringLiteral("956"));
+        QSet<QString> ids;
+        for (int i = 0; i < model.rowCount(); ++i)
+            ids.insert(model.index(i).data(SearchModel::MessageIdRole).toString());
+        QCOMPARE(ids.size(), 45); // no page twice
+        QCOMPARE(pages.size(), 3);
         QVERIFY(model.errorText().isEmpty());
     }
 

@@ -127,8 +127,14 @@ void MessageListModel::refreshMarks()
 
 int MessageListModel::unreadDividerRow() const
 {
-    for (int row = 0; row < m_messages.size(); ++row)
-        if (data(index(row), UnreadDividerRole).toBool()) return row;
+    // Above the first message after the reader's marker that someone else wrote (the reader's own messages
+    // after it are not news). Ids are Snowflakes, in the same order as seq.
+    const Wire::Id marker = m_marks.readMarker;
+    if (!marker.isValid()) return -1;
+    auto it = std::upper_bound(m_messages.cbegin(), m_messages.cend(), marker,
+        [](Wire::Id id, const Message &m) { return id < m.id; });
+    for (; it != m_messages.cend(); ++it)
+        if (it->author.id != m_marks.me) return int(it - m_messages.cbegin());
     return -1;
 }
 
@@ -190,12 +196,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             || m->createdAt - prev->createdAt > GroupGapSeconds * 1000;
     }
     case UnreadDividerRole:
+        return index.row() == unreadDividerRow();
     case HighlightRole:
     case MentionsMeRole:
     case AuthorOnlineRole:
     case ReadByRole:
     case Qt::ToolTipRole:
-        return m_marks.data(*m, at(index.row() - 1), role);
+        return m_marks.data(*m, role);
     }
     return {};
 }

@@ -5,13 +5,10 @@
 
 namespace Natter::Client {
 
-QVariant MessageMarks::data(const Message &m, const Message *previous, int role) const
+QVariant MessageMarks::data(const Message &m, int role) const
 {
     const bool mine = me.isValid() && m.author.id == me;
     switch (role) {
-    case MessageListModel::UnreadDividerRole:
-        if (!readMarker.isValid() || m.isLocal() || mine || m.id <= readMarker) return false;
-        return !previous || previous->isLocal() ? !previous : previous->id <= readMarker;
     case MessageListModel::HighlightRole:
         return highlighted.isValid() && m.id == highlighted;
     case MessageListModel::MentionsMeRole:

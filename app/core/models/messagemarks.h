@@ -23,8 +23,8 @@ struct MessageMarks
     std::function<QStringList(Wire::Id message)> readers;
     std::function<bool(Wire::Id user)> isOnline;
 
-    // ROW's value for one of MessageListModel's mark roles; PREVIOUS is the row above (null for the first).
-    QVariant data(const Message &row, const Message *previous, int role) const;
+    // ROW's value for one of MessageListModel's mark roles (but the divider, which depends on the rows around).
+    QVariant data(const Message &row, int role) const;
 };
 
 } // namespace Natter::Client

@@ -126,12 +126,13 @@ void SearchModel::fetchMore(const QModelIndex &parent)
 
 void SearchModel::onPage(const SearchSource::Results &results)
 {
-    m_loading = false;
     m_done = true;
     m_error = results.error;
     // A failed page is not retried by itself: the view offers the search again.
     m_hasMore = results.error.isEmpty() && results.hasMore;
+    // Still "loading" while the rows go in: views may ask for more from inside the insertion signals.
     append(results.messages);
+    m_loading = false;
     emit pageLoaded();
 }
 
