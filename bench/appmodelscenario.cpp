@@ -3,8 +3,8 @@
 #include "scenarios.h"
 
 #include <messagedelegate.h>
-#include "models/messagelistmodel.h"
-#include "models/messagepagesource.h"
+#include <models/messagelistmodel.h>
+#include <models/messagepagesource.h>
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 using namespace Natter::Client;
+namespace Wire = Natter::Wire;
 
 namespace {
 // A channel of `total` messages made up on demand: ids 1..total, five authors taking turns in runs, texts of
@@ -28,24 +29,22 @@ public:
     {
     }
 
-    void fetchOlder(
-        const QString &channelId, const QString &beforeId, int limit, PageCallback callback) override
+    void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) override
     {
-        const qint64 before = beforeId.isEmpty() ? m_total + 1 : beforeId.toLongLong();
+        const qint64 before = beforeId.isValid() ? beforeId.value() : m_total + 1;
         const qint64 first = qMax<qint64>(1, before - limit);
         callback(makePage(channelId, first, before - 1, first > 1));
     }
 
-    void fetchNewer(
-        const QString &channelId, const QString &afterId, int limit, PageCallback callback) override
+    void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) override
     {
-        const qint64 first = afterId.toLongLong() + 1;
+        const qint64 first = afterId.value() + 1;
         const qint64 last = qMin(m_total, first + limit - 1);
         callback(makePage(channelId, first, last, last < m_total));
     }
 
 private:
-    Page makePage(const QString &channelId, qint64 first, qint64 last, bool hasMore) const
+    Page makePage(Wire::Id channelId, qint64 first, qint64 last, bool hasMore) const
     {
         static const char *const words[]
             = { "deploy", "the", "build", "is", "green", "again", "can", "you", "review", "my", "branch",
@@ -57,11 +56,11 @@ private:
         for (qint64 n = first; n <= last; ++n) {
             Message message;
             message.id = n;
-            message.channelId = Natter::Wire::Id::fromString(channelId);
+            message.channelId = channelId;
             message.seq = n;
-            message.clientMsgId = QStringLiteral("c") + QString::number(n);
+            message.clientMsgId = QStringLiteral("c") + message.id.toString();
             const int author = int((n / 3) % 5);
-            message.author = { 1000 + author, QStringLiteral("user%1").arg(author),
+            message.author = { Wire::Id(1000 + author), QStringLiteral("user%1").arg(author),
                 QStringLiteral("User %1").arg(author) };
             QString text;
             const int length = 3 + int((n * 7919) % 40);
@@ -101,7 +100,7 @@ int runAppModel(const BenchOptions &o)
         QStringLiteral("rssMB"), QStringLiteral("pageP50ms"), QStringLiteral("pageP99ms"),
         QStringLiteral("pageMaxMs") });
     const qint64 rssStart = selfRssKb();
-    model.setChannel(QStringLiteral("1"));
+    model.setChannel(Wire::Id(1));
     LatencyHistogram pages;
     qint64 loaded = model.confirmedCount();
     qint64 nextReport = total / 10;

@@ -7,6 +7,8 @@
 
 #include <cstdio>
 
+using namespace Natter::Server;
+
 namespace {
 constexpr qint64 kBatch = 50000;
 }

@@ -1,16 +1,21 @@
 #include "wsclient.h"
 
+#include <common/ws/framewriter.h>
+
 #include <QRandomGenerator>
 
 #include <cstring>
 
+namespace Ws = Natter::Ws;
+
 namespace {
-enum Opcode { Continuation = 0, Text = 1, Binary = 2, Close = 8, Ping = 9, Pong = 10 };
+enum Opcode { Text = 1, Close = 8, Pong = 10 };
 }
 
 WsClient::WsClient(int index, Listener *listener, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
+    , m_parser(16 * 1024 * 1024, Ws::FrameParser::Role::Client)
     , m_maskState(QRandomGenerator::global()->generate() | 1u)
     , m_index(index)
 {
@@ -29,7 +34,7 @@ void WsClient::open(
     m_token = token;
     m_hostHeader = server.toString().toLatin1() + ':' + QByteArray::number(port);
     m_buffer.clear();
-    m_fragment.clear();
+    m_parser = Ws::FrameParser(16 * 1024 * 1024, Ws::FrameParser::Role::Client);
     // A reconnect may come while the old connection is still closing: start from a clean socket.
     if (m_socket.state() != QAbstractSocket::UnconnectedState) m_socket.abort();
     if (!source.isNull()) m_socket.bind(source, 0);
@@ -82,74 +87,40 @@ bool WsClient::parseHandshake()
 
 void WsClient::parseFrames()
 {
-    qsizetype pos = 0;
-    while (m_state == State::Open) {
-        const qsizetype avail = m_buffer.size() - pos;
-        if (avail < 2) break;
-        const auto *p = reinterpret_cast<const uchar *>(m_buffer.constData() + pos);
-        const bool fin = p[0] & 0x80;
-        const int opcode = p[0] & 0x0f;
-        const bool masked = p[1] & 0x80;
-        quint64 length = p[1] & 0x7f;
-        qsizetype header = 2;
-        if (length == 126) {
-            if (avail < 4) break;
-            length = (quint64(p[2]) << 8) | p[3];
-            header = 4;
-        } else if (length == 127) {
-            if (avail < 10) break;
-            length = 0;
-            for (int i = 0; i < 8; ++i)
-                length = (length << 8) | p[2 + i];
-            header = 10;
-        }
-        const qsizetype maskAt = header;
-        if (masked) header += 4;
-        if (quint64(avail) < quint64(header) + length) break;
-        char *payloadPtr = m_buffer.data() + pos + header;
-        if (masked) {
-            const char *mask = m_buffer.constData() + pos + maskAt;
-            for (quint64 i = 0; i < length; ++i)
-                payloadPtr[i] ^= mask[i % 4];
-        }
-        QByteArrayView payload(payloadPtr, qsizetype(length));
-        pos += header + qsizetype(length);
-
-        switch (opcode) {
-        case Text:
-        case Binary:
-            if (fin) {
-                m_listener->onText(this, payload);
-            } else {
-                m_fragmentOpcode = opcode;
-                m_fragment = payload.toByteArray();
-            }
+    // The same RFC 6455 codec the server uses (common/ws), reading as a client: server frames are unmasked.
+    QList<Ws::FrameParser::Message> messages;
+    int failCode = 0;
+    const qsizetype used = m_parser.parse(m_buffer.constData(), m_buffer.size(), messages, &failCode);
+    if (used >= m_buffer.size())
+        m_buffer.resize(0);
+    else if (used > 0)
+        m_buffer.remove(0, used);
+    for (const Ws::FrameParser::Message &message : std::as_const(messages)) {
+        if (m_state != State::Open) return; // the listener closed this client
+        switch (message.kind) {
+        case Ws::FrameParser::Kind::Text:
+        case Ws::FrameParser::Kind::Binary:
+            m_listener->onText(this, message.payload);
             break;
-        case Continuation:
-            m_fragment.append(payload);
-            if (fin) {
-                const QByteArray whole = std::exchange(m_fragment, {});
-                m_listener->onText(this, whole);
-            }
+        case Ws::FrameParser::Kind::Ping:
+            sendFrame(Pong, message.payload);
             break;
-        case Ping:
-            sendFrame(Pong, payload);
+        case Ws::FrameParser::Kind::Pong:
             break;
-        case Close: {
-            const int code = length >= 2 ? (int(uchar(payloadPtr[0])) << 8) | uchar(payloadPtr[1]) : 1005;
-            sendFrame(Close, payload.first(qMin<qsizetype>(2, payload.size())));
+        case Ws::FrameParser::Kind::Close: {
+            const QByteArray &body = message.payload;
+            const int code = body.size() >= 2 ? (int(uchar(body[0])) << 8) | uchar(body[1]) : 1005;
+            sendFrame(Close, QByteArrayView(body).first(qMin<qsizetype>(2, body.size())));
             m_socket.disconnectFromHost();
             finish(code);
-            break;
+            return;
         }
-        default:
-            break;
         }
     }
-    if (pos >= m_buffer.size())
-        m_buffer.resize(0);
-    else if (pos > 0)
-        m_buffer.remove(0, pos);
+    if (failCode && m_state == State::Open) {
+        m_socket.abort();
+        finish(failCode);
+    }
 }
 
 void WsClient::sendText(QByteArrayView payload)
@@ -159,34 +130,11 @@ void WsClient::sendText(QByteArrayView payload)
 
 void WsClient::sendFrame(int opcode, QByteArrayView payload)
 {
-    const qsizetype length = payload.size();
-    QByteArray frame;
-    frame.reserve(length + 14);
-    frame.append(char(0x80 | opcode));
-    if (length < 126) {
-        frame.append(char(0x80 | length));
-    } else if (length < 65536) {
-        frame.append(char(0x80 | 126));
-        frame.append(char(length >> 8));
-        frame.append(char(length & 0xff));
-    } else {
-        frame.append(char(0x80 | 127));
-        for (int i = 7; i >= 0; --i)
-            frame.append(char((quint64(length) >> (8 * i)) & 0xff));
-    }
     // xorshift32: masking only has to defeat proxies' cache poisoning, not an attacker.
     m_maskState ^= m_maskState << 13;
     m_maskState ^= m_maskState >> 17;
     m_maskState ^= m_maskState << 5;
-    char mask[4];
-    std::memcpy(mask, &m_maskState, 4);
-    frame.append(mask, 4);
-    const qsizetype start = frame.size();
-    frame.append(payload.data(), length);
-    char *out = frame.data() + start;
-    for (qsizetype i = 0; i < length; ++i)
-        out[i] ^= mask[i & 3];
-    m_socket.write(frame);
+    m_socket.write(Ws::maskedFrame(quint8(opcode), payload.data(), payload.size(), m_maskState));
 }
 
 void WsClient::close()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <common/ws/frameparser.h>
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpSocket>
 
-// A minimal RFC 6455 client over QTcpSocket. QWebSocket cannot bind a source address before connecting, and
+// A minimal RFC 6455 client over QTcpSocket, on the codec the server uses (common/ws). QWebSocket cannot bind a source address before connecting, and
 // it costs several times the memory per connection; the bench holds up to 15,000 of these per run, so this
 // one keeps only what a load generator needs: the upgrade with a bearer token, text frames, ping/pong and
 // close.
@@ -49,12 +51,11 @@ private:
 
     QTcpSocket m_socket;
     QByteArray m_buffer;
-    QByteArray m_fragment;
+    Natter::Ws::FrameParser m_parser;
     QByteArray m_token;
     QByteArray m_hostHeader;
     Listener *m_listener;
     quint32 m_maskState;
     int m_index;
-    int m_fragmentOpcode = 0;
     State m_state = State::Idle;
 };

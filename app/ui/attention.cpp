@@ -32,11 +32,11 @@ Attention::Attention(
         m_desktop = m_tray;
 #endif
     }
-    m_alerts.setMe(Wire::Id::fromString(session->me().id));
+    m_alerts.setMe(session->me().id);
     m_alerts.setNotifier(m_desktop);
     m_alerts.setInAppNotifier(m_banner);
     m_alerts.setWindowActive(window->isActiveWindow());
-    m_alerts.setCurrentChannel(Wire::Id::fromString(chat->currentChannel()));
+    m_alerts.setCurrentChannel(chat->currentChannel());
     chat->setMuteList(&m_mutes);
     window->installEventFilter(this);
 
@@ -45,7 +45,7 @@ Attention::Attention(
         if (session->isSynced()) m_alerts.consider(m);
     });
     connect(chat, &ChatWidget::currentChannelChanged, this,
-        [this](const QString &channelId) { m_alerts.setCurrentChannel(Wire::Id::fromString(channelId)); });
+        [this](Wire::Id channelId) { m_alerts.setCurrentChannel(channelId); });
     for (Notifier *n : { static_cast<Notifier *>(m_banner), static_cast<Notifier *>(m_tray), m_desktop })
         connect(n, &Notifier::activated, this, &Attention::open, Qt::UniqueConnection);
     connect(m_tray, &TrayNotifier::iconClicked, this, [this] {
@@ -86,7 +86,7 @@ void Attention::open(Wire::Id channel, Wire::Id message)
         m_window->raise();
         m_window->activateWindow();
     }
-    if (m_chat) m_chat->openMessage(channel.toString(), message.toString());
+    if (m_chat) m_chat->openMessage(channel, message);
 }
 
 } // namespace Natter::Client

@@ -39,8 +39,8 @@ ChatPanels::ChatPanels(Session *session, QWidget *parent)
     m_side->addPage(m_search, tr("Search"));
     m_side->addPage(m_pins, tr("Pinned messages"));
     m_search->setChannelNames([this](Wire::Id channel) {
-        const Channel c = m_session->channel(channel.toString());
-        return c.id.isEmpty() ? QString() : c.isDirect() ? c.name : u"#"_qs + c.name;
+        const Channel c = m_session->channel(channel);
+        return !c.id.isValid() ? QString() : c.isDirect() ? c.name : u"#"_qs + c.name;
     });
 
     auto *searchButton = toolButton(tr("⌕ Search"), u"searchButton"_qs, tr("Search all channels (Ctrl+F)"));
@@ -72,7 +72,7 @@ void ChatPanels::setMuteList(MuteList *mutes)
     m_members->setMuteList(mutes);
 }
 
-void ChatPanels::setChannel(const QString &channelId)
+void ChatPanels::setChannel(Wire::Id channelId)
 {
     m_channelId = channelId;
     m_members->setChannel(channelId);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <protocol/id.h>
+
 #include <QObject>
 
 class QPushButton;
@@ -30,7 +32,7 @@ public:
     PinsPanel *pins() const { return m_pins; }
     ChannelService *service() const { return m_service; }
     void setMuteList(MuteList *mutes);
-    void setChannel(const QString &channelId);
+    void setChannel(Wire::Id channelId);
 
 public slots:
     void showMembers();
@@ -38,9 +40,9 @@ public slots:
     void showPins();
 
 signals:
-    void openRequested(const QString &channelId, const QString &messageId);
+    void openRequested(Natter::Wire::Id channelId, Natter::Wire::Id messageId);
     void browseRequested();
-    void directMessageRequested(const QString &userId);
+    void directMessageRequested(Natter::Wire::Id userId);
 
 private:
     void updateMembersButton();
@@ -54,7 +56,7 @@ private:
     PinsPanel *m_pins;
     QWidget *m_tools;
     QPushButton *m_membersButton;
-    QString m_channelId;
+    Wire::Id m_channelId;
 };
 
 } // namespace Natter::Client

@@ -6,7 +6,6 @@
 #include "mentioncompleter.h"
 #include "messageview.h"
 #include "pickerdialog.h"
-#include "quickswitcher.h"
 #include "readingcontroller.h"
 #include "session/session.h"
 #include "session/typingnotifier.h"
@@ -21,7 +20,6 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -102,16 +100,16 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
-        if (!m_channelId.isEmpty()) {
+        if (m_channelId.isValid()) {
             m_session->sendMessage(m_channelId, text);
             m_view->jumpToBottom();
         }
     });
     connect(m_composer->typing(), &TypingNotifier::typingStarted, this, [this] {
-        if (!m_channelId.isEmpty()) m_session->setTyping(m_channelId, true);
+        if (m_channelId.isValid()) m_session->setTyping(m_channelId, true);
     });
     connect(m_composer->typing(), &TypingNotifier::typingStopped, this, [this] {
-        if (!m_channelId.isEmpty()) m_session->setTyping(m_channelId, false);
+        if (m_channelId.isValid()) m_session->setTyping(m_channelId, false);
     });
     connect(m_view, &MessageView::retryRequested, m_session, &Session::retry);
     connect(m_session, &Session::connectionStateChanged, this, &ChatWidget::onConnectionState);
@@ -129,16 +127,19 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     connect(&m_messages, &QAbstractItemModel::rowsRemoved, this, &ChatWidget::updateCentre);
     connect(&m_messages, &QAbstractItemModel::modelReset, this, &ChatWidget::updateCentre);
     connect(&m_messages, &MessageListModel::loadingChanged, this, &ChatWidget::updateCentre);
+    connect(m_session->channelModel(), &QAbstractItemModel::rowsInserted, this, &ChatWidget::updateCentre);
+    connect(m_session->channelModel(), &QAbstractItemModel::modelReset, this, &ChatWidget::updateCentre);
     m_completer = new MentionCompleter(m_composer, [this](QChar sigil, const QString &prefix) {
         QList<MentionCompleter::Candidate> out;
         if (sigil == u'@') {
             const MemberListModel *members = m_panels->members()->model();
             for (int row = 0; row < members->rowCount(); ++row) {
                 const Wire::Member m = members->memberAt(row);
-                if (m.user.id == Wire::Id::fromString(m_session->me().id)) continue;
+                if (m.user.id == m_session->me().id) continue;
                 if (m.user.username.startsWith(prefix, Qt::CaseInsensitive)
                     || m.user.displayName.startsWith(prefix, Qt::CaseInsensitive))
-                    out.append({ m.user.username, m.user.displayName + u"  @"_qs + m.user.username });
+                    out.append({ m.user.username,
+                        (m.user.displayName.isEmpty() ? m.user.username : m.user.displayName) + u"  @"_qs + m.user.username });
             }
         } else {
             const ChannelListModel *channels = m_session->channelModel();
@@ -154,20 +155,22 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
 
     ChannelListModel *channels = m_session->channelModel();
     connect(m_channelList, &QListView::clicked, this,
-        [this](const QModelIndex &index) { selectChannel(index.data(ChannelListModel::IdRole).toString()); });
+        [this](const QModelIndex &index) {
+            selectChannel(Wire::Id::fromString(index.data(ChannelListModel::IdRole).toString()));
+        });
     connect(channels, &QAbstractItemModel::dataChanged, this, &ChatWidget::updateHeader);
     auto keepSelection = [this] {
         const int row = m_session->channelModel()->rowOf(m_channelId);
         if (row >= 0)
             m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
-        else if (!m_channelId.isEmpty() || m_session->channelModel()->rowCount() > 0)
+        else if (m_channelId.isValid() || m_session->channelModel()->rowCount() > 0)
             selectChannel(m_session->channelModel()->channelAt(0).id);
     };
     connect(channels, &QAbstractItemModel::modelReset, this, keepSelection);
     connect(channels, &QAbstractItemModel::rowsMoved, this, keepSelection);
     connect(channels, &QAbstractItemModel::rowsRemoved, this, keepSelection);
     connect(channels, &QAbstractItemModel::rowsInserted, this, [this, keepSelection] {
-        if (m_channelId.isEmpty()) keepSelection();
+        if (!m_channelId.isValid()) keepSelection();
     });
     onConnectionState(m_session->connectionState());
     if (channels->rowCount() > 0) selectChannel(channels->channelAt(0).id);
@@ -248,9 +251,9 @@ QWidget *ChatWidget::buildHeader()
     return header;
 }
 
-void ChatWidget::selectChannel(const QString &channelId)
+void ChatWidget::selectChannel(Wire::Id channelId)
 {
-    if (channelId.isEmpty() || channelId == m_channelId) return;
+    if (!channelId.isValid() || channelId == m_channelId) return;
     m_channelId = channelId;
     m_typing.clear();
     m_session->openChannel(&m_messages, channelId);
@@ -266,7 +269,7 @@ void ChatWidget::selectChannel(const QString &channelId)
 void ChatWidget::updateHeader()
 {
     const Channel c = m_session->channel(m_channelId);
-    if (c.id.isEmpty()) {
+    if (!c.id.isValid()) {
         m_title->setText(tr("No channel yet"));
         m_topic->setText(tr("Create a channel or browse the public ones to start talking."));
         m_members->clear();
@@ -305,22 +308,21 @@ void ChatWidget::onConnectionState(Session::ConnectionState state)
     m_banner->show();
 }
 
-QString ChatWidget::nameOf(const QString &userId) const
+QString ChatWidget::nameOf(Wire::Id userId) const
 {
-    const Wire::Id id = Wire::Id::fromString(userId);
     const MemberListModel *members = m_panels->members()->model();
-    if (const int row = members->rowOf(id); row >= 0) return members->index(row).data(MemberListModel::NameRole).toString();
+    if (const int row = members->rowOf(userId); row >= 0) return members->index(row).data(MemberListModel::NameRole).toString();
     for (int row = m_messages.rowCount() - 1; row >= 0; --row) {
         const Message m = m_messages.messageAt(row);
-        if (m.author.id == id) return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
+        if (m.author.id == userId) return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
     }
     return tr("Someone");
 }
 
-void ChatWidget::onTyping(const QString &channelId, const QString &userId, bool typing)
+void ChatWidget::onTyping(Wire::Id channelId, Wire::Id userId, bool typing)
 {
     if (channelId != m_channelId || userId == m_session->me().id) return;
-    m_typing.setTyping(Wire::Id::fromString(userId), nameOf(userId), typing);
+    m_typing.setTyping(userId, nameOf(userId), typing);
 }
 
 void ChatWidget::updateTypingLabel()
@@ -367,15 +369,18 @@ void ChatWidget::browseChannels()
             m_session->browseChannels(query, [done](const QList<Channel> &channels, const QString &error) {
                 QList<PickerDialog::Item> items;
                 for (const Channel &c : channels)
-                    items.append({ c.id, u"# "_qs + c.name,
+                    items.append({ c.id.toString(), u"# "_qs + c.name,
                         tr("%1 members").arg(c.memberCount)
                             + (c.topic.isEmpty() ? QString() : u" · "_qs + c.topic) });
                 done(items, error);
             });
         },
         this);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
-    m_session->joinChannel(dialog.selectedId(), [this](const Channel &c, const QString &error) {
+    if (dialog.exec() != QDialog::Accepted) return;
+    // The picker keeps ids as the text of its rows.
+    const Wire::Id channelId = Wire::Id::fromString(dialog.selectedId());
+    if (!channelId.isValid()) return;
+    m_session->joinChannel(channelId, [this](const Channel &c, const QString &error) {
         if (!error.isEmpty())
             QMessageBox::warning(this, tr("Join channel"), tr("Could not join: %1").arg(error));
         else
@@ -392,13 +397,16 @@ void ChatWidget::startDirectMessage()
                 QList<PickerDialog::Item> items;
                 for (const User &u : users)
                     items.append(
-                        { u.id, u.displayName.isEmpty() ? u.username : u.displayName, u"@"_qs + u.username });
+                        { u.id.toString(), u.displayName.isEmpty() ? u.username : u.displayName, u"@"_qs + u.username });
                 done(items, error);
             });
         },
         this);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
-    m_session->openDirectChannel(dialog.selectedId(), [this](const Channel &c, const QString &error) {
+    if (dialog.exec() != QDialog::Accepted) return;
+    // The picker keeps ids as the text of its rows.
+    const Wire::Id userId = Wire::Id::fromString(dialog.selectedId());
+    if (!userId.isValid()) return;
+    m_session->openDirectChannel(userId, [this](const Channel &c, const QString &error) {
         if (!error.isEmpty())
             QMessageBox::warning(this, tr("New direct message"), tr("Could not start it: %1").arg(error));
         else

@@ -21,15 +21,16 @@ class MuteList;
 class ReadingController;
 class WelcomeWidget;
 
-// The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
+// The signed-in window content: channel sidebar, channel header, connection banner, messages, composer, and the
+// panels on the right (members, search, pins).
 class ChatWidget : public QWidget
 {
     Q_OBJECT
 public:
     explicit ChatWidget(Session *session, QWidget *parent = nullptr);
 
-    void selectChannel(const QString &channelId);
-    QString currentChannel() const { return m_channelId; }
+    void selectChannel(Wire::Id channelId);
+    Wire::Id currentChannel() const { return m_channelId; }
     MessageListModel *messageModel() { return &m_messages; }
     MessageView *messageView() const { return m_view; }
     Composer *composer() const { return m_composer; }
@@ -49,29 +50,29 @@ public slots:
     void browseChannels();
     void startDirectMessage();
     // Opens CHANNELID at MESSAGEID (search result, pin, notification), highlighted.
-    void openMessage(const QString &channelId, const QString &messageId);
+    void openMessage(Natter::Wire::Id channelId, Natter::Wire::Id messageId);
     void showQuickSwitcher();
     // Alt+Up / Alt+Down: the channel above or below in the list.
     void selectAdjacentChannel(int step);
 
 signals:
-    void currentChannelChanged(const QString &channelId);
+    void currentChannelChanged(Natter::Wire::Id channelId);
 
 private:
     void onConnectionState(Session::ConnectionState state);
-    void onTyping(const QString &channelId, const QString &userId, bool typing);
+    void onTyping(Wire::Id channelId, Wire::Id userId, bool typing);
     void updateHeader();
     void updateTypingLabel();
-    void updateCentre();
-    QString nameOf(const QString &userId) const;
+    QString nameOf(Wire::Id userId) const;
     QWidget *buildSidebar();
     QWidget *buildHeader();
+    void updateCentre();
     void setUpShortcuts();
-    void openDirectWith(const QString &userId);
+    void openDirectWith(Wire::Id userId);
 
     Session *m_session;
     MessageListModel m_messages;
-    QString m_channelId;
+    Wire::Id m_channelId;
     QListView *m_channelList = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_title = nullptr;

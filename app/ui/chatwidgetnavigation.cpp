@@ -55,7 +55,7 @@ void ChatWidget::updateCentre()
         return;
     }
     const Channel c = m_session->channel(m_channelId);
-    if (!c.id.isEmpty() && m_messages.rowCount() == 0 && !m_messages.isLoading() && !m_messages.hasOlder()) {
+    if (c.id.isValid() && m_messages.rowCount() == 0 && !m_messages.isLoading() && !m_messages.hasOlder()) {
         m_emptyChannel->setText(c.isDirect()
                 ? tr("No messages with %1 yet.\nSay hello below.").arg(c.name)
                 : tr("No messages in #%1 yet.\nBe the first to write something below.").arg(c.name));
@@ -65,9 +65,9 @@ void ChatWidget::updateCentre()
     m_centre->setCurrentWidget(m_view);
 }
 
-void ChatWidget::openMessage(const QString &channelId, const QString &messageId)
+void ChatWidget::openMessage(Wire::Id channelId, Wire::Id messageId)
 {
-    if (m_session->channel(channelId).id.isEmpty()) return; // not a member (any more)
+    if (!m_session->channel(channelId).id.isValid()) return; // not a member (any more)
     selectChannel(channelId);
     m_reading->messageOpened(channelId, messageId);
     m_messages.openAround(channelId, messageId);
@@ -86,13 +86,13 @@ void ChatWidget::showQuickSwitcher()
 {
     QuickSwitcher switcher(m_session, this);
     if (switcher.exec() != QDialog::Accepted) return;
-    if (!switcher.chosenChannel().isEmpty())
+    if (switcher.chosenChannel().isValid())
         selectChannel(switcher.chosenChannel());
-    else if (!switcher.chosenUser().isEmpty())
+    else if (switcher.chosenUser().isValid())
         openDirectWith(switcher.chosenUser());
 }
 
-void ChatWidget::openDirectWith(const QString &userId)
+void ChatWidget::openDirectWith(Wire::Id userId)
 {
     m_session->openDirectChannel(userId, [this](const Channel &c, const QString &error) {
         if (!error.isEmpty())

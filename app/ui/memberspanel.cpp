@@ -68,14 +68,14 @@ MembersPanel::MembersPanel(Session *session, ChannelService *service, QWidget *p
     connect(m_leave, &QPushButton::clicked, this, &MembersPanel::leaveChannel);
     connect(browse, &QPushButton::clicked, this, &MembersPanel::browseRequested);
     connect(m_mute, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_mutes) m_mutes->setMuted(Wire::Id::fromString(m_channelId), on);
+        if (m_mutes) m_mutes->setMuted(m_channelId, on);
     });
     connect(m_list, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
-        const QString id = index.data(MemberListModel::IdRole).toString();
+        const Wire::Id id = Wire::Id::fromString(index.data(MemberListModel::IdRole).toString());
         if (id != m_session->me().id) emit directMessageRequested(id);
     });
     connect(m_session, &Session::membersLoaded, this, [this](Wire::Id channel, const QList<Wire::Member> &members) {
-        if (channel != Wire::Id::fromString(m_channelId)) return;
+        if (channel != m_channelId) return;
         QList<Wire::Member> withPresence = members;
         for (Wire::Member &m : withPresence)
             m.user.online = m_session->presence()->isOnline(m.user.id) || m.user.online;
@@ -93,14 +93,14 @@ void MembersPanel::setMuteList(MuteList *mutes)
     updateActions();
 }
 
-void MembersPanel::setChannel(const QString &channelId)
+void MembersPanel::setChannel(Wire::Id channelId)
 {
     if (channelId == m_channelId) return;
     m_channelId = channelId;
     m_model.clear();
     m_status->setText(tr("Loading members…"));
     updateActions();
-    if (!channelId.isEmpty()) m_session->loadMembers(channelId);
+    if (channelId.isValid()) m_session->loadMembers(channelId);
 }
 
 QString MembersPanel::statusText() const
@@ -111,14 +111,14 @@ QString MembersPanel::statusText() const
 void MembersPanel::updateActions()
 {
     const Channel c = m_session->channel(m_channelId);
-    const bool group = !c.id.isEmpty() && !c.isDirect();
-    const bool manager = c.role == u"owner" || c.role == u"admin";
+    const bool group = c.id.isValid() && !c.isDirect();
+    const bool manager = c.canManage();
     m_add->setVisible(group && manager);
     m_topic->setVisible(group && manager);
     m_leave->setVisible(group);
     const QSignalBlocker block(m_mute);
-    m_mute->setEnabled(m_mutes && !c.id.isEmpty());
-    m_mute->setChecked(m_mutes && m_mutes->isMuted(Wire::Id::fromString(m_channelId)));
+    m_mute->setEnabled(m_mutes && c.id.isValid());
+    m_mute->setChecked(m_mutes && m_mutes->isMuted(m_channelId));
 }
 
 void MembersPanel::showError(const QString &error)
@@ -134,15 +134,15 @@ void MembersPanel::addPeople()
             m_session->findUsers(query, PeopleShown, [this, done](const QList<User> &users, const QString &error) {
                 QList<PickerDialog::Item> items;
                 for (const User &u : users)
-                    if (m_model.rowOf(Wire::Id::fromString(u.id)) < 0)
-                        items.append({ u.id, u.displayName.isEmpty() ? u.username : u.displayName, u"@"_qs + u.username });
+                    if (m_model.rowOf(u.id) < 0)
+                        items.append({ u.id.toString(), u.displayName.isEmpty() ? u.username : u.displayName, u"@"_qs + u.username });
                 done(items, error);
             });
         },
         this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isEmpty()) return;
-    const QString channelId = m_channelId;
-    m_service->addMembers(Wire::Id::fromString(channelId), { Wire::Id::fromString(dialog.selectedId()) },
+    const Wire::Id channelId = m_channelId;
+    m_service->addMembers(channelId, { Wire::Id::fromString(dialog.selectedId()) },
         [this, channelId](const QString &error) {
             showError(error);
             if (error.isEmpty() && channelId == m_channelId) m_session->loadMembers(channelId);
@@ -156,7 +156,7 @@ void MembersPanel::editTopic()
     const QString topic = QInputDialog::getText(
         this, tr("Edit topic"), tr("Topic of #%1").arg(c.name), QLineEdit::Normal, c.topic, &ok);
     if (!ok) return;
-    m_service->setTopic(Wire::Id::fromString(m_channelId), topic.trimmed(), [this](const QString &error) { showError(error); });
+    m_service->setTopic(m_channelId, topic.trimmed(), [this](const QString &error) { showError(error); });
 }
 
 void MembersPanel::leaveChannel()
@@ -166,7 +166,7 @@ void MembersPanel::leaveChannel()
             tr("Leave #%1? You can join again if it is public; a private channel needs an invitation.").arg(c.name))
         != QMessageBox::Yes)
         return;
-    m_service->removeMember(Wire::Id::fromString(m_channelId), Wire::Id::fromString(m_session->me().id),
+    m_service->removeMember(m_channelId, m_session->me().id,
         [this](const QString &error) { showError(error); });
 }
 

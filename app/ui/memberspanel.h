@@ -24,7 +24,7 @@ public:
     MembersPanel(Session *session, ChannelService *service, QWidget *parent = nullptr);
 
     void setMuteList(MuteList *mutes);
-    void setChannel(const QString &channelId);
+    void setChannel(Wire::Id channelId);
     MemberListModel *model() { return &m_model; }
     QListView *list() const { return m_list; }
     QString statusText() const;
@@ -36,7 +36,7 @@ public slots:
 
 signals:
     void browseRequested();
-    void directMessageRequested(const QString &userId);
+    void directMessageRequested(Natter::Wire::Id userId);
     // The members on screen changed (for presence subscriptions).
     void membersChanged();
 
@@ -47,7 +47,7 @@ private:
     Session *m_session;
     ChannelService *m_service;
     MuteList *m_mutes = nullptr;
-    QString m_channelId;
+    Wire::Id m_channelId;
     MemberListModel m_model;
     QLabel *m_status;
     QListView *m_list;

@@ -28,12 +28,12 @@ PinsPanel::PinsPanel(ChannelService *service, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_list, 1);
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
-        emit openRequested(index.data(SearchModel::ChannelIdRole).toString(),
-            index.data(SearchModel::MessageIdRole).toString());
+        emit openRequested(Wire::Id::fromString(index.data(SearchModel::ChannelIdRole).toString()),
+            Wire::Id::fromString(index.data(SearchModel::MessageIdRole).toString()));
     });
 }
 
-void PinsPanel::setChannel(const QString &channelId)
+void PinsPanel::setChannel(Wire::Id channelId)
 {
     if (channelId == m_channelId) return;
     m_channelId = channelId;
@@ -43,11 +43,11 @@ void PinsPanel::setChannel(const QString &channelId)
 
 void PinsPanel::reload()
 {
-    if (m_channelId.isEmpty()) return;
+    if (!m_channelId.isValid()) return;
     m_status->setText(tr("Loading pinned messages…"));
     const quint64 generation = ++m_generation;
     QPointer<PinsPanel> self(this);
-    m_service->pins(Wire::Id::fromString(m_channelId), [self, generation](const QList<Message> &pins, const QString &error) {
+    m_service->pins(m_channelId, [self, generation](const QList<Message> &pins, const QString &error) {
         if (!self || generation != self->m_generation) return;
         self->m_model.setMessages(pins);
         self->m_status->setText(!error.isEmpty() ? tr("Could not load the pins: %1").arg(error)

@@ -18,18 +18,18 @@ class PinsPanel : public QWidget
 public:
     explicit PinsPanel(ChannelService *service, QWidget *parent = nullptr);
 
-    void setChannel(const QString &channelId);
+    void setChannel(Wire::Id channelId);
     // Fetches the pins again (a pin event arrived, or the panel was opened).
     void reload();
     SearchModel *model() { return &m_model; }
     QString statusText() const;
 
 signals:
-    void openRequested(const QString &channelId, const QString &messageId);
+    void openRequested(Natter::Wire::Id channelId, Natter::Wire::Id messageId);
 
 private:
     ChannelService *m_service;
-    QString m_channelId;
+    Wire::Id m_channelId;
     SearchModel m_model;
     QLabel *m_status;
     QListView *m_list;

@@ -59,11 +59,11 @@ QuickSwitcher::QuickSwitcher(Session *session, QWidget *parent)
                 // Someone with a direct channel already appears as that channel.
                 bool known = false;
                 for (int row = 0; row < self->m_list->count(); ++row)
-                    known |= self->m_list->item(row)->data(UserIdRole).toString() == u.id;
+                    known |= self->m_list->item(row)->data(UserIdRole).toString() == u.id.toString();
                 if (known) continue;
                 auto *item = new QListWidgetItem(tr("%1  (@%2) · new direct message")
                                                      .arg(u.displayName.isEmpty() ? u.username : u.displayName, u.username));
-                item->setData(UserIdRole, u.id);
+                item->setData(UserIdRole, u.id.toString());
                 self->m_list->addItem(item);
             }
             if (!self->m_list->currentItem() && self->m_list->count() > 0) self->m_list->setCurrentRow(0);
@@ -94,10 +94,10 @@ void QuickSwitcher::refresh()
     for (const Candidate &c : candidates) {
         const Channel channel = channels->channelAt(c.row);
         QString text = channel.isDirect() ? channel.name : u"# "_qs + channel.name;
-        if (channel.unreadCount > 0) text += u"   "_qs + tr("%n unread", nullptr, channel.unreadCount);
+        if (channel.unreadCount > 0) text += u"   "_qs + tr("%n unread", nullptr, int(channel.unreadCount));
         auto *item = new QListWidgetItem(text);
-        item->setData(ChannelIdRole, channel.id);
-        if (channel.isDirect()) item->setData(UserIdRole, channel.peerId);
+        item->setData(ChannelIdRole, channel.id.toString());
+        if (channel.isDirect()) item->setData(UserIdRole, channel.peerId.toString());
         m_list->addItem(item);
     }
     if (m_list->count() > 0) m_list->setCurrentRow(0);
@@ -124,8 +124,8 @@ void QuickSwitcher::choose()
 {
     const QListWidgetItem *item = m_list->currentItem();
     if (!item) return;
-    m_channel = item->data(ChannelIdRole).toString();
-    m_user = m_channel.isEmpty() ? item->data(UserIdRole).toString() : QString();
+    m_channel = Wire::Id::fromString(item->data(ChannelIdRole).toString());
+    m_user = m_channel.isValid() ? Wire::Id() : Wire::Id::fromString(item->data(UserIdRole).toString());
     accept();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <protocol/id.h>
+
 #include <QDialog>
 #include <QTimer>
 
@@ -21,8 +23,8 @@ public:
     QLineEdit *queryField() const { return m_query; }
     QListWidget *list() const { return m_list; }
     // What was chosen: a channel id, or (for a person without a direct channel yet) a user id.
-    QString chosenChannel() const { return m_channel; }
-    QString chosenUser() const { return m_user; }
+    Wire::Id chosenChannel() const { return m_channel; }
+    Wire::Id chosenUser() const { return m_user; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -35,8 +37,8 @@ private:
     QLineEdit *m_query;
     QListWidget *m_list;
     QTimer m_people;
-    QString m_channel;
-    QString m_user;
+    Wire::Id m_channel;
+    Wire::Id m_user;
     quint64 m_generation = 0;
 };
 

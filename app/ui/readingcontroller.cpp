@@ -38,10 +38,10 @@ ReadingController::ReadingController(Session *session, MessageView *view, Messag
     connect(session->presence(), &PresenceTracker::presenceChanged, m_model, &MessageListModel::refreshMarks);
 
     MessageMarks marks;
-    marks.me = Wire::Id::fromString(session->me().id);
+    marks.me = session->me().id;
     marks.readers = [this](Wire::Id message) {
         QStringList names;
-        for (const ReadReceipts::Reader &r : m_session->readReceipts()->readers(m_channel, message, Wire::Id::fromString(m_session->me().id)))
+        for (const ReadReceipts::Reader &r : m_session->readReceipts()->readers(m_channel, message, m_session->me().id))
             names.append(r.name);
         return names;
     };
@@ -49,20 +49,20 @@ ReadingController::ReadingController(Session *session, MessageView *view, Messag
     model->setMarks(marks);
 }
 
-void ReadingController::channelOpened(const QString &channelId)
+void ReadingController::channelOpened(Wire::Id channelId)
 {
-    m_channel = Wire::Id::fromString(channelId);
+    m_channel = channelId;
     MessageMarks marks = m_model->marks();
-    marks.me = Wire::Id::fromString(m_session->me().id);
-    marks.readMarker = Wire::Id::fromString(m_session->channel(channelId).lastReadMessageId);
+    marks.me = m_session->me().id;
+    marks.readMarker = m_session->channel(channelId).lastReadMessageId;
     m_model->setMarks(marks);
     m_jumpPending = true;
     if (!m_model->isLoading()) firstPageLoaded();
 }
 
-void ReadingController::messageOpened(const QString &channelId, const QString &)
+void ReadingController::messageOpened(Wire::Id channelId, Wire::Id)
 {
-    m_channel = Wire::Id::fromString(channelId);
+    m_channel = channelId;
     m_jumpPending = false;
 }
 

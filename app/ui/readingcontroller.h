@@ -22,9 +22,9 @@ public:
     ReadingController(Session *session, MessageView *view, MessageListModel *model, QObject *parent = nullptr);
 
     // CHANNEL was just opened in the model: the divider goes where the reader's marker is now.
-    void channelOpened(const QString &channelId);
+    void channelOpened(Wire::Id channelId);
     // The model is loading the page around MESSAGEID: scroll there and keep it highlighted.
-    void messageOpened(const QString &channelId, const QString &messageId);
+    void messageOpened(Wire::Id channelId, Wire::Id messageId);
     // The newest message on screen, or an invalid id.
     Wire::Id lastVisibleMessage() const;
 

@@ -39,8 +39,8 @@ SearchPanel::SearchPanel(SearchSource *source, QWidget *parent)
     connect(&m_model, &SearchModel::pageLoaded, this, &SearchPanel::updateStatus);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &SearchPanel::updateStatus);
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
-        emit openRequested(index.data(SearchModel::ChannelIdRole).toString(),
-            index.data(SearchModel::MessageIdRole).toString());
+        emit openRequested(Wire::Id::fromString(index.data(SearchModel::ChannelIdRole).toString()),
+            Wire::Id::fromString(index.data(SearchModel::MessageIdRole).toString()));
     });
     connect(m_list, &QListView::activated, m_list, &QListView::clicked);
     updateStatus();

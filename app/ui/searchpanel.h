@@ -29,7 +29,7 @@ public:
     void focusQuery();
 
 signals:
-    void openRequested(const QString &channelId, const QString &messageId);
+    void openRequested(Natter::Wire::Id channelId, Natter::Wire::Id messageId);
 
 private:
     void updateStatus();

@@ -15,15 +15,19 @@ quint64 readBigEndian(const uchar *p, int bytes)
     return v;
 }
 
+// KEY is null for a server's frames, which carry none.
 void unmask(char *data, qsizetype size, const uchar *key)
 {
+    if (!key)
+        return;
     for (qsizetype i = 0; i < size; ++i)
         data[i] = char(uchar(data[i]) ^ key[i & 3]);
 }
 } // namespace
 
-FrameParser::FrameParser(qint64 maxMessageBytes)
+FrameParser::FrameParser(qint64 maxMessageBytes, Role role)
     : m_max(maxMessageBytes)
+    , m_role(role)
 {
 }
 
@@ -47,7 +51,7 @@ qsizetype FrameParser::parse(const char *data, qsizetype size, QList<Message> &o
             *failCode = 1002;
             return pos;
         }
-        if (!masked || (control && (!fin || len7 > 125))) {
+        if (masked != (m_role == Role::Server) || (control && (!fin || len7 > 125))) {
             *failCode = 1002;
             return pos;
         }
@@ -72,10 +76,10 @@ qsizetype FrameParser::parse(const char *data, qsizetype size, QList<Message> &o
                 return pos;
             }
         }
-        const qsizetype headerBytes = 2 + extra + 4;
-        if (quint64(size - pos - headerBytes) < length || size - pos < headerBytes)
+        const qsizetype headerBytes = 2 + extra + (masked ? 4 : 0);
+        if (size - pos < headerBytes || quint64(size - pos - headerBytes) < length)
             return pos;
-        const uchar *key = p + 2 + extra;
+        const uchar *key = masked ? p + 2 + extra : nullptr;
         const char *payload = data + pos + headerBytes;
         pos += headerBytes + qsizetype(length);
 

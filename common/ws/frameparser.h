@@ -5,19 +5,22 @@
 
 namespace Natter::Ws {
 
-// RFC 6455 framing for the server side, without I/O: parses client frames (which must be masked) and
-// reassembles fragmented messages. Server frames are written by framewriter.h.
+// RFC 6455 framing without I/O: parses the peer's frames and reassembles fragmented messages. A server reads
+// client frames, which must be masked; a client reads server frames, which must not be (RFC 6455 5.1). Frames
+// are written by framewriter.h.
 class FrameParser
 {
 public:
     enum class Kind : quint8 { Text, Binary, Ping, Pong, Close };
+    // Which end of the connection parses: decides whether the peer's frames must be masked.
+    enum class Role : quint8 { Server, Client };
     struct Message
     {
         Kind kind;
         QByteArray payload; // for Close: the raw close payload (code + reason), already validated
     };
 
-    explicit FrameParser(qint64 maxMessageBytes);
+    explicit FrameParser(qint64 maxMessageBytes, Role role = Role::Server);
 
     // Parses the complete frames at the start of DATA and appends finished messages to OUT. Returns how many
     // bytes were consumed; the rest is an incomplete frame to present again with more bytes. On a protocol
@@ -30,6 +33,7 @@ public:
 
 private:
     qint64 m_max;
+    Role m_role;
     bool m_collecting = false;
     Kind m_fragmentKind = Kind::Text;
     QByteArray m_fragments;

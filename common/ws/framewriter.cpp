@@ -4,22 +4,46 @@
 
 namespace Natter::Ws {
 
+namespace {
+int lengthBytes(qsizetype size)
+{
+    return size < 126 ? 0 : size <= 0xFFFF ? 2 : 8;
+}
+
+// The opcode and length bytes of a frame's header (2, 4 or 10 bytes); returns how many it wrote.
+int writeHeader(uchar *p, quint8 opcode, qsizetype size, bool masked)
+{
+    const int extra = lengthBytes(size);
+    p[0] = 0x80 | opcode;
+    p[1] = (masked ? 0x80 : 0) | (extra == 0 ? uchar(size) : extra == 2 ? 126 : 127);
+    quint64 v = quint64(size);
+    for (int i = extra; i > 0; --i, v >>= 8)
+        p[1 + i] = uchar(v & 0xFF);
+    return 2 + extra;
+}
+} // namespace
+
 QByteArray frame(quint8 opcode, const char *payload, qsizetype size)
 {
-    const int extra = size < 126 ? 0 : size <= 0xFFFF ? 2 : 8;
-    QByteArray out(2 + extra + size, Qt::Uninitialized);
+    QByteArray out(2 + lengthBytes(size) + size, Qt::Uninitialized);
     auto *p = reinterpret_cast<uchar *>(out.data());
-    p[0] = 0x80 | opcode;
-    if (extra == 0) {
-        p[1] = uchar(size);
-    } else {
-        p[1] = extra == 2 ? 126 : 127;
-        quint64 v = quint64(size);
-        for (int i = extra; i > 0; --i, v >>= 8)
-            p[1 + i] = uchar(v & 0xFF);
-    }
+    const int header = writeHeader(p, opcode, size, false);
     if (size)
-        std::memcpy(p + 2 + extra, payload, size_t(size));
+        std::memcpy(p + header, payload, size_t(size));
+    return out;
+}
+
+QByteArray maskedFrame(quint8 opcode, const char *payload, qsizetype size, quint32 maskKey)
+{
+    QByteArray out(2 + lengthBytes(size) + 4 + size, Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(out.data());
+    const int header = writeHeader(p, opcode, size, true);
+    uchar key[4];
+    std::memcpy(key, &maskKey, 4);
+    std::memcpy(p + header, key, 4);
+    uchar *body = p + header + 4;
+    for (qsizetype i = 0; i < size; ++i)
+        body[i] = uchar(payload[i]) ^ key[i & 3];
     return out;
 }
 

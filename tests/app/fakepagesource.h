@@ -12,9 +12,9 @@ namespace Wire = Natter::Wire;
 class FakePageSource : public MessagePageSource
 {
 public:
-    explicit FakePageSource(qint64 total, QString channelId = QStringLiteral("100"))
+    explicit FakePageSource(qint64 total, Wire::Id channelId = Wire::Id(100))
         : m_total(total)
-        , m_channelId(std::move(channelId))
+        , m_channelId(channelId)
     {
     }
 
@@ -22,7 +22,7 @@ public:
     {
         Message m;
         m.id = n;
-        m.channelId = Wire::Id::fromString(m_channelId);
+        m.channelId = m_channelId;
         m.seq = n;
         const int who = int((n / 3) % 3);
         m.author = { Wire::Id(10 + who), QStringLiteral("user%1").arg(who),
@@ -32,10 +32,10 @@ public:
         return m;
     }
 
-    void fetchOlder(const QString &, const QString &beforeId, int limit, PageCallback callback) override
+    void fetchOlder(Wire::Id, Wire::Id beforeId, int limit, PageCallback callback) override
     {
         ++requests;
-        const qint64 before = beforeId.isEmpty() ? m_total + 1 : beforeId.toLongLong();
+        const qint64 before = beforeId.isValid() ? beforeId.value() : m_total + 1;
         const qint64 first = std::max<qint64>(1, before - limit);
         Page page;
         for (qint64 n = first; n < before; ++n)
@@ -44,10 +44,10 @@ public:
         deliver(page, std::move(callback));
     }
 
-    void fetchNewer(const QString &, const QString &afterId, int limit, PageCallback callback) override
+    void fetchNewer(Wire::Id, Wire::Id afterId, int limit, PageCallback callback) override
     {
         ++requests;
-        const qint64 after = afterId.toLongLong();
+        const qint64 after = afterId.value();
         const qint64 last = std::min<qint64>(m_total, after + limit);
         Page page;
         for (qint64 n = after + 1; n <= last; ++n)
@@ -70,5 +70,5 @@ private:
     }
 
     qint64 m_total;
-    QString m_channelId;
+    Wire::Id m_channelId;
 };

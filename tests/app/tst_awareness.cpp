@@ -163,7 +163,7 @@ private slots:
         MessageListModel model(&source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QCOMPARE(model.rowCount(), 30);
         // FakePageSource: authors 10, 11, 12 in turns of three messages; ids 1..30.
         MessageMarks marks;
@@ -197,9 +197,9 @@ private slots:
         {
         public:
             using FakePageSource::FakePageSource;
-            void fetchAround(const QString &, const QString &id, int limit, PageCallback callback) override
+            void fetchAround(Wire::Id, Wire::Id id, int limit, PageCallback callback) override
             {
-                const qint64 centre = id.toLongLong();
+                const qint64 centre = id.value();
                 Page page;
                 for (qint64 n = std::max<qint64>(1, centre - limit / 2); n <= std::min<qint64>(1000, centre + limit / 2); ++n)
                     page.messages.append(make(n));
@@ -213,7 +213,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         QSignalSpy loaded(&model, &MessageListModel::aroundLoaded);
-        model.openAround(QStringLiteral("100"), QStringLiteral("500"));
+        model.openAround(Wire::Id(100), Wire::Id(500));
         QCOMPARE(loaded.size(), 1);
         const int row = loaded.at(0).at(0).toInt();
         QCOMPARE(model.messageAt(row).id, Wire::Id(500));
@@ -226,9 +226,9 @@ private slots:
         QCOMPARE(model.messageAt(0).id, Wire::Id(470));
         model.fetchNewer();
         QCOMPARE(model.messageAt(model.rowCount() - 1).id, Wire::Id(530));
-        QCOMPARE(model.messageAt(model.rowOfId(QStringLiteral("500"))).id, Wire::Id(500));
+        QCOMPARE(model.messageAt(model.rowOfId(Wire::Id(500))).id, Wire::Id(500));
         // Opening the channel normally drops the highlight.
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QVERIFY(!model.marks().highlighted.isValid());
     }
 };

@@ -13,6 +13,7 @@
 // The client core against a real natter-server: live exchange, the outbox across a server restart, and
 // catching up through `sync` after being offline.
 using namespace Natter::Client;
+namespace Wire = Natter::Wire;
 
 class TestClientStack : public QObject
 {
@@ -31,7 +32,7 @@ private:
         QTemporaryDir dir;
         TestAccount alice;
         TestAccount bob;
-        QString channelId;
+        Wire::Id channelId;
 
         bool setUp()
         {
@@ -39,9 +40,9 @@ private:
             RestClient rest(server);
             alice = rest.registerUser(QStringLiteral("alice"));
             bob = rest.registerUser(QStringLiteral("bob"));
-            channelId
-                = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"), { bob.id });
-            return !alice.token.isEmpty() && !bob.token.isEmpty() && !channelId.isEmpty();
+            channelId = Wire::Id::fromString(
+                rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"), { bob.id }));
+            return !alice.token.isEmpty() && !bob.token.isEmpty() && channelId.isValid();
         }
         std::unique_ptr<ClientStack> client(const TestAccount &who)
         {
@@ -120,9 +121,108 @@ private slots:
         QSignalSpy typingAtAlice(a->session.get(), &Session::typingChanged);
         a->session->setTyping(f.channelId, true);
         QTRY_COMPARE(typingAtBob.size(), 1);
-        QCOMPARE(typingAtBob.at(0).at(1).toString(), f.alice.id);
+        QCOMPARE(typingAtBob.at(0).at(1).value<Wire::Id>(), Wire::Id::fromString(f.alice.id));
         QVERIFY(typingAtBob.at(0).at(2).toBool());
         QCOMPARE(typingAtAlice.size(), 0);
+    }
+
+    void reactionsPinsAndDeletesReachTheModels()
+    {
+        Fixture f;
+        QVERIFY(f.setUp());
+        auto a = f.client(f.alice);
+        auto b = f.client(f.bob);
+        auto testerA = std::make_unique<QAbstractItemModelTester>(
+            a->model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester testerB(
+            b->model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        testerA->setUseFetchMore(false);
+        testerB.setUseFetchMore(false);
+        a->session->start();
+        b->session->start();
+        QVERIFY(waitSynced(*a));
+        QVERIFY(waitSynced(*b));
+        a->session->openChannel(a->model.get(), f.channelId);
+        b->session->openChannel(b->model.get(), f.channelId);
+        QTRY_VERIFY(!a->model->isLoading() && !b->model->isLoading());
+        a->session->sendMessage(f.channelId, QStringLiteral("Ship it?"));
+        a->session->sendMessage(f.channelId, QStringLiteral("Or wait for QA?"));
+        QTRY_COMPARE(b->texts().size(), 2);
+        QTRY_COMPARE(a->model->pendingCount(), 0);
+        const Wire::Id messageId = a->model->messageAt(0).id;
+        QCOMPARE(b->model->messageAt(0).id, messageId);
+
+        // The chips of row 0 as "emoji count" with a star for the viewer's own reaction.
+        const auto chips = [](const ClientStack &c) {
+            QStringList out;
+            for (const QVariant &v : c.model->index(0).data(MessageListModel::ReactionsRole).toList()) {
+                const QVariantMap chip = v.toMap();
+                out.append(chip.value(u"emoji"_qs).toString() + u' '
+                    + QString::number(chip.value(u"count"_qs).toInt())
+                    + (chip.value(u"me"_qs).toBool() ? u"*"_qs : QString()));
+            }
+            return out;
+        };
+        const QString thumbs = QStringLiteral("👍");
+        const QString party = QStringLiteral("🎉");
+
+        // Bob reacts: Alice sees his chip, Bob sees it as his own.
+        b->session->setReaction(messageId, thumbs, true);
+        QTRY_COMPARE(chips(*a), QStringList { thumbs + u" 1"_qs });
+        QTRY_COMPARE(chips(*b), QStringList { thumbs + u" 1*"_qs });
+        // Alice adds the same emoji: two, and hers on her side.
+        a->session->setReaction(messageId, thumbs, true);
+        QTRY_COMPARE(chips(*a), QStringList { thumbs + u" 2*"_qs });
+        QTRY_COMPARE(chips(*b), QStringList { thumbs + u" 2*"_qs });
+        // Bob repeats his: the server changes nothing and says nothing. The next reaction is the proof, as
+        // events arrive in seq order.
+        b->session->setReaction(messageId, thumbs, true);
+        b->session->setReaction(messageId, party, true);
+        QTRY_COMPARE(chips(*a), (QStringList { thumbs + u" 2*"_qs, party + u" 1"_qs }));
+        QTRY_COMPARE(chips(*b), (QStringList { thumbs + u" 2*"_qs, party + u" 1*"_qs }));
+        // Bob takes his thumb back.
+        b->session->setReaction(messageId, thumbs, false);
+        QTRY_COMPARE(chips(*a), (QStringList { thumbs + u" 1*"_qs, party + u" 1"_qs }));
+        QTRY_COMPARE(chips(*b), (QStringList { thumbs + u" 1"_qs, party + u" 1*"_qs }));
+        // Only the reacted message changed.
+        QVERIFY(a->model->index(1).data(MessageListModel::ReactionsRole).toList().isEmpty());
+        // The cache has the same aggregate, so a restart paints it.
+        QCOMPARE(a->cache.message(f.channelId, messageId)->reactions,
+            (QList<Wire::Reaction> { { thumbs, 1, true }, { party, 1, false } }));
+
+        // A reaction while Alice is away reaches her through sync, into the cached page she shows at start.
+        testerA.reset();
+        a.reset();
+        b->session->setReaction(messageId, party, false);
+        QTRY_COMPARE(chips(*b), QStringList { thumbs + u" 1"_qs });
+        a = f.client(f.alice);
+        a->session->start();
+        a->session->openChannel(a->model.get(), f.channelId);
+        QVERIFY(waitSynced(*a));
+        QTRY_COMPARE(chips(*a), QStringList { thumbs + u" 1*"_qs });
+
+        // A pin shows on the row; unpinning takes it off.
+        RestClient rest(f.server);
+        const QString pinPath = u"/api/v1/messages/"_qs + messageId.toString() + u"/pin"_qs;
+        QCOMPARE(rest.post(pinPath, {}, f.alice.token).status, 200);
+        QTRY_VERIFY(b->model->index(0).data(MessageListModel::PinnedRole).toBool());
+        QTRY_VERIFY(a->model->index(0).data(MessageListModel::PinnedRole).toBool());
+        QVERIFY(!b->model->index(1).data(MessageListModel::PinnedRole).toBool());
+        QCOMPARE(rest.del(pinPath, f.alice.token).status, 200);
+        QTRY_VERIFY(!b->model->index(0).data(MessageListModel::PinnedRole).toBool());
+
+        // A delete leaves the tombstone the server keeps: no text, no reactions, in the model and the cache.
+        QCOMPARE(rest.del(u"/api/v1/messages/"_qs + messageId.toString(), f.alice.token).status, 204);
+        QTRY_VERIFY(b->model->index(0).data(MessageListModel::DeletedRole).toBool());
+        const Message tombstone = b->model->messageAt(0);
+        QVERIFY(tombstone.text.isEmpty());
+        QVERIFY(tombstone.reactions.isEmpty());
+        QVERIFY(tombstone.deletedAt > 0);
+        QCOMPARE(tombstone.seq, a->model->messageAt(0).seq);
+        const std::optional<Message> cached = b->cache.message(f.channelId, messageId);
+        QVERIFY(cached && cached->isDeleted());
+        QVERIFY(cached->text.isEmpty() && cached->reactions.isEmpty());
+        QCOMPARE(b->texts().at(1), QStringLiteral("Or wait for QA?"));
     }
 
     void outboxSurvivesServerRestart()
@@ -156,7 +256,7 @@ private slots:
         // The server holds each exactly once, in the order written.
         RestClient rest(f.server);
         const auto page = rest.get(
-            QStringLiteral("/api/v1/channels/") + f.channelId + QStringLiteral("/messages"), f.bob.token);
+            QStringLiteral("/api/v1/channels/") + f.channelId.toString() + QStringLiteral("/messages"), f.bob.token);
         QStringList stored;
         for (const QJsonValue &v : page.json.value(u"messages").toArray())
             stored.append(v.toObject().value(u"text").toString());
@@ -230,7 +330,7 @@ private slots:
         QTRY_COMPARE(a->texts(), written);
         RestClient rest(f.server);
         const auto page = rest.get(
-            QStringLiteral("/api/v1/channels/") + f.channelId + QStringLiteral("/messages"), f.bob.token);
+            QStringLiteral("/api/v1/channels/") + f.channelId.toString() + QStringLiteral("/messages"), f.bob.token);
         QStringList stored;
         for (const QJsonValue &v : page.json.value(u"messages").toArray())
             stored.append(v.toObject().value(u"text").toString());
@@ -304,7 +404,7 @@ private slots:
         constexpr int written = 1010;
         for (int i = 1; i <= written; ++i) {
             const auto r
-                = rest.post(QStringLiteral("/api/v1/channels/") + f.channelId + QStringLiteral("/messages"),
+                = rest.post(QStringLiteral("/api/v1/channels/") + f.channelId.toString() + QStringLiteral("/messages"),
                     { { QStringLiteral("clientMsgId"), QStringLiteral("seed-%1").arg(i) },
                         { QStringLiteral("text"), QStringLiteral("m%1").arg(i) } },
                     f.alice.token);
@@ -342,7 +442,7 @@ private slots:
                 created = c;
                 error = e;
             });
-        QTRY_VERIFY(!created.id.isEmpty() || !error.isEmpty());
+        QTRY_VERIFY(created.id.isValid() || !error.isEmpty());
         QCOMPARE(error, QString());
         QVERIFY(a->session->channelModel()->rowOf(created.id) >= 0);
         QVERIFY(b->session->channelModel()->rowOf(created.id) < 0);
@@ -352,17 +452,17 @@ private slots:
             joined = c;
             error = e;
         });
-        QTRY_VERIFY(!joined.id.isEmpty() || !error.isEmpty());
+        QTRY_VERIFY(joined.id.isValid() || !error.isEmpty());
         QCOMPARE(error, QString());
         QCOMPARE(joined.id, created.id);
         QVERIFY(b->session->channelModel()->rowOf(created.id) >= 0);
 
         Channel direct;
-        a->session->openDirectChannel(f.bob.id, [&](const Channel &c, const QString &e) {
+        a->session->openDirectChannel(Wire::Id::fromString(f.bob.id), [&](const Channel &c, const QString &e) {
             direct = c;
             error = e;
         });
-        QTRY_VERIFY(!direct.id.isEmpty() || !error.isEmpty());
+        QTRY_VERIFY(direct.id.isValid() || !error.isEmpty());
         QCOMPARE(error, QString());
         QVERIFY(direct.isDirect());
         QCOMPARE(direct.name, QStringLiteral("Bob"));

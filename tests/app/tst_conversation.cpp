@@ -36,15 +36,15 @@ private:
         QTemporaryDir dir;
         TestAccount alice;
         TestAccount bob;
-        QString channelId;
+        Wire::Id channelId;
         bool setUp()
         {
             if (!server.start()) return false;
             RestClient rest(server);
             alice = rest.registerUser(QStringLiteral("alice"));
             bob = rest.registerUser(QStringLiteral("bob"));
-            channelId = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"), { bob.id });
-            return !alice.token.isEmpty() && !bob.token.isEmpty() && !channelId.isEmpty();
+            channelId = Wire::Id::fromString(rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"), { bob.id }));
+            return !alice.token.isEmpty() && !bob.token.isEmpty() && channelId.isValid();
         }
         std::unique_ptr<ClientStack> client(const TestAccount &who)
         {
@@ -54,21 +54,21 @@ private:
         }
     };
 
-    static bool startAndOpen(ClientStack &c, const QString &channelId)
+    static bool startAndOpen(ClientStack &c, Wire::Id channelId)
     {
         c.session->start();
         if (!QTest::qWaitFor([&] { return c.session->isSynced(); }, 20000)) return false;
         c.session->openChannel(c.model.get(), channelId);
         c.session->loadMembers(channelId);
-        return QTest::qWaitFor([&] { return !c.model->isLoading() && c.session->readReceipts()->isSeeded(Wire::Id::fromString(channelId)); }, 20000);
+        return QTest::qWaitFor([&] { return !c.model->isLoading() && c.session->readReceipts()->isSeeded(channelId); }, 20000);
     }
 
     static Wire::Id lastId(const ClientStack &c) { return c.model->messageAt(c.model->confirmedCount() - 1).id; }
 
-    static QStringList readers(ClientStack &c, const QString &channelId, Wire::Id message, const QString &author)
+    static QStringList readers(ClientStack &c, Wire::Id channelId, Wire::Id message, const QString &author)
     {
         QStringList names;
-        for (const auto &r : c.session->readReceipts()->readers(Wire::Id::fromString(channelId), message, Wire::Id::fromString(author)))
+        for (const auto &r : c.session->readReceipts()->readers(channelId, message, Wire::Id::fromString(author)))
             names.append(r.name);
         return names;
     }
@@ -89,11 +89,11 @@ private slots:
 
         // Bob's window is not active: what is on his screen is not read yet, and nothing goes out.
         b->session->readTracker()->setWindowActive(false);
-        b->session->readTracker()->seen(Wire::Id::fromString(f.channelId), first);
+        b->session->readTracker()->seen(f.channelId, first);
         QTest::qWait(400);
         QCOMPARE(readers(*a, f.channelId, first, f.alice.id), QStringList());
         RestClient rest(f.server);
-        auto members = rest.get(QStringLiteral("/api/v1/channels/%1/members").arg(f.channelId), f.alice.token);
+        auto members = rest.get(QStringLiteral("/api/v1/channels/%1/members").arg(f.channelId.toString()), f.alice.token);
         for (const QJsonValue &v : members.json.value(u"members").toArray())
             if (v[u"user"][u"id"].toString() == f.bob.id) QVERIFY(v[u"lastReadMessageId"].toString() != first.toString());
 
@@ -107,8 +107,8 @@ private slots:
         const Wire::Id second = lastId(*b);
         a->session->stop();
         a.reset();
-        b->session->readTracker()->seen(Wire::Id::fromString(f.channelId), second);
-        QTRY_VERIFY(b->session->readTracker()->marked(Wire::Id::fromString(f.channelId)) == second);
+        b->session->readTracker()->seen(f.channelId, second);
+        QTRY_VERIFY(b->session->readTracker()->marked(f.channelId) == second);
         QTest::qWait(200);
         auto again = f.client(f.alice);
         QVERIFY(startAndOpen(*again, f.channelId));
@@ -126,8 +126,8 @@ private slots:
         TypingTracker atAlice;
         atAlice.setExpiryMs(1500);
         QObject::connect(a->session.get(), &Session::typingChanged, &atAlice,
-            [&](const QString &channel, const QString &user, bool typing) {
-                if (channel == f.channelId) atAlice.setTyping(Wire::Id::fromString(user), QStringLiteral("Bob"), typing);
+            [&](Wire::Id channel, Wire::Id user, bool typing) {
+                if (channel == f.channelId) atAlice.setTyping(user, QStringLiteral("Bob"), typing);
             });
         b->session->setTyping(f.channelId, true);
         QTRY_COMPARE(atAlice.text(), QStringLiteral("Bob is typing…"));
@@ -175,7 +175,7 @@ private slots:
 
         // Alice goes away; Bob mentions her again. Back online, the sync brings the message with its mention
         // and the channel list counts it, without a notification for old news.
-        a->session->openChannel(a->model.get(), QString()); // she is not reading #general
+        a->session->openChannel(a->model.get(), Wire::Id()); // she is not reading #general
         a->session->stop();
         a.reset();
         b->session->sendMessage(f.channelId, QStringLiteral("@alice ping again"));

@@ -47,7 +47,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         model.setPageSize(50);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QCOMPARE(model.rowCount(), 50);
         QCOMPARE(model.messageAt(0).id.toString(), QStringLiteral("71"));
         QCOMPARE(model.messageAt(49).id.toString(), QStringLiteral("120"));
@@ -62,7 +62,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         model.setPageSize(50);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QTRY_COMPARE(model.rowCount(), 50);
         const QPersistentModelIndex firstBefore = model.index(0);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -90,7 +90,7 @@ private slots:
         MessageListModel model(&source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QCOMPARE(model.rowCount(), 10);
         model.addMessage(source.make(11));
         model.addMessage(source.make(12));
@@ -108,7 +108,7 @@ private slots:
         MessageListModel model(&source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         model.addPending(ownMessage(QStringLiteral("c-1"), QStringLiteral("hello")));
         model.addPending(ownMessage(QStringLiteral("c-2"), QStringLiteral("again")));
         QCOMPARE(model.rowCount(), 12);
@@ -135,7 +135,7 @@ private slots:
         MessageListModel model(&source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         model.addPending(ownMessage(QStringLiteral("c-1"), QStringLiteral("hello")));
         Message server = source.make(11);
         server.clientMsgId = QStringLiteral("c-1");
@@ -153,7 +153,7 @@ private slots:
         MessageListModel model(&source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         model.addPending(ownMessage(QStringLiteral("c-1"), QStringLiteral("first")));
         model.addPending(ownMessage(QStringLiteral("c-2"), QStringLiteral("second")));
         Message second = source.make(12);
@@ -173,7 +173,7 @@ private slots:
         tester.setUseFetchMore(false);
         model.setPageSize(100);
         model.setMaxRows(500);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         const qint64 rssStart = residentKiB();
         int maxRows = 0;
         int pages = 0;
@@ -210,13 +210,103 @@ private slots:
     {
         FakePageSource source(9);
         MessageListModel model(&source);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         // Authors change every third message in the fake channel.
         QVERIFY(model.index(0).data(MessageListModel::GroupStartRole).toBool());
         QVERIFY(model.index(0).data(MessageListModel::DayStartRole).toBool());
         QVERIFY(!model.index(1).data(MessageListModel::GroupStartRole).toBool());
         QVERIFY(model.index(2).data(MessageListModel::GroupStartRole).toBool());
         QVERIFY(!model.index(2).data(MessageListModel::DayStartRole).toBool());
+    }
+
+    void appliesReactionEvents()
+    {
+        FakePageSource source(5);
+        MessageListModel model(&source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        model.setChannel(Wire::Id(100));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const auto chips = [&](int row) {
+            QStringList out;
+            for (const QVariant &v : model.index(row).data(MessageListModel::ReactionsRole).toList()) {
+                const QVariantMap chip = v.toMap();
+                out.append(chip.value(u"emoji"_qs).toString() + QString::number(chip.value(u"count"_qs).toInt())
+                    + (chip.value(u"me"_qs).toBool() ? u"*"_qs : QString()));
+            }
+            return out;
+        };
+        const QString thumbs = QStringLiteral("👍");
+        const QString party = QStringLiteral("🎉");
+        // Somebody else, then me on the same emoji, then a second emoji.
+        model.applyReaction(Wire::Id(3), thumbs, true, false);
+        QCOMPARE(chips(2), QStringList { thumbs + u"1"_qs });
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int> { MessageListModel::ReactionsRole });
+        model.applyReaction(Wire::Id(3), thumbs, true, true);
+        QCOMPARE(chips(2), QStringList { thumbs + u"2*"_qs });
+        model.applyReaction(Wire::Id(3), party, true, true);
+        QCOMPARE(chips(2), (QStringList { thumbs + u"2*"_qs, party + u"1*"_qs }));
+        // My own reaction again (a repeat) changes nothing and says nothing.
+        changed.clear();
+        model.applyReaction(Wire::Id(3), thumbs, true, true);
+        QCOMPARE(chips(2), (QStringList { thumbs + u"2*"_qs, party + u"1*"_qs }));
+        QCOMPARE(changed.size(), 0);
+        // Removing: mine clears `me`, the last one drops the chip; removing what is not there is ignored.
+        model.applyReaction(Wire::Id(3), thumbs, false, true);
+        QCOMPARE(chips(2), (QStringList { thumbs + u"1"_qs, party + u"1*"_qs }));
+        model.applyReaction(Wire::Id(3), thumbs, false, false);
+        QCOMPARE(chips(2), QStringList { party + u"1*"_qs });
+        model.applyReaction(Wire::Id(3), thumbs, false, false);
+        QCOMPARE(chips(2), QStringList { party + u"1*"_qs });
+        // Other rows and messages outside the window are untouched.
+        model.applyReaction(Wire::Id(999), thumbs, true, false);
+        QVERIFY(chips(1).isEmpty());
+        // An edit (message.updated: shared by all, so `me` is false there) keeps my mark.
+        Message edited = model.messageAt(2);
+        edited.text = QStringLiteral("edited");
+        edited.reactions = { { party, 1, false } };
+        model.updateMessage(edited);
+        QCOMPARE(chips(2), QStringList { party + u"1*"_qs });
+    }
+
+    void deletedMessageBecomesTombstone()
+    {
+        FakePageSource source(5);
+        MessageListModel model(&source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        model.setChannel(Wire::Id(100));
+        Message rich = model.messageAt(1);
+        rich.reactions = { { QStringLiteral("👍"), 2, true } };
+        rich.attachments = { { Wire::Id(501), QStringLiteral("a.png"), QStringLiteral("image/png"), 10,
+            QStringLiteral("/u/a.png"), 1, 1, QString() } };
+        rich.preview = Wire::LinkPreview { QStringLiteral("https://x"), QStringLiteral("X"), QString(), QString() };
+        rich.mentions = { Wire::Id(11) };
+        model.updateMessage(rich);
+        model.setPinned(rich.id, true);
+        QVERIFY(model.index(1).data(MessageListModel::PinnedRole).toBool());
+        model.markDeleted(rich.id, 1234);
+        const Message d = model.messageAt(1);
+        QVERIFY(d.isDeleted());
+        QCOMPARE(d.deletedAt, 1234);
+        QVERIFY(d.text.isEmpty());
+        QVERIFY(d.attachments.isEmpty());
+        QVERIFY(d.reactions.isEmpty());
+        QVERIFY(!d.preview.has_value());
+        QVERIFY(d.mentions.isEmpty());
+        QVERIFY(!d.pinned);
+        QCOMPARE(d.id, rich.id);
+        QCOMPARE(d.seq, rich.seq);
+        QCOMPARE(d.author, rich.author);
+        QCOMPARE(d.createdAt, rich.createdAt);
+        QVERIFY(model.index(1).data(MessageListModel::DeletedRole).toBool());
+        // Reactions and pins no longer apply to it.
+        model.applyReaction(rich.id, QStringLiteral("👍"), true, false);
+        model.setPinned(rich.id, true);
+        QVERIFY(model.messageAt(1).reactions.isEmpty());
+        QVERIFY(!model.messageAt(1).pinned);
     }
 };
 

@@ -33,8 +33,8 @@ private:
     static Channel channel(qint64 id, const QString &type, const QString &name, int unread)
     {
         Channel c;
-        c.id = QString::number(id);
-        c.type = type;
+        c.id = id;
+        c.type = type == QStringLiteral("direct") ? Wire::ChannelType::Direct : Wire::ChannelType::Group;
         c.name = name;
         c.unreadCount = unread;
         return c;

@@ -71,12 +71,12 @@ private:
         }
     };
 
-    static QString post(RestClient &rest, const QString &channelId, const TestAccount &who, const QString &text)
+    static Wire::Id post(RestClient &rest, Wire::Id channelId, const TestAccount &who, const QString &text)
     {
         static int n = 0;
-        const auto r = rest.post(QStringLiteral("/api/v1/channels/%1/messages").arg(channelId),
+        const auto r = rest.post(QStringLiteral("/api/v1/channels/%1/messages").arg(channelId.toString()),
             { { QStringLiteral("clientMsgId"), QStringLiteral("t%1").arg(++n) }, { QStringLiteral("text"), text } }, who.token);
-        return r.json.value(u"id").toString();
+        return Wire::Id::fromString(r.json.value(u"id").toString());
     }
 
 private slots:
@@ -94,9 +94,7 @@ private slots:
         QCOMPARE(chat->centreWidget(), chat->welcome());
         QVERIFY(chat->welcome()->text().contains(QStringLiteral("Welcome to Natter, ana!")));
         QVERIFY(chat->welcome()->text().contains(QStringLiteral("127.0.0.1:%1").arg(server.port())));
-        const QString id = rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"));
-        chat->selectChannel(id); // not in the list yet: nothing happens
-        QTRY_VERIFY(w.window.session()->channelModel()->rowCount() == 0 || chat->currentChannel() == id);
+        const Wire::Id id = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public")));
         w.window.session()->joinChannel(id, [](const Channel &, const QString &) {});
         QTRY_COMPARE(chat->currentChannel(), id);
         QTRY_VERIFY(chat->centreWidget()->objectName() == QStringLiteral("emptyChannel"));
@@ -114,7 +112,7 @@ private slots:
         const TestAccount ana = rest.registerUser(QStringLiteral("ana"));
         const TestAccount ben = rest.registerUser(QStringLiteral("ben"));
         const TestAccount cleo = rest.registerUser(QStringLiteral("cleo"));
-        const QString id = rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"), { ben.id });
+        const Wire::Id id = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"), { ben.id }));
         ::GatewayClient benOnline;
         QVERIFY(benOnline.open(server, ben.token));
         Window w;
@@ -136,11 +134,11 @@ private slots:
         QVERIFY(panel->findChild<QWidget *>(QStringLiteral("addPeople"))->isVisibleTo(panel));
         QVERIFY(panel->findChild<QWidget *>(QStringLiteral("editTopic"))->isVisibleTo(panel));
         QString error = QStringLiteral("pending");
-        chat->panels()->service()->addMembers(Wire::Id::fromString(id), { Wire::Id::fromString(cleo.id) }, [&](const QString &e) { error = e; });
+        chat->panels()->service()->addMembers(id, { Wire::Id::fromString(cleo.id) }, [&](const QString &e) { error = e; });
         QTRY_COMPARE(error, QString());
         w.window.session()->loadMembers(id);
         QTRY_COMPARE(panel->model()->rowCount(), 3);
-        chat->panels()->service()->setTopic(Wire::Id::fromString(id), QStringLiteral("Release train"), [&](const QString &e) { error = e; });
+        chat->panels()->service()->setTopic(id, QStringLiteral("Release train"), [&](const QString &e) { error = e; });
         QTRY_COMPARE(w.window.session()->channel(id).topic, QStringLiteral("Release train"));
         // Esc closes the panel.
         QTest::keyClick(chat->composer(), Qt::Key_Escape);
@@ -154,11 +152,11 @@ private slots:
         QVERIFY(server.start());
         RestClient rest(server);
         const TestAccount ana = rest.registerUser(QStringLiteral("ana"));
-        const QString id = rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"));
-        const QString other = rest.createChannel(ana, QStringLiteral("random"), QStringLiteral("public"));
-        QString target;
+        const Wire::Id id = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public")));
+        const Wire::Id other = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("random"), QStringLiteral("public")));
+        Wire::Id target;
         for (int i = 0; i < 120; ++i) {
-            const QString msgId = post(rest, id, ana, i == 30 ? QStringLiteral("the kumquat deploy is done") : QStringLiteral("filler %1").arg(i));
+            const Wire::Id msgId = post(rest, id, ana, i == 30 ? QStringLiteral("the kumquat deploy is done") : QStringLiteral("filler %1").arg(i));
             if (i == 30) target = msgId;
         }
         post(rest, other, ana, QStringLiteral("newest, in random"));
@@ -196,8 +194,8 @@ private slots:
         RestClient rest(server);
         const TestAccount ana = rest.registerUser(QStringLiteral("ana"));
         const TestAccount ben = rest.registerUser(QStringLiteral("ben"));
-        const QString id = rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"), { ben.id });
-        const QString quiet = rest.createChannel(ana, QStringLiteral("quiet"), QStringLiteral("public"), { ben.id });
+        const Wire::Id id = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"), { ben.id }));
+        const Wire::Id quiet = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("quiet"), QStringLiteral("public"), { ben.id }));
         Window w;
         ChatWidget *chat = w.signIn(server, QStringLiteral("ana"));
         QVERIFY(chat);
@@ -205,7 +203,7 @@ private slots:
         QTRY_COMPARE(chat->panels()->members()->model()->rowCount(), 2);
         ::GatewayClient benWs;
         QVERIFY(benWs.open(server, ben.token));
-        benWs.sendFrame({ { QStringLiteral("type"), QStringLiteral("typing.start") }, { QStringLiteral("channelId"), id } });
+        benWs.sendFrame({ { QStringLiteral("type"), QStringLiteral("typing.start") }, { QStringLiteral("channelId"), id.toString() } });
         QTRY_COMPARE(chat->typingText(), QStringLiteral("ben is typing…"));
         QTRY_COMPARE_WITH_TIMEOUT(chat->typingText(), QString(), 6000); // 4 s after the last news
 
@@ -226,7 +224,7 @@ private slots:
         // A mention while the window is not active: a desktop notification; a muted channel: nothing.
         Attention *attention = w.window.attention();
         attention->alerts()->setWindowActive(false);
-        attention->mutes()->setMuted(Wire::Id::fromString(quiet), true);
+        attention->mutes()->setMuted(quiet, true);
         post(rest, quiet, ben, QStringLiteral("@ana in the muted one"));
         post(rest, id, ben, QStringLiteral("@ana look at this"));
         QTRY_COMPARE(w.desktop.shown.size(), 1);
@@ -236,8 +234,8 @@ private slots:
         QVERIFY(chat->messageModel()->index(row).data(MessageListModel::MentionsMeRole).toBool());
         // Active window, mention elsewhere: the in-app banner; clicking it opens the message.
         attention->alerts()->setWindowActive(true);
-        attention->mutes()->setMuted(Wire::Id::fromString(quiet), false);
-        const QString elsewhere = post(rest, quiet, ben, QStringLiteral("@ana over here"));
+        attention->mutes()->setMuted(quiet, false);
+        const Wire::Id elsewhere = post(rest, quiet, ben, QStringLiteral("@ana over here"));
         QTRY_VERIFY(attention->banner()->isShowing());
         QCOMPARE(w.desktop.shown.size(), 1);
         QTest::mouseClick(attention->banner()->card(), Qt::LeftButton);
@@ -255,7 +253,7 @@ private slots:
         const TestAccount ana = rest.registerUser(QStringLiteral("ana"));
         rest.registerUser(QStringLiteral("benedict"));
         rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public"));
-        const QString design = rest.createChannel(ana, QStringLiteral("design"), QStringLiteral("public"));
+        const Wire::Id design = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("design"), QStringLiteral("public")));
         Window w;
         ChatWidget *chat = w.signIn(server, QStringLiteral("ana"));
         QVERIFY(chat);

@@ -132,8 +132,8 @@ private slots:
         QVERIFY(server.start());
         RestClient rest(server);
         const TestAccount alice = rest.registerUser(QStringLiteral("alice"));
-        const QString channelId
-            = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"));
+        const Wire::Id channelId = Wire::Id::fromString(
+            rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public")));
         Window w;
         w.window.resize(900, 600);
         w.window.show();
@@ -206,8 +206,8 @@ private slots:
         QVERIFY(server.start());
         RestClient rest(server);
         const TestAccount alice = rest.registerUser(QStringLiteral("alice"));
-        const QString channelId
-            = rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public"));
+        const Wire::Id channelId = Wire::Id::fromString(
+            rest.createChannel(alice, QStringLiteral("general"), QStringLiteral("public")));
         const QString address = QStringLiteral("127.0.0.1:%1").arg(server.port());
         QTemporaryDir dir;
         QNetworkAccessManager nam;
@@ -247,7 +247,7 @@ private slots:
         view.setMessageModel(&model);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         QTRY_COMPARE(model.rowCount(), 50);
         QTRY_VERIFY(view.isAtBottom());
         QScrollBar *bar = view.verticalScrollBar();
@@ -257,7 +257,7 @@ private slots:
         bar->setValue(view.viewport()->height() / 2 + 7);
         const int row = view.firstVisibleRow();
         QVERIFY(row >= 0);
-        const QString anchorId = model.messageAt(row).id.toString();
+        const Wire::Id anchorId = model.messageAt(row).id;
         const int yBefore = view.visualRect(view.model()->index(row, 0)).top();
         QVERIFY(yBefore < 0);
         QVERIFY(model.isLoading());
@@ -289,7 +289,7 @@ private slots:
         view.setMessageModel(&model);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         Message pending = source.make(31);
         pending.id = {};
         pending.clientMsgId = QStringLiteral("c-1");
@@ -319,7 +319,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         Message longOne = source.make(201);
         longOne.text = QString(QStringLiteral("lorem ipsum dolor sit amet ")).repeated(30);
-        model.setChannel(QStringLiteral("100"));
+        model.setChannel(Wire::Id(100));
         model.addMessage(longOne);
         QTRY_VERIFY(view.isAtBottom());
         const int last = model.rowCount() - 1;

@@ -3,49 +3,51 @@
 #include <protocol/channel.h>
 #include <protocol/user.h>
 
-#include <QDateTime>
+#include <QByteArray>
 #include <QList>
-#include <QString>
+#include <QMetaType>
+
+#include <optional>
 
 namespace Natter::Client {
 
-struct User
+// A user as the server sends it (PROTOCOL.md "User"). No local state yet; a struct of its own so that some can
+// be added without touching the callers.
+struct User : Wire::User
 {
-    QString id;
-    QString username;
-    QString displayName;
-    bool online = false;
+    User() = default;
+    User(Wire::User wire)
+        : Wire::User(std::move(wire))
+    {
+    }
 
-    static User fromWire(const Wire::User &user);
-    Wire::User toWire() const;
+    const Wire::User &wire() const { return *this; }
 };
 
-// The caller's view of a channel (PROTOCOL.md "Channel"); unread counts are kept current by the session.
-struct Channel
+// The caller's view of a channel: the server's channel with every field it sends (PROTOCOL.md "Channel"; the
+// unread counts are kept current by the session), plus local state for direct channels: the other member and
+// whether they are online. The local fields are not part of the wire form and are not cached.
+struct Channel : Wire::Channel
 {
-    QString id;
-    QString type;
-    QString name;
-    QString topic;
-    QString visibility;
-    QString role;
-    int memberCount = 0;
-    QDateTime lastMessageAt;
-    qint64 lastSeq = 0;
-    int unreadCount = 0;
-    int mentionCount = 0;
-    QString lastReadMessageId;
-    // Client-side only, for direct channels: the other member and whether they are online.
-    QString peerId;
+    Wire::Id peerId;
     bool peerOnline = false;
 
-    bool isDirect() const { return type == Wire::toName(Wire::ChannelType::Direct); }
-    // The client-side fields (peer) are left empty by fromWire() and are not part of the wire form.
-    static Channel fromWire(const Wire::Channel &channel);
-    Wire::Channel toWire() const;
+    Channel() = default;
+    Channel(Wire::Channel wire)
+        : Wire::Channel(std::move(wire))
+    {
+    }
+
+    const Wire::Channel &wire() const { return *this; }
+
+    // The channel as the wire writes it, and back (strict: nullopt for JSON that is not a channel).
+    QByteArray toWireJson() const;
+    static std::optional<Channel> fromWireJson(const QByteArray &json);
 };
 
 // Newest activity first, the order the server gives and the channel list keeps.
 bool channelNewerThan(const Channel &a, const Channel &b);
 
 } // namespace Natter::Client
+
+Q_DECLARE_METATYPE(Natter::Client::Channel)

@@ -3,6 +3,8 @@
 
 #include <protocol/codec.h>
 
+#include <algorithm>
+
 namespace Natter::Client {
 
 QDateTime timeFromWire(qint64 unixMs)
@@ -13,6 +15,45 @@ QDateTime timeFromWire(qint64 unixMs)
 qint64 timeToWire(const QDateTime &time)
 {
     return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+bool Message::applyReaction(const QString &emoji, bool added, bool mine)
+{
+    if (isDeleted()) return false;
+    auto it = std::find_if(reactions.begin(), reactions.end(), [&](const Wire::Reaction &r) { return r.emoji == emoji; });
+    if (mine && it != reactions.end() && it->me == added) return false; // already applied
+    if (added) {
+        if (it == reactions.end()) {
+            reactions.append({ emoji, 1, mine });
+            return true;
+        }
+        ++it->count;
+        if (mine) it->me = true;
+        return true;
+    }
+    if (it == reactions.end()) return false;
+    if (mine) it->me = false;
+    if (--it->count <= 0) reactions.erase(it);
+    return true;
+}
+
+void Message::keepLocalState(const Message &previous)
+{
+    pinned = previous.pinned && !isDeleted();
+    for (Wire::Reaction &r : reactions)
+        for (const Wire::Reaction &old : previous.reactions)
+            if (old.emoji == r.emoji && old.me) r.me = true;
+}
+
+void Message::makeTombstone(qint64 at)
+{
+    deletedAt = at;
+    text.clear();
+    attachments.clear();
+    reactions.clear();
+    preview.reset();
+    mentions.clear();
+    pinned = false;
 }
 
 QByteArray Message::toWireJson() const

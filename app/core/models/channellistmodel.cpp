@@ -21,9 +21,9 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
     case TopicRole:
         return c.topic;
     case IdRole:
-        return c.id;
+        return c.id.toString();
     case TypeRole:
-        return c.type;
+        return QString(Wire::toName(c.type));
     case UnreadRole:
         return c.unreadCount;
     case MentionRole:
@@ -31,7 +31,7 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
     case MemberCountRole:
         return c.memberCount;
     case VisibilityRole:
-        return c.visibility;
+        return QString(Wire::toName(c.visibility));
     case OnlineRole:
         return c.peerOnline;
     }
@@ -53,7 +53,7 @@ void ChannelListModel::setChannels(QList<Channel> channels)
     endResetModel();
 }
 
-int ChannelListModel::rowOf(const QString &channelId) const
+int ChannelListModel::rowOf(Wire::Id channelId) const
 {
     for (int i = 0; i < m_channels.size(); ++i)
         if (m_channels.at(i).id == channelId) return i;
@@ -85,7 +85,7 @@ void ChannelListModel::upsert(const Channel &channel)
     endMoveRows();
 }
 
-void ChannelListModel::remove(const QString &channelId)
+void ChannelListModel::remove(Wire::Id channelId)
 {
     const int row = rowOf(channelId);
     if (row < 0) return;
@@ -94,7 +94,7 @@ void ChannelListModel::remove(const QString &channelId)
     endRemoveRows();
 }
 
-void ChannelListModel::setPeerOnline(const QString &userId, bool online)
+void ChannelListModel::setPeerOnline(Wire::Id userId, bool online)
 {
     for (int row = 0; row < m_channels.size(); ++row) {
         Channel &c = m_channels[row];

@@ -11,6 +11,7 @@ class ChannelListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
+    // Ids and the wire's enums (type, visibility) come as their wire names, QStrings.
     enum Role {
         IdRole = Qt::UserRole + 1,
         NameRole,
@@ -34,9 +35,9 @@ public:
     void setChannels(QList<Channel> channels);
     // Inserts or updates CHANNEL and moves it to its place in the order.
     void upsert(const Channel &channel);
-    void remove(const QString &channelId);
-    void setPeerOnline(const QString &userId, bool online);
-    int rowOf(const QString &channelId) const;
+    void remove(Wire::Id channelId);
+    void setPeerOnline(Wire::Id userId, bool online);
+    int rowOf(Wire::Id channelId) const;
     Channel channelAt(int row) const
     {
         return row >= 0 && row < m_channels.size() ? m_channels.at(row) : Channel();

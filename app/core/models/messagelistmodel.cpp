@@ -28,7 +28,7 @@ MessageListModel::MessageListModel(MessagePageSource *source, QObject *parent)
 {
 }
 
-void MessageListModel::setChannel(const QString &channelId)
+void MessageListModel::setChannel(Wire::Id channelId)
 {
     beginResetModel();
     ++m_generation;
@@ -37,7 +37,7 @@ void MessageListModel::setChannel(const QString &channelId)
     m_pending.clear();
     m_ids.clear();
     m_marks.highlighted = {};
-    m_hasOlder = !channelId.isEmpty();
+    m_hasOlder = channelId.isValid();
     m_hasNewer = false;
     m_loadingOlder = false;
     m_loadingNewer = false;
@@ -51,91 +51,6 @@ void MessageListModel::reload()
     setChannel(m_channelId);
     for (const Message &m : pending)
         addPending(m);
-}
-
-void MessageListModel::openAround(const QString &channelId, const QString &messageId)
-{
-    beginResetModel();
-    ++m_generation;
-    m_channelId = channelId;
-    m_messages.clear();
-    m_pending.clear();
-    m_ids.clear();
-    m_hasOlder = false;
-    m_hasNewer = false;
-    m_loadingOlder = true;
-    m_loadingNewer = false;
-    m_marks.highlighted = Wire::Id::fromString(messageId);
-    endResetModel();
-    emit loadingChanged();
-    QPointer<MessageListModel> self(this);
-    const quint64 generation = m_generation;
-    m_source->fetchAround(channelId, messageId, m_pageSize, [self, generation, messageId](const MessagePageSource::Page &page) {
-        if (self && self->m_generation == generation) self->onAroundPage(messageId, page);
-    });
-}
-
-void MessageListModel::onAroundPage(const QString &messageId, const MessagePageSource::Page &page)
-{
-    m_loadingOlder = false;
-    if (!page.ok) {
-        // Could not be fetched: fall back to the newest page, as if the channel had been opened.
-        m_hasOlder = true;
-        emit loadingChanged();
-        fetchMore({});
-        return;
-    }
-    QList<Message> fresh = page.messages;
-    std::sort(fresh.begin(), fresh.end(), seqLess);
-    if (!fresh.isEmpty()) {
-        beginInsertRows({}, 0, int(fresh.size()) - 1);
-        for (const Message &m : std::as_const(fresh))
-            m_ids.insert(m.id);
-        m_messages = fresh;
-        m_hasOlder = page.hasMore;
-        m_hasNewer = page.hasNewer;
-        endInsertRows();
-    }
-    emit loadingChanged();
-    emit aroundLoaded(rowOfId(messageId));
-}
-
-void MessageListModel::setMarks(const MessageMarks &marks)
-{
-    m_marks = marks;
-    refreshMarks();
-}
-
-void MessageListModel::setReadMarker(Wire::Id marker)
-{
-    m_marks.readMarker = marker;
-    refreshMarks();
-}
-
-void MessageListModel::setHighlighted(Wire::Id message)
-{
-    m_marks.highlighted = message;
-    refreshMarks();
-}
-
-void MessageListModel::refreshMarks()
-{
-    if (rowCount() == 0) return;
-    emit dataChanged(index(0), index(rowCount() - 1),
-        { UnreadDividerRole, HighlightRole, MentionsMeRole, AuthorOnlineRole, ReadByRole, Qt::ToolTipRole });
-}
-
-int MessageListModel::unreadDividerRow() const
-{
-    // Above the first message after the reader's marker that someone else wrote (the reader's own messages
-    // after it are not news). Ids are Snowflakes, in the same order as seq.
-    const Wire::Id marker = m_marks.readMarker;
-    if (!marker.isValid()) return -1;
-    auto it = std::upper_bound(m_messages.cbegin(), m_messages.cend(), marker,
-        [](Wire::Id id, const Message &m) { return id < m.id; });
-    for (; it != m_messages.cend(); ++it)
-        if (it->author.id != m_marks.me) return int(it - m_messages.cbegin());
-    return -1;
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -183,6 +98,23 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->isDeleted();
     case SendStateRole:
         return int(m->state);
+    case ReactionsRole: {
+        QVariantList chips;
+        chips.reserve(m->reactions.size());
+        for (const Wire::Reaction &r : m->reactions)
+            chips.append(QVariantMap { { u"emoji"_qs, r.emoji }, { u"count"_qs, r.count }, { u"me"_qs, r.me } });
+        return chips;
+    }
+    case PinnedRole:
+        return m->pinned;
+    case UnreadDividerRole:
+        return index.row() == unreadDividerRow();
+    case HighlightRole:
+    case MentionsMeRole:
+    case AuthorOnlineRole:
+    case ReadByRole:
+    case Qt::ToolTipRole:
+        return m_marks.data(*m, role);
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
@@ -195,14 +127,6 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             || localDay(prev->createdAt) != localDay(m->createdAt)
             || m->createdAt - prev->createdAt > GroupGapSeconds * 1000;
     }
-    case UnreadDividerRole:
-        return index.row() == unreadDividerRow();
-    case HighlightRole:
-    case MentionsMeRole:
-    case AuthorOnlineRole:
-    case ReadByRole:
-    case Qt::ToolTipRole:
-        return m_marks.data(*m, role);
     }
     return {};
 }
@@ -213,9 +137,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
         { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
-        { ChannelStartRole, "channelStart" }, { UnreadDividerRole, "unreadDivider" },
-        { HighlightRole, "highlight" }, { MentionsMeRole, "mentionsMe" }, { AuthorOnlineRole, "authorOnline" },
-        { ReadByRole, "readBy" } };
+        { ChannelStartRole, "channelStart" }, { ReactionsRole, "reactions" }, { PinnedRole, "pinned" }, { UnreadDividerRole, "unreadDivider" }, { HighlightRole, "highlight" },
+        { MentionsMeRole, "mentionsMe" }, { AuthorOnlineRole, "authorOnline" }, { ReadByRole, "readBy" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
@@ -228,7 +151,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) return;
     m_loadingOlder = true;
     emit loadingChanged();
-    const QString before = m_messages.isEmpty() ? QString() : m_messages.constFirst().id.toString();
+    const Wire::Id before = m_messages.isEmpty() ? Wire::Id() : m_messages.constFirst().id;
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
     m_source->fetchOlder(
@@ -280,7 +203,7 @@ void MessageListModel::fetchNewer()
     emit loadingChanged();
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
-    m_source->fetchNewer(m_channelId, m_messages.constLast().id.toString(), m_pageSize,
+    m_source->fetchNewer(m_channelId, m_messages.constLast().id, m_pageSize,
         [self, generation](const MessagePageSource::Page &page) {
             if (self && self->m_generation == generation) self->onNewerPage(page);
         });
@@ -346,7 +269,7 @@ void MessageListModel::touchRow(int row)
 
 void MessageListModel::addMessage(const Message &incoming)
 {
-    if (incoming.channelId.toString() != m_channelId || !incoming.id.isValid()) return;
+    if (incoming.channelId != m_channelId || !incoming.id.isValid()) return;
     Message message = incoming;
     message.state = SendState::Sent;
     if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
@@ -390,7 +313,7 @@ void MessageListModel::insertConfirmed(const Message &message)
 
 void MessageListModel::addPending(const Message &message)
 {
-    if (message.channelId.toString() != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    if (message.channelId != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_pending.append(message);
@@ -410,16 +333,50 @@ void MessageListModel::setSendState(const QString &clientMsgId, SendState state)
 
 void MessageListModel::updateMessage(const Message &message)
 {
-    const int row = rowOfId(message.id.toString());
+    const int row = rowOfId(message.id);
     if (row < 0) return;
-    m_messages[row] = message;
+    Message updated = message;
+    updated.state = SendState::Sent;
+    updated.keepLocalState(m_messages.at(row));
+    m_messages[row] = std::move(updated);
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
 }
 
-int MessageListModel::rowOfId(const QString &text) const
+template<class F> void MessageListModel::changeMessage(Wire::Id messageId, const QList<int> &roles, F change)
 {
-    const Wire::Id id = Wire::Id::fromString(text);
+    const int row = rowOfId(messageId);
+    if (row < 0 || !change(m_messages[row])) return;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, roles);
+}
+
+void MessageListModel::markDeleted(Wire::Id messageId, qint64 deletedAt)
+{
+    changeMessage(messageId, {}, [deletedAt](Message &m) {
+        if (m.isDeleted()) return false;
+        m.makeTombstone(deletedAt);
+        return true;
+    });
+}
+
+void MessageListModel::applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine)
+{
+    changeMessage(messageId, { ReactionsRole },
+        [&](Message &m) { return m.applyReaction(emoji, added, mine); });
+}
+
+void MessageListModel::setPinned(Wire::Id messageId, bool pinned)
+{
+    changeMessage(messageId, { PinnedRole }, [pinned](Message &m) {
+        if (m.pinned == pinned || m.isDeleted()) return false;
+        m.pinned = pinned;
+        return true;
+    });
+}
+
+int MessageListModel::rowOfId(Wire::Id id) const
+{
     if (!id.isValid() || !m_ids.contains(id)) return -1;
     for (int i = int(m_messages.size()) - 1; i >= 0; --i)
         if (m_messages.at(i).id == id) return i;

@@ -37,6 +37,11 @@ public:
         DayStartRole,
         // True on the first row when nothing older exists: the view shows the start of the channel above it.
         ChannelStartRole,
+        // The reaction chips: a QVariantList of QVariantMaps {emoji: QString, count: int, me: bool}, in the
+        // order the server lists them (first reaction first).
+        ReactionsRole,
+        // True while the message is pinned (known from live pin events only).
+        PinnedRole,
         // Marks (models/messagemarks.h): the "unread messages" divider sits above this row; the row was opened
         // from search or a notification; it mentions the reader; its author is online; who read it (own
         // messages only, as a QStringList of names; the tooltip says the same).
@@ -50,9 +55,9 @@ public:
 
     explicit MessageListModel(MessagePageSource *source, QObject *parent = nullptr);
 
-    // Shows CHANNELID, starting with its newest page.
-    void setChannel(const QString &channelId);
-    QString channelId() const { return m_channelId; }
+    // Shows CHANNELID, starting with its newest page; an invalid id shows nothing.
+    void setChannel(Wire::Id channelId);
+    Wire::Id channelId() const { return m_channelId; }
     void setPageSize(int size) { m_pageSize = size; }
     int pageSize() const { return m_pageSize; }
     void setMaxRows(int rows) { m_maxRows = rows; }
@@ -78,13 +83,17 @@ public:
     // A local message that is being sent; shown at the bottom until addMessage() confirms it.
     void addPending(const Message &message);
     void setSendState(const QString &clientMsgId, SendState state);
-    // An edited or deleted message, in place.
+    // An edited or deleted message, in place (the local state, send state and pin, is kept).
     void updateMessage(const Message &message);
+    // Live events on a shown message, in place; nothing happens when the message is not in the window.
+    void markDeleted(Wire::Id messageId, qint64 deletedAt);
+    void applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine);
+    void setPinned(Wire::Id messageId, bool pinned);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
     // Shows CHANNELID from the page centred on MESSAGEID (search result, notification), highlighted; paging
     // works in both directions from there. Emits aroundLoaded() with its row once the page is in.
-    void openAround(const QString &channelId, const QString &messageId);
+    void openAround(Wire::Id channelId, Wire::Id messageId);
 
     const MessageMarks &marks() const { return m_marks; }
     // Replaces the marks and repaints what they change.
@@ -97,7 +106,7 @@ public:
     int unreadDividerRow() const;
 
     Message messageAt(int row) const;
-    int rowOfId(const QString &id) const;
+    int rowOfId(Wire::Id id) const;
     int rowOfClientMsgId(const QString &clientMsgId) const;
     int confirmedCount() const { return int(m_messages.size()); }
     int pendingCount() const { return int(m_pending.size()); }
@@ -110,15 +119,16 @@ signals:
 private:
     void onOlderPage(const MessagePageSource::Page &page);
     void onNewerPage(const MessagePageSource::Page &page);
-    void onAroundPage(const QString &messageId, const MessagePageSource::Page &page);
+    void onAroundPage(Wire::Id messageId, const MessagePageSource::Page &page);
     void insertConfirmed(const Message &message);
     void trimTop(int count);
     void trimBottom(int count);
     const Message *at(int row) const;
+    template<class F> void changeMessage(Wire::Id messageId, const QList<int> &roles, F change);
     void touchRow(int row);
 
     MessagePageSource *m_source;
-    QString m_channelId;
+    Wire::Id m_channelId;
     QList<Message> m_messages;
     QList<Message> m_pending;
     QSet<Wire::Id> m_ids;

@@ -22,18 +22,14 @@ public:
     using PageCallback = std::function<void(const Page &)>;
 
     virtual ~MessagePageSource() = default;
-    // Up to `limit` messages strictly older than `beforeId`; the newest page when beforeId is empty. The
-    // callback may run before this returns.
-    virtual void fetchOlder(
-        const QString &channelId, const QString &beforeId, int limit, PageCallback callback)
-        = 0;
+    // Up to `limit` messages strictly older than `beforeId`; the newest page when beforeId is not valid (no
+    // id). The callback may run before this returns.
+    virtual void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) = 0;
     // Up to `limit` messages strictly newer than `afterId`.
-    virtual void fetchNewer(
-        const QString &channelId, const QString &afterId, int limit, PageCallback callback)
-        = 0;
+    virtual void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) = 0;
     // The page centred on MESSAGEID (GET messages?around=): hasMore tells of older messages, hasNewer of newer
     // ones. Sources that cannot do it answer a page that is not ok.
-    virtual void fetchAround(const QString &channelId, const QString &messageId, int limit, PageCallback callback)
+    virtual void fetchAround(Wire::Id channelId, Wire::Id messageId, int limit, PageCallback callback)
     {
         Q_UNUSED(channelId);
         Q_UNUSED(messageId);

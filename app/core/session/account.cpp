@@ -86,7 +86,7 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
                              : signInFailure(result, credentials));
             return;
         }
-        const User me = User::fromWire(session->user);
+        const User me(session->user);
         const QString token = session->token;
         m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
         m_settings.setValue(ServerKey, url.toString());
@@ -134,7 +134,7 @@ void Account::openSession(const QUrl &server, const QString &username, const QSt
     m_cache->open(m_profile.cachePath(server, username));
     m_gateway = std::make_unique<GatewayClient>();
     m_session = std::make_unique<Session>(&m_api, m_gateway.get(), m_cache.get());
-    if (!me.id.isEmpty()) m_session->setMe(me);
+    if (me.id.isValid()) m_session->setMe(me);
     connect(m_session.get(), &Session::signedOut, this, [this] {
         m_tokens->deleteToken(m_profile.keychainKey(m_api.baseUrl(), m_username));
         // Not from inside the session's own signal: it is destroyed here.

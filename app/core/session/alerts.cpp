@@ -27,8 +27,8 @@ bool Alerts::wants(const Message &m) const
 {
     if (!m.id.isValid() || m.isDeleted() || m.author.id == m_me) return false;
     if (m_mutes && m_mutes->isMuted(m.channelId)) return false;
-    const Channel c = m_channels->channelAt(m_channels->rowOf(m.channelId.toString()));
-    if (c.id.isEmpty()) return false;
+    const Channel c = m_channels->channelAt(m_channels->rowOf(m.channelId));
+    if (!c.id.isValid()) return false;
     return c.isDirect() || mentionsMe(m);
 }
 
@@ -37,7 +37,7 @@ void Alerts::consider(const Message &m)
     // Acks, echoes and replays of a message already seen come through here too.
     if (m_seen.contains(m.id) || !wants(m)) return;
     m_seen.insert(m.id);
-    const Channel c = m_channels->channelAt(m_channels->rowOf(m.channelId.toString()));
+    const Channel c = m_channels->channelAt(m_channels->rowOf(m.channelId));
     const QString author = m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
     Notification n { m.channelId, m.id, c.isDirect() ? author : tr("%1 in #%2").arg(author, c.name),
         m.text.left(200) };
@@ -58,8 +58,8 @@ void Alerts::recount()
     int total = 0;
     for (int row = 0; row < m_channels->rowCount(); ++row) {
         const Channel c = m_channels->channelAt(row);
-        if (m_mutes && m_mutes->isMuted(Wire::Id::fromString(c.id))) continue;
-        total += c.unreadCount;
+        if (m_mutes && m_mutes->isMuted(c.id)) continue;
+        total += int(c.unreadCount);
     }
     if (total == m_unreadTotal) return;
     m_unreadTotal = total;

@@ -3,7 +3,6 @@
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
 
-#include <isotime.h>
 #include <protocol/codec.h>
 #include <protocol/requests.h>
 #include <protocol/rest.h>
@@ -14,7 +13,6 @@ namespace Natter::Client {
 
 namespace {
 constexpr int SendTimeoutMs = 15000;
-constexpr int CachedMessagesPerChannel = 200;
 }
 
 Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *parent)
@@ -28,8 +26,8 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     , m_reads([this](Wire::Id channel, Wire::Id message) { m_gateway->send(Wire::ReadMark { channel, message }); })
 {
     connect(&m_presence, &PresenceTracker::presenceChanged, this, [this](Wire::Id user, bool online) {
-        m_online.insert(user.toString(), online);
-        m_channels.setPeerOnline(user.toString(), online);
+        m_online.insert(user, online);
+        m_channels.setPeerOnline(user, online);
     });
     connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
     connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
@@ -79,11 +77,11 @@ QUrl Session::serverUrl() const
 void Session::start()
 {
     const QString cachedMe = m_cache->meta(u"me"_qs);
-    if (m_me.id.isEmpty() && !cachedMe.isEmpty()) {
+    if (!m_me.id.isValid() && !cachedMe.isEmpty()) {
         QString problem;
         const std::optional<QJsonObject> me = JsonReader::parseObject(cachedMe.toUtf8(), &problem);
         if (const auto user = me ? Wire::decode<Wire::User>(*me, &problem) : std::nullopt)
-            m_me = User::fromWire(*user);
+            m_me = User(*user);
         else
             qCWarning(lcSession) << "ignoring the cached user:" << problem;
     }
@@ -103,10 +101,10 @@ void Session::stop()
 void Session::setMe(const User &me)
 {
     m_me = me;
-    m_cache->setMeta(u"me"_qs, QString::fromUtf8(Wire::encode(me.toWire())));
+    m_cache->setMeta(u"me"_qs, QString::fromUtf8(Wire::encode(me.wire())));
 }
 
-Channel Session::channel(const QString &channelId) const
+Channel Session::channel(Wire::Id channelId) const
 {
     return m_channels.channelAt(m_channels.rowOf(channelId));
 }
@@ -123,36 +121,33 @@ void Session::attach(MessageListModel *model)
     connect(this, &Session::messageReceived, model, &MessageListModel::addMessage);
     connect(this, &Session::messageChanged, model, &MessageListModel::updateMessage);
     connect(this, &Session::pendingAdded, model, &MessageListModel::addPending);
-    connect(
-        this, &Session::messageDeleted, model, [model](const QString &channelId, const QString &messageId) {
-            const int row = model->channelId() == channelId ? model->rowOfId(messageId) : -1;
-            if (row < 0) return;
-            Message m = model->messageAt(row);
-            m.deletedAt = nowMs(); // the event carries no time; the server's copy has the exact one
-            m.text.clear();
-            m.attachments.clear();
-            m.reactions.clear();
-            m.preview.reset();
-            m.mentions.clear();
-            model->updateMessage(m);
+    connect(this, &Session::messageDeleted, model, [model](Wire::Id channelId, Wire::Id messageId, qint64 at) {
+        if (model->channelId() == channelId) model->markDeleted(messageId, at);
+    });
+    connect(this, &Session::reactionChanged, model,
+        [model](Wire::Id channelId, Wire::Id messageId, const QString &emoji, bool added, bool mine) {
+            if (model->channelId() == channelId) model->applyReaction(messageId, emoji, added, mine);
         });
+    connect(this, &Session::pinChanged, model, [model](Wire::Id channelId, Wire::Id messageId, bool pinned) {
+        if (model->channelId() == channelId) model->setPinned(messageId, pinned);
+    });
     connect(this, &Session::sendStateChanged, model,
-        [model](const QString &channelId, const QString &clientMsgId, SendState state) {
+        [model](Wire::Id channelId, const QString &clientMsgId, SendState state) {
             if (model->channelId() == channelId) model->setSendState(clientMsgId, state);
         });
-    connect(this, &Session::channelReset, model, [model](const QString &channelId) {
+    connect(this, &Session::channelReset, model, [model](Wire::Id channelId) {
         if (model->channelId() == channelId) model->reload();
     });
 }
 
-void Session::openChannel(MessageListModel *model, const QString &channelId)
+void Session::openChannel(MessageListModel *model, Wire::Id channelId)
 {
     m_activeChannel = channelId;
     model->setChannel(channelId);
     for (const Message &m : pendingMessages(channelId))
         model->addPending(m);
     Channel c = channel(channelId);
-    if (!c.id.isEmpty() && c.unreadCount > 0) {
+    if (c.id.isValid() && c.unreadCount > 0) {
         c.unreadCount = 0;
         c.mentionCount = 0;
         updateChannel(c);
@@ -163,16 +158,16 @@ void Session::openChannel(MessageListModel *model, const QString &channelId)
 Message Session::localMessage(const OutboxEntry &entry) const
 {
     Message m;
-    m.channelId = Wire::Id::fromString(entry.channelId);
+    m.channelId = entry.channelId;
     m.clientMsgId = entry.clientMsgId;
-    m.author = { Wire::Id::fromString(m_me.id), m_me.username, m_me.displayName };
+    m.author = { m_me.id, m_me.username, m_me.displayName };
     m.text = entry.text;
     m.createdAt = timeToWire(entry.createdAt);
     m.state = entry.failed ? SendState::Failed : SendState::Sending;
     return m;
 }
 
-QList<Message> Session::pendingMessages(const QString &channelId) const
+QList<Message> Session::pendingMessages(Wire::Id channelId) const
 {
     QList<Message> out;
     for (const OutboxEntry &e : m_outbox)
@@ -187,7 +182,7 @@ int Session::outboxIndex(const QString &clientMsgId) const
     return -1;
 }
 
-QString Session::sendMessage(const QString &channelId, const QString &text)
+QString Session::sendMessage(Wire::Id channelId, const QString &text)
 {
     OutboxEntry entry { QUuid::createUuid().toString(QUuid::WithoutBraces), channelId, text,
         QDateTime::currentDateTimeUtc(), false };
@@ -216,7 +211,7 @@ void Session::pumpOutbox()
     for (const OutboxEntry &e : std::as_const(m_outbox)) {
         if (e.failed) continue;
         Wire::SendMessage send;
-        send.channelId = Wire::Id::fromString(e.channelId);
+        send.channelId = e.channelId;
         send.clientMsgId = e.clientMsgId;
         send.text = e.text;
         const QString reqId = m_gateway->call(send);
@@ -253,12 +248,19 @@ void Session::failSend(const QString &clientMsgId)
     emit sendStateChanged(m_outbox.at(i).channelId, clientMsgId, SendState::Failed);
 }
 
-void Session::setTyping(const QString &channelId, bool typing)
+void Session::setTyping(Wire::Id channelId, bool typing)
 {
-    m_gateway->send(Wire::TypingRequest { typing, Wire::Id::fromString(channelId) });
+    m_gateway->send(Wire::TypingRequest { typing, channelId });
 }
 
-void Session::setCursor(const QString &channelId, qint64 seq)
+void Session::setReaction(Wire::Id messageId, const QString &emoji, bool add)
+{
+    // The answer (reaction.ack, or an error) is not waited for: the event that follows a change says it all,
+    // and no event means nothing changed.
+    m_gateway->call(Wire::React { add, messageId, emoji });
+}
+
+void Session::setCursor(Wire::Id channelId, qint64 seq)
 {
     m_cursors.insert(channelId, seq);
     m_cache->setCursor(channelId, seq);
@@ -272,7 +274,7 @@ void Session::updateChannel(const Channel &channel)
     m_cache->saveChannel(c);
 }
 
-void Session::removeChannel(const QString &channelId)
+void Session::removeChannel(Wire::Id channelId)
 {
     m_channels.remove(channelId);
     m_cursors.remove(channelId);
@@ -281,23 +283,23 @@ void Session::removeChannel(const QString &channelId)
 
 void Session::onReady(const Wire::Ready &ready)
 {
-    setMe(User::fromWire(ready.user));
+    setMe(User(ready.user));
     QList<Channel> channels;
-    QHash<QString, qint64> toSync;
-    QSet<QString> known;
+    QHash<Wire::Id, qint64> toSync;
+    QSet<Wire::Id> known;
     for (const Wire::Channel &wire : ready.channels) {
-        Channel c = Channel::fromWire(wire);
+        Channel c(wire);
         known.insert(c.id);
         if (m_cursors.contains(c.id))
             toSync.insert(c.id, m_cursors.value(c.id));
         else
             setCursor(c.id, c.lastSeq); // history of a new channel comes through REST when it is opened
         if (c.id == m_activeChannel) c.unreadCount = 0;
-        m_reads.setMarked(wire.id, wire.lastReadMessageId);
+        m_reads.setMarked(c.id, c.lastReadMessageId);
         withPeer(c);
         channels.append(c);
     }
-    for (const QString &id : m_cursors.keys())
+    for (const Wire::Id id : m_cursors.keys())
         if (!known.contains(id)) removeChannel(id);
     m_channels.setChannels(channels);
     m_cache->saveChannels(channels);
@@ -315,11 +317,11 @@ void Session::onReady(const Wire::Ready &ready)
     }
 }
 
-void Session::requestSync(const QHash<QString, qint64> &channels)
+void Session::requestSync(const QHash<Wire::Id, qint64> &channels)
 {
     Wire::Sync sync;
     for (auto it = channels.cbegin(); it != channels.cend(); ++it)
-        sync.channels.append({ Wire::Id::fromString(it.key()), it.value() });
+        sync.channels.append({ it.key(), it.value() });
     const QString reqId = m_gateway->call(sync);
     if (m_synced)
         m_gapSyncReqs.insert(reqId);
@@ -331,8 +333,8 @@ void Session::finishSync(const Wire::SyncAck &ack)
 {
     for (const Wire::SyncAck::Result &result : ack.channels) {
         if (!result.reset) continue;
-        const QString channelId = result.channelId.toString();
-        qCInfo(lcSession) << "sync reset for" << channelId;
+        const Wire::Id channelId = result.channelId;
+        qCInfo(lcSession) << "sync reset for" << channelId.toString();
         setCursor(channelId, result.lastSeq);
         m_cache->clearMessages(channelId);
         emit channelReset(channelId);
@@ -385,149 +387,6 @@ void Session::onReply(const QString &reqId, Wire::FrameType type, const QJsonObj
     qCWarning(lcSession) << "message refused" << (refused ? refused->error.message : problem);
     failSend(clientMsgId);
     pumpOutbox();
-}
-
-namespace {
-// FRAME's fields as F, or nullopt after logging why not: a malformed event is dropped, never half-applied.
-template<class F> std::optional<F> decodeEvent(const QJsonObject &frame, Wire::FrameType type)
-{
-    QString problem;
-    std::optional<F> event = Wire::decodeFrame<F>(frame, type, &problem);
-    if (!event) qCWarning(lcSession) << "dropping a malformed" << Wire::frameTypeName(type) << "event:" << problem;
-    return event;
-}
-}
-
-void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
-{
-    using T = Wire::FrameType;
-    switch (type) {
-    case T::MessageNew:
-    case T::MessageUpdated:
-        if (const auto e = decodeEvent<Wire::MessageEvent>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
-            Message m(e->message);
-            if (type == T::MessageNew) {
-                applyNewMessage(m);
-            } else {
-                m_cache->storeMessages({ m });
-                emit messageChanged(m);
-            }
-        }
-        return;
-    case T::MessageDeleted:
-        if (const auto e = decodeEvent<Wire::MessageDeleted>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
-            emit messageDeleted(e->channelId.toString(), e->messageId.toString());
-        return;
-    case T::ReactionAdded:
-    case T::ReactionRemoved:
-        // No reaction UI yet: the event only advances the cursor.
-        if (const auto e = decodeEvent<Wire::ReactionChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
-        return;
-    case T::MessagePinned:
-    case T::MessageUnpinned:
-        if (const auto e = decodeEvent<Wire::PinChanged>(frame, type)) acceptChannelEvent(e->channelId, e->seq);
-        return;
-    case T::MemberJoined:
-    case T::MemberLeft:
-        if (const auto e = decodeEvent<Wire::MemberChanged>(frame, type); e && acceptChannelEvent(e->channelId, e->seq))
-            applyMemberChange(*e);
-        return;
-    case T::ChannelUpdated:
-        if (const auto e = decodeEvent<Wire::ChannelUpdated>(frame, type); e && acceptChannelEvent(e->channelId, e->seq)) {
-            const Channel c = channel(e->channelId.toString());
-            Channel updated = Channel::fromWire(e->channel);
-            updated.unreadCount = c.unreadCount;
-            updated.mentionCount = c.mentionCount;
-            updated.lastReadMessageId = c.lastReadMessageId;
-            updated.role = c.role.isEmpty() ? updated.role : c.role;
-            updateChannel(updated);
-        }
-        return;
-    case T::Typing:
-        if (const auto e = decodeEvent<Wire::TypingEvent>(frame, type))
-            emit typingChanged(e->channelId.toString(), e->userId.toString(), e->typing);
-        return;
-    case T::Presence:
-        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) m_presence.setOnline(e->userId, e->online);
-        return;
-    case T::ChannelAdded:
-        if (const auto e = decodeEvent<Wire::ChannelAdded>(frame, type)) addChannel(Channel::fromWire(e->channel));
-        return;
-    case T::ChannelRemoved:
-        if (const auto e = decodeEvent<Wire::ChannelRemoved>(frame, type)) removeChannel(e->channelId.toString());
-        return;
-    case T::ReadUpdated:
-        if (const auto e = decodeEvent<Wire::ReadState>(frame, type)) {
-            m_receipts.update(e->channelId, e->userId, e->messageId);
-            emit readUpdated(e->channelId, e->userId, e->messageId);
-            if (e->userId.toString() != m_me.id) return;
-            m_reads.setMarked(e->channelId, e->messageId);
-            Channel c = channel(e->channelId.toString());
-            if (!c.id.isEmpty() && (c.unreadCount != 0 || c.mentionCount != 0 || c.lastReadMessageId != e->messageId.toString())) {
-                c.unreadCount = 0;
-                c.mentionCount = 0;
-                c.lastReadMessageId = e->messageId.toString();
-                updateChannel(c);
-            }
-        }
-        return;
-    default:
-        qCInfo(lcSession) << "ignoring a" << Wire::frameTypeName(type) << "frame";
-        return;
-    }
-}
-
-bool Session::acceptChannelEvent(Wire::Id channel, qint64 seq)
-{
-    const QString channelId = channel.toString();
-    const qint64 current = m_cursors.value(channelId, seq - 1);
-    if (seq <= current) return false; // already applied: a replay overlapping what came live
-    if (seq > current + 1) {
-        // Something was missed (a dropped connection on the server's side of the bus): ask for the gap
-        // instead of showing messages out of order. The replay brings this event again.
-        if (m_synced && m_syncReq.isEmpty() && m_gapSyncReqs.isEmpty()) requestSync({ { channelId, current } });
-        return false;
-    }
-    setCursor(channelId, seq);
-    return true;
-}
-
-void Session::applyMemberChange(const Wire::MemberChanged &event)
-{
-    const QString channelId = event.channelId.toString();
-    Channel c = channel(channelId);
-    if (c.id.isEmpty()) return;
-    if (!event.joined && event.user.id.toString() == m_me.id) {
-        removeChannel(channelId);
-        return;
-    }
-    c.memberCount = std::max(0, c.memberCount + (event.joined ? 1 : -1));
-    updateChannel(c);
-}
-
-void Session::applyNewMessage(const Message &m)
-{
-    const QString channelId = m.channelId.toString();
-    const bool mine = m.author.id.toString() == m_me.id;
-    m_cache->storeMessages({ m });
-    if (++m_storedSinceTrim >= 100) {
-        m_storedSinceTrim = 0;
-        m_cache->trimMessages(channelId, CachedMessagesPerChannel);
-    }
-    m_lastMessageIds.insert(channelId, m.id.toString());
-    Channel c = channel(channelId);
-    if (!c.id.isEmpty()) {
-        c.lastMessageAt = timeFromWire(m.createdAt);
-        c.lastSeq = m.seq;
-        // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
-        // carried.
-        if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
-        updateChannel(c);
-    }
-    if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
-        completeSend(m.clientMsgId, m); // the echo came before the ack
-    else
-        emit messageReceived(m);
 }
 
 } // namespace Natter::Client

@@ -10,6 +10,8 @@
 #include "session/readtracker.h"
 #include "store/cache.h"
 
+#include <protocol/events.h>
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -53,9 +55,10 @@ public:
     // Sends read.mark for what the user has seen while the window is active; nothing is marked otherwise.
     ReadTracker *readTracker() { return &m_reads; }
     // Fetches CHANNELID's members: seeds the read receipts, then membersLoaded().
-    void loadMembers(const QString &channelId);
-    Channel channel(const QString &channelId) const;
-    qint64 cursor(const QString &channelId) const { return m_cursors.value(channelId, -1); }
+    void loadMembers(Wire::Id channelId);
+    // The channel with CHANNELID, or a Channel without id when the list has none.
+    Channel channel(Wire::Id channelId) const;
+    qint64 cursor(Wire::Id channelId) const { return m_cursors.value(channelId, -1); }
     // True once the current connection has finished its `sync`.
     bool isSynced() const { return m_synced; }
 
@@ -65,8 +68,8 @@ public:
     // failure the callback gets a sentence for the user.
     using ChannelCallback = std::function<void(const Channel &channel, const QString &error)>;
     void createGroupChannel(const QString &name, bool isPrivate, ChannelCallback callback);
-    void joinChannel(const QString &channelId, ChannelCallback callback);
-    void openDirectChannel(const QString &userId, ChannelCallback callback);
+    void joinChannel(Wire::Id channelId, ChannelCallback callback);
+    void openDirectChannel(Wire::Id userId, ChannelCallback callback);
     // Searches through REST. On failure the callback gets an empty list and a sentence for the user.
     using ChannelsCallback = std::function<void(const QList<Channel> &channels, const QString &error)>;
     using UsersCallback = std::function<void(const QList<User> &users, const QString &error)>;
@@ -75,33 +78,39 @@ public:
     // Up to LIMIT people whose username matches QUERY, the signed-in user left out.
     void findUsers(const QString &query, int limit, UsersCallback callback);
     // Points MODEL at CHANNELID (pending messages included) and treats it as the channel being read.
-    void openChannel(MessageListModel *model, const QString &channelId);
+    void openChannel(MessageListModel *model, Wire::Id channelId);
     // Wires live events, acks and send states into MODEL.
     void attach(MessageListModel *model);
 
     // Queues TEXT for CHANNELID and returns its clientMsgId; it is shown at once as sending.
-    QString sendMessage(const QString &channelId, const QString &text);
+    QString sendMessage(Wire::Id channelId, const QString &text);
     void retry(const QString &clientMsgId);
-    void setTyping(const QString &channelId, bool typing);
-    QList<Message> pendingMessages(const QString &channelId) const;
+    void setTyping(Wire::Id channelId, bool typing);
+    // Adds (or removes) the signed-in user's EMOJI on MESSAGEID. Fire and forget: the model changes when the
+    // reaction.added/removed event comes back, like everybody else's.
+    void setReaction(Wire::Id messageId, const QString &emoji, bool add);
+    QList<Message> pendingMessages(Wire::Id channelId) const;
     int outboxSize() const { return int(m_outbox.size()); }
 
-    void fetchOlder(
-        const QString &channelId, const QString &beforeId, int limit, PageCallback callback) override;
-    void fetchNewer(
-        const QString &channelId, const QString &afterId, int limit, PageCallback callback) override;
-    void fetchAround(
-        const QString &channelId, const QString &messageId, int limit, PageCallback callback) override;
+    void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) override;
+    void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) override;
+    void fetchAround(Wire::Id channelId, Wire::Id messageId, int limit, PageCallback callback) override;
 
 signals:
     void messageReceived(const Message &message);
     void messageChanged(const Message &message);
-    void messageDeleted(const QString &channelId, const QString &messageId);
+    // A live message.deleted. The event carries no time: DELETEDAT is the local clock's (the server's copy,
+    // fetched later, has the exact one).
+    void messageDeleted(Natter::Wire::Id channelId, Natter::Wire::Id messageId, qint64 deletedAt);
+    // A live reaction.added/removed; MINE when the signed-in user reacted.
+    void reactionChanged(
+        Natter::Wire::Id channelId, Natter::Wire::Id messageId, const QString &emoji, bool added, bool mine);
+    void pinChanged(Natter::Wire::Id channelId, Natter::Wire::Id messageId, bool pinned);
     void pendingAdded(const Message &message);
-    void sendStateChanged(const QString &channelId, const QString &clientMsgId, SendState state);
+    void sendStateChanged(Natter::Wire::Id channelId, const QString &clientMsgId, SendState state);
     // The gap was too long for `sync`: models showing the channel must reload it.
-    void channelReset(const QString &channelId);
-    void typingChanged(const QString &channelId, const QString &userId, bool typing);
+    void channelReset(Natter::Wire::Id channelId);
+    void typingChanged(Natter::Wire::Id channelId, Natter::Wire::Id userId, bool typing);
     // A member's read marker moved (read.updated).
     void readUpdated(Natter::Wire::Id channel, Natter::Wire::Id user, Natter::Wire::Id message);
     void membersLoaded(Natter::Wire::Id channel, const QList<Natter::Wire::Member> &members);
@@ -123,14 +132,20 @@ private:
     bool acceptChannelEvent(Wire::Id channelId, qint64 seq);
     void applyMemberChange(const Wire::MemberChanged &event);
     void applyNewMessage(const Message &message);
-    void requestSync(const QHash<QString, qint64> &channels);
+    void applyUpdatedMessage(const Message &message);
+    void applyDeletedMessage(const Wire::MessageDeleted &event);
+    void applyReaction(const Wire::ReactionChanged &event);
+    void applyPin(const Wire::PinChanged &event);
+    void applyChannelUpdate(const Wire::ChannelUpdated &event);
+    void applyReadState(const Wire::ReadState &event);
+    void requestSync(const QHash<Wire::Id, qint64> &channels);
     void finishSync(const Wire::SyncAck &ack);
     void pumpOutbox();
     void completeSend(const QString &clientMsgId, const Message &message);
     void failSend(const QString &clientMsgId);
-    void setCursor(const QString &channelId, qint64 seq);
+    void setCursor(Wire::Id channelId, qint64 seq);
     void updateChannel(const Channel &channel);
-    void removeChannel(const QString &channelId);
+    void removeChannel(Wire::Id channelId);
     Message localMessage(const OutboxEntry &entry) const;
     int outboxIndex(const QString &clientMsgId) const;
 
@@ -139,11 +154,11 @@ private:
     Cache *m_cache;
     User m_me;
     ChannelListModel m_channels;
-    QHash<QString, qint64> m_cursors;
-    QHash<QString, QString> m_lastMessageIds;
-    QHash<QString, QString> m_peers; // direct channel id -> the other member's user id
-    QHash<QString, bool> m_online; // user id -> online, for the peers subscribed to
-    QString m_activeChannel;
+    QHash<Wire::Id, qint64> m_cursors;
+    QHash<Wire::Id, Wire::Id> m_lastMessageIds;
+    QHash<Wire::Id, Wire::Id> m_peers; // direct channel id -> the other member's user id
+    QHash<Wire::Id, bool> m_online; // user id -> online, for the peers subscribed to
+    Wire::Id m_activeChannel;
     QList<OutboxEntry> m_outbox;
     QString m_inFlightReq;
     QString m_inFlightClientMsgId;

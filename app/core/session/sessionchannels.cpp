@@ -35,7 +35,7 @@ void Session::channelRequest(const QString &path, const QByteArray &body, Channe
                                                     : result.errorMessage);
             return;
         }
-        const Channel channel = Channel::fromWire(*wire);
+        const Channel channel(*wire);
         addChannel(channel);
         callback(channel, {});
     });
@@ -50,16 +50,16 @@ void Session::createGroupChannel(const QString &name, bool isPrivate, ChannelCal
     channelRequest(Wire::Rest::channelsPath(), Wire::encode(body), std::move(callback));
 }
 
-void Session::joinChannel(const QString &channelId, ChannelCallback callback)
+void Session::joinChannel(Wire::Id channelId, ChannelCallback callback)
 {
-    channelRequest(Wire::Rest::channelJoinPath(Wire::Id::fromString(channelId)), {}, std::move(callback));
+    channelRequest(Wire::Rest::channelJoinPath(channelId), {}, std::move(callback));
 }
 
-void Session::openDirectChannel(const QString &userId, ChannelCallback callback)
+void Session::openDirectChannel(Wire::Id userId, ChannelCallback callback)
 {
     Wire::CreateChannel body;
     body.type = Wire::ChannelType::Direct;
-    body.memberIds = { Wire::Id::fromString(userId) };
+    body.memberIds = { userId };
     channelRequest(Wire::Rest::channelsPath(), Wire::encode(body), std::move(callback));
 }
 
@@ -72,7 +72,7 @@ void Session::browseChannels(const QString &query, ChannelsCallback callback)
         const auto list = result.ok() ? answerAs<Wire::ChannelList>(result) : std::nullopt;
         if (list)
             for (const Wire::Channel &c : list->channels)
-                channels.append(Channel::fromWire(c));
+                channels.append(Channel(c));
         callback(channels, list ? QString() : tr("Could not load channels."));
     });
 }
@@ -87,7 +87,7 @@ void Session::findUsers(const QString &query, int limit, UsersCallback callback)
         const auto list = result.ok() ? answerAs<Wire::UserList>(result) : std::nullopt;
         if (list)
             for (const Wire::User &u : list->users)
-                if (u.id.toString() != m_me.id) users.append(User::fromWire(u));
+                if (u.id != m_me.id) users.append(User(u));
         callback(users, list ? QString() : tr("Could not search people."));
     });
 }
@@ -96,24 +96,22 @@ void Session::withPeer(Channel &channel) const
 {
     if (!channel.isDirect()) return;
     channel.peerId = m_peers.value(channel.id);
-    channel.peerOnline = !channel.peerId.isEmpty() && m_online.value(channel.peerId);
+    channel.peerOnline = channel.peerId.isValid() && m_online.value(channel.peerId);
 }
 
 void Session::findPeers(const QList<Channel> &channels)
 {
     for (const Channel &c : channels) {
         if (!c.isDirect() || m_peers.contains(c.id)) continue;
-        const QString channelId = c.id;
-        m_api->get(Wire::Rest::channelMembersPath(Wire::Id::fromString(channelId)), {}, this,
+        const Wire::Id channelId = c.id;
+        m_api->get(Wire::Rest::channelMembersPath(channelId), {}, this,
             [this, channelId](const ApiResult &result) {
                 const auto list = result.ok() ? answerAs<Wire::MemberList>(result) : std::nullopt;
                 if (!list) return;
-                for (const Wire::Member &member : list->members) {
-                    const QString userId = member.user.id.toString();
-                    if (userId != m_me.id) m_peers.insert(channelId, userId);
-                }
+                for (const Wire::Member &member : list->members)
+                    if (member.user.id != m_me.id) m_peers.insert(channelId, member.user.id);
                 const Channel current = channel(channelId);
-                if (!current.id.isEmpty()) updateChannel(current);
+                if (current.id.isValid()) updateChannel(current);
                 subscribePresence();
             });
     }
@@ -122,17 +120,14 @@ void Session::findPeers(const QList<Channel> &channels)
 void Session::subscribePresence()
 {
     // The people of direct messages are always followed; the UI adds whom it shows (members, authors).
-    QSet<QString> users(m_peers.cbegin(), m_peers.cend());
-    QList<Wire::Id> ids;
-    for (const QString &user : users)
-        ids.append(Wire::Id::fromString(user));
+    const QSet<Wire::Id> users(m_peers.cbegin(), m_peers.cend());
+    QList<Wire::Id> ids(users.cbegin(), users.cend());
     std::sort(ids.begin(), ids.end());
     m_presence.setInterest(u"direct"_qs, ids);
 }
 
-void Session::loadMembers(const QString &channelId)
+void Session::loadMembers(Wire::Id channel)
 {
-    const Wire::Id channel = Wire::Id::fromString(channelId);
     m_api->get(Wire::Rest::channelMembersPath(channel), {}, this, [this, channel](const ApiResult &result) {
         const auto list = result.ok() ? answerAs<Wire::MemberList>(result) : std::nullopt;
         if (!list) return;

@@ -28,24 +28,24 @@ MessagePageSource::Page pageFromJson(const QJsonObject &json)
 }
 }
 
-void Session::fetchOlder(const QString &channelId, const QString &beforeId, int limit, PageCallback callback)
+void Session::fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback)
 {
     QList<Message> cached;
-    if (beforeId.isEmpty()) {
+    if (!beforeId.isValid()) {
         // The cache holds a contiguous run of the newest messages ending at the cursor, and sync brings
         // whatever came after it, so it can be shown before the network answers. Anything older than the run
         // comes through REST when the model asks for the previous page.
         cached = m_cache->recentMessages(channelId, limit);
         if (!cached.isEmpty()) {
-            m_lastMessageIds.insert(channelId, cached.constLast().id.toString());
+            m_lastMessageIds.insert(channelId, cached.constLast().id);
             callback({ cached, true, true });
             return;
         }
     }
     QUrlQuery query;
     query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
-    if (!beforeId.isEmpty()) query.addQueryItem(Wire::Rest::Query::Before, beforeId);
-    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
+    if (beforeId.isValid()) query.addQueryItem(Wire::Rest::Query::Before, beforeId.toString());
+    m_api->get(Wire::Rest::channelMessagesPath(channelId), query, this,
         [this, channelId, beforeId, cached, callback](const ApiResult &result) {
             if (!result.ok()) {
                 // Offline: show what the cache has and let the model ask again later.
@@ -53,44 +53,39 @@ void Session::fetchOlder(const QString &channelId, const QString &beforeId, int 
                 return;
             }
             const Page page = pageFromJson(result.json);
-            if (beforeId.isEmpty() && !page.messages.isEmpty()) {
+            if (!beforeId.isValid() && !page.messages.isEmpty()) {
                 m_cache->replaceMessages(channelId, page.messages);
-                const QString lastId = page.messages.constLast().id.toString();
+                const Wire::Id lastId = page.messages.constLast().id;
                 m_lastMessageIds.insert(channelId, lastId);
             }
             callback(page);
         });
 }
 
-void Session::fetchAround(const QString &channelId, const QString &messageId, int limit, PageCallback callback)
+void Session::fetchAround(Wire::Id channelId, Wire::Id messageId, int limit, PageCallback callback)
 {
     QUrlQuery query;
     query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
-    query.addQueryItem(Wire::Rest::Query::Around, messageId);
-    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
-        [callback](const ApiResult &result) {
-            if (!result.ok()) {
-                callback({ {}, false, false });
-                return;
-            }
-            QString problem;
-            const auto wire = Wire::decode<Wire::HistoryPage>(result.json, &problem);
-            if (!wire) {
-                callback({ {}, false, false });
-                return;
-            }
-            Page page = pageFromJson(result.json);
-            page.hasNewer = wire->hasMoreAfter.value_or(false);
-            callback(page);
-        });
+    query.addQueryItem(Wire::Rest::Query::Around, messageId.toString());
+    m_api->get(Wire::Rest::channelMessagesPath(channelId), query, this, [callback](const ApiResult &result) {
+        QString problem;
+        const auto wire = result.ok() ? Wire::decode<Wire::HistoryPage>(result.json, &problem) : std::nullopt;
+        if (!wire) {
+            callback({ {}, false, false });
+            return;
+        }
+        Page page = pageFromJson(result.json);
+        page.hasNewer = wire->hasMoreAfter.value_or(false);
+        callback(page);
+    });
 }
 
-void Session::fetchNewer(const QString &channelId, const QString &afterId, int limit, PageCallback callback)
+void Session::fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback)
 {
     QUrlQuery query;
     query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
-    query.addQueryItem(Wire::Rest::Query::After, afterId);
-    m_api->get(Wire::Rest::channelMessagesPath(Wire::Id::fromString(channelId)), query, this,
+    query.addQueryItem(Wire::Rest::Query::After, afterId.toString());
+    m_api->get(Wire::Rest::channelMessagesPath(channelId), query, this,
         [callback](const ApiResult &result) {
             if (!result.ok()) {
                 callback({ {}, true, false });

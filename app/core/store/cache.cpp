@@ -11,6 +11,13 @@
 namespace Natter::Client {
 
 namespace {
+// Ids are kept in TEXT columns in their wire form (decimal strings), as caches written by earlier versions have
+// them.
+QString idText(Wire::Id id)
+{
+    return id.toString();
+}
+
 // Rows hold what the wire sent, written and read by the protocol library, so no field is lost on the way
 // through the cache. A row that does not read back (an older cache, a damaged file) is skipped.
 template<class T> std::optional<T> fromWireJson(const QVariant &value)
@@ -94,7 +101,7 @@ QList<Channel> Cache::channels() const
     QSqlQuery q(m_db);
     if (!q.exec(u"SELECT json FROM channels"_qs)) return out;
     while (q.next())
-        if (const auto channel = fromWireJson<Wire::Channel>(q.value(0))) out.append(Channel::fromWire(*channel));
+        if (auto channel = fromWireJson<Wire::Channel>(q.value(0))) out.append(Channel(std::move(*channel)));
     std::sort(out.begin(), out.end(), channelNewerThan);
     return out;
 }
@@ -112,33 +119,44 @@ void Cache::saveChannel(const Channel &channel)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO channels(id, json) VALUES(?, ?)"_qs);
-    q.addBindValue(channel.id);
-    q.addBindValue(Wire::encode(channel.toWire()));
+    q.addBindValue(idText(channel.id));
+    q.addBindValue(channel.toWireJson());
     q.exec();
 }
 
-void Cache::removeChannel(const QString &channelId)
+void Cache::removeChannel(Wire::Id channelId)
 {
     for (const QString &table : { u"channels"_qs, u"messages"_qs, u"cursors"_qs }) {
         QSqlQuery q(m_db);
         q.prepare(u"DELETE FROM "_qs + table
             + (table == u"channels" ? u" WHERE id = ?"_qs : u" WHERE channel_id = ?"_qs));
-        q.addBindValue(channelId);
+        q.addBindValue(idText(channelId));
         q.exec();
     }
 }
 
-QList<Message> Cache::recentMessages(const QString &channelId, int limit) const
+QList<Message> Cache::recentMessages(Wire::Id channelId, int limit) const
 {
     QList<Message> out;
     QSqlQuery q(m_db);
     q.prepare(u"SELECT json FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ?"_qs);
-    q.addBindValue(channelId);
+    q.addBindValue(idText(channelId));
     q.addBindValue(limit);
     if (!q.exec()) return out;
     while (q.next())
         if (const auto message = fromWireJson<Wire::Message>(q.value(0))) out.prepend(Message(*message));
     return out;
+}
+
+std::optional<Message> Cache::message(Wire::Id channelId, Wire::Id messageId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT json FROM messages WHERE channel_id = ? AND id = ?"_qs);
+    q.addBindValue(idText(channelId));
+    q.addBindValue(idText(messageId));
+    if (!q.exec() || !q.next()) return std::nullopt;
+    if (auto message = fromWireJson<Wire::Message>(q.value(0))) return Message(std::move(*message));
+    return std::nullopt;
 }
 
 void Cache::storeMessages(const QList<Message> &messages)
@@ -148,56 +166,57 @@ void Cache::storeMessages(const QList<Message> &messages)
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO messages(channel_id, seq, id, json) VALUES(?, ?, ?, ?)"_qs);
     for (const Message &m : messages) {
-        q.addBindValue(m.channelId.toString());
+        q.addBindValue(idText(m.channelId));
         q.addBindValue(m.seq);
-        q.addBindValue(m.id.toString());
+        q.addBindValue(idText(m.id));
         q.addBindValue(m.toWireJson());
         q.exec();
     }
     m_db.commit();
 }
 
-void Cache::replaceMessages(const QString &channelId, const QList<Message> &messages)
+void Cache::replaceMessages(Wire::Id channelId, const QList<Message> &messages)
 {
     clearMessages(channelId);
     storeMessages(messages);
 }
 
-void Cache::clearMessages(const QString &channelId)
+void Cache::clearMessages(Wire::Id channelId)
 {
     QSqlQuery q(m_db);
     q.prepare(u"DELETE FROM messages WHERE channel_id = ?"_qs);
-    q.addBindValue(channelId);
+    q.addBindValue(idText(channelId));
     q.exec();
 }
 
-void Cache::trimMessages(const QString &channelId, int keep)
+void Cache::trimMessages(Wire::Id channelId, int keep)
 {
     QSqlQuery q(m_db);
     q.prepare(
         u"DELETE FROM messages WHERE channel_id = ? AND seq < (SELECT MIN(seq) FROM (SELECT seq FROM messages"
         " WHERE channel_id = ? ORDER BY seq DESC LIMIT ?))"_qs);
-    q.addBindValue(channelId);
-    q.addBindValue(channelId);
+    q.addBindValue(idText(channelId));
+    q.addBindValue(idText(channelId));
     q.addBindValue(keep);
     q.exec();
 }
 
-QHash<QString, qint64> Cache::cursors() const
+QHash<Wire::Id, qint64> Cache::cursors() const
 {
-    QHash<QString, qint64> out;
+    QHash<Wire::Id, qint64> out;
     QSqlQuery q(m_db);
     if (q.exec(u"SELECT channel_id, last_seq FROM cursors"_qs))
         while (q.next())
-            out.insert(q.value(0).toString(), q.value(1).toLongLong());
+            if (const Wire::Id id = Wire::Id::fromString(q.value(0).toString()); id.isValid())
+                out.insert(id, q.value(1).toLongLong());
     return out;
 }
 
-void Cache::setCursor(const QString &channelId, qint64 seq)
+void Cache::setCursor(Wire::Id channelId, qint64 seq)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO cursors(channel_id, last_seq) VALUES(?, ?)"_qs);
-    q.addBindValue(channelId);
+    q.addBindValue(idText(channelId));
     q.addBindValue(seq);
     q.exec();
 }
@@ -208,7 +227,7 @@ QList<OutboxEntry> Cache::outbox() const
     QSqlQuery q(m_db);
     if (q.exec(u"SELECT client_msg_id, channel_id, text, created_at, failed FROM outbox ORDER BY ord"_qs))
         while (q.next())
-            out.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            out.append({ q.value(0).toString(), Wire::Id::fromString(q.value(1).toString()), q.value(2).toString(),
                 timeFromWire(parseIsoTime(q.value(3).toString())), q.value(4).toBool() });
     return out;
 }
@@ -219,7 +238,7 @@ void Cache::enqueue(const OutboxEntry &entry)
     q.prepare(
         u"INSERT OR REPLACE INTO outbox(client_msg_id, channel_id, text, created_at, failed) VALUES(?, ?, ?, ?, ?)"_qs);
     q.addBindValue(entry.clientMsgId);
-    q.addBindValue(entry.channelId);
+    q.addBindValue(idText(entry.channelId));
     q.addBindValue(entry.text);
     q.addBindValue(isoTime(timeToWire(entry.createdAt)));
     q.addBindValue(entry.failed ? 1 : 0);

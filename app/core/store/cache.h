@@ -13,7 +13,7 @@ namespace Natter::Client {
 struct OutboxEntry
 {
     QString clientMsgId;
-    QString channelId;
+    Wire::Id channelId;
     QString text;
     QDateTime createdAt;
     bool failed = false;
@@ -36,22 +36,25 @@ public:
     QString meta(const QString &key) const;
     void setMeta(const QString &key, const QString &value);
 
+    // Channels are kept as the wire JSON (every field the server sent); the local peer fields are not kept.
     QList<Channel> channels() const;
     void saveChannels(const QList<Channel> &channels);
     void saveChannel(const Channel &channel);
-    void removeChannel(const QString &channelId);
+    void removeChannel(Wire::Id channelId);
 
     // Up to `limit` newest cached messages of the channel, oldest first.
-    QList<Message> recentMessages(const QString &channelId, int limit) const;
+    QList<Message> recentMessages(Wire::Id channelId, int limit) const;
+    // One cached message, or nullopt when it is not in the cached run.
+    std::optional<Message> message(Wire::Id channelId, Wire::Id messageId) const;
     void storeMessages(const QList<Message> &messages);
     // Replaces the cached run of the channel by MESSAGES (a fresh newest page).
-    void replaceMessages(const QString &channelId, const QList<Message> &messages);
-    void clearMessages(const QString &channelId);
+    void replaceMessages(Wire::Id channelId, const QList<Message> &messages);
+    void clearMessages(Wire::Id channelId);
     // Keeps the newest `keep` messages of the channel.
-    void trimMessages(const QString &channelId, int keep);
+    void trimMessages(Wire::Id channelId, int keep);
 
-    QHash<QString, qint64> cursors() const;
-    void setCursor(const QString &channelId, qint64 seq);
+    QHash<Wire::Id, qint64> cursors() const;
+    void setCursor(Wire::Id channelId, qint64 seq);
 
     QList<OutboxEntry> outbox() const;
     void enqueue(const OutboxEntry &entry);
