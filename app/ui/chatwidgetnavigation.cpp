@@ -28,6 +28,7 @@ void ChatWidget::setUpShortcuts()
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { selectAdjacentChannel(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { selectAdjacentChannel(1); });
     shortcut(QKeySequence::Find, [this] { m_panels->showSearch(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { m_panels->showMembers(); });
     shortcut(QKeySequence(Qt::Key_Escape), [this] {
         if (m_panels->sidePanel()->isVisible()) {
             m_panels->sidePanel()->close();
