@@ -72,7 +72,7 @@ void MentionCompleter::update()
     m_popup->setCurrentRow(0);
     const int rowHeight = m_popup->sizeHintForRow(0);
     const int height = rowHeight * m_popup->count() + 8;
-    const QPoint at = m_editor->mapTo(m_editor->window(), m_editor->cursorRect().topLeft());
+    const QPoint at = m_editor->mapTo(m_popup->parentWidget(), m_editor->cursorRect().topLeft());
     m_popup->setGeometry(std::max(8, at.x() - 8), std::max(8, at.y() - height - 4), 320, height);
     m_popup->raise();
     m_popup->show();
@@ -99,6 +99,21 @@ void MentionCompleter::insertCurrent()
 
 bool MentionCompleter::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor && event->type() == QEvent::ShortcutOverride && m_popup->isVisible()) {
+        // Keep Esc, Enter and the arrows from the window's shortcuts while the list is open.
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Escape:
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+            event->accept();
+            return true;
+        default:
+            break;
+        }
+    }
     if (watched == m_editor && event->type() == QEvent::KeyPress && m_popup->isVisible()) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

@@ -24,6 +24,7 @@ public:
     };
     using Candidates = std::function<QList<Candidate>(QChar sigil, const QString &prefix)>;
 
+    // The list is a child of EDITOR's window at the time (the chat widget): it must be an ancestor of EDITOR.
     MentionCompleter(QPlainTextEdit *editor, Candidates candidates);
 
     bool isActive() const;

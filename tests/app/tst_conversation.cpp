@@ -99,7 +99,7 @@ private slots:
 
         // He comes back to the window: Alice sees "read by bob" live (read.updated).
         b->session->readTracker()->setWindowActive(true);
-        QTRY_COMPARE(readers(*a, f.channelId, first, f.alice.id), QStringList { QStringLiteral("bob") });
+        QTRY_COMPARE(readers(*a, f.channelId, first, f.alice.id), QStringList { QStringLiteral("Bob") });
 
         // Alice is away while Bob reads her second message; her next session seeds the marker from the server.
         a->session->sendMessage(f.channelId, QStringLiteral("And the migration plan?"));
@@ -112,7 +112,7 @@ private slots:
         QTest::qWait(200);
         auto again = f.client(f.alice);
         QVERIFY(startAndOpen(*again, f.channelId));
-        QTRY_COMPARE(readers(*again, f.channelId, second, f.alice.id), QStringList { QStringLiteral("bob") });
+        QTRY_COMPARE(readers(*again, f.channelId, second, f.alice.id), QStringList { QStringLiteral("Bob") });
     }
 
     void typingAsTheOtherSeesIt()
@@ -133,8 +133,9 @@ private slots:
         QTRY_COMPARE(atAlice.text(), QStringLiteral("Bob is typing…"));
         // No news: it clears itself.
         QTRY_COMPARE_WITH_TIMEOUT(atAlice.text(), QString(), 4000);
+        // typing is relayed at most once per 2 s per user and channel: wait for the next window
+        QTest::qWait(800);
         b->session->setTyping(f.channelId, true);
-        // typing is relayed at most once per 2 s per user and channel; wait for the next window
         QTRY_COMPARE_WITH_TIMEOUT(atAlice.text(), QStringLiteral("Bob is typing…"), 5000);
         b->session->setTyping(f.channelId, false);
         QTRY_COMPARE(atAlice.text(), QString());
@@ -169,7 +170,7 @@ private slots:
         b->session->sendMessage(f.channelId, QStringLiteral("nothing for anyone"));
         QTRY_COMPARE(a->model->confirmedCount(), 2);
         QCOMPARE(desktop.shown.size(), 1);
-        QCOMPARE(desktop.shown.at(0).title, QStringLiteral("bob in #general"));
+        QCOMPARE(desktop.shown.at(0).title, QStringLiteral("Bob in #general"));
         QCOMPARE(desktop.shown.at(0).body, QStringLiteral("@alice can you review this?"));
         QVERIFY(a->model->messageAt(0).mentions.contains(Wire::Id::fromString(f.alice.id)));
 

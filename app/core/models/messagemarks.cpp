@@ -16,7 +16,7 @@ QVariant MessageMarks::data(const Message &m, int role) const
     case MessageListModel::AuthorOnlineRole:
         return isOnline ? isOnline(m.author.id) : false;
     case MessageListModel::ReadByRole:
-        if (!mine || m.isLocal() || !readers) return QStringList();
+        if (!mine || m.isLocal() || !readers) return {}; // no receipt line at all
         return readers(m.id);
     case Qt::ToolTipRole: {
         if (!mine || m.isLocal() || !readers) return {};
