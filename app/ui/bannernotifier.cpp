@@ -74,7 +74,8 @@ void BannerNotifier::place()
     if (!m_host) return;
     m_card->setFixedWidth(Width);
     m_card->adjustSize();
-    m_card->move(m_host->width() - Width - 20, 56);
+    // Below the menu bar and the channel header.
+    m_card->move(m_host->width() - Width - 20, 96);
 }
 
 bool BannerNotifier::eventFilter(QObject *watched, QEvent *event)

@@ -100,7 +100,7 @@ void ChatPanels::showPins()
 void ChatPanels::updateMembersButton()
 {
     const int count = m_session->channel(m_channelId).memberCount;
-    m_membersButton->setText(tr("%n member(s)", nullptr, count));
+    m_membersButton->setText(count == 1 ? tr("%n member", nullptr, count) : tr("%n members", nullptr, count));
 }
 
 void ChatPanels::updatePresenceInterest()

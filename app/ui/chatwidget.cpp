@@ -274,10 +274,12 @@ void ChatWidget::updateHeader()
         m_topic->setText(tr("Create a channel or browse the public ones to start talking."));
         m_members->clear();
         m_composer->setEnabled(false);
+        m_panels->headerTools()->setVisible(m_session->channelModel()->rowCount() > 0);
         updateCentre();
         return;
     }
     m_composer->setEnabled(true);
+    m_panels->headerTools()->show();
     m_title->setText(c.isDirect() ? c.name : u"# "_qs + c.name);
     m_topic->setText(c.isDirect() && c.topic.isEmpty() ? tr("Direct message") : c.topic);
     m_topic->setVisible(!m_topic->text().isEmpty());

@@ -80,7 +80,8 @@ MembersPanel::MembersPanel(Session *session, ChannelService *service, QWidget *p
         for (Wire::Member &m : withPresence)
             m.user.online = m_session->presence()->isOnline(m.user.id) || m.user.online;
         m_model.setMembers(withPresence);
-        m_status->setText(tr("%n member(s)", nullptr, int(members.size())));
+        const int n = int(members.size());
+        m_status->setText(n == 1 ? tr("%n member", nullptr, n) : tr("%n members", nullptr, n));
         emit membersChanged();
     });
     connect(m_session->presence(), &PresenceTracker::presenceChanged, &m_model, &MemberListModel::setOnline);

@@ -52,7 +52,8 @@ void PinsPanel::reload()
         self->m_model.setMessages(pins);
         self->m_status->setText(!error.isEmpty() ? tr("Could not load the pins: %1").arg(error)
                 : pins.isEmpty()                  ? tr("No pinned messages in this channel yet.")
-                                                  : tr("%n pinned message(s)", nullptr, int(pins.size())));
+                : pins.size() == 1                ? tr("%n pinned message", nullptr, 1)
+                                                  : tr("%n pinned messages", nullptr, int(pins.size())));
     });
 }
 

@@ -18,7 +18,11 @@ QString headerOf(const QModelIndex &index)
     QStringList parts { index.data(SearchModel::AuthorNameRole).toString() };
     const QString channel = index.data(SearchModel::ChannelNameRole).toString();
     if (!channel.isEmpty()) parts.append(channel);
-    if (at.isValid()) parts.append(QLocale().toString(at, QLocale::ShortFormat));
+    if (at.isValid()) {
+        QString time = QLocale().timeFormat(QLocale::ShortFormat);
+        time.remove(u":ss"_qs);
+        parts.append(QLocale().toString(at.date(), QLocale::ShortFormat) + u' ' + QLocale().toString(at.time(), time));
+    }
     return parts.join(u"  ·  "_qs);
 }
 

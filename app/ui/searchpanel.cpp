@@ -77,7 +77,8 @@ void SearchPanel::updateStatus()
         text = tr("No messages match “%1”.").arg(m_model.query());
     else
         text = m_model.canFetchMore({}) ? tr("Newest first; scroll for more.")
-                                        : tr("%n result(s)", nullptr, m_model.rowCount());
+            : m_model.rowCount() == 1        ? tr("%n result", nullptr, 1)
+                                             : tr("%n results", nullptr, m_model.rowCount());
     m_status->setText(text);
 }
 

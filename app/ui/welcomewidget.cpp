@@ -55,7 +55,7 @@ WelcomeWidget::WelcomeWidget(QWidget *parent)
     column->addWidget(m_invite);
     column->addLayout(copyRow);
     auto *box = new QWidget;
-    box->setMaximumWidth(560);
+    box->setFixedWidth(560);
     box->setLayout(column);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);

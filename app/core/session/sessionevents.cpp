@@ -121,6 +121,12 @@ void Session::applyNewMessage(const Message &m)
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
         if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        // The server moves the sender's read marker to each message they send, without a read.updated.
+        if (mine && m.id > c.lastReadMessageId) {
+            c.lastReadMessageId = m.id;
+            m_reads.setMarked(channelId, m.id);
+            m_receipts.update(channelId, m_me.id, m.id);
+        }
         updateChannel(c);
     }
     if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
