@@ -7,12 +7,16 @@ namespace Natter::Client {
 void paintAvatar(
     QPainter *painter, const QRect &rect, const QString &userId, const QString &name, bool showPresence, bool online)
 {
-    static const QColor palette[] = { QColor(0x2563eb), QColor(0x7c3aed), QColor(0xdb2777), QColor(0x059669),
-        QColor(0xd97706), QColor(0x0891b2) };
+    // The message list's colours and hash (FNV-1a: stable across runs), so a person looks the same everywhere.
+    static const QColor palette[] = { QColor(0x3b82f6), QColor(0x10b981), QColor(0xf59e0b), QColor(0xef4444),
+        QColor(0x8b5cf6), QColor(0x14b8a6), QColor(0xec4899), QColor(0x6366f1) };
+    quint32 h = 2166136261u;
+    for (const QChar ch : userId)
+        h = (h ^ ch.unicode()) * 16777619u;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(palette[qHash(userId) % std::size(palette)]);
+    painter->setBrush(palette[h % std::size(palette)]);
     painter->drawEllipse(rect);
     QFont f = painter->font();
     f.setBold(true);

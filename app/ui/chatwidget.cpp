@@ -173,7 +173,10 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
         if (!m_channelId.isValid()) keepSelection();
     });
     onConnectionState(m_session->connectionState());
-    if (channels->rowCount() > 0) selectChannel(channels->channelAt(0).id);
+    if (channels->rowCount() > 0)
+        selectChannel(channels->channelAt(0).id);
+    else
+        updateHeader();
 }
 
 QWidget *ChatWidget::buildSidebar()

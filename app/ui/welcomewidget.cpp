@@ -34,7 +34,9 @@ WelcomeWidget::WelcomeWidget(QWidget *parent)
     m_invite->setWordWrap(true);
     m_invite->setAlignment(Qt::AlignCenter);
     m_invite->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_invite->setStyleSheet(u"color: #374151; background: #f3f4f6; border-radius: 8px; padding: 12px;"_qs);
+    // QLabel's margin, not a style sheet padding: only the margin counts in its height for a width.
+    m_invite->setMargin(12);
+    m_invite->setStyleSheet(u"color: #374151; background: #f3f4f6; border-radius: 8px;"_qs);
     auto *copy = new QPushButton(tr("Copy the address"));
     copy->setStyleSheet(browse->styleSheet());
     auto *buttons = new QHBoxLayout;
@@ -76,6 +78,8 @@ void WelcomeWidget::setServerAddress(const QString &address)
     m_address = address;
     m_invite->setText(tr("To invite people, send them this server's address. They open Natter, enter it on the "
                          "sign-in screen and create an account:\n%1").arg(address));
+    // The box has a fixed width; make the layout reserve every wrapped line of the text set after it was built.
+    m_invite->setMinimumHeight(m_invite->heightForWidth(560));
 }
 
 QString WelcomeWidget::text() const
