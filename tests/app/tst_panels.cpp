@@ -25,6 +25,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -157,9 +158,9 @@ private slots:
         const Wire::Id id = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("general"), QStringLiteral("public")));
         const Wire::Id other = Wire::Id::fromString(rest.createChannel(ana, QStringLiteral("random"), QStringLiteral("public")));
         Wire::Id target;
-        for (int i = 0; i < 120; ++i) {
-            const Wire::Id msgId = post(rest, id, ana, i == 30 ? QStringLiteral("the kumquat deploy is done") : QStringLiteral("filler %1").arg(i));
-            if (i == 30) target = msgId;
+        for (int i = 0; i < 240; ++i) {
+            const Wire::Id msgId = post(rest, id, ana, i == 150 ? QStringLiteral("the kumquat deploy is done") : QStringLiteral("filler %1").arg(i));
+            if (i == 150) target = msgId;
         }
         post(rest, other, ana, QStringLiteral("newest, in random"));
         Window w;
@@ -187,6 +188,29 @@ private slots:
         QVERIFY(chat->messageModel()->index(row).data(MessageListModel::HighlightRole).toBool());
         // The highlighted row is on screen.
         QTRY_VERIFY(chat->messageView()->viewport()->rect().intersects(chat->messageView()->visualRect(chat->messageView()->model()->index(row, 0))));
+
+        // Paging back from there keeps the reader's place: the message at the top stays at its pixel.
+        MessageView *view = chat->messageView();
+        MessageListModel *model = chat->messageModel();
+        QTRY_VERIFY(!model->isLoading());
+        const int rowsBefore = model->rowCount();
+        QVERIFY(model->hasOlder());
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->minimum() + 3);
+        const int top = view->firstVisibleRow();
+        const Wire::Id anchor = model->messageAt(top).id;
+        const int y = view->visualRect(view->model()->index(top, 0)).top();
+        QTRY_VERIFY(model->rowCount() > rowsBefore && !model->isLoading());
+        QCOMPARE(view->visualRect(view->model()->index(model->rowOfId(anchor), 0)).top(), y);
+        QVERIFY(model->rowOfId(target) >= 0);
+        // And forward: the newer pages come as the reader scrolls down, up to the newest message.
+        const int rowsNow = model->rowCount();
+        for (int i = 0; i < 20 && !model->atLiveEnd(); ++i) {
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+            QTest::qWait(100);
+        }
+        QVERIFY(model->atLiveEnd());
+        QVERIFY(model->rowCount() > rowsNow);
+        QCOMPARE(model->messageAt(model->rowCount() - 1).text, QStringLiteral("filler 239"));
     }
 
     void typingMentionsAndNotifications()
@@ -239,10 +263,13 @@ private slots:
         attention->mutes()->setMuted(quiet, false);
         const Wire::Id elsewhere = post(rest, quiet, ben, QStringLiteral("@ana over here"));
         QTRY_VERIFY(attention->banner()->isShowing());
+        // The unread total is in the window title: #quiet's two messages, now that it is not muted.
+        QTRY_VERIFY2(w.window.windowTitle().startsWith(QStringLiteral("(2) ")), qPrintable(w.window.windowTitle()));
         QCOMPARE(w.desktop.shown.size(), 1);
         QTest::mouseClick(attention->banner()->card(), Qt::LeftButton);
         QTRY_COMPARE(chat->currentChannel(), quiet);
         QTRY_VERIFY(chat->messageModel()->rowOfId(elsewhere) >= 0);
+        QTRY_VERIFY2(!w.window.windowTitle().startsWith(QStringLiteral("(")), qPrintable(w.window.windowTitle()));
         // The unread total is in the window title (muted channels left out).
         QVERIFY(Attention::titleWithUnread(QStringLiteral("Natter"), 3) == QStringLiteral("(3) Natter"));
     }
