@@ -97,8 +97,11 @@ private slots:
         for (const QJsonValue &v : members.json.value(u"members").toArray())
             if (v[u"user"][u"id"].toString() == f.bob.id) QVERIFY(v[u"lastReadMessageId"].toString() != first.toString());
 
-        // He comes back to the window: Alice sees "read by bob" live (read.updated).
+        // Nobody was reading: it counts as unread even in his open channel.
+        QCOMPARE(b->session->channel(f.channelId).unreadCount, 1);
+        // He comes back to the window: Alice sees "read by bob" live (read.updated), and his count goes.
         b->session->readTracker()->setWindowActive(true);
+        QTRY_COMPARE(b->session->channel(f.channelId).unreadCount, 0);
         QTRY_COMPARE(readers(*a, f.channelId, first, f.alice.id), QStringList { QStringLiteral("Bob") });
 
         // Alice is away while Bob reads her second message; her next session seeds the marker from the server.
