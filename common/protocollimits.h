@@ -27,6 +27,9 @@ inline constexpr int UserSearchDefaultLimit = 20;
 inline constexpr int UserSearchMaxLimit = 100;
 inline constexpr int SyncResetThreshold = 1000;
 inline constexpr int HeartbeatMs = 30000;
+// Clients reconnect with exponential backoff and jitter, 1 s doubling to 30 s.
+inline constexpr int ReconnectInitialBackoffMs = 1000;
+inline constexpr int ReconnectMaxBackoffMs = 30000;
 inline constexpr double SendRatePerSecond = 5.0;
 inline constexpr double SendBurst = 10.0;
 inline constexpr int TypingRelayIntervalMs = 2000;

@@ -4,7 +4,10 @@
 #include "composer.h"
 #include "memberspanel.h"
 #include "mentioncompleter.h"
+#include "messageactioncontroller.h"
 #include "messageview.h"
+#include "threadpanel.h"
+#include "session/messageactions.h"
 #include "pickerdialog.h"
 #include "readingcontroller.h"
 #include "session/session.h"
@@ -88,12 +91,21 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     composerBox->addWidget(m_composer);
     mainLayout->addLayout(composerBox);
 
+    m_thread = new ThreadPanel(m_session);
+    m_thread->hide();
+    m_actionController = new MessageActionController(m_view, m_session, false, this);
+    connect(m_actionController, &MessageActionController::threadRequested, this, &ChatWidget::openThread);
+    connect(m_thread, &ThreadPanel::closeRequested, this, &ChatWidget::closeThread);
+    connect(m_panels->sidePanel(), &SidePanel::pageChanged, this, &ChatWidget::closeThread);
+    connect(m_composer, &Composer::editLastRequested, this, [this] { m_view->editLastOwn(m_session->me().id.toString()); });
+
     auto *splitter = new QSplitter;
     splitter->addWidget(buildSidebar());
     splitter->addWidget(main);
     splitter->addWidget(m_panels->sidePanel());
+    splitter->addWidget(m_thread);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 250, 900, 340 });
+    splitter->setSizes({ 250, 900, 340, 380 });
     splitter->setHandleWidth(1);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -260,6 +272,8 @@ void ChatWidget::selectChannel(Wire::Id channelId)
     m_channelId = channelId;
     m_typing.clear();
     m_session->openChannel(&m_messages, channelId);
+    m_session->actions()->loadPins(channelId);
+    closeThread();
     m_panels->setChannel(channelId);
     m_reading->channelOpened(channelId);
     emit currentChannelChanged(channelId);
@@ -267,6 +281,19 @@ void ChatWidget::selectChannel(Wire::Id channelId)
     if (row >= 0) m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
     updateHeader();
     m_composer->setFocus();
+}
+
+void ChatWidget::openThread(const Message &root)
+{
+    if (!root.id.isValid() || root.isReply()) return;
+    m_panels->sidePanel()->close(); // one panel on the right at a time
+    m_thread->open(root);
+    m_thread->show();
+}
+
+void ChatWidget::closeThread()
+{
+    m_thread->hide();
 }
 
 void ChatWidget::updateHeader()

@@ -16,9 +16,11 @@ namespace Natter::Client {
 class ChatPanels;
 class Composer;
 class MentionCompleter;
+class MessageActionController;
 class MessageView;
 class MuteList;
 class ReadingController;
+class ThreadPanel;
 class WelcomeWidget;
 
 // The signed-in window content: channel sidebar, channel header, connection banner, messages, composer, and the
@@ -44,6 +46,11 @@ public:
     // What stands where the messages go: the messages, the first-run welcome or "no messages yet".
     QWidget *centreWidget() const;
     void setMuteList(MuteList *mutes);
+    ThreadPanel *threadPanel() const { return m_thread; }
+    MessageActionController *actionController() const { return m_actionController; }
+    // Opens the side panel on the thread under ROOT.
+    void openThread(const Message &root);
+    void closeThread();
 
 public slots:
     void createChannel();
@@ -90,6 +97,8 @@ private:
     WelcomeWidget *m_welcome = nullptr;
     QLabel *m_emptyChannel = nullptr;
     bool m_everConnected = false;
+    ThreadPanel *m_thread = nullptr;
+    MessageActionController *m_actionController = nullptr;
 };
 
 } // namespace Natter::Client

@@ -7,6 +7,7 @@
 #include "quickswitcher.h"
 #include "readingcontroller.h"
 #include "sidepanel.h"
+#include "threadpanel.h"
 #include "welcomewidget.h"
 
 #include <QLabel>
@@ -32,6 +33,9 @@ void ChatWidget::setUpShortcuts()
     shortcut(QKeySequence(Qt::Key_Escape), [this] {
         if (m_panels->sidePanel()->isVisible()) {
             m_panels->sidePanel()->close();
+            m_composer->setFocus();
+        } else if (threadPanel()->isVisible()) {
+            closeThread();
             m_composer->setFocus();
         } else if (m_messages.marks().highlighted.isValid()) {
             m_messages.setHighlighted({});

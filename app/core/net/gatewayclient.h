@@ -1,5 +1,7 @@
 #pragma once
 
+#include <common/protocollimits.h>
+
 #include <protocol/events.h>
 #include <protocol/frame.h>
 
@@ -27,7 +29,7 @@ public:
 
     void setUrl(const QUrl &url) { m_url = url; }
     void setToken(const QString &token) { m_token = token; }
-    // Overrides the reconnect delays; the protocol's defaults are 1000 and 30000.
+    // Overrides the reconnect delays (the protocol's are Limits::ReconnectInitialBackoffMs and …MaxBackoffMs).
     void setBackoff(int initialMs, int maxMs);
 
     void start();
@@ -80,8 +82,8 @@ private:
     bool m_awaitingPong = false;
     bool m_gotReady = false;
     int m_attempt = 0;
-    int m_initialBackoffMs = 1000;
-    int m_maxBackoffMs = 30000;
+    int m_initialBackoffMs = Limits::ReconnectInitialBackoffMs;
+    int m_maxBackoffMs = Limits::ReconnectMaxBackoffMs;
     quint64 m_nextReqId = 1;
     QTimer m_heartbeat;
     QTimer m_reconnect;

@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
+#include "session/messageactions.h"
 
 #include <protocol/codec.h>
 #include <protocol/requests.h>
@@ -24,6 +25,7 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
         if (m_gateway->isConnected()) m_gateway->call(Wire::PresenceSubscribe { users });
     })
     , m_reads([this](Wire::Id channel, Wire::Id message) { m_gateway->send(Wire::ReadMark { channel, message }); })
+    , m_actions(std::make_unique<MessageActions>(this, api, gateway))
 {
     connect(&m_presence, &PresenceTracker::presenceChanged, this, [this](Wire::Id user, bool online) {
         m_online.insert(user, online);
@@ -118,6 +120,7 @@ void Session::addChannel(const Channel &channel)
 
 void Session::attach(MessageListModel *model)
 {
+    m_actions->attach(model);
     connect(this, &Session::messageReceived, model, &MessageListModel::addMessage);
     connect(this, &Session::messageChanged, model, &MessageListModel::updateMessage);
     connect(this, &Session::pendingAdded, model, &MessageListModel::addPending);

@@ -121,7 +121,7 @@ void Session::applyNewMessage(const Message &m)
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
         // The open channel counts too while the window is in the background: nobody is reading it.
-        if (!mine && (channelId != m_activeChannel || !m_reads.isWindowActive()) && m_synced) ++c.unreadCount;
+        if (!mine && !m.isReply() && (channelId != m_activeChannel || !m_reads.isWindowActive()) && m_synced) ++c.unreadCount;
         // The server moves the sender's read marker to each message they send, without a read.updated.
         if (mine && m.id > c.lastReadMessageId) {
             c.lastReadMessageId = m.id;
