@@ -1,5 +1,5 @@
-// app-rich: the desktop app's MessageListModel and MessageDelegate on channels full of what people really send —
-// Markdown, reactions, link previews, thread roots — measuring what issue 11 budgets: a repaint while
+// app-rich: the desktop app's MessageListModel and MessageDelegate on channels full of what people really
+// send — Markdown, reactions, link previews, thread roots — measuring what issue 11 budgets: a repaint while
 // scrolling does no layout work (every layout comes from the cache) and a frame paints in under 16 ms at the
 // 99th percentile; and the resident memory after going through 10 channels of 300 such messages, each loaded,
 // laid out and painted in turn with the one model and delegate the chat view has.
@@ -42,7 +42,8 @@ QString richText(qint64 n)
     case 2:
         return QStringLiteral("> quoting the spec: ids are decimal strings\nso we parse them strictly");
     case 3:
-        return QStringLiteral("```\nSELECT count(*) FROM messages\nWHERE channel_id = ?;\n```\nthat one is fast");
+        return QStringLiteral(
+            "```\nSELECT count(*) FROM messages\nWHERE channel_id = ?;\n```\nthat one is fast");
     case 4:
         return QStringLiteral("Write-up here: https://example.org/posts/%1 — worth a read").arg(n);
     default:
@@ -115,7 +116,8 @@ void loadAll(MessageListModel &model, Wire::Id channel)
 }
 
 // Row tops for the current width, as a QListView keeps them (sizeHint from the delegate's cache).
-QList<int> rowTops(const MessageListModel &model, MessageDelegate &delegate, const QStyleOptionViewItem &option)
+QList<int> rowTops(
+    const MessageListModel &model, MessageDelegate &delegate, const QStyleOptionViewItem &option)
 {
     QList<int> tops;
     int y = 0;
@@ -173,15 +175,18 @@ int runAppRich(const BenchOptions &o)
             paintFrame(canvas, model, delegate, option, tops, top);
             frames.record(clock.nsecsElapsed());
         }
-        report.addRow({ { QStringLiteral("pass"), QString::fromLatin1(name) }, { QStringLiteral("frames"), count },
-            { QStringLiteral("layoutsBefore"), layoutsBefore }, { QStringLiteral("layoutsAfter"), delegate.cachedHeights() },
-            { QStringLiteral("frameP50ms"), frames.quantileMs(0.5) }, { QStringLiteral("frameP99ms"), frames.quantileMs(0.99) },
-            { QStringLiteral("frameMaxMs"), frames.maxMs() }, { QStringLiteral("rssMB"), selfRssKb() / 1024.0 } });
+        report.addRow({ { QStringLiteral("pass"), QString::fromLatin1(name) },
+            { QStringLiteral("frames"), count }, { QStringLiteral("layoutsBefore"), layoutsBefore },
+            { QStringLiteral("layoutsAfter"), delegate.cachedHeights() },
+            { QStringLiteral("frameP50ms"), frames.quantileMs(0.5) },
+            { QStringLiteral("frameP99ms"), frames.quantileMs(0.99) },
+            { QStringLiteral("frameMaxMs"), frames.maxMs() },
+            { QStringLiteral("rssMB"), selfRssKb() / 1024.0 } });
         return frames.quantileMs(0.99);
     };
 
-    // As the app holds them: one message model and one delegate behind the chat view, switched from channel to
-    // channel (the other channels wait in the client's cache on disk).
+    // As the app holds them: one message model and one delegate behind the chat view, switched from channel
+    // to channel (the other channels wait in the client's cache on disk).
     models.push_back(std::make_unique<MessageListModel>(&history));
     delegates.push_back(std::make_unique<MessageDelegate>());
     MessageListModel &model = *models.front();
@@ -194,8 +199,9 @@ int runAppRich(const BenchOptions &o)
     QList<int> tops = rowTops(model, delegate, option);
     paintFrame(canvas, model, delegate, option, tops, qMax(0, tops.constLast() - ViewHeight));
     const double openMs = open.nsecsElapsed() / 1e6;
-    // Scrolling it from the newest message to the oldest, twice: the first pass paints every row for the first
-    // time, the second is the steady state of scrolling back and forth; neither may lay anything out again.
+    // Scrolling it from the newest message to the oldest, twice: the first pass paints every row for the
+    // first time, the second is the steady state of scrolling back and forth; neither may lay anything out
+    // again.
     scrollPass("first scroll", model, delegate);
     const double steadyP99 = scrollPass("second scroll", model, delegate);
     // Then every other channel, in turn, the way a user goes through their unread channels.
@@ -209,11 +215,15 @@ int runAppRich(const BenchOptions &o)
         opens.record(clock.nsecsElapsed());
     }
     const qint64 rows = model.rowCount(), layouts = delegate.cachedHeights();
-    report.setSummary({ { QStringLiteral("channels"), Channels }, { QStringLiteral("messagesPerChannel"), MessagesPerChannel },
-        { QStringLiteral("rowsInOpenChannel"), double(rows) }, { QStringLiteral("layoutsCached"), double(layouts) },
-        { QStringLiteral("openChannelMs"), openMs },
-        { QStringLiteral("switchChannelP50ms"), opens.quantileMs(0.5) }, { QStringLiteral("switchChannelMaxMs"), opens.maxMs() }, { QStringLiteral("steadyFrameP99ms"), steadyP99 },
-        { QStringLiteral("rssStartMB"), rssStart / 1024.0 }, { QStringLiteral("rssEndMB"), selfRssKb() / 1024.0 } });
+    report.setSummary({ { QStringLiteral("channels"), Channels },
+        { QStringLiteral("messagesPerChannel"), MessagesPerChannel },
+        { QStringLiteral("rowsInOpenChannel"), double(rows) },
+        { QStringLiteral("layoutsCached"), double(layouts) }, { QStringLiteral("openChannelMs"), openMs },
+        { QStringLiteral("switchChannelP50ms"), opens.quantileMs(0.5) },
+        { QStringLiteral("switchChannelMaxMs"), opens.maxMs() },
+        { QStringLiteral("steadyFrameP99ms"), steadyP99 },
+        { QStringLiteral("rssStartMB"), rssStart / 1024.0 },
+        { QStringLiteral("rssEndMB"), selfRssKb() / 1024.0 } });
     report.print();
     return 0;
 }

@@ -23,7 +23,8 @@ WsClient::WsClient(int index, Listener *listener, QObject *parent)
     connect(&m_socket, &QTcpSocket::readyRead, this, &WsClient::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, &WsClient::onDisconnected);
     connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        if (m_state != State::Closed && m_socket.state() == QAbstractSocket::UnconnectedState) finish(0);
+        if (m_state != State::Closed && m_socket.state() == QAbstractSocket::UnconnectedState)
+            finish(0);
     });
 }
 
@@ -36,8 +37,10 @@ void WsClient::open(
     m_buffer.clear();
     m_parser = Ws::FrameParser(16 * 1024 * 1024, Ws::FrameParser::Role::Client);
     // A reconnect may come while the old connection is still closing: start from a clean socket.
-    if (m_socket.state() != QAbstractSocket::UnconnectedState) m_socket.abort();
-    if (!source.isNull()) m_socket.bind(source, 0);
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        m_socket.abort();
+    if (!source.isNull())
+        m_socket.bind(source, 0);
     m_socket.connectToHost(server, port);
 }
 
@@ -57,20 +60,24 @@ void WsClient::onConnected()
 void WsClient::onReadyRead()
 {
     const qint64 available = m_socket.bytesAvailable();
-    if (available <= 0) return;
+    if (available <= 0)
+        return;
     const qsizetype old = m_buffer.size();
     m_buffer.resize(old + available);
     const qint64 got = m_socket.read(m_buffer.data() + old, available);
     m_buffer.resize(old + qMax<qint64>(got, 0));
 
-    if (m_state == State::Handshake && !parseHandshake()) return;
-    if (m_state == State::Open) parseFrames();
+    if (m_state == State::Handshake && !parseHandshake())
+        return;
+    if (m_state == State::Open)
+        parseFrames();
 }
 
 bool WsClient::parseHandshake()
 {
     const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-    if (end < 0) return false;
+    if (end < 0)
+        return false;
     // "HTTP/1.1 101 ..." : the status is the second token.
     const qsizetype space = m_buffer.indexOf(' ');
     const int status = space > 0 ? m_buffer.mid(space + 1, 3).toInt() : 0;
@@ -96,7 +103,8 @@ void WsClient::parseFrames()
     else if (used > 0)
         m_buffer.remove(0, used);
     for (const Ws::FrameParser::Message &message : std::as_const(messages)) {
-        if (m_state != State::Open) return; // the listener closed this client
+        if (m_state != State::Open)
+            return; // the listener closed this client
         switch (message.kind) {
         case Ws::FrameParser::Kind::Text:
         case Ws::FrameParser::Kind::Binary:
@@ -125,7 +133,8 @@ void WsClient::parseFrames()
 
 void WsClient::sendText(QByteArrayView payload)
 {
-    if (m_state == State::Open) sendFrame(Text, payload);
+    if (m_state == State::Open)
+        sendFrame(Text, payload);
 }
 
 void WsClient::sendFrame(int opcode, QByteArrayView payload)
@@ -154,17 +163,20 @@ void WsClient::abort()
 {
     const bool wasActive = m_state != State::Closed && m_state != State::Idle;
     m_socket.abort();
-    if (wasActive) finish(0);
+    if (wasActive)
+        finish(0);
 }
 
 void WsClient::onDisconnected()
 {
-    if (m_state != State::Closed) finish(m_state == State::Open ? 1006 : 0);
+    if (m_state != State::Closed)
+        finish(m_state == State::Open ? 1006 : 0);
 }
 
 void WsClient::finish(int closeCode)
 {
-    if (m_state == State::Closed) return;
+    if (m_state == State::Closed)
+        return;
     m_state = State::Closed;
     m_listener->onClosed(this, closeCode);
 }

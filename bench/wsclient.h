@@ -7,10 +7,10 @@
 #include <QObject>
 #include <QTcpSocket>
 
-// A minimal RFC 6455 client over QTcpSocket, on the codec the server uses (common/ws). QWebSocket cannot bind a source address before connecting, and
-// it costs several times the memory per connection; the bench holds up to 15,000 of these per run, so this
-// one keeps only what a load generator needs: the upgrade with a bearer token, text frames, ping/pong and
-// close.
+// A minimal RFC 6455 client over QTcpSocket, on the codec the server uses (common/ws). QWebSocket cannot bind
+// a source address before connecting, and it costs several times the memory per connection; the bench holds
+// up to 15,000 of these per run, so this one keeps only what a load generator needs: the upgrade with a
+// bearer token, text frames, ping/pong and close.
 class WsClient : public QObject
 {
     Q_OBJECT

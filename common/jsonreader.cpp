@@ -68,9 +68,10 @@ std::optional<QString> JsonReader::readString(JsonKey key, int minChars, int max
     const QString text = value.toString();
     const qsizetype length = codePoints(text);
     if (length < minChars) {
-        fail(minChars == 1
-                ? QStringLiteral("field '%1' must not be empty").arg(key.toString())
-                : QStringLiteral("field '%1' must be at least %2 characters").arg(key.toString()).arg(minChars));
+        fail(minChars == 1 ? QStringLiteral("field '%1' must not be empty").arg(key.toString())
+                           : QStringLiteral("field '%1' must be at least %2 characters")
+                                 .arg(key.toString())
+                                 .arg(minChars));
         return std::nullopt;
     }
     if (length > maxChars) {
@@ -178,7 +179,8 @@ QString JsonReader::choice(JsonKey key, const QStringList &allowed, const QStrin
         return fallback;
     const QJsonValue value = key.in(m_object);
     if (!value.isString() || !allowed.contains(value.toString())) {
-        fail(QStringLiteral("field '%1' must be one of: %2").arg(key.toString(), allowed.join(QStringLiteral(", "))));
+        fail(QStringLiteral("field '%1' must be one of: %2")
+                 .arg(key.toString(), allowed.join(QStringLiteral(", "))));
         return fallback;
     }
     return value.toString();

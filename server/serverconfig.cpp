@@ -12,133 +12,134 @@
 namespace Natter::Server {
 
 namespace {
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "natter-server: %s\n", qPrintable(message));
-    return 2;
-}
+    int fail(const QString &message)
+    {
+        std::fprintf(stderr, "natter-server: %s\n", qPrintable(message));
+        return 2;
+    }
 } // namespace
 
 namespace {
-// Every option of natter-server, added to P. The config file's keys are their long names.
-QList<QCommandLineOption> addOptions(QCommandLineParser &p)
-{
-    p.setApplicationDescription(QStringLiteral("Natter chat server: REST and WebSocket on one port."));
-    p.addHelpOption();
-    p.addVersionOption();
-    const QCommandLineOption listen(u"listen"_qs,
-        u"Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."_qs, u"ADDR"_qs, u"127.0.0.1"_qs);
-    const QCommandLineOption port(
-        u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
-    const QCommandLineOption dataDir(u"data-dir"_qs,
-        u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
-    const QCommandLineOption nodeId(
-        u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs, u"K"_qs, u"0"_qs);
-    const QCommandLineOption logLevel(
-        u"log-level"_qs, u"debug, info, warning or error (default info)."_qs, u"L"_qs, u"info"_qs);
-    const QCommandLineOption rate(u"rate-limit"_qs,
-        u"Per-user send limit RATE:BURST per second (default 5:10); 0 turns it off."_qs, u"RATE:BURST"_qs,
-        u"5:10"_qs);
-    const QCommandLineOption cost(u"password-cost"_qs,
-        u"Argon2id cost: interactive (default) or fast (tests and load tools only)."_qs, u"COST"_qs,
-        u"interactive"_qs);
-    const QCommandLineOption heartbeat(
-        u"heartbeat-ms"_qs, u"Gateway heartbeat interval (default 30000)."_qs, u"MS"_qs, u"30000"_qs);
-    const QCommandLineOption outbound(u"max-outbound-bytes"_qs,
-        u"Unsent bytes after which a slow connection is closed with 4009."_qs, u"BYTES"_qs,
-        QString::number(4 * 1024 * 1024));
-    const QCommandLineOption upload(u"max-upload-bytes"_qs, u"Largest upload accepted (default 25 MiB)."_qs,
-        u"BYTES"_qs, QString::number(25 * 1024 * 1024));
-    const QCommandLineOption uploadTtl(u"unattached-upload-ttl"_qs,
-        u"Seconds after which an upload that no message uses is deleted (default 86400)."_qs, u"SECONDS"_qs,
-        u"86400"_qs);
-    const QCommandLineOption typing(u"typing-max-members"_qs,
-        u"Channels with more members get no typing indicators (default 100)."_qs, u"N"_qs, u"100"_qs);
-    const QCommandLineOption privatePreviews(u"allow-private-previews"_qs,
-        u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
-    const QCommandLineOption durability(u"durability"_qs,
-        u"full (default): an ack survives power loss (fsync per commit); process: it"
-        " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
-        u"MODE"_qs, u"full"_qs);
-    const QCommandLineOption tlsCert(u"tls-cert"_qs,
-        u"Serve https and wss with this PEM certificate (chain); needs --tls-key. `natter-server make-cert DIR`"
-        " makes a self-signed one."_qs,
-        u"FILE"_qs);
-    const QCommandLineOption tlsKey(
-        u"tls-key"_qs, u"The PEM private key (RSA or EC, unencrypted) of --tls-cert."_qs, u"FILE"_qs);
-    const QCommandLineOption metricsToken(u"metrics-token"_qs,
-        u"GET /metrics answers loopback clients; others must send Authorization: Bearer TOKEN."_qs,
-        u"TOKEN"_qs);
-    const QCommandLineOption drainTimeout(u"drain-timeout-ms"_qs,
-        u"On SIGTERM, how long to wait for in-flight commits and closing connections (default 10000)."_qs,
-        u"MS"_qs, u"10000"_qs);
-    p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
-        uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout });
-    p.addOption(privatePreviews);
+    // Every option of natter-server, added to P. The config file's keys are their long names.
+    QList<QCommandLineOption> addOptions(QCommandLineParser &p)
+    {
+        p.setApplicationDescription(QStringLiteral("Natter chat server: REST and WebSocket on one port."));
+        p.addHelpOption();
+        p.addVersionOption();
+        const QCommandLineOption listen(u"listen"_qs,
+            u"Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."_qs, u"ADDR"_qs, u"127.0.0.1"_qs);
+        const QCommandLineOption port(
+            u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
+        const QCommandLineOption dataDir(u"data-dir"_qs,
+            u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
+        const QCommandLineOption nodeId(
+            u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs, u"K"_qs, u"0"_qs);
+        const QCommandLineOption logLevel(
+            u"log-level"_qs, u"debug, info, warning or error (default info)."_qs, u"L"_qs, u"info"_qs);
+        const QCommandLineOption rate(u"rate-limit"_qs,
+            u"Per-user send limit RATE:BURST per second (default 5:10); 0 turns it off."_qs, u"RATE:BURST"_qs,
+            u"5:10"_qs);
+        const QCommandLineOption cost(u"password-cost"_qs,
+            u"Argon2id cost: interactive (default) or fast (tests and load tools only)."_qs, u"COST"_qs,
+            u"interactive"_qs);
+        const QCommandLineOption heartbeat(
+            u"heartbeat-ms"_qs, u"Gateway heartbeat interval (default 30000)."_qs, u"MS"_qs, u"30000"_qs);
+        const QCommandLineOption outbound(u"max-outbound-bytes"_qs,
+            u"Unsent bytes after which a slow connection is closed with 4009."_qs, u"BYTES"_qs,
+            QString::number(4 * 1024 * 1024));
+        const QCommandLineOption upload(u"max-upload-bytes"_qs,
+            u"Largest upload accepted (default 25 MiB)."_qs, u"BYTES"_qs, QString::number(25 * 1024 * 1024));
+        const QCommandLineOption uploadTtl(u"unattached-upload-ttl"_qs,
+            u"Seconds after which an upload that no message uses is deleted (default 86400)."_qs,
+            u"SECONDS"_qs, u"86400"_qs);
+        const QCommandLineOption typing(u"typing-max-members"_qs,
+            u"Channels with more members get no typing indicators (default 100)."_qs, u"N"_qs, u"100"_qs);
+        const QCommandLineOption privatePreviews(u"allow-private-previews"_qs,
+            u"Let link previews fetch loopback, private and link-local addresses (tests only)."_qs);
+        const QCommandLineOption durability(u"durability"_qs,
+            u"full (default): an ack survives power loss (fsync per commit); process: it"
+            " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
+            u"MODE"_qs, u"full"_qs);
+        const QCommandLineOption tlsCert(u"tls-cert"_qs,
+            u"Serve https and wss with this PEM certificate (chain); needs --tls-key. `natter-server "
+            u"make-cert DIR`"
+            " makes a self-signed one."_qs,
+            u"FILE"_qs);
+        const QCommandLineOption tlsKey(
+            u"tls-key"_qs, u"The PEM private key (RSA or EC, unencrypted) of --tls-cert."_qs, u"FILE"_qs);
+        const QCommandLineOption metricsToken(u"metrics-token"_qs,
+            u"GET /metrics answers loopback clients; others must send Authorization: Bearer TOKEN."_qs,
+            u"TOKEN"_qs);
+        const QCommandLineOption drainTimeout(u"drain-timeout-ms"_qs,
+            u"On SIGTERM, how long to wait for in-flight commits and closing connections (default 10000)."_qs,
+            u"MS"_qs, u"10000"_qs);
+        p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
+            uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout });
+        p.addOption(privatePreviews);
 #ifdef NATTER_LITE_WEBSOCKET
-    const QString defaultTransport = u"lite"_qs;
+        const QString defaultTransport = u"lite"_qs;
 #else
-    const QString defaultTransport = u"qt"_qs;
+        const QString defaultTransport = u"qt"_qs;
 #endif
-    const QCommandLineOption wsTransport(u"ws-transport"_qs,
-        u"Gateway WebSocket implementation: lite (Natter's own) or qt (QWebSocket); default "_qs
-            + defaultTransport + u"."_qs,
-        u"qt|lite"_qs, defaultTransport);
-    p.addOption(wsTransport);
-    const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat,
-        outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert, tlsKey,
-        metricsToken, drainTimeout };
-    p.addOption(QCommandLineOption(u"config"_qs,
-        u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
-        u"FILE"_qs));
-    p.addOption(QCommandLineOption(
-        u"check-config"_qs, u"Print the effective settings and exit (2 for an unknown key or a bad value)."_qs));
-    return settings;
-}
-
-
-// The settings in FILE as extra arguments placed before ARGS, so that the command line wins; an unknown key or
-// an unreadable file is an error. FROMFILE gets the keys that came from the file.
-std::optional<QStringList> withConfigFile(const QString &file, const QStringList &args, QCommandLineParser &p,
-    const QList<QCommandLineOption> &settingOptions, QStringList *fromFile, QString *error)
-{
-    if (!QFileInfo(file).isReadable()) {
-        *error = u"cannot read the config file "_qs + file;
-        return std::nullopt;
+        const QCommandLineOption wsTransport(u"ws-transport"_qs,
+            u"Gateway WebSocket implementation: lite (Natter's own) or qt (QWebSocket); default "_qs
+                + defaultTransport + u"."_qs,
+            u"qt|lite"_qs, defaultTransport);
+        p.addOption(wsTransport);
+        const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost,
+            heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
+            tlsKey, metricsToken, drainTimeout };
+        p.addOption(QCommandLineOption(u"config"_qs,
+            u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
+            u"FILE"_qs));
+        p.addOption(QCommandLineOption(u"check-config"_qs,
+            u"Print the effective settings and exit (2 for an unknown key or a bad value)."_qs));
+        return settings;
     }
-    QSettings settings(file, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError) {
-        *error = file + u": not a valid config file (key = value lines)"_qs;
-        return std::nullopt;
-    }
-    QStringList merged { args.value(0) };
-    for (const QString &key : settings.allKeys()) {
-        const auto option = std::find_if(settingOptions.cbegin(), settingOptions.cend(),
-            [&key](const QCommandLineOption &o) { return o.names().contains(key); });
-        if (option == settingOptions.cend()) {
-            *error = file + u": unknown key '"_qs + key + u"'"_qs;
+
+    // The settings in FILE as extra arguments placed before ARGS, so that the command line wins; an unknown
+    // key or an unreadable file is an error. FROMFILE gets the keys that came from the file.
+    std::optional<QStringList> withConfigFile(const QString &file, const QStringList &args,
+        QCommandLineParser &p, const QList<QCommandLineOption> &settingOptions, QStringList *fromFile,
+        QString *error)
+    {
+        if (!QFileInfo(file).isReadable()) {
+            *error = u"cannot read the config file "_qs + file;
             return std::nullopt;
         }
-        if (p.isSet(key))
-            continue;
-        const QVariant value = settings.value(key);
-        const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',')
-                                                                    : value.toString().trimmed();
-        fromFile->append(key);
-        if (option->valueName().isEmpty()) {
-            if (text != u"true" && text != u"false") {
-                *error = file + u": "_qs + key + u" must be true or false"_qs;
+        QSettings settings(file, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError) {
+            *error = file + u": not a valid config file (key = value lines)"_qs;
+            return std::nullopt;
+        }
+        QStringList merged { args.value(0) };
+        for (const QString &key : settings.allKeys()) {
+            const auto option = std::find_if(settingOptions.cbegin(), settingOptions.cend(),
+                [&key](const QCommandLineOption &o) { return o.names().contains(key); });
+            if (option == settingOptions.cend()) {
+                *error = file + u": unknown key '"_qs + key + u"'"_qs;
                 return std::nullopt;
             }
-            if (text == u"true")
-                merged.append(u"--"_qs + key);
-        } else {
-            merged.append(u"--"_qs + key + u'=' + text);
+            if (p.isSet(key))
+                continue;
+            const QVariant value = settings.value(key);
+            const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',')
+                                                                          : value.toString().trimmed();
+            fromFile->append(key);
+            if (option->valueName().isEmpty()) {
+                if (text != u"true" && text != u"false") {
+                    *error = file + u": "_qs + key + u" must be true or false"_qs;
+                    return std::nullopt;
+                }
+                if (text == u"true")
+                    merged.append(u"--"_qs + key);
+            } else {
+                merged.append(u"--"_qs + key + u'=' + text);
+            }
         }
+        merged.append(args.mid(1));
+        return merged;
     }
-    merged.append(args.mid(1));
-    return merged;
-}
 } // namespace
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &commandLine, int *exitCode)
@@ -296,8 +297,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         // The settings as the server would run with them, one `key = value` line each: the form of the file.
         for (const QCommandLineOption &option : settingOptions) {
             const QString name = option.names().constFirst();
-            QString value = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs)
-                                                         : p.value(name);
+            QString value
+                = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs) : p.value(name);
             if (name == u"metrics-token" && !value.isEmpty())
                 value = u"(set)"_qs; // a secret: not printed
             std::printf("%s = %s\n", qPrintable(name), qPrintable(value));

@@ -9,8 +9,8 @@ class JsonWriter;
 
 namespace Natter::Wire {
 
-// PROTOCOL.md "Attachment": {id, name, mime, size, url, width, height, thumbnailUrl}; the image fields are null
-// (0, empty) for other files.
+// PROTOCOL.md "Attachment": {id, name, mime, size, url, width, height, thumbnailUrl}; the image fields are
+// null (0, empty) for other files.
 struct Attachment
 {
     Id id;

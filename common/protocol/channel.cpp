@@ -7,13 +7,13 @@
 namespace Natter::Wire {
 
 namespace {
-void writeRole(JsonWriter &w, Role role)
-{
-    if (role == Role::None)
-        w.null();
-    else
-        w.value(toName(role));
-}
+    void writeRole(JsonWriter &w, Role role)
+    {
+        if (role == Role::None)
+            w.null();
+        else
+            w.value(toName(role));
+    }
 } // namespace
 
 Channel Channel::read(JsonReader &r)

@@ -11,8 +11,9 @@ class JsonWriter;
 
 namespace Natter::Wire {
 
-// PROTOCOL.md "Channel", the caller's view of it: unreadCount, mentionCount, lastReadMessageId and role belong
-// to the caller (role None and the others zero for a non-member, and in channel.updated, which goes to all).
+// PROTOCOL.md "Channel", the caller's view of it: unreadCount, mentionCount, lastReadMessageId and role
+// belong to the caller (role None and the others zero for a non-member, and in channel.updated, which goes to
+// all).
 struct Channel
 {
     Id id;

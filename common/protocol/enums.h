@@ -74,16 +74,19 @@ int httpStatus(ErrorCode code);
 
 // Gateway close codes (PROTOCOL.md "Close codes") and the standard ones Natter uses.
 namespace CloseCode {
-inline constexpr int GoingAway = 1001; // heartbeat timeout, server shutting down
-inline constexpr int ProtocolError = 1002;
-inline constexpr int InvalidPayload = 1007; // text that is not UTF-8
-inline constexpr int TooBig = 1009;
-inline constexpr int Unauthorized = 4001;
-inline constexpr int TokenRevoked = 4002;
-inline constexpr int PolicyViolation = 4008;
-inline constexpr int TooSlow = 4009;
-// The token is no good: a client must not reconnect with it.
-constexpr bool isAuthFailure(int code) { return code == Unauthorized || code == TokenRevoked; }
+    inline constexpr int GoingAway = 1001; // heartbeat timeout, server shutting down
+    inline constexpr int ProtocolError = 1002;
+    inline constexpr int InvalidPayload = 1007; // text that is not UTF-8
+    inline constexpr int TooBig = 1009;
+    inline constexpr int Unauthorized = 4001;
+    inline constexpr int TokenRevoked = 4002;
+    inline constexpr int PolicyViolation = 4008;
+    inline constexpr int TooSlow = 4009;
+    // The token is no good: a client must not reconnect with it.
+    constexpr bool isAuthFailure(int code)
+    {
+        return code == Unauthorized || code == TokenRevoked;
+    }
 } // namespace CloseCode
 
 template<class E> constexpr QLatin1StringView toName(E value)

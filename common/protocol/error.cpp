@@ -9,7 +9,8 @@ Error Error::read(JsonReader &r)
     Error e;
     e.code = readEnum(r, Key::Code, ErrorCode::Internal, true);
     e.message = r.string(Key::Message, 0, MaxWireChars);
-    e.retryAfterMs = r.optionalInteger(Key::RetryAfterMs, 0, std::numeric_limits<qint64>::max() / 2).value_or(0);
+    e.retryAfterMs
+        = r.optionalInteger(Key::RetryAfterMs, 0, std::numeric_limits<qint64>::max() / 2).value_or(0);
     return e;
 }
 

@@ -10,8 +10,8 @@ class JsonWriter;
 
 namespace Natter::Wire {
 
-// An error as the protocol reports it: {code, message[, retryAfterMs]}, the body of "error" in REST answers and
-// in gateway `error` frames.
+// An error as the protocol reports it: {code, message[, retryAfterMs]}, the body of "error" in REST answers
+// and in gateway `error` frames.
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;

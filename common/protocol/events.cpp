@@ -7,17 +7,17 @@
 namespace Natter::Wire {
 
 namespace {
-constexpr qint64 MaxSeq = std::numeric_limits<qint64>::max() / 2;
+    constexpr qint64 MaxSeq = std::numeric_limits<qint64>::max() / 2;
 
-qint64 readSeq(JsonReader &r)
-{
-    return r.integer(Key::Seq, 1, MaxSeq);
-}
+    qint64 readSeq(JsonReader &r)
+    {
+        return r.integer(Key::Seq, 1, MaxSeq);
+    }
 
-void writeChannelAndSeq(JsonWriter &w, Id channelId, qint64 seq)
-{
-    w.key(Key::ChannelId).idString(channelId.value()).key(Key::Seq).value(seq);
-}
+    void writeChannelAndSeq(JsonWriter &w, Id channelId, qint64 seq)
+    {
+        w.key(Key::ChannelId).idString(channelId.value()).key(Key::Seq).value(seq);
+    }
 } // namespace
 
 Ready Ready::readFields(JsonReader &r)

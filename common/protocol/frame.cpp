@@ -10,8 +10,10 @@ Envelope Envelope::read(const QJsonObject &frame, QString *error)
     error->clear();
     const QJsonValue reqId = frame.value(Key::ReqId);
     if (!reqId.isUndefined() && !reqId.isNull()) {
-        if (!reqId.isString() || reqId.toString().isEmpty() || reqId.toString().size() > Limits::MaxReqIdChars) {
-            *error = QStringLiteral("reqId must be a string of 1 to %1 characters").arg(Limits::MaxReqIdChars);
+        if (!reqId.isString() || reqId.toString().isEmpty()
+            || reqId.toString().size() > Limits::MaxReqIdChars) {
+            *error
+                = QStringLiteral("reqId must be a string of 1 to %1 characters").arg(Limits::MaxReqIdChars);
             return e;
         }
         e.reqId = reqId.toString();

@@ -40,7 +40,8 @@ template<class F> QByteArray encodeFrame(const F &frame, const QString &reqId = 
 }
 
 // F's fields out of FRAME (whose envelope says TYPE); nullopt and *ERROR when they do not have F's shape.
-template<class F> std::optional<F> decodeFrame(const QJsonObject &frame, FrameType type, QString *error = nullptr)
+template<class F>
+std::optional<F> decodeFrame(const QJsonObject &frame, FrameType type, QString *error = nullptr)
 {
     JsonReader reader(frame);
     F value = F::readFields(reader);

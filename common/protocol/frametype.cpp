@@ -6,27 +6,27 @@ namespace Natter::Wire {
 using namespace Qt::StringLiterals;
 
 namespace {
-struct Entry
-{
-    FrameType type;
-    QLatin1StringView name;
-};
+    struct Entry
+    {
+        FrameType type;
+        QLatin1StringView name;
+    };
 
-constexpr Entry Table[] = {
+    constexpr Entry Table[] = {
 #define NATTER_WIRE_ENTRY(id, name) { FrameType::id, name##_L1 },
-    NATTER_WIRE_FRAME_TYPES(NATTER_WIRE_ENTRY)
+        NATTER_WIRE_FRAME_TYPES(NATTER_WIRE_ENTRY)
 #undef NATTER_WIRE_ENTRY
-};
+    };
 
-// The table is in enum order; the check keeps it so.
-constexpr bool inEnumOrder()
-{
-    for (qsizetype i = 0; i < qsizetype(std::size(Table)); ++i)
-        if (int(Table[i].type) != i + 1)
-            return false;
-    return true;
-}
-static_assert(inEnumOrder());
+    // The table is in enum order; the check keeps it so.
+    constexpr bool inEnumOrder()
+    {
+        for (qsizetype i = 0; i < qsizetype(std::size(Table)); ++i)
+            if (int(Table[i].type) != i + 1)
+                return false;
+        return true;
+    }
+    static_assert(inEnumOrder());
 } // namespace
 
 QLatin1StringView frameTypeName(FrameType type)

@@ -2,8 +2,8 @@
 
 #include <QLatin1StringView>
 
-// Every JSON key of the wire contract (PROTOCOL.md and docs/protocol.md), spelled once. Keys are Latin-1 views so
-// that QJsonObject lookups and JsonWriter take them without converting or allocating.
+// Every JSON key of the wire contract (PROTOCOL.md and docs/protocol.md), spelled once. Keys are Latin-1
+// views so that QJsonObject lookups and JsonWriter take them without converting or allocating.
 namespace Natter::Wire::Key {
 using namespace Qt::StringLiterals;
 

@@ -16,8 +16,8 @@ class JsonWriter;
 
 namespace Natter::Wire {
 
-// PROTOCOL.md "Message". A deleted message keeps id, channelId, seq, author, createdAt and deletedAt; its text is
-// empty and it has no attachments, reactions, preview or mentions. Times are Unix ms, 0 for null.
+// PROTOCOL.md "Message". A deleted message keeps id, channelId, seq, author, createdAt and deletedAt; its
+// text is empty and it has no attachments, reactions, preview or mentions. Times are Unix ms, 0 for null.
 struct Message
 {
     Id id;
@@ -42,7 +42,8 @@ struct Message
 
     static Message read(JsonReader &reader);
     void write(JsonWriter &writer) const;
-    // write() with the preview as already-serialised JSON (the server stores it that way) instead of `preview`.
+    // write() with the preview as already-serialised JSON (the server stores it that way) instead of
+    // `preview`.
     void write(JsonWriter &writer, const QByteArray &previewJson) const;
     friend bool operator==(const Message &, const Message &) = default;
 

@@ -8,22 +8,22 @@
 namespace Natter::Wire {
 
 namespace {
-QList<Id> ids(const QList<qint64> &values)
-{
-    QList<Id> out;
-    out.reserve(values.size());
-    for (qint64 v : values)
-        out.append(v);
-    return out;
-}
+    QList<Id> ids(const QList<qint64> &values)
+    {
+        QList<Id> out;
+        out.reserve(values.size());
+        for (qint64 v : values)
+            out.append(v);
+        return out;
+    }
 
-void writeIds(JsonWriter &w, const QList<Id> &values)
-{
-    w.beginArray();
-    for (Id id : values)
-        w.idString(id.value());
-    w.endArray();
-}
+    void writeIds(JsonWriter &w, const QList<Id> &values)
+    {
+        w.beginArray();
+        for (Id id : values)
+            w.idString(id.value());
+        w.endArray();
+    }
 } // namespace
 
 Ping Ping::readFields(JsonReader &)

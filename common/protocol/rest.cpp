@@ -8,59 +8,122 @@ namespace Natter::Wire {
 using namespace Qt::StringLiterals;
 
 namespace Rest {
-namespace {
-QString path(const char *pattern, Id first = {}, Id second = {})
-{
-    QString p = QString::fromLatin1(pattern);
-    for (Id id : { first, second }) {
-        const qsizetype at = p.indexOf(u"<arg>");
-        if (at < 0)
-            break;
-        p.replace(at, 5, id.toString());
-    }
-    return p;
-}
-} // namespace
+    namespace {
+        QString path(const char *pattern, Id first = {}, Id second = {})
+        {
+            QString p = QString::fromLatin1(pattern);
+            for (Id id : { first, second }) {
+                const qsizetype at = p.indexOf(u"<arg>");
+                if (at < 0)
+                    break;
+                p.replace(at, 5, id.toString());
+            }
+            return p;
+        }
+    } // namespace
 
-QString registerPath() { return path(Route::Register); }
-QString loginPath() { return path(Route::Login); }
-QString logoutPath() { return path(Route::Logout); }
-QString mePath() { return path(Route::Me); }
-QString usersPath() { return path(Route::Users); }
-QString userPath(Id user) { return path(Route::User, user); }
-QString channelsPath() { return path(Route::Channels); }
-QString channelsBrowsePath() { return path(Route::ChannelsBrowse); }
-QString channelPath(Id channel) { return path(Route::Channel, channel); }
-QString channelJoinPath(Id channel) { return path(Route::ChannelJoin, channel); }
-QString channelMembersPath(Id channel) { return path(Route::ChannelMembers, channel); }
-QString channelMemberPath(Id channel, Id user) { return path(Route::ChannelMember, channel, user); }
-QString channelMessagesPath(Id channel) { return path(Route::ChannelMessages, channel); }
-QString channelPinsPath(Id channel) { return path(Route::ChannelPins, channel); }
-QString messagePath(Id message) { return path(Route::Message, message); }
-QString messageRepliesPath(Id message) { return path(Route::MessageReplies, message); }
-QString messagePinPath(Id message) { return path(Route::MessagePin, message); }
-QString searchPath() { return path(Route::Search); }
-QString uploadsPath() { return path(Route::Uploads); }
-QString gatewayPath() { return path(Route::Gateway); }
-QString healthPath() { return path(Route::Health); }
+    QString registerPath()
+    {
+        return path(Route::Register);
+    }
+    QString loginPath()
+    {
+        return path(Route::Login);
+    }
+    QString logoutPath()
+    {
+        return path(Route::Logout);
+    }
+    QString mePath()
+    {
+        return path(Route::Me);
+    }
+    QString usersPath()
+    {
+        return path(Route::Users);
+    }
+    QString userPath(Id user)
+    {
+        return path(Route::User, user);
+    }
+    QString channelsPath()
+    {
+        return path(Route::Channels);
+    }
+    QString channelsBrowsePath()
+    {
+        return path(Route::ChannelsBrowse);
+    }
+    QString channelPath(Id channel)
+    {
+        return path(Route::Channel, channel);
+    }
+    QString channelJoinPath(Id channel)
+    {
+        return path(Route::ChannelJoin, channel);
+    }
+    QString channelMembersPath(Id channel)
+    {
+        return path(Route::ChannelMembers, channel);
+    }
+    QString channelMemberPath(Id channel, Id user)
+    {
+        return path(Route::ChannelMember, channel, user);
+    }
+    QString channelMessagesPath(Id channel)
+    {
+        return path(Route::ChannelMessages, channel);
+    }
+    QString channelPinsPath(Id channel)
+    {
+        return path(Route::ChannelPins, channel);
+    }
+    QString messagePath(Id message)
+    {
+        return path(Route::Message, message);
+    }
+    QString messageRepliesPath(Id message)
+    {
+        return path(Route::MessageReplies, message);
+    }
+    QString messagePinPath(Id message)
+    {
+        return path(Route::MessagePin, message);
+    }
+    QString searchPath()
+    {
+        return path(Route::Search);
+    }
+    QString uploadsPath()
+    {
+        return path(Route::Uploads);
+    }
+    QString gatewayPath()
+    {
+        return path(Route::Gateway);
+    }
+    QString healthPath()
+    {
+        return path(Route::Health);
+    }
 } // namespace Rest
 
 namespace {
-QList<Id> toIds(const QList<qint64> &values)
-{
-    QList<Id> out;
-    for (qint64 v : values)
-        out.append(v);
-    return out;
-}
+    QList<Id> toIds(const QList<qint64> &values)
+    {
+        QList<Id> out;
+        for (qint64 v : values)
+            out.append(v);
+        return out;
+    }
 
-void writeIds(JsonWriter &w, const QList<Id> &ids)
-{
-    w.beginArray();
-    for (Id id : ids)
-        w.idString(id.value());
-    w.endArray();
-}
+    void writeIds(JsonWriter &w, const QList<Id> &ids)
+    {
+        w.beginArray();
+        for (Id id : ids)
+            w.idString(id.value());
+        w.endArray();
+    }
 } // namespace
 
 Credentials Credentials::read(JsonReader &r)
@@ -222,8 +285,8 @@ void AddMembers::write(JsonWriter &w) const
 }
 
 namespace {
-const QLatin1StringView HealthOk = "ok"_L1;
-const QLatin1StringView HealthUnavailable = "unavailable"_L1;
+    const QLatin1StringView HealthOk = "ok"_L1;
+    const QLatin1StringView HealthUnavailable = "unavailable"_L1;
 } // namespace
 
 Health Health::read(JsonReader &r)

@@ -5,24 +5,31 @@
 namespace Natter::Ws {
 
 namespace {
-enum Opcode : quint8 { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
+    enum Opcode : quint8 {
+        Continuation = 0x0,
+        Text = 0x1,
+        Binary = 0x2,
+        Close = 0x8,
+        Ping = 0x9,
+        Pong = 0xA
+    };
 
-quint64 readBigEndian(const uchar *p, int bytes)
-{
-    quint64 v = 0;
-    for (int i = 0; i < bytes; ++i)
-        v = (v << 8) | p[i];
-    return v;
-}
+    quint64 readBigEndian(const uchar *p, int bytes)
+    {
+        quint64 v = 0;
+        for (int i = 0; i < bytes; ++i)
+            v = (v << 8) | p[i];
+        return v;
+    }
 
-// KEY is null for a server's frames, which carry none.
-void unmask(char *data, qsizetype size, const uchar *key)
-{
-    if (!key)
-        return;
-    for (qsizetype i = 0; i < size; ++i)
-        data[i] = char(uchar(data[i]) ^ key[i & 3]);
-}
+    // KEY is null for a server's frames, which carry none.
+    void unmask(char *data, qsizetype size, const uchar *key)
+    {
+        if (!key)
+            return;
+        for (qsizetype i = 0; i < size; ++i)
+            data[i] = char(uchar(data[i]) ^ key[i & 3]);
+    }
 } // namespace
 
 FrameParser::FrameParser(qint64 maxMessageBytes, Role role)

@@ -5,22 +5,22 @@
 namespace Natter::Ws {
 
 namespace {
-int lengthBytes(qsizetype size)
-{
-    return size < 126 ? 0 : size <= 0xFFFF ? 2 : 8;
-}
+    int lengthBytes(qsizetype size)
+    {
+        return size < 126 ? 0 : size <= 0xFFFF ? 2 : 8;
+    }
 
-// The opcode and length bytes of a frame's header (2, 4 or 10 bytes); returns how many it wrote.
-int writeHeader(uchar *p, quint8 opcode, qsizetype size, bool masked)
-{
-    const int extra = lengthBytes(size);
-    p[0] = 0x80 | opcode;
-    p[1] = (masked ? 0x80 : 0) | (extra == 0 ? uchar(size) : extra == 2 ? 126 : 127);
-    quint64 v = quint64(size);
-    for (int i = extra; i > 0; --i, v >>= 8)
-        p[1 + i] = uchar(v & 0xFF);
-    return 2 + extra;
-}
+    // The opcode and length bytes of a frame's header (2, 4 or 10 bytes); returns how many it wrote.
+    int writeHeader(uchar *p, quint8 opcode, qsizetype size, bool masked)
+    {
+        const int extra = lengthBytes(size);
+        p[0] = 0x80 | opcode;
+        p[1] = (masked ? 0x80 : 0) | (extra == 0 ? uchar(size) : extra == 2 ? 126 : 127);
+        quint64 v = quint64(size);
+        for (int i = extra; i > 0; --i, v >>= 8)
+            p[1 + i] = uchar(v & 0xFF);
+        return 2 + extra;
+    }
 } // namespace
 
 QByteArray frame(quint8 opcode, const char *payload, qsizetype size)
@@ -63,14 +63,14 @@ QByteArray closeFrame(int code, const QByteArray &reasonUtf8)
 }
 
 namespace {
-// The last frame built by sharedTextFrame(). Holding the payload keeps its data pointer from being reused by
-// another array while cached.
-struct FrameCache
-{
-    QByteArray payload;
-    QByteArray frame;
-};
-thread_local FrameCache t_cache;
+    // The last frame built by sharedTextFrame(). Holding the payload keeps its data pointer from being reused
+    // by another array while cached.
+    struct FrameCache
+    {
+        QByteArray payload;
+        QByteArray frame;
+    };
+    thread_local FrameCache t_cache;
 } // namespace
 
 const QByteArray &sharedTextFrame(const QByteArray &utf8)

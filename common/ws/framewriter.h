@@ -7,7 +7,10 @@
 namespace Natter::Ws {
 
 QByteArray frame(quint8 opcode, const char *payload, qsizetype size);
-inline QByteArray textFrame(const QByteArray &utf8) { return frame(0x1, utf8.constData(), utf8.size()); }
+inline QByteArray textFrame(const QByteArray &utf8)
+{
+    return frame(0x1, utf8.constData(), utf8.size());
+}
 // A close frame with CODE (none when 0) and the reason cut to fit a control frame on a character boundary.
 QByteArray closeFrame(int code, const QByteArray &reasonUtf8);
 // textFrame(UTF8), built once for a run of calls with the same array: a fan-out hands every recipient the

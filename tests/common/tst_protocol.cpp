@@ -1,6 +1,7 @@
 // The wire contract, proved against golden fixtures (tests/data/wire): every fixture decodes with its typed
-// decoder and re-encodes to the same JSON; every malformed variant fails with its exact reason. The fixtures and
-// the malformed frames spell the wire literally on purpose: they check common/protocol instead of trusting it.
+// decoder and re-encodes to the same JSON; every malformed variant fails with its exact reason. The fixtures
+// and the malformed frames spell the wire literally on purpose: they check common/protocol instead of
+// trusting it.
 #include <common/protocol/protocol.h>
 
 #include <QDir>
@@ -41,7 +42,7 @@ template<class F> Outcome frameRoundTrip(const QJsonObject &json)
     if (!frame)
         return { false, {}, error };
     if (frame->frameType() != envelope.type)
-        return { false, {}, u"decoded as "_s + QString(frameTypeName(frame->frameType()))};
+        return { false, {}, u"decoded as "_s + QString(frameTypeName(frame->frameType())) };
     return { true, encodeFrame(*frame, envelope.reqId), {} };
 }
 
@@ -248,10 +249,7 @@ private slots:
 
     // Each malformed variant is refused with the reason the server answers (PROTOCOL.md: "a wrong type, a
     // missing field or an over-long field is bad_request, never a crash and never a silent default").
-    void malformed_data()
-    {
-        addMalformedRows();
-    }
+    void malformed_data() { addMalformedRows(); }
 
     void malformed()
     {
@@ -270,18 +268,22 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("error");
         QTest::addColumn<QString>("reqId");
-        QTest::newRow("no type") << QByteArray(R"({"reqId":"r1"})") << u"frame has no string 'type'"_s << u"r1"_s;
-        QTest::newRow("type as number") << QByteArray(R"({"type":3})") << u"frame has no string 'type'"_s << QString();
+        QTest::newRow("no type") << QByteArray(R"({"reqId":"r1"})") << u"frame has no string 'type'"_s
+                                 << u"r1"_s;
+        QTest::newRow("type as number")
+            << QByteArray(R"({"type":3})") << u"frame has no string 'type'"_s << QString();
         QTest::newRow("unknown type") << QByteArray(R"({"type":"message.sned","reqId":"r2"})")
                                       << u"unknown frame type 'message.sned'"_s << u"r2"_s;
         QTest::newRow("reqId as number") << QByteArray(R"({"type":"ping","reqId":5})")
                                          << u"reqId must be a string of 1 to 64 characters"_s << QString();
         QTest::newRow("reqId empty") << QByteArray(R"({"type":"ping","reqId":""})")
                                      << u"reqId must be a string of 1 to 64 characters"_s << QString();
-        QTest::newRow("reqId too long") << QByteArray("{\"type\":\"ping\",\"reqId\":\"" + QByteArray(65, 'r') + "\"}")
-                                        << u"reqId must be a string of 1 to 64 characters"_s << QString();
+        QTest::newRow("reqId too long")
+            << QByteArray("{\"type\":\"ping\",\"reqId\":\"" + QByteArray(65, 'r') + "\"}")
+            << u"reqId must be a string of 1 to 64 characters"_s << QString();
         QTest::newRow("good") << QByteArray(R"({"type":"ping","reqId":"p"})") << QString() << u"p"_s;
-        QTest::newRow("null reqId") << QByteArray(R"({"type":"ping","reqId":null})") << QString() << QString();
+        QTest::newRow("null reqId") << QByteArray(R"({"type":"ping","reqId":null})") << QString()
+                                    << QString();
     }
 
     void envelope()
@@ -321,7 +323,8 @@ private slots:
         QVERIFY(!fromName<Role>(u"Admin"));
         QCOMPARE(toName(Role::None), QLatin1StringView());
         QCOMPARE(toName(PinPolicy::Admins), "admins"_L1);
-        QVERIFY(CloseCode::isAuthFailure(4001) && CloseCode::isAuthFailure(4002) && !CloseCode::isAuthFailure(4009));
+        QVERIFY(CloseCode::isAuthFailure(4001) && CloseCode::isAuthFailure(4002)
+            && !CloseCode::isAuthFailure(4009));
     }
 
     void ids()

@@ -32,7 +32,8 @@ private slots:
 
         FrameParser server(1 << 20, FrameParser::Role::Server);
         FrameParser client(1 << 20, FrameParser::Role::Client);
-        for (auto [parser, bytes] : { std::pair { &server, fromClient }, std::pair { &client, fromServer } }) {
+        for (auto [parser, bytes] :
+            { std::pair { &server, fromClient }, std::pair { &client, fromServer } }) {
             QList<FrameParser::Message> out;
             int fail = -1;
             QCOMPARE(parser->parse(bytes.constData(), bytes.size(), out, &fail), bytes.size());
@@ -61,7 +62,8 @@ private slots:
     void clientReadsFragmentsAndControlFrames()
     {
         // A fragmented text message with a ping between its fragments, then a close, fed byte by byte.
-        const QByteArray bytes = frame(0x1 & 0x0F, "hel", 3).replace(0, 1, QByteArray(1, char(0x01))) // FIN clear
+        const QByteArray bytes
+            = frame(0x1 & 0x0F, "hel", 3).replace(0, 1, QByteArray(1, char(0x01))) // FIN clear
             + frame(0x9, "p", 1) + frame(0x0, "lo", 2) + closeFrame(1000, "bye");
         FrameParser client(1024, FrameParser::Role::Client);
         QList<FrameParser::Message> out;

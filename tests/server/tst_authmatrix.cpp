@@ -1,8 +1,8 @@
 // The authorisation matrix (issue 15): every REST route and gateway frame that names a channel or a message ×
 // every kind of caller × public, private and direct channels, each cell with the exact status (or gateway
-// error code) that PROTOCOL.md and docs/protocol.md promise. A refusal must leave everything as it was and must
-// not carry the channel's name or the message's text. The expectations are written from the documents (rules()
-// below), not read back from the server.
+// error code) that PROTOCOL.md and docs/protocol.md promise. A refusal must leave everything as it was and
+// must not carry the channel's name or the message's text. The expectations are written from the documents
+// (rules() below), not read back from the server.
 #include "testclient.h"
 #include "testserver.h"
 
@@ -58,9 +58,8 @@ const QList<Route> &routes()
 
 const char *actorName(Actor a)
 {
-    static const char *const names[]
-        = { "anonymous", "bad token", "revoked token", "outsider", "removed member", "member", "author", "admin",
-              "owner" };
+    static const char *const names[] = { "anonymous", "bad token", "revoked token", "outsider",
+        "removed member", "member", "author", "admin", "owner" };
     return names[int(a)];
 }
 
@@ -145,16 +144,14 @@ class TestAuthMatrix : public QObject
         return r.json.value(u"id").toString();
     }
 
-    QString freshUser(RestClient &rest)
-    {
-        return rest.registerUser(u"extra%1"_qs.arg(++m_serial)).id;
-    }
+    QString freshUser(RestClient &rest) { return rest.registerUser(u"extra%1"_qs.arg(++m_serial)).id; }
 
     // Members of KIND's channel as the owner sees them.
     QStringList memberIds(RestClient &rest, Kind kind)
     {
         QStringList ids;
-        const auto r = rest.get(u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(kind)), user(Actor::Owner).token);
+        const auto r = rest.get(
+            u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(kind)), user(Actor::Owner).token);
         for (const auto &m : r.json.value(u"members").toArray())
             ids.append(m.toObject().value(u"user").toObject().value(u"id").toString());
         ids.sort();
@@ -191,8 +188,9 @@ class TestAuthMatrix : public QObject
     };
     Cell cell(RestClient &rest, int route, int actor, int kind)
     {
-        Cell c { routes().at(route), Actor(actor), Kind(kind), rules(routes().at(route), Actor(actor), Kind(kind)),
-            m_channels.value(Kind(kind)), u"secret-text-%1"_qs.arg(++m_serial), {} };
+        Cell c { routes().at(route), Actor(actor), Kind(kind),
+            rules(routes().at(route), Actor(actor), Kind(kind)), m_channels.value(Kind(kind)),
+            u"secret-text-%1"_qs.arg(++m_serial), {} };
         c.message = post(rest, c.where, Actor::Author, c.secretText);
         return c;
     }
@@ -205,11 +203,15 @@ private Q_SLOTS:
         for (Actor a : { Actor::Revoked, Actor::Outsider, Actor::Removed, Actor::Member, Actor::Author,
                  Actor::Admin, Actor::Owner })
             m_users.insert(a, rest.registerUser(QString::fromLatin1(actorName(a)).replace(u' ', u'_')));
-        const QStringList groupMembers { user(Actor::Removed).id, user(Actor::Member).id, user(Actor::Author).id,
-            user(Actor::Admin).id };
+        const QStringList groupMembers { user(Actor::Removed).id, user(Actor::Member).id,
+            user(Actor::Author).id, user(Actor::Admin).id };
         m_secrets = { { Kind::Public, u"lobby-secretname"_qs }, { Kind::Private, u"vault-secretname"_qs } };
-        m_channels.insert(Kind::Public, rest.createChannel(user(Actor::Owner), m_secrets.value(Kind::Public), u"public"_qs, groupMembers));
-        m_channels.insert(Kind::Private, rest.createChannel(user(Actor::Owner), m_secrets.value(Kind::Private), u"private"_qs, groupMembers));
+        m_channels.insert(Kind::Public,
+            rest.createChannel(
+                user(Actor::Owner), m_secrets.value(Kind::Public), u"public"_qs, groupMembers));
+        m_channels.insert(Kind::Private,
+            rest.createChannel(
+                user(Actor::Owner), m_secrets.value(Kind::Private), u"private"_qs, groupMembers));
         const auto direct = rest.post(u"/api/v1/channels"_qs,
             { { u"type"_qs, u"direct"_qs }, { u"memberIds"_qs, QJsonArray { user(Actor::Author).id } } },
             user(Actor::Owner).token);
@@ -219,8 +221,9 @@ private Q_SLOTS:
             QVERIFY(!m_channels.value(k).isEmpty());
             // The removed member wrote before being removed, and then was removed.
             QVERIFY(!post(rest, k, Actor::Removed, u"written before removal"_qs).isEmpty());
-            QCOMPARE(rest.del(u"/api/v1/channels/%1/members/%2"_qs.arg(m_channels.value(k), user(Actor::Removed).id),
-                         user(Actor::Owner).token)
+            QCOMPARE(rest.del(u"/api/v1/channels/%1/members/%2"_qs.arg(
+                                  m_channels.value(k), user(Actor::Removed).id),
+                             user(Actor::Owner).token)
                          .status,
                 204);
         }
@@ -248,8 +251,8 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(u"matrix"_qs);
         QVERIFY(m_server.start());
         RestClient again(m_server);
-        const auto members = again.get(u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(Kind::Private)),
-            user(Actor::Owner).token);
+        const auto members = again.get(
+            u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(Kind::Private)), user(Actor::Owner).token);
         QVERIFY2(members.body.contains("\"admin\""), members.body.constData());
     }
 
@@ -288,13 +291,18 @@ private Q_SLOTS:
             path = u"/api/v1/search?q=secret&channelId=%1"_qs.arg(channel);
         else if (name == u"POST message") {
             path = u"/api/v1/channels/%1/messages"_qs.arg(channel);
-            body = QJsonDocument(QJsonObject { { u"clientMsgId"_qs, u"cell%1"_qs.arg(m_serial) }, { u"text"_qs, u"hello"_qs } })
+            body = QJsonDocument(QJsonObject { { u"clientMsgId"_qs, u"cell%1"_qs.arg(m_serial) },
+                                     { u"text"_qs, u"hello"_qs } })
                        .toJson(QJsonDocument::Compact);
             const int before = rest.get(u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), ownerToken)
-                                   .json.value(u"messages").toArray().size();
+                                   .json.value(u"messages")
+                                   .toArray()
+                                   .size();
             unchanged = [&rest, channel, ownerToken, before] {
                 return rest.get(u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), ownerToken)
-                           .json.value(u"messages").toArray().size()
+                           .json.value(u"messages")
+                           .toArray()
+                           .size()
                     == before;
             };
         } else if (name == u"POST pin" || name == u"DELETE pin") {
@@ -311,7 +319,8 @@ private Q_SLOTS:
             if (rt.verb == "PATCH")
                 body = R"({"text":"changed"})";
             unchanged = [&rest, channel, ownerToken, message, secretText] {
-                const auto page = rest.get(u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), ownerToken);
+                const auto page
+                    = rest.get(u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), ownerToken);
                 for (const auto &m : page.json.value(u"messages").toArray())
                     if (m.toObject().value(u"id").toString() == message)
                         return m.toObject().value(u"text").toString() == secretText;
@@ -324,14 +333,15 @@ private Q_SLOTS:
             const QString extra = freshUser(rest);
             if (rt.verb == "POST") {
                 path = u"/api/v1/channels/%1/members"_qs.arg(channel);
-                body = QJsonDocument(QJsonObject { { u"userIds"_qs, QJsonArray { extra } } }).toJson(QJsonDocument::Compact);
+                body = QJsonDocument(QJsonObject { { u"userIds"_qs, QJsonArray { extra } } })
+                           .toJson(QJsonDocument::Compact);
             } else {
                 // The victim: a plain member added for this cell (a direct channel cannot take one: its
                 // other person is the target there).
                 const QString victim = where == Kind::Direct ? user(Actor::Author).id : extra;
                 if (where != Kind::Direct)
                     QCOMPARE(rest.post(u"/api/v1/channels/%1/members"_qs.arg(channel),
-                                 { { u"userIds"_qs, QJsonArray { victim } } }, ownerToken)
+                                     { { u"userIds"_qs, QJsonArray { victim } } }, ownerToken)
                                  .status,
                         200);
                 path = u"/api/v1/channels/%1/members/%2"_qs.arg(channel, victim);
@@ -347,20 +357,26 @@ private Q_SLOTS:
         const HttpResult r = rest.request(rt.verb, path, body, token(who));
         const int wantStatus = want.code.isEmpty() ? rt.okStatus : want.status;
         QVERIFY2(r.status == wantStatus,
-            qPrintable(u"%1 %2 → %3 %4 (want %5)"_qs.arg(QString::fromLatin1(rt.verb), path).arg(r.status).arg(QString::fromUtf8(r.body)).arg(wantStatus)));
+            qPrintable(u"%1 %2 → %3 %4 (want %5)"_qs.arg(QString::fromLatin1(rt.verb), path)
+                           .arg(r.status)
+                           .arg(QString::fromUtf8(r.body))
+                           .arg(wantStatus)));
         if (!want.code.isEmpty()) {
             QCOMPARE(r.errorCode(), want.code);
-            // A message the caller may not see is answered exactly like one that does not exist: nothing tells
-            // that the id is real (the existence leak of issue 15).
+            // A message the caller may not see is answered exactly like one that does not exist: nothing
+            // tells that the id is real (the existence leak of issue 15).
             if (want.status == 404 && path.startsWith(u"/api/v1/messages/"))
-                QCOMPARE(r.json.value(u"error").toObject().value(u"message").toString(), u"no such message"_qs);
+                QCOMPARE(
+                    r.json.value(u"error").toObject().value(u"message").toString(), u"no such message"_qs);
             QVERIFY2(!r.body.contains(secretText.toUtf8()), r.body.constData());
             QVERIFY2(!r.body.contains(m_secrets.value(where).toUtf8()), r.body.constData());
             QVERIFY2(unchanged(), "a refused request changed something");
         }
         // Put back what an allowed join changed: the outsider or removed member leaves again.
         if (name == u"POST join" && r.status == 200 && (who == Actor::Outsider || who == Actor::Removed))
-            QCOMPARE(rest.del(u"/api/v1/channels/%1/members/%2"_qs.arg(channel, user(who).id), token(who)).status, 204);
+            QCOMPARE(
+                rest.del(u"/api/v1/channels/%1/members/%2"_qs.arg(channel, user(who).id), token(who)).status,
+                204);
     }
 
     void gatewayRefusesBadCallers()
@@ -410,7 +426,8 @@ private Q_SLOTS:
                 // Something to remove: the owner reacted or pinned first.
                 GatewayClient owner;
                 QVERIFY(owner.open(m_server, user(Actor::Owner).token));
-                QJsonObject setup { { u"type"_qs, type == u"reaction.remove" ? u"reaction.add"_qs : u"message.pin"_qs },
+                QJsonObject setup { { u"type"_qs,
+                                        type == u"reaction.remove" ? u"reaction.add"_qs : u"message.pin"_qs },
                     { u"messageId"_qs, message } };
                 if (type == u"reaction.remove")
                     setup.insert(u"emoji"_qs, u"👍"_qs);
@@ -421,20 +438,25 @@ private Q_SLOTS:
         QVERIFY(g.open(m_server, token(who)));
         const QJsonObject answer = g.call(frame);
         if (want.code.isEmpty()) {
-            QVERIFY2(answer.value(u"type").toString() == u"ack"_qs, QJsonDocument(answer).toJson().constData());
+            QVERIFY2(
+                answer.value(u"type").toString() == u"ack"_qs, QJsonDocument(answer).toJson().constData());
         } else {
             QCOMPARE(answer.value(u"type").toString(), u"error"_qs);
             QCOMPARE(answer.value(u"error").toObject().value(u"code").toString(), want.code);
             if (want.code == u"not_found" && frame.contains(u"messageId") && type != u"read.mark")
-                QCOMPARE(answer.value(u"error").toObject().value(u"message").toString(), u"no such message"_qs);
+                QCOMPARE(
+                    answer.value(u"error").toObject().value(u"message").toString(), u"no such message"_qs);
             const QByteArray text = QJsonDocument(answer).toJson();
-            QVERIFY2(!text.contains(secretText.toUtf8()) && !text.contains(m_secrets.value(where).toUtf8()), text.constData());
+            QVERIFY2(!text.contains(secretText.toUtf8()) && !text.contains(m_secrets.value(where).toUtf8()),
+                text.constData());
             // Nothing changed: the message still reads as written.
-            const auto page = rest.get(u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), user(Actor::Owner).token);
+            const auto page = rest.get(
+                u"/api/v1/channels/%1/messages?limit=100"_qs.arg(channel), user(Actor::Owner).token);
             bool found = false;
             for (const auto &m : page.json.value(u"messages").toArray())
-                found = found || (m.toObject().value(u"id").toString() == message
-                                     && m.toObject().value(u"text").toString() == secretText);
+                found = found
+                    || (m.toObject().value(u"id").toString() == message
+                        && m.toObject().value(u"text").toString() == secretText);
             QVERIFY2(found, "a refused frame changed the message");
         }
     }

@@ -3,10 +3,10 @@
 // Also: the server started from a config file answers GET /api/v1/health.
 #include "testserver.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -104,7 +104,8 @@ private slots:
         QTest::newRow("not a setting") << QByteArray("help = true\n") << QStringLiteral("unknown key 'help'");
         QTest::newRow("a section") << QByteArray("[server]\nport = 1\n")
                                    << QStringLiteral("unknown key 'server/port'");
-        QTest::newRow("bad port") << QByteArray("port = 70000\n") << QStringLiteral(": port must be 0 to 65535");
+        QTest::newRow("bad port") << QByteArray("port = 70000\n")
+                                  << QStringLiteral(": port must be 0 to 65535");
         QTest::newRow("bad address") << QByteArray("listen = example\n")
                                      << QStringLiteral(": listen: not an IP address: example");
         QTest::newRow("bad durability") << QByteArray("durability = sometimes\n")
@@ -120,9 +121,10 @@ private slots:
         const QString file = writeConfig(QStringLiteral("bad.conf"), text);
         for (const QStringList &extra : { QStringList { QStringLiteral("--check-config") }, QStringList() }) {
             // Nothing on the command line that the file sets: it would win over the bad value.
-            const Run r = runServer(QStringList { QStringLiteral("--config"), file, QStringLiteral("--data-dir"),
-                                        m_dir.filePath(QStringLiteral("never")) }
-                + extra);
+            const Run r
+                = runServer(QStringList { QStringLiteral("--config"), file, QStringLiteral("--data-dir"),
+                                m_dir.filePath(QStringLiteral("never")) }
+                    + extra);
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains(error), qPrintable(r.err));
             QVERIFY2(r.err.contains(file), qPrintable(u"the error must name the file: "_qs + r.err));
@@ -158,7 +160,8 @@ private slots:
         QVERIFY(QFileInfo::exists(data.filePath(QStringLiteral("natter.db"))));
 
         QNetworkAccessManager nam;
-        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/health").arg(port))));
+        QNetworkReply *reply
+            = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/health").arg(port))));
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();

@@ -10,9 +10,10 @@ namespace Natter::Server {
 class Database;
 class Hub;
 
-// Routes for operators rather than users: GET /api/v1/health, answered without a token so that a load balancer
-// or a monitor can ask. 200 when the server can take writes (its store answers a query), 503 otherwise.
-// GET /metrics: Prometheus text format, to loopback clients, and to others only with the metrics token.
+// Routes for operators rather than users: GET /api/v1/health, answered without a token so that a load
+// balancer or a monitor can ask. 200 when the server can take writes (its store answers a query), 503
+// otherwise. GET /metrics: Prometheus text format, to loopback clients, and to others only with the metrics
+// token.
 class OpsRoutes
 {
 public:
