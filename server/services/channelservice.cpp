@@ -56,6 +56,26 @@ Result<ChannelService::Access> ChannelService::authorize(
     return a;
 }
 
+std::optional<Wire::Error> ChannelService::authorizeWrite(qint64 userId, qint64 channelId, ChannelAction action)
+{
+    Q_ASSERT(action == ChannelAction::Write || action == ChannelAction::React);
+    if (channelId && m_channels.memberIds(channelId).contains(userId) && !m_channels.isReadOnly(channelId)) {
+        // In a channel that is not read-only, decide() looks at nothing but the mute for these actions: the
+        // channel's and the member's other fields are not needed, so they are not loaded.
+        AuthorizationSubject subject;
+        subject.channel.id = channelId;
+        subject.actor.channelId = channelId;
+        subject.actor.userId = userId;
+        if (m_moderation)
+            subject.actorMutedUntil = m_moderation->mutedUntil(channelId, userId, nowMs());
+        return decide(action, subject);
+    }
+    const auto a = authorize(userId, channelId, action);
+    if (!a.ok())
+        return a.error();
+    return std::nullopt;
+}
+
 QList<Wire::Channel> ChannelService::listFor(qint64 userId)
 {
     QList<Wire::Channel> out;

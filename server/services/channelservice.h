@@ -47,6 +47,10 @@ public:
     // TARGETID is the member acted on (RemoveMember, SetRole, Mute), NEWROLE the role asked for (SetRole).
     Result<Access> authorize(qint64 userId, qint64 channelId, ChannelAction action, qint64 targetId = 0,
         const QString &newRole = {});
+    // authorize() for Write and React, the send hot path (docs/benchmarks.md): a member of a channel that is not
+    // read-only is answered from the caches (member ids, read-only flags, mutes) without a database query, and
+    // decide() still makes the decision; anyone else goes through authorize(). nullopt when allowed.
+    std::optional<Wire::Error> authorizeWrite(qint64 userId, qint64 channelId, ChannelAction action);
     void setModeration(ModerationStore *store) { m_moderation = store; }
 
     QList<Wire::Channel> listFor(qint64 userId);

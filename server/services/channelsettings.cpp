@@ -52,7 +52,6 @@ Result<Wire::Channel> ChannelSettings::update(
             channel.readOnly ? u"channel.read_only"_qs : u"channel.writable"_qs, u"channel"_qs, channelId,
             channelId, {}, {} }))
         return rollbackChange(m_db);
-    m_channels.invalidate(channelId); // the cached row predates read_only
     const auto stored = m_channels.byId(channelId);
     // The frame is shared by all members, so it carries the channel without the per-member fields' values.
     const auto event

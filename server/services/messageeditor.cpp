@@ -46,8 +46,8 @@ Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &r
     const MessageRecord &m = t.value().message;
     if (m.authorId != userId)
         return Wire::Error::forbidden(u"only the author can edit a message"_qs);
-    if (const auto allowed = m_access.authorize(userId, m.channelId, ChannelAction::Write); !allowed.ok())
-        return allowed.error();
+    if (const auto refusal = m_access.authorizeWrite(userId, m.channelId, ChannelAction::Write))
+        return *refusal;
     const bool hasAttachments = m_attachments && !m_attachments->attachments(m.id).isEmpty();
     if (text.trimmed().isEmpty() && !hasAttachments)
         return Wire::Error::badRequest(u"field 'text' must not be blank"_qs);

@@ -100,8 +100,9 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return done(Wire::Error::rateLimited(wait));
     // access() and the moderation rules (mutes, read-only channels) in one place.
-    if (const auto allowed = m_access.authorize(userId, channelId, ChannelAction::Write); !allowed.ok())
-        return done(allowed.error());
+    // Members are answered from the caches (authorizeWrite()); anyone else gets access()'s precise error.
+    if (const auto refusal = m_access.authorizeWrite(userId, channelId, ChannelAction::Write))
+        return done(*refusal);
 
     qint64 rootId = 0;
     if (parentId) {

@@ -123,6 +123,7 @@ bool ChannelStore::updateSettings(const ChannelRecord &c)
     q.addBindValue(c.pinPolicy);
     q.addBindValue(c.readOnly ? 1 : 0);
     q.addBindValue(c.id);
+    m_readOnly.remove(c.id); // read again after the change (or its rollback)
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
@@ -199,6 +200,19 @@ const QList<qint64> &ChannelStore::memberIds(qint64 channelId)
                 ids.append(q.value(0).toLongLong());
         q.finish();
         it = m_memberIds.insert(channelId, ids);
+    }
+    return *it;
+}
+
+bool ChannelStore::isReadOnly(qint64 channelId)
+{
+    auto it = m_readOnly.constFind(channelId);
+    if (it == m_readOnly.constEnd()) {
+        SqliteStatement &q = m_db.statement("SELECT read_only FROM channels WHERE id = ?");
+        q.bind(1, channelId);
+        const bool readOnly = q.step() && q.hasRow() && q.int64(0) != 0;
+        q.reset();
+        it = m_readOnly.insert(channelId, readOnly);
     }
     return *it;
 }
@@ -337,6 +351,7 @@ QList<ChannelStore::StoredEvent> ChannelStore::eventsAfter(
 void ChannelStore::invalidate(qint64 channelId)
 {
     m_memberIds.remove(channelId);
+    m_readOnly.remove(channelId);
     m_counters.remove(channelId);
 }
 
