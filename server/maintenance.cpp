@@ -1,4 +1,5 @@
 #include "maintenance.h"
+#include "admincommand.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -295,7 +296,7 @@ int makeCert(const QStringList &args)
 bool isCommand(const QStringList &args)
 {
     const QString first = args.value(1);
-    return first == u"backup" || first == u"restore" || first == u"make-cert";
+    return first == u"backup" || first == u"restore" || first == u"make-cert" || first == u"admin";
 }
 
 int run(const QStringList &args)
@@ -305,6 +306,8 @@ int run(const QStringList &args)
         return backup(args);
     if (command == u"restore")
         return restore(args);
+    if (command == u"admin")
+        return AdminCommand::run(args);
     return makeCert(args);
 }
 

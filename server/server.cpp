@@ -1,4 +1,5 @@
 #include "server.h"
+#include "adminfile.h"
 #include "services/authservice.h"
 #include "services/channelservice.h"
 #include "store/channelstore.h"
@@ -12,7 +13,12 @@
 #include "gateway/hub.h"
 #include "features/previews/linkpreviewer.h"
 #include "logging.h"
+#include "services/accountpolicy.h"
 #include "services/channelsettings.h"
+#include "services/moderationservice.h"
+#include "services/wordfilter.h"
+#include "store/moderationstore.h"
+#include "transport/http/moderationroutes.h"
 #include "services/messageeditor.h"
 #include "services/pinservice.h"
 #include "services/reactionservice.h"
@@ -104,6 +110,11 @@ struct Server::Parts
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
         , ops(db, hub)
+        , moderationStore(db)
+        , accountPolicy(moderationStore,
+              AccountPolicy::registrationFromName(c.registration).value_or(AccountPolicy::Registration::Open))
+        , moderation({ db, moderationStore, users, channelStore, messageStore, channels, editor, auth, hub, views, ids })
+        , moderationRoutes(auth, moderation)
     {
     }
 
@@ -137,6 +148,11 @@ struct Server::Parts
     SearchIndexer indexer;
     LinkPreviewer previews;
     OpsRoutes ops;
+    ModerationStore moderationStore;
+    AccountPolicy accountPolicy;
+    WordFilter wordFilter;
+    ModerationService moderation;
+    ModerationRoutes moderationRoutes;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
 };
@@ -149,6 +165,8 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
+    if (m_adminFileWritten)
+        AdminFile::remove(m_config.dataDir);
     if (d)
         d->hashPool.waitForDone();
 }
@@ -191,6 +209,17 @@ bool Server::start(QString *error)
     d->editor.setAttachments(&d->files);
     connect(&d->messages, &MessageService::messageStored, &d->previews, &LinkPreviewer::onMessageStored);
 
+    // Moderation (issue 16): the rules in ChannelService::authorize(), registration policy, word filter.
+    d->channels.setModeration(&d->moderationStore);
+    d->auth.setPolicy(&d->accountPolicy);
+    if (!m_config.wordFilterFile.isEmpty()) {
+        if (!d->wordFilter.load(m_config.wordFilterFile, error))
+            return false;
+        d->messages.setWordFilter(&d->wordFilter);
+    }
+    const QByteArray adminToken = AdminFile::newToken();
+    d->moderationRoutes.setLocalToken(adminToken);
+    d->moderationRoutes.install(d->http);
     d->rest.install(d->http);
     d->ops.setMetricsToken(m_config.metricsToken.toUtf8());
     d->ops.install(d->http);
@@ -266,6 +295,10 @@ bool Server::start(QString *error)
         return false;
     }
     d->http.bind(d->tcp);
+    // `natter-server admin` finds the running server through this file (0600) and goes through it.
+    if (!AdminFile::write(m_config.dataDir, m_config.listen, port(), isTls(), adminToken, error))
+        return false;
+    m_adminFileWritten = true;
     return true;
 }
 

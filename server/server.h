@@ -40,6 +40,7 @@ private:
     struct Parts;
     ServerConfig m_config;
     std::unique_ptr<Parts> d;
+    bool m_adminFileWritten = false;
 };
 
 } // namespace Natter::Server

@@ -73,8 +73,17 @@ namespace {
         const QCommandLineOption drainTimeout(u"drain-timeout-ms"_qs,
             u"On SIGTERM, how long to wait for in-flight commits and closing connections (default 10000)."_qs,
             u"MS"_qs, u"10000"_qs);
-        p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
-            uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout });
+        const QCommandLineOption registration(u"registration"_qs,
+            u"Who may create an account: open (default), invite (an invite code from an administrator; the "
+            u"first"
+            " account needs none) or closed (only `natter-server admin create-user`)."_qs,
+            u"open|invite|closed"_qs, u"open"_qs);
+        const QCommandLineOption wordFilter(u"word-filter"_qs,
+            u"Refuse (or, for lines `mask:TERM`, mask) messages with the words and phrases listed in FILE."_qs,
+            u"FILE"_qs);
+        p.addOptions(
+            { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
+                typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter });
         p.addOption(privatePreviews);
 #ifdef NATTER_LITE_WEBSOCKET
         const QString defaultTransport = u"lite"_qs;
@@ -88,7 +97,7 @@ namespace {
         p.addOption(wsTransport);
         const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost,
             heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
-            tlsKey, metricsToken, drainTimeout };
+            tlsKey, metricsToken, drainTimeout, registration, wordFilter };
         p.addOption(QCommandLineOption(u"config"_qs,
             u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
             u"FILE"_qs));
@@ -275,6 +284,16 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         }
     }
     c.metricsToken = p.value(u"metrics-token"_qs);
+    c.registration = p.value(u"registration"_qs);
+    if (c.registration != u"open" && c.registration != u"invite" && c.registration != u"closed") {
+        *exitCode = fail(u"--registration must be open, invite or closed"_qs);
+        return std::nullopt;
+    }
+    c.wordFilterFile = p.value(u"word-filter"_qs);
+    if (!c.wordFilterFile.isEmpty() && !QFileInfo(c.wordFilterFile).isReadable()) {
+        *exitCode = fail(u"cannot read "_qs + c.wordFilterFile);
+        return std::nullopt;
+    }
     c.drainTimeoutMs = p.value(u"drain-timeout-ms"_qs).toInt(&ok);
     if (!ok || c.drainTimeoutMs < 0) {
         *exitCode = fail(u"--drain-timeout-ms must be a non-negative number"_qs);

@@ -32,6 +32,9 @@ struct ServerConfig
     QString tlsKey;
     // GET /metrics answers loopback clients; others only with `Authorization: Bearer <metricsToken>`.
     QString metricsToken;
+    // Moderation (issue 16): who may register (open | invite | closed), and the word filter's file.
+    QString registration = QStringLiteral("open");
+    QString wordFilterFile;
     // SIGTERM: how long in-flight commits and closing WebSockets may take before the process exits anyway.
     int drainTimeoutMs = 10000;
     // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket,

@@ -35,6 +35,7 @@ Channel Channel::read(JsonReader &r)
     c.lastReadMessageId = r.optionalId(Key::LastReadMessageId).value_or(0);
     c.role = readEnum(r, Key::Role, Role::None, false);
     c.pinPolicy = readEnum(r, Key::PinPolicy, PinPolicy::Members, false);
+    c.readOnly = r.optionalBool(Key::ReadOnly).value_or(false);
     return c;
 }
 
@@ -56,6 +57,8 @@ void Channel::write(JsonWriter &w) const
     writeId(w.key(Key::LastReadMessageId), lastReadMessageId.value());
     writeRole(w.key(Key::Role), role);
     w.key(Key::PinPolicy).value(toName(pinPolicy));
+    if (readOnly)
+        w.key(Key::ReadOnly).value(true);
     w.endObject();
 }
 

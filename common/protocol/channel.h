@@ -31,6 +31,7 @@ struct Channel
     Id lastReadMessageId;
     Role role = Role::None;
     PinPolicy pinPolicy = PinPolicy::Members;
+    bool readOnly = false; // written only when true (docs/protocol.md, Moderation)
 
     bool isDirect() const { return type == ChannelType::Direct; }
     bool isPublic() const { return visibility == Visibility::Public; }

@@ -23,6 +23,8 @@ int httpStatus(ErrorCode code)
         return 429;
     case ErrorCode::Internal:
         return 500;
+    case ErrorCode::PasswordChangeRequired:
+        return 403;
     }
     return 500;
 }

@@ -36,6 +36,14 @@ template<> struct EnumNames<Role>
         = { { Role::Owner, "owner"_L1 }, { Role::Admin, "admin"_L1 }, { Role::Member, "member"_L1 } };
 };
 
+// A user's role on the server (not in a channel): administrators moderate the whole server.
+enum class ServerRole : quint8 { Member, Admin };
+template<> struct EnumNames<ServerRole>
+{
+    static constexpr std::pair<ServerRole, QLatin1StringView> Table[]
+        = { { ServerRole::Member, "member"_L1 }, { ServerRole::Admin, "admin"_L1 } };
+};
+
 // Who may pin in a channel.
 enum class PinPolicy : quint8 { Members, Admins };
 template<> struct EnumNames<PinPolicy>
@@ -55,6 +63,7 @@ enum class ErrorCode : quint8 {
     UnsupportedMediaType,
     RateLimited,
     Internal,
+    PasswordChangeRequired, // 403: login with a password an administrator reset (docs/protocol.md, Moderation)
 };
 template<> struct EnumNames<ErrorCode>
 {
@@ -68,6 +77,7 @@ template<> struct EnumNames<ErrorCode>
         { ErrorCode::UnsupportedMediaType, "unsupported_media_type"_L1 },
         { ErrorCode::RateLimited, "rate_limited"_L1 },
         { ErrorCode::Internal, "internal"_L1 },
+        { ErrorCode::PasswordChangeRequired, "password_change_required"_L1 },
     };
 };
 int httpStatus(ErrorCode code);

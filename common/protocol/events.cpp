@@ -339,6 +339,34 @@ void ChannelRemoved::writeFields(JsonWriter &w) const
     w.key(Key::ChannelId).idString(channelId.value());
 }
 
+ReportsCount ReportsCount::readFields(JsonReader &r)
+{
+    return { r.integer(Key::Open, 0, std::numeric_limits<qint64>::max() / 2) };
+}
+
+void ReportsCount::writeFields(JsonWriter &w) const
+{
+    w.key(Key::Open).value(open);
+}
+
+ReportResolved ReportResolved::readFields(JsonReader &r)
+{
+    ReportResolved e;
+    e.reportId = r.id(Key::ReportId);
+    e.messageId = r.id(Key::MessageId);
+    e.outcome = r.choice(Key::Outcome, { u"dismissed"_s, u"deleted"_s, u"muted"_s, u"deactivated"_s }, QString());
+    if (r.ok() && e.outcome.isEmpty())
+        r.fail(u"missing field 'outcome'"_s);
+    return e;
+}
+
+void ReportResolved::writeFields(JsonWriter &w) const
+{
+    w.key(Key::ReportId).idString(reportId.value());
+    w.key(Key::MessageId).idString(messageId.value());
+    w.key(Key::Outcome).value(outcome);
+}
+
 void setFrameType(MessageEvent &event, FrameType type)
 {
     event.updated = type == FrameType::MessageUpdated;

@@ -268,6 +268,28 @@ struct ChannelRemoved
     void writeFields(JsonWriter &writer) const;
 };
 
+// Ephemeral, to server administrators: how many reports wait in the queue (docs/protocol.md, Moderation).
+struct ReportsCount
+{
+    qint64 open = 0;
+
+    FrameType frameType() const { return FrameType::ReportsCount; }
+    static ReportsCount readFields(JsonReader &reader);
+    void writeFields(JsonWriter &writer) const;
+};
+
+// Ephemeral, to the reporter: what became of their report. OUTCOME is dismissed, deleted, muted or deactivated.
+struct ReportResolved
+{
+    Id reportId;
+    Id messageId;
+    QString outcome;
+
+    FrameType frameType() const { return FrameType::ReportResolved; }
+    static ReportResolved readFields(JsonReader &reader);
+    void writeFields(JsonWriter &writer) const;
+};
+
 void setFrameType(MessageEvent &event, FrameType type);
 void setFrameType(ReactionChanged &event, FrameType type);
 void setFrameType(PinChanged &event, FrameType type);

@@ -43,7 +43,9 @@ namespace Natter::Wire {
     X(ReadUpdated, "read.updated")                                                                           \
     X(Presence, "presence")                                                                                  \
     X(ChannelAdded, "channel.added")                                                                         \
-    X(ChannelRemoved, "channel.removed")
+    X(ChannelRemoved, "channel.removed")                                                                     \
+    X(ReportsCount, "reports.count")                                                                         \
+    X(ReportResolved, "report.resolved")
 
 enum class FrameType : quint8 {
     Unknown,

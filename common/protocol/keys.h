@@ -111,4 +111,34 @@ inline constexpr QLatin1StringView Ok = "ok"_L1;
 inline constexpr QLatin1StringView Version = "version"_L1;
 inline constexpr QLatin1StringView UptimeMs = "uptimeMs"_L1;
 inline constexpr QLatin1StringView Connections = "connections"_L1;
+
+// Moderation and administration (docs/protocol.md, Moderation)
+inline constexpr QLatin1StringView ServerRole = "serverRole"_L1;
+inline constexpr QLatin1StringView Deactivated = "deactivated"_L1;
+inline constexpr QLatin1StringView ReadOnly = "readOnly"_L1;
+inline constexpr QLatin1StringView Invite = "invite"_L1;
+inline constexpr QLatin1StringView NewPassword = "newPassword"_L1;
+inline constexpr QLatin1StringView TemporaryPassword = "temporaryPassword"_L1;
+inline constexpr QLatin1StringView DurationSeconds = "durationSeconds"_L1;
+inline constexpr QLatin1StringView MutedUntil = "mutedUntil"_L1;
+inline constexpr QLatin1StringView Reason = "reason"_L1;
+inline constexpr QLatin1StringView MaxUses = "maxUses"_L1;
+inline constexpr QLatin1StringView Uses = "uses"_L1;
+inline constexpr QLatin1StringView ExpiresInSeconds = "expiresInSeconds"_L1;
+inline constexpr QLatin1StringView ExpiresAt = "expiresAt"_L1;
+inline constexpr QLatin1StringView Reports = "reports"_L1;
+inline constexpr QLatin1StringView ReportId = "reportId"_L1;
+inline constexpr QLatin1StringView ReporterId = "reporterId"_L1;
+inline constexpr QLatin1StringView Action = "action"_L1;
+inline constexpr QLatin1StringView Outcome = "outcome"_L1;
+inline constexpr QLatin1StringView Open = "open"_L1;
+inline constexpr QLatin1StringView Entries = "entries"_L1;
+inline constexpr QLatin1StringView At = "at"_L1;
+inline constexpr QLatin1StringView ActorId = "actorId"_L1;
+inline constexpr QLatin1StringView TargetType = "targetType"_L1;
+inline constexpr QLatin1StringView TargetId = "targetId"_L1;
+inline constexpr QLatin1StringView Detail = "detail"_L1;
+inline constexpr QLatin1StringView ResolvedAt = "resolvedAt"_L1;
+inline constexpr QLatin1StringView ResolvedBy = "resolvedBy"_L1;
+inline constexpr QLatin1StringView Registration = "registration"_L1;
 } // namespace Natter::Wire::Key

@@ -133,6 +133,7 @@ Credentials Credentials::read(JsonReader &r)
     c.username = r.string(Key::Username, 1, Limits::MaxUsernameChars * 4);
     c.password = r.string(Key::Password, 1, Limits::MaxPasswordChars * 4);
     c.displayName = r.optionalString(Key::DisplayName, 1, Limits::MaxDisplayNameChars).value_or(QString());
+    c.invite = r.optionalString(Key::Invite, 1, 64).value_or(QString());
     return c;
 }
 
@@ -142,6 +143,8 @@ void Credentials::write(JsonWriter &w) const
     w.key(Key::Username).value(username).key(Key::Password).value(password);
     if (!displayName.isEmpty())
         w.key(Key::DisplayName).value(displayName);
+    if (!invite.isEmpty())
+        w.key(Key::Invite).value(invite);
     w.endObject();
 }
 
@@ -200,6 +203,7 @@ ChannelSettings ChannelSettings::read(JsonReader &r)
     s.topic = r.optionalString(Key::Topic, 0, Limits::MaxTopicChars);
     if (r.source().contains(Key::PinPolicy) && !r.source().value(Key::PinPolicy).isNull())
         s.pinPolicy = readEnum(r, Key::PinPolicy, PinPolicy::Members, false);
+    s.readOnly = r.optionalBool(Key::ReadOnly);
     if (r.ok() && s.name && s.name->trimmed().isEmpty())
         r.fail(QStringLiteral("field 'name' must not be blank"));
     return s;
@@ -214,6 +218,8 @@ void ChannelSettings::write(JsonWriter &w) const
         w.key(Key::Topic).value(*topic);
     if (pinPolicy)
         w.key(Key::PinPolicy).value(toName(*pinPolicy));
+    if (readOnly)
+        w.key(Key::ReadOnly).value(*readOnly);
     w.endObject();
 }
 

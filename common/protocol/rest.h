@@ -96,6 +96,7 @@ struct Credentials
     QString username;
     QString password;
     QString displayName; // register only; empty when not given
+    QString invite; // register only, on an invite-only server; empty when not given
 
     static Credentials read(JsonReader &reader);
     void write(JsonWriter &writer) const;
@@ -130,6 +131,7 @@ struct ChannelSettings
     std::optional<QString> name;
     std::optional<QString> topic;
     std::optional<PinPolicy> pinPolicy;
+    std::optional<bool> readOnly;
 
     static ChannelSettings read(JsonReader &reader);
     void write(JsonWriter &writer) const;

@@ -14,6 +14,12 @@ User User::read(JsonReader &r)
     u.displayName = r.string(Key::DisplayName, 0, MaxWireChars);
     u.online = r.optionalBool(Key::Online).value_or(false);
     u.lastSeen = r.optionalTime(Key::LastSeen);
+    u.deactivated = r.optionalBool(Key::Deactivated).value_or(false);
+    if (const auto role = r.optionalString(Key::ServerRole, 1, 16)) {
+        u.serverRole = fromName<ServerRole>(*role);
+        if (!u.serverRole)
+            r.fail(u"field 'serverRole' must be one of: "_s + allNames<ServerRole>().join(u", "_s));
+    }
     return u;
 }
 
@@ -25,6 +31,10 @@ void User::write(JsonWriter &w) const
     w.key(Key::DisplayName).value(displayName);
     w.key(Key::Online).value(online);
     writeTime(w.key(Key::LastSeen), lastSeen);
+    if (deactivated)
+        w.key(Key::Deactivated).value(true);
+    if (serverRole)
+        w.key(Key::ServerRole).value(toName(*serverRole));
     w.endObject();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "enums.h"
 #include "id.h"
+
+#include <optional>
 
 #include <QString>
 
@@ -17,6 +20,10 @@ struct User
     QString displayName;
     bool online = false;
     qint64 lastSeen = 0; // Unix ms; 0 is null
+    // Additive (docs/protocol.md, Moderation): `deactivated: true` only for a deactivated account (absent
+    // otherwise); `serverRole` only on GET /users/me.
+    bool deactivated = false;
+    std::optional<ServerRole> serverRole;
 
     static User read(JsonReader &reader);
     void write(JsonWriter &writer) const;

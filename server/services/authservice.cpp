@@ -1,7 +1,9 @@
 #include "services/authservice.h"
 #include "gateway/hub.h"
 #include "logging.h"
+#include "services/accountpolicy.h"
 #include "services/passwordhasher.h"
+#include "store/moderationstore.h"
 #include "store/userstore.h"
 
 #include <common/protocol/enums.h>
@@ -57,6 +59,17 @@ Result<AuthService::Session> AuthService::startSession(const UserRecord &user)
 
 QFuture<Result<AuthService::Session>> AuthService::registerUser(const Wire::Credentials &credentials)
 {
+    return registerChecked(credentials, false);
+}
+
+QFuture<Result<AuthService::Session>> AuthService::createUser(const Wire::Credentials &credentials)
+{
+    return registerChecked(credentials, true);
+}
+
+QFuture<Result<AuthService::Session>> AuthService::registerChecked(
+    const Wire::Credentials &credentials, bool admitted)
+{
     const QString &username = credentials.username;
     const QString &password = credentials.password;
     QString displayName = credentials.displayName.isEmpty() ? username : credentials.displayName;
@@ -69,15 +82,26 @@ QFuture<Result<AuthService::Session>> AuthService::registerUser(const Wire::Cred
         return readyFuture(Result<Session>(Wire::Error::badRequest(u"displayName must not be blank"_qs)));
     if (m_users.byUsername(username))
         return readyFuture(Result<Session>(Wire::Error::conflict(u"username is taken"_qs)));
+    if (!admitted && m_policy)
+        if (const auto refusal = m_policy->admit(credentials))
+            return readyFuture(Result<Session>(*refusal));
 
     return m_hasher.hash(password).then(
-        this, [this, username, displayName](const QString &hash) -> Result<Session> {
-            if (hash.isEmpty())
+        this, [this, username, displayName, credentials, admitted](const QString &hash) -> Result<Session> {
+            const auto refund = [&] {
+                if (!admitted && m_policy)
+                    m_policy->refund(credentials);
+            };
+            if (hash.isEmpty()) {
+                refund();
                 return Wire::Error::internal(u"could not hash the password"_qs);
+            }
             UserRecord user { m_ids.next(), username, displayName, nowMs(), 0 };
             // The name may have been taken while the hash was computed; the unique index decides.
-            if (!m_users.create(user, hash))
+            if (!m_users.create(user, hash)) {
+                refund();
                 return Wire::Error::conflict(u"username is taken"_qs);
+            }
             qCInfo(lcAuth) << "registered" << username;
             return startSession(user);
         });
@@ -95,8 +119,51 @@ QFuture<Result<AuthService::Session>> AuthService::login(const Wire::Credentials
         const auto user = userId ? m_users.byId(userId) : std::nullopt;
         if (!match || !user)
             return Wire::Error::unauthorized(u"wrong username or password"_qs);
+        if (const auto refusal = AccountPolicy::loginRefusal(*user))
+            return *refusal;
         return startSession(*user);
     });
+}
+
+QFuture<Result<AuthService::Session>> AuthService::changePassword(
+    const Wire::Credentials &credentials, const QString &newPassword)
+{
+    if (const QString problem = Validation::passwordProblem(newPassword); !problem.isEmpty())
+        return readyFuture(Result<Session>(Wire::Error::badRequest(u"newPassword: "_qs + problem)));
+    const auto found = m_users.byUsername(credentials.username);
+    const QString stored = found ? found->second : m_hasher.decoyHash();
+    const qint64 userId = found ? found->first.id : 0;
+    return m_hasher.verify(stored, credentials.password)
+        .then(this,
+            [this, userId, newPassword](bool match) -> QFuture<Result<Session>> {
+                const auto user = userId ? m_users.byId(userId) : std::nullopt;
+                if (!match || !user)
+                    return readyFuture(Result<Session>(Wire::Error::unauthorized(u"wrong username or password"_qs)));
+                if (user->deactivatedAt)
+                    return readyFuture(Result<Session>(Wire::Error::forbidden(u"this account has been deactivated"_qs)));
+                return m_hasher.hash(newPassword).then(this, [this, userId](const QString &hash) -> Result<Session> {
+                    ModerationStore store(m_users.database());
+                    if (hash.isEmpty() || !store.setPassword(userId, hash, false))
+                        return Wire::Error::internal(u"could not store the password"_qs);
+                    revokeSessions(userId);
+                    m_users.forget(userId);
+                    qCInfo(lcAuth) << "password changed for" << userId;
+                    return startSession(*m_users.byId(userId));
+                });
+            })
+        .unwrap();
+}
+
+QFuture<QString> AuthService::hashPassword(const QString &password)
+{
+    return m_hasher.hash(password);
+}
+
+void AuthService::revokeSessions(qint64 userId)
+{
+    ModerationStore store(m_users.database());
+    for (const QByteArray &hash : store.tokensOf(userId))
+        logout(hash);
 }
 
 void AuthService::logout(const QByteArray &tokenHash)

@@ -17,6 +17,7 @@ namespace Natter::Server {
 class UserStore;
 class PasswordHasher;
 class Hub;
+class AccountPolicy;
 
 // Accounts and sessions: registration, login, logout, and turning a bearer token into a user.
 class AuthService : public QObject
@@ -43,14 +44,28 @@ public:
     qint64 authenticate(QByteArrayView token, QByteArray *tokenHash = nullptr);
     static QByteArray hashToken(QByteArrayView token);
 
+    // Moderation (issue 16). Without a policy, registration is open and every account may sign in.
+    void setPolicy(AccountPolicy *policy) { m_policy = policy; }
+    // An account made by an administrator (`natter-server admin create-user`): no registration policy.
+    QFuture<Result<Session>> createUser(const Wire::Credentials &credentials);
+    // POST /auth/password: CREDENTIALS' password must match; the account gets NEWPASSWORD, loses its other
+    // sessions and the "must change" mark, and a new session is started.
+    QFuture<Result<Session>> changePassword(const Wire::Credentials &credentials, const QString &newPassword);
+    QFuture<QString> hashPassword(const QString &password);
+    // Ends every session of USERID at once (deactivation, password reset): its tokens stop working and its open
+    // gateway connections are closed with 4002.
+    void revokeSessions(qint64 userId);
+
 private:
     Result<Session> startSession(const UserRecord &user);
+    QFuture<Result<Session>> registerChecked(const Wire::Credentials &credentials, bool admitted);
 
     UserStore &m_users;
     PasswordHasher &m_hasher;
     SnowflakeGenerator &m_ids;
     Hub &m_hub;
     QHash<QByteArray, qint64> m_tokenCache;
+    AccountPolicy *m_policy = nullptr;
 };
 
 } // namespace Natter::Server

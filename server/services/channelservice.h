@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/authorizer.h"
 #include "services/eventlog.h"
 #include "store/records.h"
 
@@ -19,6 +20,7 @@ class ChannelStore;
 class UserStore;
 class Hub;
 class Views;
+class ModerationStore;
 
 // Channels and membership, and the one place that decides whether a user may touch a channel.
 class ChannelService
@@ -41,6 +43,15 @@ public:
     // A member gets the channel and its membership. A non-member gets not_found for a private channel (its
     // existence is not leaked) and forbidden for a public one; an unknown channel is not_found.
     Result<Access> access(qint64 userId, qint64 channelId);
+    // access(), then whether the caller may do ACTION there (services/authorizer.h: the rules, in one place).
+    // TARGETID is the member acted on (RemoveMember, SetRole, Mute), NEWROLE the role asked for (SetRole).
+    Result<Access> authorize(qint64 userId, qint64 channelId, ChannelAction action, qint64 targetId = 0,
+        const QString &newRole = {});
+    // authorize() for Write and React, the send hot path (docs/benchmarks.md): a member of a channel that is not
+    // read-only is answered from the caches (member ids, read-only flags, mutes) without a database query, and
+    // decide() still makes the decision; anyone else goes through authorize(). nullopt when allowed.
+    std::optional<Wire::Error> authorizeWrite(qint64 userId, qint64 channelId, ChannelAction action);
+    void setModeration(ModerationStore *store) { m_moderation = store; }
 
     QList<Wire::Channel> listFor(qint64 userId);
     Result<Wire::Channel> get(qint64 userId, qint64 channelId);
@@ -69,6 +80,7 @@ private:
     Hub &m_hub;
     Views &m_views;
     SnowflakeGenerator &m_ids;
+    ModerationStore *m_moderation = nullptr;
 };
 
 } // namespace Natter::Server

@@ -1,4 +1,6 @@
 #include "services/channelsettings.h"
+#include "store/moderationstore.h"
+#include <isotime.h>
 #include "services/channelservice.h"
 #include "services/eventlog.h"
 #include "services/messagetarget.h"
@@ -24,27 +26,31 @@ ChannelSettings::ChannelSettings(
 Result<Wire::Channel> ChannelSettings::update(
     qint64 userId, qint64 channelId, const Wire::ChannelSettings &settings)
 {
-    const auto access = m_access.access(userId, channelId);
+    const auto access = m_access.authorize(userId, channelId, ChannelAction::ManageSettings);
     if (!access.ok())
         return access.error();
     const auto &name = settings.name;
     const auto &topic = settings.topic;
     const QString policy = settings.pinPolicy ? Wire::toName(*settings.pinPolicy).toString() : QString();
     ChannelRecord channel = access.value().channel;
-    if (channel.isDirect())
-        return Wire::Error::forbidden(u"direct channels have no settings"_qs);
-    if (!access.value().member.canManage())
-        return Wire::Error::forbidden(u"only an owner or admin can change the channel"_qs);
     if (name)
         channel.name = name->trimmed();
     if (topic)
         channel.topic = *topic;
     if (!policy.isEmpty())
         channel.pinPolicy = policy;
+    const bool readOnlyChanged = settings.readOnly && *settings.readOnly != channel.readOnly;
+    if (settings.readOnly)
+        channel.readOnly = *settings.readOnly;
 
     if (!m_db.begin())
         return Wire::Error::internal();
     if (!m_channels.updateSettings(channel))
+        return rollbackChange(m_db);
+    if (readOnlyChanged
+        && !ModerationStore(m_db).audit({ 0, nowMs(), userId,
+            channel.readOnly ? u"channel.read_only"_qs : u"channel.writable"_qs, u"channel"_qs, channelId,
+            channelId, {}, {} }))
         return rollbackChange(m_db);
     const auto stored = m_channels.byId(channelId);
     // The frame is shared by all members, so it carries the channel without the per-member fields' values.

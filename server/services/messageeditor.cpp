@@ -1,4 +1,5 @@
 #include "services/messageeditor.h"
+#include "store/moderationstore.h"
 #include "services/attachmentlinker.h"
 #include "services/eventlog.h"
 #include "services/messageservice.h"
@@ -45,6 +46,8 @@ Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &r
     const MessageRecord &m = t.value().message;
     if (m.authorId != userId)
         return Wire::Error::forbidden(u"only the author can edit a message"_qs);
+    if (const auto refusal = m_access.authorizeWrite(userId, m.channelId, ChannelAction::Write))
+        return *refusal;
     const bool hasAttachments = m_attachments && !m_attachments->attachments(m.id).isEmpty();
     if (text.trimmed().isEmpty() && !hasAttachments)
         return Wire::Error::badRequest(u"field 'text' must not be blank"_qs);
@@ -76,17 +79,34 @@ Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &r
     return m_views.messageJson(*updated, userId);
 }
 
-Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId)
+Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId, bool serverModerator, const QString &reason)
 {
-    const auto t = messageTarget(m_messages, m_access, userId, messageId);
-    if (!t.ok())
-        return t.error();
-    const MessageRecord &m = t.value().message;
-    if (m.authorId != userId && !t.value().member.canManage())
-        return Wire::Error::forbidden(u"only the author or a channel owner or admin can delete a message"_qs);
+    std::optional<MessageRecord> found;
+    if (serverModerator) {
+        found = messageId ? m_messages.byId(messageId) : std::nullopt;
+        if (!found || found->deletedAt)
+            return Wire::Error::notFound(u"no such message"_qs);
+    } else {
+        const auto t = messageTarget(m_messages, m_access, userId, messageId);
+        if (!t.ok())
+            return t.error();
+        found = t.value().message;
+        if (found->authorId != userId) {
+            const auto allowed = m_access.authorize(userId, found->channelId, ChannelAction::DeleteOthersMessage);
+            if (!allowed.ok())
+                return allowed.error();
+        }
+    }
+    const MessageRecord &m = *found;
 
     if (!m_db.begin())
         return Wire::Error::internal();
+    if (m.authorId != userId) {
+        ModerationStore audit(m_db);
+        if (!audit.audit({ 0, nowMs(), userId, u"message.delete"_qs, u"message"_qs, m.id, m.channelId, reason,
+                u"author %1"_qs.arg(m.authorId) }))
+            return rollbackChange(m_db);
+    }
     const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
         && (!m_attachments || m_attachments->unlinkAll(m.id)) && (!m_search || m_search->pruneChanges(m_db));
     m_pins.unpin(m.channelId, m.id);

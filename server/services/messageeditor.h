@@ -36,7 +36,10 @@ public:
 
     // The edited message as JSON, as USERID sees it.
     Result<QByteArray> edit(qint64 userId, const Wire::EditMessage &request);
-    Result<Wire::Id> remove(qint64 userId, qint64 messageId);
+    // SERVERMODERATOR: a server administrator acting on a report, who need not be in the channel. A deletion
+    // by anyone but the author is written to the audit log.
+    Result<Wire::Id> remove(qint64 userId, qint64 messageId, bool serverModerator = false,
+        const QString &reason = {});
 
 private:
     Database &m_db;

@@ -1,4 +1,5 @@
 #include "services/messageservice.h"
+#include "services/wordfilter.h"
 #include "metrics.h"
 #include "services/messagetarget.h"
 #include "services/attachmentlinker.h"
@@ -76,6 +77,17 @@ QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId,
 
 void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendCallback done)
 {
+    // The word filter first: a blocked message is refused, a masked one is sent as masked (and checked once).
+    if (m_wordFilter) {
+        const auto filtered = m_wordFilter->apply(request.text);
+        if (!filtered.ok())
+            return done(filtered.error());
+        if (filtered.value() != request.text) {
+            Wire::SendMessage masked = request;
+            masked.text = filtered.value();
+            return send(userId, masked, std::move(done));
+        }
+    }
     const qint64 channelId = request.channelId.value();
     const QString &clientMsgId = request.clientMsgId;
     const QString &text = request.text;
@@ -87,13 +99,10 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
         return done(Wire::Error::badRequest(u"this server does not accept attachments"_qs));
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return done(Wire::Error::rateLimited(wait));
-    // Members are the common case and are answered from the member cache; anyone else gets access()'s precise
-    // error.
-    if (!m_channels.memberIds(channelId).contains(userId)) {
-        const auto access = m_access.access(userId, channelId);
-        if (!access.ok())
-            return done(access.error());
-    }
+    // access() and the moderation rules (mutes, read-only channels) in one place.
+    // Members are answered from the caches (authorizeWrite()); anyone else gets access()'s precise error.
+    if (const auto refusal = m_access.authorizeWrite(userId, channelId, ChannelAction::Write))
+        return done(*refusal);
 
     qint64 rootId = 0;
     if (parentId) {

@@ -17,6 +17,8 @@ class SnowflakeGenerator;
 
 namespace Natter::Server {
 
+class WordFilter;
+
 class Database;
 class ChannelService;
 class ChannelStore;
@@ -34,6 +36,8 @@ class MessageService : public QObject
 {
     Q_OBJECT
 public:
+    // Messages are checked against FILTER (nullptr: no filter) before they are queued.
+    void setWordFilter(const WordFilter *filter) { m_wordFilter = filter; }
     struct Sent
     {
         QByteArray message; // the message object, serialised
@@ -143,6 +147,7 @@ private:
     bool m_releasing = false;
     bool m_flushScheduled = false;
     qint64 m_viewer = 0; // the caller of the page being built, for reactions' `me`
+    const WordFilter *m_wordFilter = nullptr;
 };
 
 } // namespace Natter::Server

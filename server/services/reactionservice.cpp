@@ -34,6 +34,8 @@ Result<Wire::ReactionAck> ReactionService::react(qint64 userId, const Wire::Reac
     if (const qint64 wait = m_limiter.take(userId, nowMs()))
         return Wire::Error::rateLimited(wait);
     const MessageRecord &m = t.value().message;
+    if (const auto refusal = m_access.authorizeWrite(userId, m.channelId, ChannelAction::React))
+        return *refusal;
 
     if (!m_db.begin())
         return Wire::Error::internal();

@@ -11,7 +11,9 @@ namespace ViewEncoder {
 
 Wire::User user(const UserRecord &u, bool online)
 {
-    return { u.id, u.username, u.displayName, online, u.lastSeen };
+    Wire::User out { u.id, u.username, u.displayName, online, u.lastSeen };
+    out.deactivated = u.deactivatedAt != 0;
+    return out;
 }
 
 Wire::User unknownUser(qint64 userId)
@@ -41,6 +43,7 @@ Wire::Channel channel(const ChannelRecord &c, const QString &name, const MemberR
     out.lastMessageAt = c.lastMessageAt;
     out.lastSeq = c.lastSeq;
     out.pinPolicy = Wire::fromName<Wire::PinPolicy>(c.pinPolicy).value_or(Wire::PinPolicy::Members);
+    out.readOnly = c.readOnly;
     if (member) {
         out.unreadCount = qMax<qint64>(0, c.messageCount - viewer->readOrdinal);
         out.mentionCount = viewer->mentionCount;

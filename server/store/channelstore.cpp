@@ -9,8 +9,8 @@ namespace Natter::Server {
 namespace {
 const QString ChannelColumns = QStringLiteral(
     "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_message_at, c.last_seq,"
-    " c.message_count, c.member_count, c.direct_key, c.pin_policy");
-constexpr int ChannelColumnCount = 13;
+    " c.message_count, c.member_count, c.direct_key, c.pin_policy, c.read_only");
+constexpr int ChannelColumnCount = 14;
 const QString MemberColumns = QStringLiteral(
     "m.channel_id, m.user_id, m.role, m.joined_at, m.last_read_message_id, m.read_ordinal, m.mention_count");
 } // namespace
@@ -80,6 +80,7 @@ ChannelRecord ChannelStore::channelFromQuery(const QSqlQuery &q, int o)
     c.memberCount = q.value(o + 10).toInt();
     c.directKey = q.value(o + 11).toString();
     c.pinPolicy = q.value(o + 12).toString();
+    c.readOnly = q.value(o + 13).toBool();
     return c;
 }
 
@@ -115,11 +116,14 @@ bool ChannelStore::insert(const ChannelRecord &c)
 bool ChannelStore::updateSettings(const ChannelRecord &c)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "UPDATE channels SET name = coalesce(?, ''), topic = coalesce(?, ''), pin_policy = ? WHERE id = ?"));
+        "UPDATE channels SET name = coalesce(?, ''), topic = coalesce(?, ''), pin_policy = ?, read_only = ?"
+        " WHERE id = ?"));
     q.addBindValue(c.name);
     q.addBindValue(c.topic);
     q.addBindValue(c.pinPolicy);
+    q.addBindValue(c.readOnly ? 1 : 0);
     q.addBindValue(c.id);
+    m_readOnly.remove(c.id); // read again after the change (or its rollback)
     return Database::exec(q) && q.numRowsAffected() == 1;
 }
 
@@ -196,6 +200,19 @@ const QList<qint64> &ChannelStore::memberIds(qint64 channelId)
                 ids.append(q.value(0).toLongLong());
         q.finish();
         it = m_memberIds.insert(channelId, ids);
+    }
+    return *it;
+}
+
+bool ChannelStore::isReadOnly(qint64 channelId)
+{
+    auto it = m_readOnly.constFind(channelId);
+    if (it == m_readOnly.constEnd()) {
+        SqliteStatement &q = m_db.statement("SELECT read_only FROM channels WHERE id = ?");
+        q.bind(1, channelId);
+        const bool readOnly = q.step() && q.hasRow() && q.int64(0) != 0;
+        q.reset();
+        it = m_readOnly.insert(channelId, readOnly);
     }
     return *it;
 }
@@ -334,6 +351,7 @@ QList<ChannelStore::StoredEvent> ChannelStore::eventsAfter(
 void ChannelStore::invalidate(qint64 channelId)
 {
     m_memberIds.remove(channelId);
+    m_readOnly.remove(channelId);
     m_counters.remove(channelId);
 }
 

@@ -38,6 +38,9 @@ public:
     std::optional<MemberRecord> member(qint64 channelId, qint64 userId);
     QList<MemberRecord> members(qint64 channelId);
     const QList<qint64> &memberIds(qint64 channelId);
+    // Whether only owners and admins write (docs/protocol.md, Moderation). Cached like memberIds(): the send
+    // path asks on every message (ChannelService::authorizeWrite()).
+    bool isReadOnly(qint64 channelId);
     bool addMember(const MemberRecord &member);
     bool removeMember(qint64 channelId, qint64 userId);
     bool markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
@@ -83,6 +86,7 @@ private:
 
     Database &m_db;
     QHash<qint64, QList<qint64>> m_memberIds;
+    QHash<qint64, bool> m_readOnly;
     QHash<qint64, Counters> m_counters;
     QSet<qint64> m_unwritten; // counters changed in memory only, written before the commit
     QSet<qint64> m_touched; // counters changed in the open transaction, forgotten if it rolls back

@@ -13,6 +13,11 @@ struct UserRecord
     QString displayName;
     qint64 createdAt = 0;
     qint64 lastSeen = 0;
+    QString serverRole = QStringLiteral("member"); // "admin" | "member" (server administrators moderate)
+    qint64 deactivatedAt = 0; // 0 while the account is active
+    bool mustChangePassword = false; // an administrator reset the password
+
+    bool isServerAdmin() const { return serverRole == u"admin"; }
 };
 
 struct ChannelRecord
@@ -30,6 +35,7 @@ struct ChannelRecord
     int memberCount = 0;
     QString directKey;
     QString pinPolicy; // "members" | "admins"
+    bool readOnly = false; // only owners and admins write
 
     bool isDirect() const { return type == u"direct"; }
     bool isPublic() const { return visibility == u"public"; }

@@ -172,6 +172,56 @@ const QList<QStringList> &migrations()
                 " THEN (SELECT parent_id FROM messages WHERE id = channel_events.message_id)"
                 " ELSE json_extract(payload, '$.message.parentId') END) IS NULL"),
         },
+        // 7 -> 8: moderation (issue 16). Server roles (the first account is the administrator), deactivation,
+        // password resets, read-only channels, mutes, invites, reports, and the append-only audit log.
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN server_role TEXT NOT NULL DEFAULT 'member'"
+                           " CHECK (server_role IN ('admin', 'member'))"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN deactivated_at INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE users SET server_role = 'admin' WHERE id = (SELECT min(id) FROM users)"),
+            QStringLiteral("ALTER TABLE channels ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE mutes ("
+                           " channel_id INTEGER NOT NULL,"
+                           " user_id INTEGER NOT NULL,"
+                           " until INTEGER NOT NULL,"
+                           " muted_by INTEGER NOT NULL,"
+                           " PRIMARY KEY (channel_id, user_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE invites ("
+                           " code TEXT PRIMARY KEY,"
+                           " created_by INTEGER NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " expires_at INTEGER NOT NULL,"
+                           " max_uses INTEGER NOT NULL,"
+                           " uses INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE reports ("
+                           " id INTEGER PRIMARY KEY,"
+                           " message_id INTEGER NOT NULL,"
+                           " channel_id INTEGER NOT NULL,"
+                           " reporter_id INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),"
+                           " outcome TEXT,"
+                           " resolved_by INTEGER,"
+                           " resolved_at INTEGER)"),
+            QStringLiteral("CREATE INDEX reports_open ON reports(status, id)"),
+            QStringLiteral("CREATE TABLE audit_log ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " at INTEGER NOT NULL,"
+                           " actor_id INTEGER NOT NULL," // 0: the command line on a stopped server
+                           " action TEXT NOT NULL,"
+                           " target_type TEXT NOT NULL,"
+                           " target_id INTEGER NOT NULL,"
+                           " channel_id INTEGER NOT NULL DEFAULT 0,"
+                           " reason TEXT NOT NULL DEFAULT '',"
+                           " detail TEXT NOT NULL DEFAULT '')"),
+            // Never editable: no code path updates or deletes it, and SQLite refuses if one tries.
+            QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN"
+                           " SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN"
+                           " SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        },
     };
     return steps;
 }

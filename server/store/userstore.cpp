@@ -21,14 +21,20 @@ UserRecord UserStore::fromQuery(const QSqlQuery &q)
     u.displayName = q.value(2).toString();
     u.createdAt = q.value(3).toLongLong();
     u.lastSeen = q.value(4).toLongLong();
+    u.serverRole = q.value(5).toString();
+    u.deactivatedAt = q.value(6).toLongLong();
+    u.mustChangePassword = q.value(7).toBool();
     return u;
 }
 
 bool UserStore::create(const UserRecord &user, const QString &passwordHash)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral(
-        "INSERT INTO users (id, username, username_key, display_name, password_hash, created_at, last_seen)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING"));
+        "INSERT INTO users (id, username, username_key, display_name, password_hash, created_at, last_seen,"
+        " server_role) VALUES (?, ?, ?, ?, ?, ?, ?,"
+        // The first account on a server is its administrator (one writer: no race between the two).
+        " (SELECT CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'admin' END))"
+        " ON CONFLICT (username_key) DO NOTHING"));
     q.addBindValue(user.id);
     q.addBindValue(user.username);
     q.addBindValue(Validation::canonicalUsername(user.username));
@@ -38,7 +44,7 @@ bool UserStore::create(const UserRecord &user, const QString &passwordHash)
     q.addBindValue(user.lastSeen);
     if (!Database::exec(q) || q.numRowsAffected() != 1)
         return false;
-    m_cache.insert(user.id, user);
+    m_cache.remove(user.id); // read back with its server role
     return true;
 }
 
@@ -47,7 +53,8 @@ std::optional<UserRecord> UserStore::byId(qint64 id)
     if (const auto it = m_cache.constFind(id); it != m_cache.constEnd())
         return *it;
     QSqlQuery &q = m_db.prepare(
-        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users WHERE id = ?"));
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen, server_role, deactivated_at,"
+                       " must_change_password FROM users WHERE id = ?"));
     q.addBindValue(id);
     if (!Database::exec(q) || !q.next())
         return std::nullopt;
@@ -60,10 +67,11 @@ std::optional<UserRecord> UserStore::byId(qint64 id)
 std::optional<std::pair<UserRecord, QString>> UserStore::byUsername(const QString &username)
 {
     QSqlQuery &q = m_db.prepare(QStringLiteral("SELECT id, username, display_name, created_at, last_seen,"
+                                               " server_role, deactivated_at, must_change_password,"
                                                " password_hash FROM users WHERE username_key = ?"));
     q.addBindValue(Validation::canonicalUsername(username));
     return Database::one(
-        q, [](const QSqlQuery &row) { return std::make_pair(fromQuery(row), row.value(5).toString()); });
+        q, [](const QSqlQuery &row) { return std::make_pair(fromQuery(row), row.value(8).toString()); });
 }
 
 QList<UserRecord> UserStore::search(const QString &prefix, int limit)
@@ -73,8 +81,8 @@ QList<UserRecord> UserStore::search(const QString &prefix, int limit)
     pattern.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
     pattern += u'%';
     QSqlQuery &q = m_db.prepare(
-        QStringLiteral("SELECT id, username, display_name, created_at, last_seen FROM users"
-                       " WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
+        QStringLiteral("SELECT id, username, display_name, created_at, last_seen, server_role,"
+                       " deactivated_at, must_change_password FROM users WHERE username_key LIKE ? ESCAPE '\\' OR lower(display_name) LIKE ? ESCAPE '\\'"
                        " ORDER BY username_key LIMIT ?"));
     q.addBindValue(pattern);
     q.addBindValue(pattern);
@@ -82,6 +90,13 @@ QList<UserRecord> UserStore::search(const QString &prefix, int limit)
     QList<UserRecord> users;
     Database::forEach(q, [&](const QSqlQuery &row) { users.append(fromQuery(row)); });
     return users;
+}
+
+void UserStore::forget(qint64 userId)
+{
+    m_cache.remove(userId);
+    if (const qint64 pending = m_pendingLastSeen.value(userId); pending && byId(userId))
+        m_cache[userId].lastSeen = pending; // not written yet: keep what is in memory
 }
 
 void UserStore::setLastSeen(qint64 userId, qint64 when)

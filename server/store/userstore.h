@@ -24,6 +24,9 @@ public:
     // The user and the stored password hash, for login.
     std::optional<std::pair<UserRecord, QString>> byUsername(const QString &username);
     QList<UserRecord> search(const QString &prefix, int limit);
+    // Drops USERID from the cache after another store changed the row (roles, deactivation: AccountStore).
+    void forget(qint64 userId);
+    Database &database() { return m_db; }
     // Kept in memory at once and written by flushLastSeen() in one transaction: a wave of disconnects must
     // not cost an fsync each (measured: ~4 ms apiece, 40 s of stalls for 10k closes).
     void setLastSeen(qint64 userId, qint64 when);

@@ -101,6 +101,8 @@ const QHash<QString, Codec> &codecs()
         { u"PresenceEvent"_s, frameRoundTrip<PresenceEvent> },
         { u"ChannelAdded"_s, frameRoundTrip<ChannelAdded> },
         { u"ChannelRemoved"_s, frameRoundTrip<ChannelRemoved> },
+        { u"ReportsCount"_s, frameRoundTrip<ReportsCount> },
+        { u"ReportResolved"_s, frameRoundTrip<ReportResolved> },
     };
     return table;
 }
@@ -168,6 +170,10 @@ const QList<std::pair<QString, QString>> &fixtures()
         { u"presence"_s, u"PresenceEvent"_s },
         { u"channel.added"_s, u"ChannelAdded"_s },
         { u"channel.removed"_s, u"ChannelRemoved"_s },
+        { u"reports.count"_s, u"ReportsCount"_s },
+        { u"report.resolved"_s, u"ReportResolved"_s },
+        { u"object.user-me-admin"_s, u"User"_s },
+        { u"object.user-deactivated"_s, u"User"_s },
         { u"rest.register"_s, u"Credentials"_s },
         { u"rest.login"_s, u"Credentials"_s },
         { u"rest.session"_s, u"AuthSession"_s },
@@ -302,7 +308,7 @@ private slots:
         int count = 0;
         for (int t = 1; !frameTypeName(FrameType(t)).isEmpty(); ++t, ++count)
             QCOMPARE(frameTypeFromName(QString(frameTypeName(FrameType(t)))), FrameType(t));
-        QCOMPARE(count, 32);
+        QCOMPARE(count, 34);
         QCOMPARE(frameTypeFromName(u"message.send"), FrameType::MessageSend);
         QCOMPARE(frameTypeFromName(u"MESSAGE.SEND"), FrameType::Unknown);
         QCOMPARE(frameTypeFromName(u""), FrameType::Unknown);

@@ -134,7 +134,7 @@ void addMalformedRows()
         u"missing field 'typing'"_s);
     row("error: unknown code", "ErrorFrame", R"({"type":"error","error":{"code":"oops","message":"x"}})",
         u"error: field 'code' must be one of: bad_request, unauthorized, forbidden, not_found, conflict, "
-        "payload_too_large, unsupported_media_type, rate_limited, internal"_s);
+        "payload_too_large, unsupported_media_type, rate_limited, internal, password_change_required"_s);
     row("ready: channels not a list", "Ready",
         R"({"type":"ready","sessionId":"s","user":{"id":"3","username":"ana","displayName":"A"},"heartbeatMs":30000,"channels":{}})",
         u"field 'channels' must be an array"_s);

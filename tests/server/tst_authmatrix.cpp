@@ -2,20 +2,32 @@
 // every kind of caller × public, private and direct channels, each cell with the exact status (or gateway
 // error code) that PROTOCOL.md and docs/protocol.md promise. A refusal must leave everything as it was and
 // must not carry the channel's name or the message's text. The expectations are written from the documents
-// (rules() below), not read back from the server.
+// (rules() below), not read back from the server. Moderation (issue 16) adds the server administrator as a
+// caller (not a member of the channels: server administrators have no powers in channels they are not in) and
+// its routes: channel roles, mutes, read-only, reports, and the administrators' own routes (adminRoutes()).
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 namespace {
-enum class Actor { Anonymous, BadToken, Revoked, Outsider, Removed, Member, Author, Admin, Owner };
+enum class Actor {
+    Anonymous,
+    BadToken,
+    Revoked,
+    Outsider,
+    Removed,
+    Member,
+    Author,
+    Admin,
+    Owner,
+    ServerAdmin
+};
+constexpr Actor LastActor = Actor::ServerAdmin;
 enum class Kind { Public, Private, Direct };
 // What a route needs of its caller once the caller can see the channel.
-enum class Need { Read, Write, Author, AuthorOrManager, Manager, RemoveMember, Join };
+enum class Need { Read, Write, Author, AuthorOrManager, Manager, RemoveMember, SetRole, Mute, Join };
 
 struct Route
 {
@@ -43,6 +55,12 @@ const QList<Route> &routes()
         { "POST members", "POST", Need::Manager, 200 },
         { "DELETE member", "DELETE", Need::RemoveMember, 204 },
         { "POST join", "POST", Need::Join, 200 },
+        // Moderation (docs/protocol.md, "Moderation").
+        { "PATCH member role", "PATCH", Need::SetRole, 200 },
+        { "POST mute", "POST", Need::Mute, 200 },
+        { "DELETE mute", "DELETE", Need::Mute, 204 },
+        { "PATCH channel read-only", "PATCH", Need::Manager, 200 },
+        { "POST report", "POST", Need::Read, 201 },
         { "message.send", {}, Need::Write, 0 },
         { "message.edit", {}, Need::Author, 0 },
         { "message.delete", {}, Need::AuthorOrManager, 0 },
@@ -59,7 +77,7 @@ const QList<Route> &routes()
 const char *actorName(Actor a)
 {
     static const char *const names[] = { "anonymous", "bad token", "revoked token", "outsider",
-        "removed member", "member", "author", "admin", "owner" };
+        "removed member", "member", "author", "admin", "owner", "server admin" };
     return names[int(a)];
 }
 
@@ -109,7 +127,11 @@ Expected rules(const Route &route, Actor actor, Kind kind)
     case Need::Manager:
         return manager ? ok : forbidden;
     case Need::RemoveMember:
-        return manager ? ok : forbidden; // the victim is a plain member: admins may remove them too
+    case Need::Mute:
+        return manager ? ok : forbidden; // the victim is a plain member: admins may remove and mute them too
+    case Need::SetRole:
+        return manager ? ok
+                       : forbidden; // plain member -> admin: owners and admins (direct channels: no roles)
     case Need::Join:
         break;
     }
@@ -158,6 +180,28 @@ class TestAuthMatrix : public QObject
         return ids;
     }
 
+    // "id:role" of KIND's channel's members as the owner sees them.
+    QStringList roles(RestClient &rest, Kind kind)
+    {
+        QStringList out;
+        const auto r = rest.get(
+            u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(kind)), user(Actor::Owner).token);
+        for (const auto &m : r.json.value(u"members").toArray())
+            out.append(m.toObject().value(u"user").toObject().value(u"id").toString() + u':'
+                + m.toObject().value(u"role").toString());
+        out.sort();
+        return out;
+    }
+
+    // The newest audit log entry's id: every moderation action writes one, so a refusal must leave it as it
+    // was.
+    QString newestAudit(RestClient &rest)
+    {
+        const auto r = rest.get(u"/api/v1/admin/audit?limit=1"_qs, user(Actor::ServerAdmin).token);
+        const auto entries = r.json.value(u"entries").toArray();
+        return entries.isEmpty() ? u"none"_qs : entries.first().toObject().value(u"id").toString();
+    }
+
     // One row per route of the kind asked for (gateway frames or REST) × caller from FIRST on × channel kind.
     static void addCells(bool gateway, Actor first)
     {
@@ -167,7 +211,7 @@ class TestAuthMatrix : public QObject
         for (int r = 0; r < routes().size(); ++r) {
             if (routes().at(r).verb.isEmpty() != gateway)
                 continue;
-            for (int a = int(first); a <= int(Actor::Owner); ++a)
+            for (int a = int(first); a <= int(LastActor); ++a)
                 for (int k = 0; k <= int(Kind::Direct); ++k)
                     QTest::addRow("%s | %s | %s", routes().at(r).name, actorName(Actor(a)), kindName(Kind(k)))
                         << r << a << k;
@@ -200,8 +244,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_server.start());
         RestClient rest(m_server);
-        for (Actor a : { Actor::Revoked, Actor::Outsider, Actor::Removed, Actor::Member, Actor::Author,
-                 Actor::Admin, Actor::Owner })
+        // The first account is the server administrator; it is in none of the channels.
+        for (Actor a : { Actor::ServerAdmin, Actor::Revoked, Actor::Outsider, Actor::Removed, Actor::Member,
+                 Actor::Author, Actor::Admin, Actor::Owner })
             m_users.insert(a, rest.registerUser(QString::fromLatin1(actorName(a)).replace(u' ', u'_')));
         const QStringList groupMembers { user(Actor::Removed).id, user(Actor::Member).id,
             user(Actor::Author).id, user(Actor::Admin).id };
@@ -230,28 +275,14 @@ private Q_SLOTS:
         QVERIFY(!m_channels.value(Kind::Direct).isEmpty());
         QCOMPARE(rest.post(u"/api/v1/auth/logout"_qs, {}, user(Actor::Revoked).token).status, 204);
 
-        // There is no API to make an admin yet (moderation is a later issue): set the role in the store
-        // while the server is stopped, as an operator would.
-        m_server.stop();
-        QVERIFY2(m_server.stoppedCleanly(), "the server must be stopped before its store is edited");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"matrix"_qs);
-            db.setDatabaseName(m_server.dataDir() + u"/natter.db"_qs);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            q.prepare(u"UPDATE members SET role = 'admin' WHERE user_id = ? AND channel_id IN (?, ?)"_qs);
-            q.addBindValue(user(Actor::Admin).id.toLongLong());
-            q.addBindValue(m_channels.value(Kind::Public).toLongLong());
-            q.addBindValue(m_channels.value(Kind::Private).toLongLong());
-            QVERIFY(q.exec());
-            QCOMPARE(q.numRowsAffected(), 2);
-            q.finish();
-            db.close();
+        // Channel admins through the API (moderation): the owner makes them.
+        for (Kind k : { Kind::Public, Kind::Private }) {
+            const auto set = rest.request("PATCH",
+                u"/api/v1/channels/%1/members/%2"_qs.arg(m_channels.value(k), user(Actor::Admin).id),
+                R"({"role":"admin"})", user(Actor::Owner).token);
+            QVERIFY2(set.status == 200, set.body.constData());
         }
-        QSqlDatabase::removeDatabase(u"matrix"_qs);
-        QVERIFY(m_server.start());
-        RestClient again(m_server);
-        const auto members = again.get(
+        const auto members = rest.get(
             u"/api/v1/channels/%1/members"_qs.arg(m_channels.value(Kind::Private)), user(Actor::Owner).token);
         QVERIFY2(members.body.contains("\"admin\""), members.body.constData());
     }
@@ -351,6 +382,44 @@ private Q_SLOTS:
         } else if (name == u"POST join") {
             path = u"/api/v1/channels/%1/join"_qs.arg(channel);
             body = "{}";
+        } else if (name == u"PATCH member role" || name == u"POST mute" || name == u"DELETE mute") {
+            // The member acted on: a plain member added for this cell (in a direct channel, its other
+            // person).
+            const QString victim = where == Kind::Direct ? user(Actor::Author).id : freshUser(rest);
+            if (where != Kind::Direct)
+                QCOMPARE(rest.post(u"/api/v1/channels/%1/members"_qs.arg(channel),
+                                 { { u"userIds"_qs, QJsonArray { victim } } }, ownerToken)
+                             .status,
+                    200);
+            path = u"/api/v1/channels/%1/members/%2"_qs.arg(channel, victim);
+            if (name == u"PATCH member role") {
+                body = R"({"role":"admin"})";
+            } else {
+                path += u"/mute"_qs;
+                if (rt.verb == "POST")
+                    body = R"({"durationSeconds":60})";
+                else if (where != Kind::Direct) // something to lift
+                    QCOMPARE(rest.post(path, { { u"durationSeconds"_qs, 60 } }, ownerToken).status, 200);
+            }
+            const QStringList before = roles(rest, where);
+            const QString audit = newestAudit(rest);
+            unchanged = [this, &rest, where, before, audit] {
+                return roles(rest, where) == before && newestAudit(rest) == audit;
+            };
+        } else if (name == u"PATCH channel read-only") {
+            path = u"/api/v1/channels/%1"_qs.arg(channel);
+            body = R"({"readOnly":true})";
+            const QString audit = newestAudit(rest);
+            unchanged = [this, &rest, channel, ownerToken, audit] {
+                return !rest.get(u"/api/v1/channels/%1"_qs.arg(channel), ownerToken)
+                            .json.contains(u"readOnly")
+                    && newestAudit(rest) == audit;
+            };
+        } else if (name == u"POST report") {
+            path = u"/api/v1/messages/%1/report"_qs.arg(message);
+            body = R"({"reason":"spam"})";
+            const QString audit = newestAudit(rest);
+            unchanged = [this, &rest, audit] { return newestAudit(rest) == audit; };
         }
         QVERIFY(!path.isEmpty());
 
@@ -373,10 +442,117 @@ private Q_SLOTS:
             QVERIFY2(unchanged(), "a refused request changed something");
         }
         // Put back what an allowed join changed: the outsider or removed member leaves again.
-        if (name == u"POST join" && r.status == 200 && (who == Actor::Outsider || who == Actor::Removed))
+        if (name == u"POST join" && r.status == 200
+            && (who == Actor::Outsider || who == Actor::Removed || who == Actor::ServerAdmin))
             QCOMPARE(
                 rest.del(u"/api/v1/channels/%1/members/%2"_qs.arg(channel, user(who).id), token(who)).status,
                 204);
+        // ... and an allowed read-only switch is switched back, or the next cells could not write.
+        if (name == u"PATCH channel read-only" && r.status == 200)
+            QCOMPARE(rest.request("PATCH", path, R"({"readOnly":false})", ownerToken).status, 200);
+    }
+
+    // The server administrators' routes (docs/protocol.md, "Accounts", "Reports", "Registration"): no
+    // channel, so one cell per route and caller. Anyone else with a valid token gets 403, whatever their
+    // channel roles.
+    void adminRoutes_data()
+    {
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<int>("actor");
+        for (const char *route : { "GET admin audit", "GET reports", "POST report resolve", "POST invites",
+                 "POST admin deactivate", "POST admin reactivate", "POST admin reset-password",
+                 "PATCH admin user" })
+            for (int a = int(Actor::Anonymous); a <= int(LastActor); ++a)
+                QTest::addRow("%s | %s", route, actorName(Actor(a))) << QString::fromLatin1(route) << a;
+    }
+
+    void adminRoutes()
+    {
+        QFETCH(QString, route);
+        QFETCH(int, actor);
+        const Actor who = Actor(actor);
+        RestClient rest(m_server);
+        const QString adminToken = user(Actor::ServerAdmin).token;
+        const bool badCaller = who == Actor::Anonymous || who == Actor::BadToken || who == Actor::Revoked;
+        const int okStatus = route == u"POST invites" ? 201 : 200;
+        const int want = badCaller ? 401 : who == Actor::ServerAdmin ? okStatus : 403;
+
+        QByteArray verb = "POST";
+        QString path;
+        QByteArray body = "{}";
+        std::function<bool()> unchanged = [] { return true; };
+        // A fresh account to act on (for the account routes).
+        const TestAccount victim = rest.registerUser(u"victim%1"_qs.arg(++m_serial));
+        QVERIFY(!victim.id.isEmpty());
+        const auto stillWorks = [&rest, victim] {
+            const auto me = rest.get(u"/api/v1/users/me"_qs, victim.token);
+            return me.status == 200 && me.json.value(u"serverRole").toString() == u"member"_qs
+                && !me.json.contains(u"deactivated");
+        };
+        if (route == u"GET admin audit") {
+            verb = "GET";
+            path = u"/api/v1/admin/audit"_qs;
+            body.clear();
+        } else if (route == u"GET reports") {
+            verb = "GET";
+            path = u"/api/v1/reports"_qs;
+            body.clear();
+        } else if (route == u"POST report resolve") {
+            // The member reports a fresh message of the author's in the public channel.
+            const QString message = post(rest, Kind::Public, Actor::Author, u"reported %1"_qs.arg(m_serial));
+            const auto report = rest.post(u"/api/v1/messages/%1/report"_qs.arg(message),
+                { { u"reason"_qs, u"spam"_qs } }, user(Actor::Member).token);
+            QCOMPARE(report.status, 201);
+            path = u"/api/v1/reports/%1/resolve"_qs.arg(report.json.value(u"id").toString());
+            body = R"({"action":"dismiss"})";
+            const QString id = report.json.value(u"id").toString();
+            unchanged = [&rest, adminToken, id] {
+                for (const auto &r : rest.get(u"/api/v1/reports?status=open&limit=50"_qs, adminToken)
+                                         .json.value(u"reports")
+                                         .toArray())
+                    if (r.toObject().value(u"id").toString() == id)
+                        return true;
+                return false;
+            };
+        } else if (route == u"POST invites") {
+            path = u"/api/v1/invites"_qs;
+        } else if (route == u"POST admin deactivate") {
+            path = u"/api/v1/admin/users/%1/deactivate"_qs.arg(victim.id);
+            unchanged = stillWorks;
+        } else if (route == u"POST admin reactivate") {
+            path = u"/api/v1/admin/users/%1/reactivate"_qs.arg(victim.id);
+            QCOMPARE(rest.post(u"/api/v1/admin/users/%1/deactivate"_qs.arg(victim.id), {}, adminToken).status,
+                200);
+            unchanged = [&rest, victim, adminToken] {
+                return rest.get(u"/api/v1/users/"_qs + victim.id, adminToken)
+                    .json.value(u"deactivated")
+                    .toBool();
+            };
+        } else if (route == u"POST admin reset-password") {
+            path = u"/api/v1/admin/users/%1/reset-password"_qs.arg(victim.id);
+            unchanged = stillWorks;
+        } else if (route == u"PATCH admin user") {
+            verb = "PATCH";
+            path = u"/api/v1/admin/users/%1"_qs.arg(victim.id);
+            body = R"({"serverRole":"admin"})";
+            unchanged = stillWorks;
+        }
+        QVERIFY(!path.isEmpty());
+        const QString audit = newestAudit(rest);
+
+        const HttpResult r = rest.request(verb, path, body, token(who));
+        QVERIFY2(r.status == want,
+            qPrintable(u"%1 %2 → %3 %4 (want %5)"_qs.arg(QString::fromLatin1(verb), path)
+                           .arg(r.status)
+                           .arg(QString::fromUtf8(r.body))
+                           .arg(want)));
+        if (want >= 400) {
+            QCOMPARE(r.errorCode(), want == 401 ? u"unauthorized"_qs : u"forbidden"_qs);
+            QVERIFY2(unchanged(), "a refused request changed something");
+            QCOMPARE(newestAudit(rest), audit);
+        } else if (verb != "GET") {
+            QVERIFY2(newestAudit(rest) != audit, "an administrator's action must be in the audit log");
+        }
     }
 
     void gatewayRefusesBadCallers()

@@ -108,7 +108,12 @@ void RestApi::installAccounts(QHttpServer &http)
             return noContent();
         }));
     http.route(Route::Me, Method::Get,
-        authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) { return wire(m_views.user(me.id)); }));
+        authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {
+            Wire::User user = m_views.user(me.id);
+            if (const auto record = m_users.byId(me.id))
+                user.serverRole = Wire::fromName<Wire::ServerRole>(record->serverRole);
+            return wire(user);
+        }));
     http.route(Route::Users, Method::Get, authed(m_auth, [this](const Caller &, const QHttpServerRequest &req) {
         const QString query = req.query().queryItemValue(QString(Wire::Rest::Query::Query), QUrl::FullyDecoded);
         const QString limitText = req.query().queryItemValue(QString(Wire::Rest::Query::Limit));
