@@ -29,7 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         if (!refusal.startsWith("HTTP/1.1 400 ") || headEnd < 0)
             abort();
         const QByteArray body = refusal.mid(headEnd + 4);
-        if (!refusal.left(headEnd).contains("Content-Length: " + QByteArray::number(body.size()) + "\r\n"))
+        QByteArray length("Content-Length: ");
+        length.append(QByteArray::number(body.size())).append("\r\n");
+        if (!refusal.left(headEnd).contains(length))
             abort();
     }
     return 0;
