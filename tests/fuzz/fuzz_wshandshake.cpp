@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         const QByteArray body = refusal.mid(headEnd + 4);
         QByteArray length("Content-Length: ");
         length.append(QByteArray::number(body.size())).append("\r\n");
-        if (!refusal.left(headEnd).contains(length))
+        if (!refusal.left(headEnd + 2).contains(length))
             abort();
     }
     return 0;
