@@ -1,3 +1,4 @@
+#include "maintenance.h"
 #include "server.h"
 
 #include <QCoreApplication>
@@ -43,28 +44,45 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"natter-server"_qs);
     QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
 
+    if (Maintenance::isCommand(QCoreApplication::arguments()))
+        return Maintenance::run(QCoreApplication::arguments());
+
     int exitCode = 0;
     const auto config = ServerConfig::fromArguments(QCoreApplication::arguments(), &exitCode);
     if (!config)
         return exitCode;
     applyLogLevel(config->logLevel);
 
-    // SIGTERM and SIGINT end the event loop cleanly, so that the database is closed after the last commit.
+    Server server(*config);
+    // SIGTERM and SIGINT drain (Server::drain: stop accepting, finish the commits in flight, close WebSockets
+    // with 1001) and then end the event loop, so that the database is closed after the last commit. A second
+    // signal ends it at once.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [&server, &app] {
+            char bytes[16];
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], bytes, sizeof bytes);
+            static bool draining = false;
+            if (draining) {
+                app.quit();
+                return;
+            }
+            draining = true;
+            server.drain();
+        });
+        QObject::connect(&server, &Server::drained, &app, &QCoreApplication::quit);
         std::signal(SIGTERM, onSignal);
         std::signal(SIGINT, onSignal);
     }
     std::signal(SIGPIPE, SIG_IGN);
 
-    Server server(*config);
     QString error;
     if (!server.start(&error)) {
         std::fprintf(stderr, "natter-server: %s\n", qPrintable(error));
         return 1;
     }
-    std::printf("listening on %s:%u\n", qPrintable(config->listen.toString()), unsigned(server.port()));
+    std::printf("listening on %s:%u%s\n", qPrintable(config->listen.toString()), unsigned(server.port()),
+        server.isTls() ? " (tls)" : "");
     std::fflush(stdout);
     return app.exec();
 }

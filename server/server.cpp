@@ -40,7 +40,15 @@
 #include <protocollimits.h>
 #include <snowflake.h>
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QHttpServer>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#endif
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSqlError>
@@ -184,6 +192,7 @@ bool Server::start(QString *error)
     connect(&d->messages, &MessageService::messageStored, &d->previews, &LinkPreviewer::onMessageStored);
 
     d->rest.install(d->http);
+    d->ops.setMetricsToken(m_config.metricsToken.toUtf8());
     d->ops.install(d->http);
     d->files.installRoutes(d->http);
     // The upgrade happens only when a route for the path exists and writes nothing (Qt 6.4). A bad token is
@@ -228,6 +237,19 @@ bool Server::start(QString *error)
         { Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
     d->tcp->setUploadHandler(
         [this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
+    if (!m_config.tlsCert.isEmpty()) {
+        if (!setUpTls(error)) {
+            delete d->tcp;
+            d->tcp = nullptr;
+            return false;
+        }
+        // LiteWebSocket writes to the socket descriptor itself, which under TLS would be ciphertext it cannot
+        // produce: the gateway is served by QWebSocket over the TLS socket instead.
+        if (m_config.wsTransport == ServerConfig::WsTransport::Lite) {
+            qCWarning(lcServer) << "--ws-transport lite needs plain TCP; with TLS the gateway uses the qt transport";
+            m_config.wsTransport = ServerConfig::WsTransport::Qt;
+        }
+    }
 #ifdef NATTER_LITE_WEBSOCKET
     if (m_config.wsTransport == ServerConfig::WsTransport::Lite)
         d->tcp->setUpgradeHandler(
@@ -245,6 +267,89 @@ bool Server::start(QString *error)
     }
     d->http.bind(d->tcp);
     return true;
+}
+
+bool Server::setUpTls(QString *error)
+{
+#if QT_CONFIG(ssl)
+    if (!QSslSocket::supportsSsl()) {
+        *error = u"TLS was asked for, but Qt finds no TLS backend (OpenSSL 3) on this system"_qs;
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.tlsCert, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"%1: no PEM certificate in it"_qs.arg(m_config.tlsCert);
+        return false;
+    }
+    QFile keyFile(m_config.tlsKey);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1: %2"_qs.arg(m_config.tlsKey, keyFile.errorString());
+        return false;
+    }
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa, QSsl::Dsa }) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = u"%1: not an unencrypted PEM private key (RSA or EC)"_qs.arg(m_config.tlsKey);
+        return false;
+    }
+    if (chain.first().isNull() || chain.first().expiryDate() < QDateTime::currentDateTimeUtc())
+        qCWarning(lcServer) << m_config.tlsCert << "has expired on" << chain.first().expiryDate();
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates
+    d->tcp->setTls(tls);
+    return true;
+#else
+    *error = u"this natter-server was built without TLS support"_qs;
+    return false;
+#endif
+}
+
+bool Server::isTls() const
+{
+    return d && d->tcp && d->tcp->isTls();
+}
+
+void Server::drain()
+{
+    if (!d || !d->tcp) {
+        Q_EMIT drained();
+        return;
+    }
+    qCInfo(lcServer) << "draining: no new connections; finishing commits, then closing WebSockets with 1001";
+    d->tcp->close(); // stop accepting
+    auto *timer = new QTimer(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto closed = std::make_shared<bool>(false);
+    const int limit = m_config.drainTimeoutMs;
+    timer->setInterval(5);
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, closed, limit] {
+        const bool overdue = clock->elapsed() >= limit;
+        // Every send already read is committed and answered before its connection is closed.
+        if (!*closed && (d->messages.isIdle() || overdue)) {
+            *closed = true;
+            d->gateway.closeAll(1001, u"server shutting down"_qs);
+        }
+        if (*closed && ((d->messages.isIdle() && d->hub.connectionCount() == 0) || overdue)) {
+            timer->stop();
+            timer->deleteLater();
+            if (overdue)
+                qCWarning(lcServer) << "drain timed out after" << limit << "ms with" << d->hub.connectionCount()
+                                    << "connections open";
+            else
+                qCInfo(lcServer) << "drained in" << clock->elapsed() << "ms";
+            Q_EMIT drained();
+        }
+    });
+    timer->start();
 }
 
 void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)

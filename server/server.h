@@ -22,10 +22,20 @@ public:
     bool start(QString *error);
     quint16 port() const;
     qsizetype connectionCount() const;
+    bool isTls() const;
+
+    // SIGTERM: stops accepting connections, lets the message batches in flight commit and their senders be
+    // answered, closes every WebSocket with 1001 (going away: clients reconnect, perhaps elsewhere), then
+    // emits drained() once they are closed and nothing is left to commit, or after --drain-timeout-ms.
+    void drain();
+
+Q_SIGNALS:
+    void drained();
 
 private:
     // --ws-transport lite: HttpGuard hands over `GET /api/v1/ws` with its request HEAD.
     void upgradeLite(QTcpSocket *socket, const QByteArray &head);
+    bool setUpTls(QString *error);
 
     struct Parts;
     ServerConfig m_config;

@@ -60,8 +60,20 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &p)
         u"full (default): an ack survives power loss (fsync per commit); process: it"
         " survives a crash of the server process only (SQLite synchronous=NORMAL)."_qs,
         u"MODE"_qs, u"full"_qs);
+    const QCommandLineOption tlsCert(u"tls-cert"_qs,
+        u"Serve https and wss with this PEM certificate (chain); needs --tls-key. `natter-server make-cert DIR`"
+        " makes a self-signed one."_qs,
+        u"FILE"_qs);
+    const QCommandLineOption tlsKey(
+        u"tls-key"_qs, u"The PEM private key (RSA or EC, unencrypted) of --tls-cert."_qs, u"FILE"_qs);
+    const QCommandLineOption metricsToken(u"metrics-token"_qs,
+        u"GET /metrics answers loopback clients; others must send Authorization: Bearer TOKEN."_qs,
+        u"TOKEN"_qs);
+    const QCommandLineOption drainTimeout(u"drain-timeout-ms"_qs,
+        u"On SIGTERM, how long to wait for in-flight commits and closing connections (default 10000)."_qs,
+        u"MS"_qs, u"10000"_qs);
     p.addOptions({ listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
-        uploadTtl, typing, durability });
+        uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout });
     p.addOption(privatePreviews);
 #ifdef NATTER_LITE_WEBSOCKET
     const QString defaultTransport = u"lite"_qs;
@@ -74,7 +86,8 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &p)
         u"qt|lite"_qs, defaultTransport);
     p.addOption(wsTransport);
     const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat,
-        outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport };
+        outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert, tlsKey,
+        metricsToken, drainTimeout };
     p.addOption(QCommandLineOption(u"config"_qs,
         u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
         u"FILE"_qs));
@@ -248,6 +261,24 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         return std::nullopt;
     }
     c.allowPrivatePreviews = p.isSet(u"allow-private-previews"_qs);
+    c.tlsCert = p.value(u"tls-cert"_qs);
+    c.tlsKey = p.value(u"tls-key"_qs);
+    if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty()) {
+        *exitCode = fail(u"--tls-cert and --tls-key go together"_qs);
+        return std::nullopt;
+    }
+    for (const QString &file : { c.tlsCert, c.tlsKey }) {
+        if (!file.isEmpty() && !QFileInfo(file).isReadable()) {
+            *exitCode = fail(u"cannot read "_qs + file);
+            return std::nullopt;
+        }
+    }
+    c.metricsToken = p.value(u"metrics-token"_qs);
+    c.drainTimeoutMs = p.value(u"drain-timeout-ms"_qs).toInt(&ok);
+    if (!ok || c.drainTimeoutMs < 0) {
+        *exitCode = fail(u"--drain-timeout-ms must be a non-negative number"_qs);
+        return std::nullopt;
+    }
     if (p.value(u"ws-transport"_qs) == u"lite") {
 #ifdef NATTER_LITE_WEBSOCKET
         c.wsTransport = WsTransport::Lite;
@@ -265,8 +296,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         // The settings as the server would run with them, one `key = value` line each: the form of the file.
         for (const QCommandLineOption &option : settingOptions) {
             const QString name = option.names().constFirst();
-            const QString value = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs)
-                                                               : p.value(name);
+            QString value = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs)
+                                                         : p.value(name);
+            if (name == u"metrics-token" && !value.isEmpty())
+                value = u"(set)"_qs; // a secret: not printed
             std::printf("%s = %s\n", qPrintable(name), qPrintable(value));
         }
         *exitCode = 0;

@@ -27,6 +27,13 @@ struct ServerConfig
     bool allowPrivatePreviews = false; // link previews may fetch loopback/private addresses (tests only)
     int typingMaxMembers = 100;
     QString durability = QStringLiteral("full");
+    // --tls-cert/--tls-key: PEM files; with both, the port serves https and wss only.
+    QString tlsCert;
+    QString tlsKey;
+    // GET /metrics answers loopback clients; others only with `Authorization: Bearer <metricsToken>`.
+    QString metricsToken;
+    // SIGTERM: how long in-flight commits and closing WebSockets may take before the process exits anyway.
+    int drainTimeoutMs = 10000;
     // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket,
     // which holds a fifth of the memory per connection (docs/benchmarks.md) where it exists (POSIX systems).
     enum class WsTransport { Qt, Lite };

@@ -1,7 +1,10 @@
 #include "chatwidget.h"
 #include "channeldelegate.h"
 #include "composer.h"
+#include "messageactioncontroller.h"
 #include "messageview.h"
+#include "threadpanel.h"
+#include "session/messageactions.h"
 #include "pickerdialog.h"
 #include "session/session.h"
 #include "session/typingnotifier.h"
@@ -72,11 +75,19 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     composerBox->addWidget(m_composer);
     mainLayout->addLayout(composerBox);
 
+    m_thread = new ThreadPanel(m_session);
+    m_thread->hide();
+    m_actionController = new MessageActionController(m_view, m_session, false, this);
+    connect(m_actionController, &MessageActionController::threadRequested, this, &ChatWidget::openThread);
+    connect(m_thread, &ThreadPanel::closeRequested, this, &ChatWidget::closeThread);
+    connect(m_composer, &Composer::editLastRequested, this, [this] { m_view->editLastOwn(m_session->me().id.toString()); });
+
     auto *splitter = new QSplitter;
     splitter->addWidget(buildSidebar());
     splitter->addWidget(main);
+    splitter->addWidget(m_thread);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 250, 900 });
+    splitter->setSizes({ 250, 900, 380 });
     splitter->setHandleWidth(1);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -203,10 +214,24 @@ void ChatWidget::selectChannel(Wire::Id channelId)
     m_typers.clear();
     updateTypingLabel();
     m_session->openChannel(&m_messages, channelId);
+    m_session->actions()->loadPins(channelId);
+    closeThread();
     const int row = m_session->channelModel()->rowOf(channelId);
     if (row >= 0) m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
     updateHeader();
     m_composer->setFocus();
+}
+
+void ChatWidget::openThread(const Message &root)
+{
+    if (!root.id.isValid() || root.isReply()) return;
+    m_thread->open(root);
+    m_thread->show();
+}
+
+void ChatWidget::closeThread()
+{
+    m_thread->hide();
 }
 
 void ChatWidget::updateHeader()

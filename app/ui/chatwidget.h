@@ -15,7 +15,9 @@ class QPushButton;
 namespace Natter::Client {
 
 class Composer;
+class MessageActionController;
 class MessageView;
+class ThreadPanel;
 
 // The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
 class ChatWidget : public QWidget
@@ -31,6 +33,11 @@ public:
     Composer *composer() const { return m_composer; }
     QListView *channelList() const { return m_channelList; }
     QString bannerText() const;
+    ThreadPanel *threadPanel() const { return m_thread; }
+    MessageActionController *actionController() const { return m_actionController; }
+    // Opens the side panel on the thread under ROOT.
+    void openThread(const Message &root);
+    void closeThread();
 
 public slots:
     void createChannel();
@@ -61,6 +68,8 @@ private:
     QHash<Wire::Id, QDeadlineTimer> m_typers;
     QTimer m_typingSweep;
     bool m_everConnected = false;
+    ThreadPanel *m_thread = nullptr;
+    MessageActionController *m_actionController = nullptr;
 };
 
 } // namespace Natter::Client

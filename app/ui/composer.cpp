@@ -49,6 +49,10 @@ void Composer::keyPressEvent(QKeyEvent *event)
         insertPlainText(u"\n"_qs);
         return;
     }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && document()->isEmpty()) {
+        emit editLastRequested();
+        return;
+    }
     QPlainTextEdit::keyPressEvent(event);
     if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace) m_typing->keyPressed();
 }

@@ -18,6 +18,8 @@ public:
 
 signals:
     void sendRequested(const QString &text);
+    // Up in an empty composer: edit the last message the user wrote.
+    void editLastRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -1,42 +1,18 @@
 #include "messagedelegate.h"
 #include "models/messagelistmodel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QPainter>
-#include <QPainterPath>
+#include <QUrl>
 
 namespace Natter::Client {
 
+using namespace MessageMetrics;
+
 namespace {
-constexpr int Margin = 16;
-constexpr int Avatar = 36;
-constexpr int ContentX = Margin + Avatar + 12;
-constexpr int DayBandHeight = 36;
-constexpr int IntroHeight = 72;
-constexpr int GroupTopPadding = 10;
-constexpr int RowBottomPadding = 3;
-constexpr int RightGutter = 64;
-
-QFont bodyFont()
-{
-    QFont f = QApplication::font();
-    f.setPointSizeF(f.pointSizeF() * 1.05);
-    return f;
-}
-
-QFont headerFont()
-{
-    QFont f = bodyFont();
-    f.setBold(true);
-    return f;
-}
-
-QFont smallFont()
-{
-    QFont f = QApplication::font();
-    f.setPointSizeF(f.pointSizeF() * 0.85);
-    return f;
-}
+const QColor Muted(0x6b7280);
+const QColor LinkColor(0x2563eb);
 
 QColor avatarColor(const QString &authorId)
 {
@@ -56,6 +32,13 @@ QString dayLabel(const QDate &day)
     if (day == today.addDays(-1)) return MessageDelegate::tr("Yesterday");
     return QLocale().toString(day, QLocale::LongFormat);
 }
+
+QString siteOf(const QString &url)
+{
+    QString host = QUrl(url).host();
+    if (host.startsWith(u"www.")) host = host.mid(4);
+    return host;
+}
 }
 
 MessageDelegate::MessageDelegate(QObject *parent)
@@ -67,60 +50,22 @@ void MessageDelegate::setWidth(int width)
 {
     if (width == m_width) return;
     m_width = width;
-    m_heights.clear();
-}
-
-QString MessageDelegate::bodyText(const QModelIndex &index)
-{
-    if (index.data(MessageListModel::DeletedRole).toBool()) return tr("This message was deleted.");
-    return index.data(MessageListModel::TextRole).toString();
-}
-
-MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, int width) const
-{
-    Layout l;
-    const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
-    if (index.data(MessageListModel::ChannelStartRole).toBool()) l.intro = IntroHeight;
-    if (index.data(MessageListModel::DayStartRole).toBool())
-        l.dayBand = l.intro + DayBandHeight;
-    else
-        l.dayBand = l.intro;
-    if (groupStart)
-        l.header = GroupTopPadding + QFontMetrics(headerFont()).height() + 2;
-    else
-        l.header = 2;
-    // The right gutter holds the "sending…" mark, so text never runs under it.
-    const int textWidth = std::max(40, width - ContentX - Margin - RightGutter);
-    const QRect bounds
-        = QFontMetrics(bodyFont())
-              .boundingRect(QRect(0, 0, textWidth, 1 << 20), Qt::TextWordWrap, bodyText(index));
-    l.text = QRect(ContentX, l.dayBand + l.header, textWidth,
-        std::max(bounds.height(), QFontMetrics(bodyFont()).height()));
-    if (index.data(MessageListModel::SendStateRole).toInt() == int(SendState::Failed))
-        l.footer = QFontMetrics(smallFont()).height() + 2;
-    l.height = l.text.bottom() + 1 + l.footer + RowBottomPadding;
-    if (groupStart) l.height = std::max(l.height, l.dayBand + GroupTopPadding + Avatar + RowBottomPadding);
-    return l;
+    m_cache.clear();
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
 {
-    QString key = index.data(MessageListModel::IdRole).toString();
-    if (key.isEmpty()) key = u"local:"_qs + index.data(MessageListModel::ClientMsgIdRole).toString();
-    // The height depends on the text and on the header/day/failed flags, all of which can change for one
-    // message.
-    const uint stamp = qHash(index.data(MessageListModel::TextRole).toString())
-        ^ (index.data(MessageListModel::GroupStartRole).toBool() ? 0x1u : 0u)
-        ^ (index.data(MessageListModel::DayStartRole).toBool() ? 0x2u : 0u)
-        ^ (index.data(MessageListModel::ChannelStartRole).toBool() ? 0x40000u : 0u)
-        ^ (index.data(MessageListModel::DeletedRole).toBool() ? 0x4u : 0u)
-        ^ (uint(index.data(MessageListModel::SendStateRole).toInt()) << 3);
-    const auto it = m_heights.constFind(key);
-    if (it != m_heights.cend() && it->key == stamp) return { m_width, it->height };
-    if (m_heights.size() > 20000) m_heights.clear();
-    const int height = layout(index, m_width).height;
-    m_heights.insert(key, { height, stamp });
-    return { m_width, height };
+    return { m_width, m_cache.layout(index, m_width).height };
+}
+
+QRect MessageDelegate::bodyRect(const QModelIndex &index, const QRect &rowRect) const
+{
+    return m_cache.layout(index, rowRect.width()).text.translated(rowRect.topLeft());
+}
+
+int MessageDelegate::contentTop(const QModelIndex &index, const QRect &rowRect) const
+{
+    return rowRect.top() + m_cache.layout(index, rowRect.width()).dayBand;
 }
 
 bool MessageDelegate::isRetryArea(const QRect &rowRect, const QPoint &pos)
@@ -128,100 +73,182 @@ bool MessageDelegate::isRetryArea(const QRect &rowRect, const QPoint &pos)
     return rowRect.contains(pos) && pos.x() >= rowRect.left() + ContentX;
 }
 
-void MessageDelegate::paint(
-    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex &index, const QRect &rowRect, const QPoint &pos) const
 {
-    const Layout l = layout(index, option.rect.width());
+    const MessageLayout &l = m_cache.layout(index, rowRect.width());
+    const QPoint p = pos - rowRect.topLeft();
+    for (const MessageLayout::Chip &chip : l.chips)
+        if (chip.rect.contains(p)) return { Hit::Reaction, chip.emoji };
+    if (l.addChip.contains(p)) return { Hit::AddReaction, {} };
+    if (l.thread.contains(p)) return { Hit::Thread, {} };
+    if (!l.footer.isEmpty() && l.footer.contains(p)) return { Hit::Retry, {} };
+    const Message m = index.data(MessageListModel::MessageRole).value<Message>();
+    if (l.preview.contains(p) && m.preview) return { Hit::Preview, m.preview->url };
+    if (l.doc && l.text.contains(p)) {
+        const QString anchor = l.doc->documentLayout()->anchorAt(p - l.text.topLeft());
+        if (!anchor.isEmpty()) return { Hit::Link, anchor };
+    }
+    return {};
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const MessageLayout &l = m_cache.layout(index, option.rect.width());
+    const Message m = index.data(MessageListModel::MessageRole).value<Message>();
     const QRect r = option.rect;
     const QPalette &pal = option.palette;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setClipRect(r);
-    const QColor muted(0x6b7280);
 
     if (l.intro) {
-        QFont title = headerFont();
+        QFont title = MessageLayoutCache::headerFont();
         title.setPointSizeF(title.pointSizeF() * 1.15);
         painter->setFont(title);
         painter->setPen(pal.color(QPalette::Text));
         const int x = r.left() + Margin;
-        painter->drawText(
-            x, r.top() + 18 + QFontMetrics(title).ascent(), tr("This is the start of the conversation."));
-        painter->setFont(smallFont());
-        painter->setPen(muted);
-        painter->drawText(x,
-            r.top() + 18 + QFontMetrics(title).height() + 6 + QFontMetrics(smallFont()).ascent(),
+        painter->drawText(x, r.top() + 18 + QFontMetrics(title).ascent(), tr("This is the start of the conversation."));
+        const QFont small = MessageLayoutCache::smallFont();
+        painter->setFont(small);
+        painter->setPen(Muted);
+        painter->drawText(x, r.top() + 18 + QFontMetrics(title).height() + 6 + QFontMetrics(small).ascent(),
             tr("Everything written here since the channel was created is below."));
     }
     if (l.dayBand > l.intro) {
         const QRect band(r.left(), r.top() + l.intro, r.width(), l.dayBand - l.intro);
-        painter->setFont(smallFont());
-        const QString label
-            = dayLabel(index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime().date());
-        const int labelWidth = QFontMetrics(smallFont()).horizontalAdvance(label) + 24;
+        const QFont small = MessageLayoutCache::smallFont();
+        painter->setFont(small);
+        const QString label = dayLabel(timeFromWire(m.createdAt).toLocalTime().date());
+        const int labelWidth = QFontMetrics(small).horizontalAdvance(label) + 24;
         painter->setPen(QColor(0xe5e7eb));
         painter->drawLine(band.left() + Margin, band.center().y(), band.right() - Margin, band.center().y());
         const QRect pill(band.center().x() - labelWidth / 2, band.center().y() - 11, labelWidth, 22);
         painter->setBrush(pal.color(QPalette::Base));
         painter->drawRoundedRect(pill, 11, 11);
-        painter->setPen(muted);
+        painter->setPen(Muted);
         painter->drawText(pill, Qt::AlignCenter, label);
     }
 
     const int top = r.top() + l.dayBand;
-    if (option.state & QStyle::State_MouseOver)
-        painter->fillRect(QRect(r.left(), top, r.width(), r.height() - l.dayBand), QColor(0xf6f7f9));
+    const QRect content(r.left(), top, r.width(), r.height() - l.dayBand);
+    if (option.state & QStyle::State_Selected)
+        painter->fillRect(content, QColor(0xeef2ff));
+    else if (option.state & QStyle::State_MouseOver)
+        painter->fillRect(content, QColor(0xf6f7f9));
+    if (index.data(MessageListModel::PinnedRole).toBool()) {
+        painter->fillRect(QRect(r.left(), top, 3, content.height()), QColor(0xf59e0b));
+        painter->setFont(MessageLayoutCache::smallFont());
+        painter->setPen(QColor(0xb45309));
+        painter->drawText(QRect(r.right() - RightGutter - Margin, top + 2, RightGutter + Margin - 6, 20),
+            Qt::AlignRight | Qt::AlignTop, tr("📌 Pinned"));
+    }
 
-    const auto state = SendState(index.data(MessageListModel::SendStateRole).toInt());
     const QString author = index.data(MessageListModel::AuthorNameRole).toString();
     if (index.data(MessageListModel::GroupStartRole).toBool()) {
         const QRect avatar(r.left() + Margin, top + GroupTopPadding, Avatar, Avatar);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(avatarColor(index.data(MessageListModel::AuthorIdRole).toString()));
+        painter->setBrush(avatarColor(m.author.id.toString()));
         painter->drawRoundedRect(avatar, 8, 8);
-        QFont initialFont = headerFont();
+        QFont initialFont = MessageLayoutCache::headerFont();
         initialFont.setPointSizeF(initialFont.pointSizeF() * 1.1);
         painter->setFont(initialFont);
         painter->setPen(Qt::white);
         painter->drawText(avatar, Qt::AlignCenter, author.left(1).toUpper());
 
-        painter->setFont(headerFont());
+        const QFont header = MessageLayoutCache::headerFont();
+        painter->setFont(header);
         painter->setPen(pal.color(QPalette::Text));
-        const QFontMetrics hfm(headerFont());
+        const QFontMetrics hfm(header);
         const int baseline = top + GroupTopPadding + hfm.ascent();
         painter->drawText(r.left() + ContentX, baseline, author);
-        painter->setFont(smallFont());
-        painter->setPen(muted);
-        const QDateTime at = index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime();
+        painter->setFont(MessageLayoutCache::smallFont());
+        painter->setPen(Muted);
         // Hours and minutes whatever the locale's short format says; seconds are noise in a chat.
         QString format = QLocale().timeFormat(QLocale::ShortFormat);
         format.remove(u":ss"_qs);
-        QString time = QLocale().toString(at.time(), format);
-        if (index.data(MessageListModel::EditedRole).toBool()) time += u"  "_qs + tr("(edited)");
+        const QString time = QLocale().toString(timeFromWire(m.createdAt).toLocalTime().time(), format);
         painter->drawText(r.left() + ContentX + hfm.horizontalAdvance(author) + 8, baseline, time);
     }
 
-    QFont body = bodyFont();
-    const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
-    body.setItalic(deleted);
-    painter->setFont(body);
-    painter->setPen(state == SendState::Sent && !deleted ? pal.color(QPalette::Text) : muted);
-    painter->drawText(l.text.translated(r.topLeft()), Qt::TextWordWrap, bodyText(index));
-
-    if (state == SendState::Failed) {
-        painter->setFont(smallFont());
+    if (l.doc) {
+        painter->save();
+        painter->translate(l.text.translated(r.topLeft()).topLeft());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.palette = pal;
+        ctx.palette.setColor(QPalette::Text, m.state == SendState::Sent ? pal.color(QPalette::Text) : Muted);
+        ctx.palette.setColor(QPalette::Link, LinkColor);
+        l.doc->documentLayout()->draw(painter, ctx);
+        painter->restore();
+    }
+    if (!l.preview.isEmpty()) paintPreview(painter, m, l.preview.translated(r.topLeft()));
+    if (!l.chips.isEmpty()) paintChips(painter, l, r.topLeft());
+    if (!l.thread.isEmpty()) {
+        painter->setFont(MessageLayoutCache::smallFont());
+        painter->setPen(LinkColor);
+        painter->drawText(l.thread.translated(r.topLeft()), Qt::AlignLeft | Qt::AlignVCenter,
+            MessageLayoutCache::threadLabel(index, m.replyCount));
+    }
+    if (m.state == SendState::Failed) {
+        painter->setFont(MessageLayoutCache::smallFont());
         painter->setPen(QColor(0xdc2626));
-        painter->drawText(QRect(r.left() + ContentX, r.top() + l.text.bottom() + 2, l.text.width(), l.footer),
-            Qt::AlignLeft | Qt::AlignVCenter, tr("Not sent. Click to retry."));
-    } else if (state == SendState::Sending) {
-        painter->setFont(smallFont());
-        painter->setPen(muted);
+        painter->drawText(l.footer.translated(r.topLeft()), Qt::AlignLeft | Qt::AlignVCenter, tr("Not sent. Click to retry."));
+    } else if (m.state == SendState::Sending) {
+        const QFont small = MessageLayoutCache::smallFont();
+        painter->setFont(small);
+        painter->setPen(Muted);
         const QString sending = tr("sending…");
-        const int w = QFontMetrics(smallFont()).horizontalAdvance(sending);
+        const int w = QFontMetrics(small).horizontalAdvance(sending);
         painter->drawText(QRect(r.right() - Margin - w, r.top() + l.text.top(), w, l.text.height()),
             Qt::AlignRight | Qt::AlignTop, sending);
     }
     painter->restore();
+}
+
+void MessageDelegate::paintPreview(QPainter *painter, const Message &m, const QRect &card) const
+{
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0xf9fafb));
+    painter->drawRoundedRect(card, 6, 6);
+    painter->fillRect(QRect(card.left(), card.top(), 3, card.height()), QColor(0xd1d5db));
+    const QFont small = MessageLayoutCache::smallFont(), header = MessageLayoutCache::headerFont(),
+                body = MessageLayoutCache::bodyFont();
+    const int x = card.left() + 12, w = card.width() - 20;
+    int y = card.top() + 8;
+    painter->setFont(small);
+    painter->setPen(Muted);
+    painter->drawText(QRect(x, y, w, QFontMetrics(small).height()), Qt::AlignLeft, siteOf(m.preview->url));
+    y += QFontMetrics(small).height() + 2;
+    if (!m.preview->title.isEmpty()) {
+        painter->setFont(header);
+        painter->setPen(LinkColor);
+        painter->drawText(QRect(x, y, w, QFontMetrics(header).height()), Qt::AlignLeft,
+            QFontMetrics(header).elidedText(m.preview->title, Qt::ElideRight, w));
+        y += QFontMetrics(header).height() + 2;
+    }
+    if (!m.preview->description.isEmpty()) {
+        painter->setFont(body);
+        painter->setPen(QColor(0x374151));
+        painter->drawText(QRect(x, y, w, card.bottom() - 8 - y), Qt::TextWordWrap, m.preview->description);
+    }
+}
+
+void MessageDelegate::paintChips(QPainter *painter, const MessageLayout &l, const QPoint &origin) const
+{
+    painter->setFont(MessageLayoutCache::bodyFont());
+    for (const MessageLayout::Chip &chip : l.chips) {
+        const QRect rect = chip.rect.translated(origin);
+        painter->setPen(chip.me ? QColor(0x2563eb) : QColor(0xe5e7eb));
+        painter->setBrush(chip.me ? QColor(0xdbeafe) : QColor(0xf3f4f6));
+        painter->drawRoundedRect(rect.adjusted(0, 0, -1, -1), ChipHeight / 2, ChipHeight / 2);
+        painter->setPen(chip.me ? QColor(0x1d4ed8) : QColor(0x374151));
+        painter->drawText(rect, Qt::AlignCenter, chip.emoji + u"  "_qs + QString::number(chip.count));
+    }
+    const QRect add = l.addChip.translated(origin);
+    painter->setPen(QColor(0xe5e7eb));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(add.adjusted(0, 0, -1, -1), ChipHeight / 2, ChipHeight / 2);
+    painter->setPen(Muted);
+    painter->drawText(add, Qt::AlignCenter, tr("+☺"));
 }
 
 } // namespace Natter::Client

@@ -1,51 +1,57 @@
 #pragma once
 
-#include <QHash>
+#include "messagelayout.h"
+
 #include <QStyledItemDelegate>
 
 namespace Natter::Client {
 
 // Paints one message row: a day separator when the day changes, author and time at the start of a block of
-// consecutive messages, then the wrapped text and the send state. Heights are cached per message and dropped
-// when the width changes, so scrolling a long list never re-measures text.
+// consecutive messages, the Markdown body (or a tombstone), the link preview card, reaction chips, the thread
+// summary and the send state. Layouts (text documents included) are cached per message and width
+// (MessageLayoutCache), so scrolling only paints.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
+    // What a point of a row is: for clicks, tooltips and the cursor.
+    struct Hit
+    {
+        enum Kind { None, Retry, Reaction, AddReaction, Thread, Link, Preview };
+        Kind kind = None;
+        QString value; // the emoji or the URL
+    };
+
     explicit MessageDelegate(QObject *parent = nullptr);
 
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // The width rows are laid out for; a change drops every cached height.
+    // The width rows are laid out for; a change drops every cached layout.
     void setWidth(int width);
     int width() const { return m_width; }
-    void clearCache() { m_heights.clear(); }
-    int cachedHeights() const { return int(m_heights.size()); }
+    void clearCache() { m_cache.clear(); }
+    int cachedHeights() const { return m_cache.size(); }
+    MessageLayoutCache &layouts() { return m_cache; }
+    // Whether the rows show "N replies" under thread roots (not inside a thread panel).
+    void setShowThreads(bool show) { m_cache.setShowThreads(show); }
+
+    // What POS (viewport coordinates) hits in the row INDEX drawn at ROWRECT.
+    Hit hitTest(const QModelIndex &index, const QRect &rowRect, const QPoint &pos) const;
+    // Where the body of INDEX is drawn inside ROWRECT (the inline editor goes there).
+    QRect bodyRect(const QModelIndex &index, const QRect &rowRect) const;
+    // The top of the message itself (below the day separator) inside ROWRECT.
+    int contentTop(const QModelIndex &index, const QRect &rowRect) const;
     // Whether POS (in the row's coordinates) hits the retry link of a failed message.
     static bool isRetryArea(const QRect &rowRect, const QPoint &pos);
 
 private:
-    struct Layout
-    {
-        int intro = 0;
-        int dayBand = 0;
-        int header = 0;
-        QRect text;
-        int footer = 0;
-        int height = 0;
-    };
-    struct CachedHeight
-    {
-        int height;
-        uint key;
-    };
-    Layout layout(const QModelIndex &index, int width) const;
-    static QString bodyText(const QModelIndex &index);
+    void paintPreview(QPainter *painter, const Message &m, const QRect &card) const;
+    void paintChips(QPainter *painter, const MessageLayout &l, const QPoint &origin) const;
 
     int m_width = 600;
-    mutable QHash<QString, CachedHeight> m_heights;
+    MessageLayoutCache m_cache;
 };
 
 } // namespace Natter::Client

@@ -1,5 +1,6 @@
 #include "messageview.h"
 #include "messagedelegate.h"
+#include "messagehoverbar.h"
 #include "models/messagelistmodel.h"
 
 #include <QIdentityProxyModel>
@@ -8,6 +9,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTimer>
+#include <QHelpEvent>
+#include <QToolTip>
 
 namespace Natter::Client {
 
@@ -30,11 +33,29 @@ MessageView::MessageView(QWidget *parent)
     , m_delegate(new MessageDelegate(this))
     , m_jumpButton(new QPushButton(tr("New messages ↓"), this))
     , m_loadingLabel(new QLabel(tr("Loading earlier messages…"), this))
+    , m_hoverBar(new MessageHoverBar(viewport()))
+    , m_notice(new QLabel(this))
 {
     setItemDelegate(m_delegate);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setSelectionMode(QAbstractItemView::NoSelection);
+    // One message can be selected with the keyboard (arrows), for its actions (Shift+F10, Menu key, E, Delete).
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setFocusPolicy(Qt::StrongFocus);
+    m_notice->setObjectName(u"notice"_qs);
+    m_notice->setStyleSheet(u"QLabel { background: #1f2937; color: white; border-radius: 6px; padding: 6px 12px; }"_qs);
+    m_notice->hide();
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(6000);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QWidget::hide);
+    connect(m_hoverBar, &MessageHoverBar::actionRequested, this, [this](MessageAction action) {
+        const QPoint anchor = m_hoverBar->mapToGlobal(QPoint(0, m_hoverBar->height()));
+        if (m_hovered.isValid()) emit actionRequested(action, messageAt(sourceRow(m_hovered)), anchor);
+    });
+    connect(m_hoverBar, &MessageHoverBar::moreRequested, this, [this] {
+        if (m_hovered.isValid())
+            openContextMenu(sourceRow(m_hovered), m_hoverBar->mapToGlobal(QPoint(0, m_hoverBar->height())));
+    });
     setResizeMode(QListView::Adjust);
     setUniformItemSizes(false);
     setMouseTracking(true);
@@ -71,14 +92,18 @@ MessageView::MessageView(QWidget *parent)
 void MessageView::setMessageModel(MessageListModel *model)
 {
     if (m_model) m_model->disconnect(this);
+    cancelEdit();
+    setHovered({});
     m_model = model;
     m_proxy->setSourceModel(model);
+    if (!model) return;
     // Only older pages get the hint: they are the ones the reader is waiting for at the top.
     connect(model, &MessageListModel::loadingChanged, this, [this] {
         const bool show = m_model && m_model->isLoadingOlder() && m_model->rowCount() > 0;
         m_loadingLabel->setVisible(show);
         if (show) placeJumpButton();
     });
+    if (this->model() == m_proxy) return; // the proxy's own connections below are made once
     setModel(m_proxy);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessageView::onRowsAboutToBeInserted);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
@@ -108,6 +133,8 @@ void MessageView::setMessageModel(MessageListModel *model)
         alignToBottom();
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        cancelEdit();
+        setHovered({});
         m_delegate->clearCache();
         m_jumpButton->hide();
         m_wasAtBottom = true;
@@ -244,6 +271,20 @@ bool MessageView::viewportEvent(QEvent *event)
         m_delegate->setWidth(viewport()->width() - 1);
         scheduleDelayedItemsLayout();
     }
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        const auto hit = index.isValid() ? m_delegate->hitTest(index, visualRect(index), help->pos())
+                                         : MessageDelegate::Hit {};
+        if (hit.kind == MessageDelegate::Hit::Reaction)
+            QToolTip::showText(help->globalPos(), reactionTooltip(index.row(), hit.value), viewport());
+        else if (hit.kind == MessageDelegate::Hit::Link || hit.kind == MessageDelegate::Hit::Preview)
+            QToolTip::showText(help->globalPos(), hit.value, viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    if (event->type() == QEvent::Leave && !m_hoverBar->underMouse()) setHovered({});
     return QListView::viewportEvent(event);
 }
 
@@ -260,9 +301,8 @@ void MessageView::placeJumpButton()
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
     const QModelIndex index = indexAt(event->position().toPoint());
-    if (index.isValid() && index.data(MessageListModel::SendStateRole).toInt() == int(SendState::Failed)
-        && MessageDelegate::isRetryArea(visualRect(index), event->position().toPoint()))
-        emit retryRequested(index.data(MessageListModel::ClientMsgIdRole).toString());
+    if (event->button() == Qt::LeftButton && index.isValid() && handleClick(index, event->position().toPoint()))
+        return;
     QListView::mouseReleaseEvent(event);
 }
 

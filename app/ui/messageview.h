@@ -1,6 +1,12 @@
 #pragma once
 
+#include "data/message.h"
+#include "messageactionmenu.h"
+
 #include <QListView>
+#include <QTimer>
+
+#include <functional>
 #include <QPersistentModelIndex>
 #include <QPointer>
 
@@ -10,7 +16,9 @@ class QPushButton;
 
 namespace Natter::Client {
 
+class InlineEditor;
 class MessageDelegate;
+class MessageHoverBar;
 class MessageListModel;
 
 // The message list. Keeps the reader's place across prepended pages, trims and resizes by an anchor (the
@@ -30,16 +38,59 @@ public:
     // The row under the top edge of the viewport, or -1.
     int firstVisibleRow() const;
 
+    // The message of ROW (of the message model), or an empty one.
+    Message messageAt(int row) const;
+    // The selected (keyboard) message row, or -1.
+    int currentRow() const;
+
+    // Inline editing (messageviewactions.cpp): the row's body becomes an editor until finishEdit/cancelEdit.
+    void startEdit(int row);
+    void cancelEdit();
+    // Ends editing after a successful save.
+    void finishEdit();
+    // Shows a refusal under the editor and lets the user go on editing.
+    void editFailed(const QString &error);
+    InlineEditor *editor() const { return m_editor; }
+    bool isEditing() const { return m_editing.isValid(); }
+    // Edits the newest message of AUTHORID (Up in an empty composer); false when there is none.
+    bool editLastOwn(const QString &authorId);
+    // A short note over the bottom of the list (an action refused, offline), gone after a few seconds.
+    void showNotice(const QString &text);
+    QString noticeText() const;
+    MessageHoverBar *hoverBar() const { return m_hoverBar; }
+    // Who a user id is, for reaction tooltips.
+    void setNameResolver(std::function<QString(const QString &userId)> nameOf) { m_nameOf = std::move(nameOf); }
+    // The tooltip of the reaction EMOJI under the message of ROW.
+    QString reactionTooltip(int row, const QString &emoji) const;
+    // Whether the hover toolbar and context menu offer editing (own messages) and threads.
+    void setPermissions(std::function<MessageActionMenu::Permissions(const Message &)> permissions)
+    {
+        m_permissions = std::move(permissions);
+    }
+    MessageActionMenu::Permissions permissionsFor(const Message &message) const;
+    // Opens the context menu of ROW at GLOBALPOS (also from the keyboard: Menu key, Shift+F10).
+    void openContextMenu(int row, const QPoint &globalPos);
+
 public slots:
     void jumpToBottom();
 
 signals:
     void retryRequested(const QString &clientMsgId);
+    // ANCHOR is where a popup for the action (the emoji picker) should appear, in global coordinates.
+    void actionRequested(Natter::Client::MessageAction action, const Natter::Client::Message &message, QPoint anchor);
+    void reactionToggled(const Natter::Client::Message &message, const QString &emoji);
+    void editSubmitted(const Natter::Client::Message &message, const QString &text);
+    void linkActivated(const QUrl &url);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void updateGeometries() override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void captureAnchor(int removedFirst = -1, int removedLast = -1);
@@ -49,6 +100,10 @@ private:
     void maybeFetch();
     void placeJumpButton();
     void alignToBottom();
+    void setHovered(const QModelIndex &index);
+    void placeOverlays();
+    bool handleClick(const QModelIndex &index, const QPoint &pos);
+    int sourceRow(const QModelIndex &index) const;
 
     QPointer<MessageListModel> m_model;
     QIdentityProxyModel *m_proxy;
@@ -59,6 +114,14 @@ private:
     int m_anchorTop = 0;
     bool m_wasAtBottom = true;
     int m_topGap = 0;
+    MessageHoverBar *m_hoverBar;
+    QPersistentModelIndex m_hovered;
+    InlineEditor *m_editor = nullptr;
+    QPersistentModelIndex m_editing;
+    QLabel *m_notice;
+    QTimer m_noticeTimer;
+    std::function<QString(const QString &)> m_nameOf;
+    std::function<MessageActionMenu::Permissions(const Message &)> m_permissions;
 };
 
 } // namespace Natter::Client

@@ -2,7 +2,11 @@
 
 #include <protocollimits.h>
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QGridLayout>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,7 +27,10 @@ SignInWidget::SignInWidget(QWidget *parent)
     , m_host(new QPushButton(tr("Host a server on this computer")))
     , m_error(new QLabel)
     , m_title(new QLabel(tr("Join your team on Natter")))
+    , m_hostPanel(new QWidget)
 {
+    m_hostPanel->setObjectName(u"hostPanel"_qs);
+    m_hostPanel->hide();
     m_server->setObjectName(u"server"_qs);
     m_username->setObjectName(u"username"_qs);
     m_password->setObjectName(u"password"_qs);
@@ -78,6 +85,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     cardLayout->addLayout(form);
     cardLayout->addWidget(m_register);
     cardLayout->addWidget(m_error);
+    cardLayout->addWidget(m_hostPanel);
     cardLayout->addWidget(m_submit);
     cardLayout->addWidget(m_host, 0, Qt::AlignHCenter);
 
@@ -167,6 +175,52 @@ void SignInWidget::setHostingStarting(bool starting)
     m_host->setText(starting ? tr("Starting the server…") : tr("Host a server on this computer"));
     if (starting)
         m_error->hide();
+}
+
+void SignInWidget::showHostedServer(
+    const QString &localUrl, const QStringList &teammateAddresses, const QString &dataDir)
+{
+    clearHostedServer();
+    m_shownAddresses = teammateAddresses;
+    auto *grid = new QGridLayout(m_hostPanel);
+    grid->setContentsMargins(0, 0, 0, 0);
+    int row = 0;
+    const auto heading = [&](const QString &text) {
+        auto *label = new QLabel(text);
+        label->setWordWrap(true);
+        label->setStyleSheet(u"color: #374151; font-weight: bold;"_qs);
+        grid->addWidget(label, row++, 0, 1, 2);
+    };
+    if (teammateAddresses.isEmpty()) {
+        heading(tr("Only this computer can join (%1).").arg(localUrl));
+    } else {
+        heading(tr("Teammates enter one of these server addresses:"));
+        for (const QString &address : teammateAddresses) {
+            auto *label = new QLabel(address);
+            label->setObjectName(u"teammateAddress"_qs);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            auto *copy = new QPushButton(tr("Copy"));
+            copy->setObjectName(u"copyAddress"_qs);
+            connect(copy, &QPushButton::clicked, this, [address] { QApplication::clipboard()->setText(address); });
+            grid->addWidget(label, row, 0);
+            grid->addWidget(copy, row++, 1);
+        }
+    }
+    auto *data = new QLabel(tr("Data: %1").arg(QDir::toNativeSeparators(dataDir)));
+    data->setObjectName(u"hostDataDir"_qs);
+    data->setWordWrap(true);
+    data->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    data->setStyleSheet(u"color: #6b7280;"_qs);
+    grid->addWidget(data, row++, 0, 1, 2);
+    m_hostPanel->show();
+}
+
+void SignInWidget::clearHostedServer()
+{
+    m_shownAddresses.clear();
+    m_hostPanel->hide();
+    delete m_hostPanel->layout();
+    qDeleteAll(m_hostPanel->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void SignInWidget::showError(const QString &message)

@@ -29,6 +29,11 @@ public:
     void setBusy(bool busy);
     // "Host a server on this computer": disabled and reading "Starting the server…" while STARTING.
     void setHostingStarting(bool starting);
+    // The hosted server's panel: what teammates should enter (each address with a copy button; none when only
+    // this computer may join) and where the data lives. Hidden by clearHostedServer().
+    void showHostedServer(const QString &localUrl, const QStringList &teammateAddresses, const QString &dataDir);
+    void clearHostedServer();
+    QStringList shownTeammateAddresses() const { return m_shownAddresses; }
     void showError(const QString &message);
     void showNotice(const QString &message);
     QString errorText() const;
@@ -50,6 +55,8 @@ private:
     QPushButton *m_host;
     QLabel *m_error;
     QLabel *m_title;
+    QWidget *m_hostPanel;
+    QStringList m_shownAddresses;
 };
 
 } // namespace Natter::Client

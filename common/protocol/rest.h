@@ -44,6 +44,8 @@ inline constexpr char Uploads[] = "/api/v1/uploads";
 inline constexpr char Upload[] = "/api/v1/uploads/<arg>/<arg>";
 inline constexpr char Gateway[] = "/api/v1/ws";
 inline constexpr char Health[] = "/api/v1/health";
+// Prometheus text format (not JSON), for operators: loopback clients, or a bearer token (--metrics-token).
+inline constexpr char Metrics[] = "/metrics";
 } // namespace Route
 
 // Paths as a client requests them.

@@ -1,6 +1,7 @@
 #include "gateway/connection.h"
 #include "transport/ws/gatewaysocket.h"
 #include "logging.h"
+#include "metrics.h"
 
 #include <common/protocol/enums.h>
 #include <isotime.h>
@@ -49,6 +50,11 @@ QString Connection::sessionId() const
         QByteArray(reinterpret_cast<const char *>(m_session), sizeof m_session).toHex());
 }
 
+qint64 Connection::bytesQueued() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
 void Connection::send(const QByteArray &frame)
 {
     if (m_closing)
@@ -56,6 +62,7 @@ void Connection::send(const QByteArray &frame)
     if (m_socket->bytesToWrite() > m_maxOutbound) {
         qCInfo(lcGateway) << "closing slow connection of user" << m_userId << "with"
                           << m_socket->bytesToWrite() << "bytes unsent";
+        metrics().reject(Metrics::Reject::SlowConsumer);
         close(Wire::CloseCode::TooSlow, QStringLiteral("too slow: resync"));
         return;
     }
@@ -67,6 +74,7 @@ void Connection::close(int code, const QString &reason)
     if (m_closing)
         return;
     m_closing = true;
+    m_closeCode = quint16(code);
     m_socket->close(code, reason);
 }
 

@@ -29,6 +29,10 @@ public:
     QString sessionId() const;
     qint64 lastActivityMs() const { return m_lastActivityMs; }
     bool isClosing() const { return m_closing; }
+    // The close code the server sent, 0 when the peer closed first or the connection dropped.
+    int closeCode() const { return m_closeCode; }
+    // Bytes written to the socket that the peer has not taken yet.
+    qint64 bytesQueued() const;
     QSet<qint64> &presenceSubscriptions() { return m_presence; }
 
 Q_SIGNALS:
@@ -43,6 +47,7 @@ private:
     qint64 m_maxOutbound;
     qint64 m_lastActivityMs;
     bool m_closing = false;
+    quint16 m_closeCode = 0;
     QSet<qint64> m_presence;
 };
 

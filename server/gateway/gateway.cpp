@@ -6,6 +6,7 @@
 #include "transport/ws/gatewaysocket.h"
 #include "gateway/hub.h"
 #include "logging.h"
+#include "metrics.h"
 #include "services/messageeditor.h"
 #include "services/pinservice.h"
 #include "services/reactionservice.h"
@@ -168,6 +169,7 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     if (!userId) {
         GatewaySocket *raw = socket.release();
         connect(raw, &GatewaySocket::disconnected, raw, &QObject::deleteLater);
+        metrics().reject(Metrics::Reject::Unauthorized);
         raw->close(Wire::CloseCode::Unauthorized, u"unauthorized"_qs);
         QTimer::singleShot(6000, raw, &QObject::deleteLater);
         return;
@@ -176,6 +178,8 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     connect(connection, &Connection::frameReceived, this, &Gateway::onFrame);
     connect(connection, &Connection::closed, this, &Gateway::onClosed);
     m_hub.add(connection);
+    Metrics::add(metrics().gatewaySessions);
+    qCInfo(lcGateway).noquote().nospace() << "session open session=" << connection->sessionId() << " user=" << userId;
 
     Wire::Ready ready;
     ready.sessionId = connection->sessionId();
@@ -187,6 +191,9 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
 
 void Gateway::onClosed(Connection *connection)
 {
+    // The code the server closed with; 0 when the client closed or the connection dropped.
+    qCInfo(lcGateway).noquote().nospace() << "session close session=" << connection->sessionId()
+                                << " user=" << connection->userId() << " code=" << connection->closeCode();
     m_services.presence.forget(connection);
     m_hub.remove(connection);
     connection->deleteLater();
@@ -194,6 +201,12 @@ void Gateway::onClosed(Connection *connection)
     if (!m_trim.isActive())
         m_trimDeadline = now + 10000;
     m_trim.start(int(qBound(qint64(0), m_trimDeadline - now, qint64(2000))));
+}
+
+void Gateway::closeAll(int code, const QString &reason)
+{
+    for (Connection *c : m_hub.allConnections())
+        c->close(code, reason);
 }
 
 void Gateway::sweepSilent()
@@ -208,6 +221,7 @@ void Gateway::sweepSilent()
 
 void Gateway::fail(Connection *connection, const QString &reqId, const Wire::Error &error)
 {
+    metrics().reject(error.code);
     connection->send(Wire::encodeFrame(Wire::ErrorFrame { error }, reqId));
 }
 
@@ -230,14 +244,18 @@ void Gateway::onFrame(Connection *connection, const QByteArray &text)
 void Gateway::handleMessageSend(Connection *connection, const Wire::SendMessage &request, const QString &reqId)
 {
     QPointer<Connection> guard(connection);
+    QElapsedTimer received;
+    received.start();
     m_messages.send(connection->userId(), request,
-        [this, guard, reqId](const Result<MessageService::Sent> &result) {
+        [this, guard, reqId, received](const Result<MessageService::Sent> &result) {
             if (!guard || guard->isClosing())
                 return;
-            if (!result.ok())
+            if (!result.ok()) {
                 fail(guard, reqId, result.error());
-            else if (!reqId.isEmpty())
+            } else if (!reqId.isEmpty()) {
                 guard->send(Wire::MessageAck::encode(reqId, result.value().message));
+                metrics().sendToAck.observeMicros(received.nsecsElapsed() / 1000);
+            }
         });
 }
 

@@ -67,6 +67,8 @@ public:
     // Takes an upgraded socket whose request carried TOKEN: a valid one gets `ready`, others are closed with
     // 4001.
     void accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &token);
+    // Closes every open connection with CODE (a drain at shutdown uses 1001, going away).
+    void closeAll(int code, const QString &reason);
 
 private:
     using Handler = std::function<void(Connection *, const QJsonObject &frame, const Wire::Envelope &envelope)>;

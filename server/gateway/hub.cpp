@@ -48,8 +48,9 @@ QList<Connection *> Hub::allConnections() const
     return out;
 }
 
-void Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser)
+qsizetype Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser)
 {
+    qsizetype handed = 0;
     // Copy: a send may close a slow connection, which must not disturb this iteration.
     const QList<qint64> members = m_channels.memberIds(channelId);
     for (qint64 userId : members) {
@@ -61,7 +62,9 @@ void Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exc
         const QList<Connection *> connections = *it;
         for (Connection *c : connections)
             c->send(frame);
+        handed += connections.size();
     }
+    return handed;
 }
 
 void Hub::sendToUser(qint64 userId, const QByteArray &frame)

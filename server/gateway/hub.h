@@ -26,7 +26,9 @@ public:
     QList<Connection *> allConnections() const;
 
     // To every open connection of every member of CHANNEL (EXCEPTUSER's are skipped when non-zero).
-    void publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser = 0);
+    // Returns how many connections it was handed to.
+    qsizetype publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser = 0);
+    qsizetype onlineUserCount() const { return m_byUser.size(); }
     void sendToUser(qint64 userId, const QByteArray &frame);
     // Closes every connection authenticated with TOKENHASH.
     void closeToken(const QByteArray &tokenHash, int code, const QString &reason);

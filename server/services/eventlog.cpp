@@ -56,9 +56,9 @@ std::optional<EventLog::Event> EventLog::appendNewMessage(
     return Event { channelId, seq, Wire::MessageEvent::encode(Wire::FrameType::MessageNew, channelId, seq, json) };
 }
 
-void EventLog::publish(const Event &event, qint64 exceptUser)
+qsizetype EventLog::publish(const Event &event, qint64 exceptUser)
 {
-    m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
+    return m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
 }
 
 std::optional<QList<QByteArray>> EventLog::replay(

@@ -47,7 +47,8 @@ public:
     // hold, stores its id in the log. Either way replay() writes the frame again from the message.
     std::optional<Event> appendNewMessage(
         qint64 channelId, qint64 seq, qint64 messageId, bool isReply, const QByteArray &json);
-    void publish(const Event &event, qint64 exceptUser = 0);
+    // Returns how many connections the frame was handed to.
+    qsizetype publish(const Event &event, qint64 exceptUser = 0);
 
     // The frames of CHANNELID's events with seqs in (AFTERSEQ, UPTOSEQ], at most LIMIT, in seq order. A
     // message.new is written from the message as it is now (edited or deleted since, perhaps): the events

@@ -1,4 +1,5 @@
 #include "services/messageservice.h"
+#include "metrics.h"
 #include "services/messagetarget.h"
 #include "services/attachmentlinker.h"
 #include "services/channelservice.h"
@@ -266,9 +267,12 @@ void MessageService::release(quint64 durableGeneration)
         for (qsizetype i = 0; i < done.batch.size(); ++i) {
             const Outcome &outcome = done.outcomes.at(i);
             done.batch.at(i).done(outcome.result);
+            qsizetype handed = 0;
             for (const auto &event : outcome.events)
-                m_events.publish(event);
+                handed += m_events.publish(event);
             if (outcome.result.ok() && outcome.result.value().created) {
+                Metrics::add(metrics().messagesStored);
+                Metrics::add(metrics().messagesDelivered, quint64(handed));
                 lastStored = outcome.result.value().id;
                 Q_EMIT messageStored(lastStored, done.batch.at(i).channelId, done.batch.at(i).text);
             }

@@ -75,6 +75,9 @@ public:
     // batch that is not yet durable holds events of that channel.
     qint64 lastDurableSeq(qint64 channelId, qint64 current) const;
 
+    // Nothing queued for a commit and no committed batch waiting to be answered.
+    bool isIdle() const { return m_queue.isEmpty() && m_committed.isEmpty(); }
+
 Q_SIGNALS:
     // A new message is durable and fanned out (for work off the hot path, such as link previews).
     void messageStored(qint64 messageId, qint64 channelId, const QString &text);

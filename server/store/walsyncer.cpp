@@ -1,5 +1,6 @@
 #include "store/walsyncer.h"
 #include "logging.h"
+#include "metrics.h"
 #include "store/threadpriority.h"
 
 #include <QElapsedTimer>
@@ -142,8 +143,12 @@ void WalSyncer::runSyncs()
         timer.start();
         if (faultDelayMs > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(faultDelayMs));
-        if (m_syncCommits)
+        if (m_syncCommits) {
+            QElapsedTimer fsyncTimer;
+            fsyncTimer.start();
             syncOrStop(m_fd);
+            metrics().fsync.observeMicros(fsyncTimer.nsecsElapsed() / 1000);
+        }
         if (timer.elapsed() >= 5)
             qCDebug(lcStore) << "fdatasync of the WAL took" << timer.elapsed() << "ms";
         lock.lock();

@@ -52,6 +52,9 @@ bool TestServer::start()
         const auto match = listening.match(QString::fromUtf8(m_output.mid(outputBefore)));
         if (match.hasMatch()) {
             m_port = match.captured(1).toUShort();
+            const qsizetype end = outputBefore + match.capturedEnd();
+            const qsizetype lineEnd = m_output.indexOf('\n', end);
+            m_tls = m_output.mid(end, lineEnd - end).contains("(tls)");
             m_lastPort = m_port;
             return true;
         }
@@ -78,6 +81,33 @@ void TestServer::stop()
     }
     m_process.reset();
     m_port = 0;
+}
+
+QByteArray TestServer::takeLog()
+{
+    return m_process ? m_process->readAllStandardError() : QByteArray();
+}
+
+void TestServer::terminate()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->terminate();
+}
+
+bool TestServer::waitForExit(int timeoutMs)
+{
+    if (!m_process)
+        return m_stoppedCleanly;
+    const bool ended = QTest::qWaitFor([this] { return m_process->state() == QProcess::NotRunning; }, timeoutMs);
+    m_output += m_process->readAllStandardOutput();
+    m_stoppedCleanly = ended && m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+    if (!ended) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+    m_port = 0;
+    return m_stoppedCleanly;
 }
 
 void TestServer::kill()
@@ -114,7 +144,7 @@ qint64 TestServer::rssKb() const
 QUrl TestServer::httpUrl(const QString &path) const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     url.setPath(path);
@@ -124,7 +154,7 @@ QUrl TestServer::httpUrl(const QString &path) const
 QUrl TestServer::wsUrl(const QString &query) const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     url.setPath(QStringLiteral("/api/v1/ws"));

@@ -21,6 +21,11 @@ public:
     void stop();
     void kill();
     bool isRunning() const;
+    // Sends SIGTERM and returns at once (the caller keeps its event loop running: a draining server waits for
+    // its clients' close handshakes); waitForExit() then waits, processing events, and tells whether the
+    // process exited with status 0.
+    void terminate();
+    bool waitForExit(int timeoutMs = 20000);
     // How the last stop() ended: true when the process exited normally with status 0.
     bool stoppedCleanly() const { return m_stoppedCleanly; }
 
@@ -28,7 +33,11 @@ public:
     QUrl httpUrl(const QString &path = {}) const;
     QUrl wsUrl(const QString &query = {}) const;
     QString dataDir() const { return m_dataDir.path(); }
+    // True when the server said it serves TLS ("listening on ADDR:PORT (tls)"): the URLs are https/wss.
+    bool isTls() const { return m_tls; }
     QByteArray output() const { return m_output; }
+    // What the process wrote to stderr (its log) since the last call.
+    QByteArray takeLog();
     qint64 pid() const;
     // The server process's resident memory (VmRSS) in KiB, or 0 when it cannot be read.
     qint64 rssKb() const;
@@ -42,6 +51,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     quint16 m_port = 0;
+    bool m_tls = false;
     quint16 m_lastPort = 0;
     bool m_stoppedCleanly = false;
 };

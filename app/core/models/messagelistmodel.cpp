@@ -32,6 +32,7 @@ void MessageListModel::setChannel(Wire::Id channelId)
 {
     beginResetModel();
     ++m_generation;
+    if (channelId != m_channelId) m_lastReplyAt.clear();
     m_channelId = channelId;
     m_messages.clear();
     m_pending.clear();
@@ -106,6 +107,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
     case PinnedRole:
         return m->pinned;
+    case MessageRole:
+        return QVariant::fromValue(*m);
+    case LastReplyAtRole:
+        return timeFromWire(m_lastReplyAt.value(m->id));
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
@@ -158,7 +163,7 @@ void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
     const qint64 firstSeq
         = m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : m_messages.constFirst().seq;
     for (const Message &m : page.messages)
-        if (!m_ids.contains(m.id) && m.seq < firstSeq) fresh.append(m);
+        if (!m_ids.contains(m.id) && m.seq < firstSeq && accepts(m)) fresh.append(m);
     std::sort(fresh.begin(), fresh.end(), seqLess);
     const bool hadOlder = m_hasOlder;
     if (page.ok) m_hasOlder = page.hasMore;
@@ -206,7 +211,7 @@ void MessageListModel::onNewerPage(const MessagePageSource::Page &page)
     QList<Message> fresh;
     const qint64 lastSeq = m_messages.isEmpty() ? 0 : m_messages.constLast().seq;
     for (const Message &m : page.messages)
-        if (!m_ids.contains(m.id) && m.seq > lastSeq) fresh.append(m);
+        if (!m_ids.contains(m.id) && m.seq > lastSeq && accepts(m)) fresh.append(m);
     std::sort(fresh.begin(), fresh.end(), seqLess);
     if (!fresh.isEmpty()) {
         const int first = int(m_messages.size());
@@ -257,9 +262,50 @@ void MessageListModel::touchRow(int row)
     }
 }
 
+bool MessageListModel::accepts(const Message &message) const
+{
+    return message.channelId == m_channelId && !message.isReply();
+}
+
+void MessageListModel::noteOther(const Message &message)
+{
+    if (!message.isReply() || message.channelId != m_channelId) return;
+    m_lastReplyAt.insert(message.parentId, std::max(m_lastReplyAt.value(message.parentId), message.createdAt));
+    const int row = rowOfId(message.parentId);
+    if (row >= 0) emit dataChanged(index(row), index(row), { LastReplyAtRole });
+}
+
+void MessageListModel::setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions)
+{
+    const int row = rowOfId(messageId);
+    if (row < 0) return;
+    m_messages[row].reactions = reactions;
+    emit dataChanged(index(row), index(row), { ReactionsRole });
+}
+
+void MessageListModel::setPinnedIds(const QSet<Wire::Id> &ids)
+{
+    for (int row = 0; row < m_messages.size(); ++row) {
+        const bool pinned = ids.contains(m_messages.at(row).id);
+        if (m_messages.at(row).pinned == pinned) continue;
+        m_messages[row].pinned = pinned;
+        emit dataChanged(index(row), index(row), { PinnedRole });
+    }
+}
+
+bool MessageListModel::isPinned(Wire::Id messageId) const
+{
+    const int row = rowOfId(messageId);
+    return row >= 0 && m_messages.at(row).pinned;
+}
+
 void MessageListModel::addMessage(const Message &incoming)
 {
-    if (incoming.channelId != m_channelId || !incoming.id.isValid()) return;
+    if (!incoming.id.isValid()) return;
+    if (!accepts(incoming)) {
+        noteOther(incoming);
+        return;
+    }
     Message message = incoming;
     message.state = SendState::Sent;
     if (m_ids.contains(message.id)) return; // an echo or replay of a row already shown
@@ -303,7 +349,7 @@ void MessageListModel::insertConfirmed(const Message &message)
 
 void MessageListModel::addPending(const Message &message)
 {
-    if (message.channelId != m_channelId || rowOfClientMsgId(message.clientMsgId) >= 0) return;
+    if (!accepts(message) || rowOfClientMsgId(message.clientMsgId) >= 0) return;
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_pending.append(message);

@@ -41,6 +41,10 @@ public:
         ReactionsRole,
         // True while the message is pinned (known from live pin events only).
         PinnedRole,
+        // The whole Message (QVariant of Natter::Client::Message): reactions, preview, replies, parentId.
+        MessageRole,
+        // When the newest reply under this message arrived, if one was seen (QDateTime, else invalid).
+        LastReplyAtRole,
     };
     Q_ENUM(Role)
 
@@ -82,12 +86,23 @@ public:
     void setPinned(Wire::Id messageId, bool pinned);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
+    // The caller's own aggregate from a reaction ack ({emoji, count, me}), which is authoritative.
+    void setReactions(Wire::Id messageId, const QList<Wire::Reaction> &reactions);
+    // The pins of the channel (GET /channels/{id}/pins): exactly these rows are pinned.
+    void setPinnedIds(const QSet<Wire::Id> &ids);
+    bool isPinned(Wire::Id messageId) const;
 
     Message messageAt(int row) const;
     int rowOfId(Wire::Id id) const;
     int rowOfClientMsgId(const QString &clientMsgId) const;
     int confirmedCount() const { return int(m_messages.size()); }
     int pendingCount() const { return int(m_pending.size()); }
+
+protected:
+    // Whether MESSAGE belongs in this list: the channel's top-level messages (replies live in threads).
+    virtual bool accepts(const Message &message) const;
+    // A message that is not shown here but may change a row (a reply counts toward its root's summary).
+    virtual void noteOther(const Message &message);
 
 signals:
     void olderPageLoaded(int count);
@@ -115,6 +130,7 @@ private:
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
+    QHash<Wire::Id, qint64> m_lastReplyAt;
 };
 
 } // namespace Natter::Client

@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
+#include "session/messageactions.h"
 
 #include <protocol/codec.h>
 #include <protocol/requests.h>
@@ -20,6 +21,7 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     , m_api(api)
     , m_gateway(gateway)
     , m_cache(cache)
+    , m_actions(std::make_unique<MessageActions>(this, api, gateway))
 {
     connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
     connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
@@ -116,6 +118,7 @@ void Session::addChannel(const Channel &channel)
 
 void Session::attach(MessageListModel *model)
 {
+    m_actions->attach(model);
     connect(this, &Session::messageReceived, model, &MessageListModel::addMessage);
     connect(this, &Session::messageChanged, model, &MessageListModel::updateMessage);
     connect(this, &Session::pendingAdded, model, &MessageListModel::addPending);

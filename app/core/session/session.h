@@ -15,10 +15,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace Natter::Client {
 
 class ApiClient;
+class MessageActions;
 class MessageListModel;
 
 // One signed-in user on one server: applies gateway events in seq order to the cache and the models, keeps
@@ -68,6 +70,8 @@ public:
     void openChannel(MessageListModel *model, Wire::Id channelId);
     // Wires live events, acks and send states into MODEL.
     void attach(MessageListModel *model);
+    // Edit, delete, pin, react and reply in threads (session/messageactions.h).
+    MessageActions *actions() const { return m_actions.get(); }
 
     // Queues TEXT for CHANNELID and returns its clientMsgId; it is shown at once as sending.
     QString sendMessage(Wire::Id channelId, const QString &text);
@@ -155,6 +159,7 @@ private:
     Wire::Id m_readChannel;
     Wire::Id m_readMessageId;
     int m_storedSinceTrim = 0;
+    std::unique_ptr<MessageActions> m_actions;
 };
 
 } // namespace Natter::Client

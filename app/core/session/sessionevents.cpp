@@ -123,7 +123,7 @@ void Session::applyNewMessage(const Message &m)
         c.lastSeq = m.seq;
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
-        if (!mine && channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        if (!mine && !m.isReply() && channelId != m_activeChannel && m_synced) ++c.unreadCount;
         updateChannel(c);
     }
     if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id);

@@ -1,6 +1,15 @@
 #include "transport/http/guardedtcpserver.h"
+#include "logging.h"
+#include "metrics.h"
+#include "transport/http/observedsocket.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#if QT_CONFIG(ssl)
+#include <QSslSocket>
+#endif
 
 namespace Natter::Server {
 
@@ -10,9 +19,27 @@ GuardedTcpServer::GuardedTcpServer(HttpGuard::Limits limits, QObject *parent)
 {
 }
 
+bool GuardedTcpServer::isTls() const
+{
+#if QT_CONFIG(ssl)
+    return m_tls.has_value();
+#else
+    return false;
+#endif
+}
+
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+#if QT_CONFIG(ssl)
+    QSslSocket *tls = nullptr;
+    if (m_tls) {
+        tls = new ObservedSocket<QSslSocket>(this);
+        tls->setSslConfiguration(*m_tls);
+        socket = tls;
+    } else
+#endif
+        socket = new ObservedSocket<QTcpSocket>(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
@@ -22,6 +49,29 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     // (docs/benchmarks.md). The gateway's duplicated descriptor shares the option.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new HttpGuard(socket, m_limits, m_uploads, m_upgrades);
+#if QT_CONFIG(ssl)
+    if (tls) {
+        // A client that never finishes its handshake (or speaks plain HTTP to the TLS port) is dropped.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls](const QList<QSslError> &errors) {
+            qCInfo(lcHttp) << "TLS handshake failed with" << tls->peerAddress().toString() << errors;
+        });
+        QTimer::singleShot(HandshakeTimeoutMs, tls, [tls] {
+            if (!tls->isEncrypted()) {
+                metrics().reject(Metrics::Reject::TlsHandshake);
+                qCInfo(lcHttp) << "TLS handshake timed out:" << tls->peerAddress().toString();
+                tls->abort();
+            }
+        });
+        connect(tls, &QAbstractSocket::errorOccurred, tls, [tls](QAbstractSocket::SocketError error) {
+            if (!tls->isEncrypted() && error != QAbstractSocket::RemoteHostClosedError) {
+                metrics().reject(Metrics::Reject::TlsHandshake);
+                qCInfo(lcHttp) << "TLS handshake failed with" << tls->peerAddress().toString() << ":"
+                               << tls->errorString();
+            }
+        });
+        tls->startServerEncryption();
+    }
+#endif
     addPendingConnection(socket);
 }
 

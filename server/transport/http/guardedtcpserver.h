@@ -4,9 +4,19 @@
 
 #include <QTcpServer>
 
+#include <optional>
+
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
+
 namespace Natter::Server {
 
-// A QTcpServer that puts an HttpGuard on every accepted socket before QHttpServer sees it.
+// A QTcpServer that puts an HttpGuard on every accepted socket before QHttpServer sees it. With a TLS
+// configuration the sockets are QSslSockets that start the server handshake at once: QHttpServer, the guard,
+// uploads and Qt's WebSocket upgrade all read and write the decrypted stream through the same QTcpSocket API.
+// (QSslServer would do the handshake too, but it makes its sockets itself, so the guard could not be put on
+// them first.)
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -16,6 +26,12 @@ public:
     void setUploadHandler(HttpGuard::UploadHandler handler) { m_uploads = std::move(handler); }
     // Where `GET /api/v1/ws` upgrades go (see HttpGuard); without one QHttpServer upgrades them.
     void setUpgradeHandler(HttpGuard::UpgradeHandler handler) { m_upgrades = std::move(handler); }
+#if QT_CONFIG(ssl)
+    // Serve https/wss: every connection must complete a TLS handshake within HandshakeTimeoutMs.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+#endif
+    bool isTls() const;
+    static constexpr int HandshakeTimeoutMs = 10000;
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -24,6 +40,9 @@ private:
     HttpGuard::Limits m_limits;
     HttpGuard::UploadHandler m_uploads;
     HttpGuard::UpgradeHandler m_upgrades;
+#if QT_CONFIG(ssl)
+    std::optional<QSslConfiguration> m_tls;
+#endif
 };
 
 } // namespace Natter::Server

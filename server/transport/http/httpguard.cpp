@@ -1,9 +1,14 @@
 #include "transport/http/httpguard.h"
 #include "transport/http/requesthead.h"
 #include "logging.h"
+#include "metrics.h"
 #include "transport/ws/wshandshake.h"
 
+#include <QRandomGenerator>
 #include <QTcpSocket>
+
+#include <cctype>
+#include <cstring>
 #include <QTimer>
 
 namespace Natter::Server {
@@ -15,6 +20,8 @@ HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, U
     , m_uploads(std::move(uploads))
     , m_upgrades(std::move(upgrades))
 {
+    if (auto *observable = dynamic_cast<ObservableSocket *>(socket))
+        observable->observer = this;
     connect(socket, &QTcpSocket::readyRead, this, &HttpGuard::onReadyRead);
     // A client that owes us a request head or body and stops sending is dropped (slowloris); one that is
     // merely idle between requests, or reading a long download, is not.
@@ -28,6 +35,117 @@ HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, U
         m_done = true;
         m_socket->abort();
     });
+}
+
+HttpGuard::~HttpGuard()
+{
+    // Only ever destroyed with its socket (a child of it), whose writes can no longer reach this observer.
+    // An upgrade handed to LiteWebSocket is answered on its own descriptor; anything else still waiting was
+    // never answered (the connection closed first).
+    while (!m_pending.isEmpty())
+        logAnswered(m_takeOverUpgrade ? QByteArrayLiteral("101") : QByteArrayLiteral("-"));
+}
+
+namespace {
+qint64 monotonicNs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.nsecsElapsed();
+}
+
+bool safeRequestId(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
+            return false;
+    return true;
+}
+} // namespace
+
+void HttpGuard::noteRequest()
+{
+    Metrics::add(metrics().httpRequests);
+    const qsizetype lineEnd = m_header.indexOf("\r\n");
+    const QList<QByteArray> parts = m_header.left(lineEnd < 0 ? m_header.size() : lineEnd).split(' ');
+    Pending p;
+    p.method = parts.value(0).left(16);
+    // Without the query: it may carry a token (?token= on the gateway) or other secrets.
+    p.path = parts.value(1).split('?').value(0).left(256);
+    p.startNs = monotonicNs();
+    // A proxy's X-Request-Id is kept, so that its log and ours can be matched; otherwise one is made.
+    const qsizetype at = m_header.toLower().indexOf("\r\nx-request-id:");
+    if (at >= 0) {
+        const qsizetype valueStart = at + 15;
+        const qsizetype valueEnd = m_header.indexOf("\r\n", valueStart);
+        const QByteArray id = m_header.mid(valueStart, valueEnd - valueStart).trimmed();
+        if (safeRequestId(id))
+            p.id = id;
+    }
+    if (p.id.isEmpty()) {
+        const quint64 random = QRandomGenerator::global()->generate64();
+        p.id = QByteArray::number(random, 16).rightJustified(16, '0');
+    }
+    m_pending.append(std::move(p));
+}
+
+void HttpGuard::logAnswered(const QByteArray &status)
+{
+    Pending p = m_pending.isEmpty() ? Pending { "-", "-", "-", monotonicNs() } : m_pending.takeFirst();
+    qCInfo(lcHttp).noquote().nospace() << "request id=" << p.id << ' ' << p.method << ' ' << p.path
+                                       << " status=" << status << " ms="
+                                       << QString::number(double(monotonicNs() - p.startNs) / 1e6, 'f', 2);
+}
+
+void HttpGuard::responseBytes(const char *data, qint64 size)
+{
+    // Follows response framing: a head (status line, headers), then Content-Length bytes of body. A response
+    // without a length is taken to end where the next one starts.
+    while (size > 0) {
+        if (m_responseBodyRemaining > 0) {
+            const qint64 take = qMin(m_responseBodyRemaining, size);
+            m_responseBodyRemaining -= take;
+            data += take;
+            size -= take;
+            continue;
+        }
+        if (m_responseHead.isEmpty() && m_responseBodyRemaining < 0
+            && (size < 7 || std::memcmp(data, "HTTP/1.", 7) != 0))
+            return; // body of a response of unknown length, or WebSocket frames after an upgrade
+        m_responseBodyRemaining = -1;
+        const qsizetype before = m_responseHead.size();
+        m_responseHead.append(data, qMin<qint64>(size, 16384));
+        const qsizetype end = m_responseHead.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (m_responseHead.size() >= 16384)
+                m_responseHead.clear();
+            return;
+        }
+        const qint64 used = end + 4 - before;
+        data += used;
+        size -= used;
+        const QByteArray head = std::exchange(m_responseHead, {}).left(end);
+        const QByteArray status = head.mid(9, 3);
+        logAnswered(status);
+        const qsizetype cl = head.toLower().indexOf("\r\ncontent-length:");
+        if (cl >= 0) {
+            const qsizetype valueEnd = head.indexOf("\r\n", cl + 2);
+            m_responseBodyRemaining = head.mid(cl + 17, valueEnd < 0 ? -1 : valueEnd - cl - 17).trimmed().toLongLong();
+        }
+        if (status == "101") {
+            // From here on the connection speaks WebSocket.
+            if (auto *observable = dynamic_cast<ObservableSocket *>(m_socket))
+                observable->observer = nullptr;
+            return;
+        }
+        if (m_responseBodyRemaining == 0)
+            m_responseBodyRemaining = -1;
+    }
 }
 
 void HttpGuard::onReadyRead()
@@ -83,6 +201,7 @@ void HttpGuard::onReadyRead()
 
 bool HttpGuard::inspectHeaders()
 {
+    noteRequest();
     if (m_header.size() > m_limits.maxHeaderBytes) {
         refuse(431, "Request Header Fields Too Large", "bad_request", "request headers are too large");
         return false;
@@ -171,6 +290,10 @@ void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &c
 {
     m_done = true;
     m_deadline.stop();
+    metrics().reject(status == 431 ? Metrics::Reject::HeaderTooLarge
+            : status == 413        ? Metrics::Reject::BodyTooLarge
+            : status == 411        ? Metrics::Reject::ChunkedBody
+                                   : Metrics::Reject::BadRequest);
     qCInfo(lcHttp) << "refused request from" << m_socket->peerAddress().toString() << status << message;
     const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     // Nobody else may read this connection any more: QHttpServer would buffer the body we refuse.

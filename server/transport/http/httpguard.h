@@ -1,6 +1,10 @@
 #pragma once
 
+#include "transport/http/observedsocket.h"
+
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -15,7 +19,10 @@ namespace Natter::Server {
 // connected first) and tracks request framing itself: headers over the limit are answered 431, a declared
 // body over the limit 413, and chunked bodies 411, each before the body is read; the connection is then
 // closed.
-class HttpGuard : public QObject
+//
+// It also logs one line per request (natter.http: request id, method, path without the query, status, duration):
+// it notes each request head as it passes and takes the status from the response the socket writes.
+class HttpGuard : public QObject, public ResponseObserver
 {
     Q_OBJECT
 public:
@@ -37,6 +44,9 @@ public:
     using UpgradeHandler = UploadHandler;
 
     HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {}, UpgradeHandler upgrades = {});
+    ~HttpGuard() override;
+
+    void responseBytes(const char *data, qint64 size) override;
 
 private:
     void onReadyRead();
@@ -56,6 +66,20 @@ private:
     bool m_takeOver = false;
     bool m_takeOverUpgrade = false;
     QTimer m_deadline;
+
+    // Requests read and not yet answered, oldest first (HTTP/1.1 answers in order).
+    struct Pending
+    {
+        QByteArray id;
+        QByteArray method;
+        QByteArray path;
+        qint64 startNs;
+    };
+    void noteRequest();
+    void logAnswered(const QByteArray &status);
+    QList<Pending> m_pending;
+    QByteArray m_responseHead; // the head of the response being written, until it is complete
+    qint64 m_responseBodyRemaining = -1; // bytes of its body still to come; -1: unknown length
 };
 
 } // namespace Natter::Server

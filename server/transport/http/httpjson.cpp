@@ -1,4 +1,5 @@
 #include "transport/http/httpjson.h"
+#include "metrics.h"
 #include "transport/http/authed.h"
 #include "services/authservice.h"
 
@@ -28,6 +29,7 @@ QHttpServerResponse json(const QByteArray &serialised, int status)
 
 QHttpServerResponse error(const Wire::Error &e)
 {
+    metrics().reject(e.code);
     JsonWriter w;
     e.write(w.beginObject().key(Wire::Key::Error));
     w.endObject();

@@ -2,11 +2,16 @@
 #include "gateway/hub.h"
 #include "store/database.h"
 #include "transport/http/httpjson.h"
+#include "gateway/connection.h"
+#include "metrics.h"
 
 #include <common/protocol/codec.h>
 #include <common/protocol/rest.h>
 
 #include <QHttpServer>
+#include <QHostAddress>
+
+#include <sodium.h>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -35,6 +40,36 @@ void OpsRoutes::install(QHttpServer &http)
             health.storeError = probe.lastError().text();
         health.ok = health.storeOk;
         return HttpJson::json(Wire::encode(health), health.ok ? 200 : 503);
+    });
+
+    http.route(Wire::Rest::Route::Metrics, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &req) {
+        if (!req.remoteAddress().isLoopback()) {
+            const QByteArray token = HttpJson::bearerToken(req);
+            const bool allowed = !m_metricsToken.isEmpty() && token.size() == m_metricsToken.size()
+                && sodium_memcmp(token.constData(), m_metricsToken.constData(), size_t(token.size())) == 0;
+            if (!allowed) {
+                return m_metricsToken.isEmpty()
+                    ? HttpJson::error(Wire::Error::forbidden(u"/metrics answers loopback clients only; set --metrics-token to allow others"_qs))
+                    : HttpJson::error(Wire::Error::unauthorized());
+            }
+        }
+        QByteArray out;
+        out.reserve(4096);
+        const auto gauge = [&out](const char *name, const char *help, qint64 value) {
+            out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " gauge\n" + name + ' '
+                + QByteArray::number(value) + '\n';
+        };
+        qint64 queued = 0;
+        for (const Connection *c : m_hub.allConnections())
+            queued += c->bytesQueued();
+        gauge("natter_connections_open", "Open gateway connections.", m_hub.connectionCount());
+        gauge("natter_users_online", "Users with at least one open gateway connection.", m_hub.onlineUserCount());
+        gauge("natter_outbound_queued_bytes", "Bytes written to gateway connections and not yet taken by the peer.",
+            queued);
+        gauge("natter_uptime_seconds", "Seconds since the server started.", m_uptime.elapsed() / 1000);
+        metrics().write(out);
+        QHttpServerResponse response(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), out);
+        return response;
     });
 }
 

@@ -1,0 +1,198 @@
+#include "messagelayout.h"
+#include "models/messagelistmodel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QFontMetrics>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTextCursor>
+#include <QUrl>
+
+namespace Natter::Client {
+
+using namespace MessageMetrics;
+
+namespace {
+// Past this many cached rows the cache starts again; a window holds at most 500 messages.
+constexpr int MaxEntries = 1500;
+
+bool startsBlock(const QString &line)
+{
+    static const QRegularExpression block(u"^\\s*([-*+>|#]|\\d+[.)]|```)"_qs);
+    return block.match(line).hasMatch();
+}
+}
+
+QString MessageLayoutCache::threadLabel(const QModelIndex &index, int replies)
+{
+    QString label = replies == 1 ? QApplication::translate("MessageDelegate", "1 reply")
+                                 : QApplication::translate("MessageDelegate", "%1 replies").arg(replies);
+    const QDateTime last = index.data(MessageListModel::LastReplyAtRole).toDateTime();
+    if (last.isValid())
+        label += u" · "_qs
+            + QApplication::translate("MessageDelegate", "last %1")
+                  .arg(QLocale().toString(last.toLocalTime().time(), u"HH:mm"_qs));
+    return label;
+}
+
+QFont MessageLayoutCache::bodyFont()
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 1.05);
+    return f;
+}
+
+QFont MessageLayoutCache::headerFont()
+{
+    QFont f = bodyFont();
+    f.setBold(true);
+    return f;
+}
+
+QFont MessageLayoutCache::smallFont()
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
+QString MessageLayoutCache::chatMarkdown(const QString &text)
+{
+    const QStringList lines = text.split(u'\n');
+    QString out;
+    bool fenced = false;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
+        if (line.trimmed().startsWith(u"```")) fenced = !fenced;
+        out += line;
+        if (i + 1 < lines.size()) {
+            const bool breakKept = !fenced && !line.trimmed().isEmpty() && !lines.at(i + 1).trimmed().isEmpty()
+                && !line.trimmed().startsWith(u"```") && !startsBlock(lines.at(i + 1));
+            out += breakKept ? u"\\\n"_qs : u"\n"_qs; // a backslash before the newline is a hard break
+        }
+    }
+    return out;
+}
+
+QString MessageLayoutCache::keyOf(const QModelIndex &index)
+{
+    const QString id = index.data(MessageListModel::IdRole).toString();
+    return id.isEmpty() ? u"local:"_qs + index.data(MessageListModel::ClientMsgIdRole).toString() : id;
+}
+
+void MessageLayoutCache::setEditing(const QString &key, int height)
+{
+    if (!m_editingKey.isEmpty()) m_entries.remove(m_editingKey);
+    m_editingKey = key;
+    m_editorHeight = height;
+    if (!key.isEmpty()) m_entries.remove(key);
+}
+
+const MessageLayout &MessageLayoutCache::layout(const QModelIndex &index, int width) const
+{
+    const Message m = index.data(MessageListModel::MessageRole).value<Message>();
+    const QString key = keyOf(index);
+    // Everything the layout depends on besides the width.
+    size_t stamp = qHashMulti(0, m.text, m.editedAt, m.deletedAt, m.replyCount, int(m.state),
+        index.data(MessageListModel::GroupStartRole).toBool(), index.data(MessageListModel::DayStartRole).toBool(),
+        index.data(MessageListModel::ChannelStartRole).toBool(),
+        index.data(MessageListModel::LastReplyAtRole).toDateTime().toMSecsSinceEpoch());
+    for (const Wire::Reaction &r : m.reactions)
+        stamp = qHashMulti(stamp, r.emoji, r.count, r.me);
+    if (m.preview) stamp = qHashMulti(stamp, m.preview->url, m.preview->title, m.preview->description);
+    const auto it = m_entries.constFind(key);
+    if (it != m_entries.cend() && it->stamp == stamp && it->width == width) return it->layout;
+    if (m_entries.size() > MaxEntries) m_entries.clear();
+    return m_entries.insert(key, { stamp, width, build(index, m, width) })->layout;
+}
+
+MessageLayout MessageLayoutCache::build(const QModelIndex &index, const Message &m, int width) const
+{
+    MessageLayout l;
+    const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
+    if (index.data(MessageListModel::ChannelStartRole).toBool()) l.intro = IntroHeight;
+    l.dayBand = l.intro + (index.data(MessageListModel::DayStartRole).toBool() ? DayBandHeight : 0);
+    l.header = groupStart ? GroupTopPadding + QFontMetrics(headerFont()).height() + 2 : 2;
+    const int textWidth = std::max(40, width - ContentX - Margin - RightGutter);
+    int y = l.dayBand + l.header;
+
+    if (keyOf(index) == m_editingKey) {
+        l.text = QRect(ContentX, y, width - ContentX - Margin, m_editorHeight);
+    } else {
+        auto doc = std::make_shared<QTextDocument>();
+        doc->setDefaultFont(bodyFont());
+        doc->setDocumentMargin(0);
+        doc->setDefaultStyleSheet(u"a { color: #2563eb; } code { background: #f3f4f6; }"_qs);
+        if (m.isDeleted()) {
+            doc->setPlainText(QApplication::translate("MessageDelegate", "This message was deleted."));
+            QTextCursor c(doc.get());
+            c.select(QTextCursor::Document);
+            QTextCharFormat f;
+            f.setFontItalic(true);
+            f.setForeground(QColor(0x6b7280));
+            c.mergeCharFormat(f);
+        } else {
+            doc->setMarkdown(chatMarkdown(m.text), QTextDocument::MarkdownDialectGitHub);
+            if (m.isEdited()) {
+                QTextCursor c(doc.get());
+                c.movePosition(QTextCursor::End);
+                QTextCharFormat f;
+                f.setForeground(QColor(0x9ca3af));
+                f.setFont(smallFont());
+                c.insertText(u" "_qs + QApplication::translate("MessageDelegate", "(edited)"), f);
+            }
+        }
+        doc->setTextWidth(textWidth);
+        const int h = std::max(int(std::ceil(doc->size().height())), QFontMetrics(bodyFont()).height());
+        l.text = QRect(ContentX, y, textWidth, h);
+        l.doc = std::move(doc);
+    }
+    y = l.text.bottom() + 1;
+
+    if (m.preview && !m.isDeleted() && (!m.preview->title.isEmpty() || !m.preview->description.isEmpty())) {
+        const int w = std::min(textWidth, PreviewMaxWidth);
+        const QFontMetrics small(smallFont()), header(headerFont()), body(bodyFont());
+        int h = 8 + small.height() + 2;
+        if (!m.preview->title.isEmpty()) h += header.height() + 2;
+        if (!m.preview->description.isEmpty())
+            h += std::min(3 * body.lineSpacing(),
+                body.boundingRect(QRect(0, 0, w - 20, 1 << 20), Qt::TextWordWrap, m.preview->description).height());
+        h += 8;
+        l.preview = QRect(ContentX, y + 6, w, h);
+        y = l.preview.bottom() + 1;
+    }
+
+    if (!m.reactions.isEmpty() && !m.isDeleted()) {
+        const QFontMetrics fm(bodyFont());
+        int x = ContentX;
+        int top = y + 6;
+        for (const Wire::Reaction &r : m.reactions) {
+            const int w = fm.horizontalAdvance(r.emoji + u"  "_qs + QString::number(r.count)) + 18;
+            if (x + w > ContentX + textWidth && x > ContentX) {
+                x = ContentX;
+                top += ChipHeight + 4;
+            }
+            l.chips.append({ QRect(x, top, w, ChipHeight), r.emoji, r.count, r.me });
+            x += w + 4;
+        }
+        l.addChip = QRect(x, top, ChipHeight + 12, ChipHeight);
+        y = top + ChipHeight;
+    }
+
+    if (m_showThreads && m.replyCount > 0 && !m.isReply()) {
+        const QFontMetrics fm(smallFont());
+        const QString label = threadLabel(index, m.replyCount);
+        l.thread = QRect(ContentX, y + 4, fm.horizontalAdvance(label) + 4, fm.height() + 4);
+        y = l.thread.bottom() + 1;
+    }
+    if (m.state == SendState::Failed) {
+        l.footer = QRect(ContentX, y + 2, textWidth, QFontMetrics(smallFont()).height() + 2);
+        y = l.footer.bottom() + 1;
+    }
+    l.height = y + RowBottomPadding;
+    if (groupStart) l.height = std::max(l.height, l.dayBand + GroupTopPadding + Avatar + RowBottomPadding);
+    return l;
+}
+
+} // namespace Natter::Client
