@@ -38,9 +38,12 @@ void JsonReader::fail(const QString &reason)
 
 qsizetype JsonReader::codePoints(const QString &text)
 {
+    // A pair counts once; a lone surrogate (JSON can spell one: "\udc4d") counts as the one character it is
+    // written as ('?' in UTF-8). Skipping every low surrogate let a string of lone ones count as empty and pass
+    // any length limit (found by fuzz_wire_server: an emoji that grew past 32 characters on re-encoding).
     qsizetype n = 0;
-    for (QChar c : text)
-        if (!c.isLowSurrogate())
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (!(text.at(i).isLowSurrogate() && i > 0 && text.at(i - 1).isHighSurrogate()))
             ++n;
     return n;
 }

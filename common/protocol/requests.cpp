@@ -5,6 +5,8 @@
 
 #include "../protocollimits.h"
 
+#include <cmath>
+
 namespace Natter::Wire {
 
 namespace {
@@ -166,7 +168,10 @@ Sync Sync::readFields(JsonReader &r)
     for (auto it = channels.begin(); r.ok() && it != channels.end(); ++it) {
         const Id channelId = Id::fromString(it.key());
         const double seq = it.value().toDouble(-1);
-        if (!channelId.isValid() || !it.value().isDouble() || seq < 0 || seq != double(qint64(seq)))
+        // Converting a double outside qint64's range is undefined behaviour, so the range comes first (found
+        // by fuzz_wire_server: {"5":4e78} reached the cast).
+        const bool integral = std::isfinite(seq) && seq >= 0 && seq < 9.2e18 && seq == double(qint64(seq));
+        if (!channelId.isValid() || !it.value().isDouble() || !integral)
             r.fail(QStringLiteral("sync.channels must map channel ids to non-negative integer seqs"));
         else
             s.channels.append({ channelId, qint64(seq) });

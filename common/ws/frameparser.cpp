@@ -134,14 +134,20 @@ qsizetype FrameParser::parse(const char *data, qsizetype size, QList<Message> &o
         const qsizetype before = m_fragments.size();
         m_fragments.append(payload, qsizetype(length));
         unmask(m_fragments.data() + before, qsizetype(length), key);
-        if (fin) {
-            m_collecting = false;
-            QByteArray message = std::exchange(m_fragments, {});
-            if (m_fragmentKind == Kind::Text && !isValidUtf8(message.constData(), message.size())) {
+        if (m_fragmentKind == Kind::Text) {
+            const qsizetype valid
+                = validUtf8Prefix(m_fragments.constData() + m_utf8Checked, m_fragments.size() - m_utf8Checked);
+            // The last fragment must also end on a code point's end.
+            if (valid < 0 || (fin && m_utf8Checked + valid != m_fragments.size())) {
                 *failCode = 1007;
                 return pos;
             }
-            out.append({ m_fragmentKind, message });
+            m_utf8Checked += valid;
+        }
+        if (fin) {
+            m_collecting = false;
+            m_utf8Checked = 0;
+            out.append({ m_fragmentKind, std::exchange(m_fragments, {}) });
         }
     }
     return pos;
@@ -153,6 +159,11 @@ bool isValidCloseCode(int code)
 }
 
 bool isValidUtf8(const char *data, qsizetype size)
+{
+    return validUtf8Prefix(data, size) == size;
+}
+
+qsizetype validUtf8Prefix(const char *data, qsizetype size)
 {
     const auto *s = reinterpret_cast<const uchar *>(data);
     qsizetype i = 0;
@@ -189,18 +200,19 @@ bool isValidUtf8(const char *data, qsizetype size)
             else if (c == 0xF4)
                 hi = 0x8F; // above U+10FFFF
         } else {
-            return false;
+            return -1;
         }
-        if (size - i <= n)
-            return false;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return false;
-        for (int k = 2; k <= n; ++k)
+        const qsizetype available = qMin<qsizetype>(n, size - i - 1); // continuation bytes present
+        if (available >= 1 && (s[i + 1] < lo || s[i + 1] > hi))
+            return -1;
+        for (int k = 2; k <= available; ++k)
             if ((s[i + k] & 0xC0) != 0x80)
-                return false;
+                return -1;
+        if (available < n)
+            return i; // the valid start of a code point that the rest of the data must finish
         i += n + 1;
     }
-    return true;
+    return i;
 }
 
 } // namespace Natter::Ws

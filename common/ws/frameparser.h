@@ -37,9 +37,16 @@ private:
     bool m_collecting = false;
     Kind m_fragmentKind = Kind::Text;
     QByteArray m_fragments;
+    // How much of a fragmented text message is known to be whole, valid UTF-8 code points: each fragment is
+    // checked as it arrives (only a code point cut by the fragment's end waits for the next), so an invalid
+    // message fails at once instead of being held until its last fragment (RFC 6455 8.1, "fail fast").
+    qsizetype m_utf8Checked = 0;
 };
 
 bool isValidUtf8(const char *data, qsizetype size);
+// How many bytes at the start of DATA are whole, valid UTF-8 code points, when what follows them (at most three
+// bytes) is the valid start of one more; -1 when DATA cannot be the start of valid UTF-8.
+qsizetype validUtf8Prefix(const char *data, qsizetype size);
 // A close code a peer may send (RFC 6455 7.4): 1000-1003, 1007-1011, 3000-4999.
 bool isValidCloseCode(int code);
 

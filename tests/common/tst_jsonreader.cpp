@@ -80,6 +80,23 @@ private Q_SLOTS:
         QVERIFY(!r3.ok());
     }
 
+    // Regression (fuzz_wire_server): lone surrogates, which a JSON escape can spell, each count as a character.
+    void codePointsCountLoneSurrogates()
+    {
+        const QChar high(0xD83D), low(0xDC4D);
+        QCOMPARE(JsonReader::codePoints(QString(40, low)), 40);
+        QCOMPARE(JsonReader::codePoints(QString(40, high)), 40);
+        QCOMPARE(JsonReader::codePoints(QString(high) + QString(31, QChar(0)) + low), 33);
+        QCOMPARE(JsonReader::codePoints(QString(low) + high), 2); // reversed: not a pair
+        QString error;
+        const auto parsed = JsonReader::parseObject(
+            "{\"emoji\":\"" + QByteArray("\\udc4d").repeated(40) + "\"}", &error);
+        QVERIFY(parsed);
+        JsonReader r(*parsed);
+        r.string(u"emoji"_qs, 1, 32);
+        QCOMPARE(r.error(), u"field 'emoji' is longer than 32 characters"_qs);
+    }
+
     void integers()
     {
         JsonReader r(QJsonObject { { u"n"_qs, 2.5 } });

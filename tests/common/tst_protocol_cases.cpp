@@ -85,6 +85,11 @@ void addMalformedRows()
         u"sync.channels must map channel ids to non-negative integer seqs"_s);
     row("sync: fractional seq", "Sync", R"({"type":"sync","channels":{"5":1.5}})",
         u"sync.channels must map channel ids to non-negative integer seqs"_s);
+    // Regression (fuzz_wire_server, UBSan): a seq past qint64's range was cast before it was checked.
+    row("sync: seq past 64 bits", "Sync", R"({"type":"sync","channels":{"5":4.44e78}})",
+        u"sync.channels must map channel ids to non-negative integer seqs"_s);
+    row("sync: seq 2^63", "Sync", R"({"type":"sync","channels":{"5":9223372036854775808}})",
+        u"sync.channels must map channel ids to non-negative integer seqs"_s);
 
     // What a client reads from a server is held to the same strictness.
     const QByteArray author = R"("author":{"id":"3","username":"ana","displayName":"Ana"})";

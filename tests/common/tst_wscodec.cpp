@@ -81,6 +81,72 @@ private slots:
         QCOMPARE(out.at(2).kind, FrameParser::Kind::Close);
         QCOMPARE(out.at(2).payload.mid(2), QByteArray("bye"));
     }
+
+    // Regression (tst_wsconformance 6.7 against the lite transport): an invalid byte in a fragment fails the
+    // connection with 1007 when that fragment arrives, not when (if ever) the message's last one does; a code
+    // point cut between two fragments is fine; a message that ends inside one is not.
+    void utf8IsCheckedPerFragment_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("fragments"); // all but the last sent without FIN
+        QTest::addColumn<int>("failAfter"); // index of the fragment that must fail, -1 for none
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("invalid in the first") << QList<QByteArray> { "ab\xc0\xaf", "cd" } << 0 << QByteArray();
+        QTest::newRow("invalid continuation of a split code point")
+            << QList<QByteArray> { "ab\xe2", "\x28\xa1" } << 1 << QByteArray();
+        QTest::newRow("surrogate split 1+2") << QList<QByteArray> { "\xed", "\xa0\x80" } << 1 << QByteArray();
+        QTest::newRow("surrogate start in the first") << QList<QByteArray> { "\xed\xa0", "\x80" } << 0 << QByteArray();
+        QTest::newRow("e-acute split 1+1") << QList<QByteArray> { "h\xc3", "\xa9" } << -1 << QByteArray("h\xc3\xa9");
+        QTest::newRow("emoji split 1+1+1+1")
+            << QList<QByteArray> { "\xf0", "\x9f", "\x98", "\x80!" } << -1 << QByteArray("\xf0\x9f\x98\x80!");
+        QTest::newRow("ends inside a code point") << QList<QByteArray> { "ok", "\xe2\x9c" } << 1 << QByteArray();
+        QTest::newRow("empty fragments") << QList<QByteArray> { "", "\xc3", "", "\xa9" } << -1 << QByteArray("\xc3\xa9");
+    }
+    void utf8IsCheckedPerFragment()
+    {
+        QFETCH(QList<QByteArray>, fragments);
+        QFETCH(int, failAfter);
+        QFETCH(QByteArray, message);
+        FrameParser server(1024, FrameParser::Role::Server);
+        QList<FrameParser::Message> out;
+        for (qsizetype i = 0; i < fragments.size(); ++i) {
+            const bool last = i + 1 == fragments.size();
+            QByteArray bytes = maskedFrame(i == 0 ? 0x1 : 0x0, fragments[i].constData(), fragments[i].size(), 0x01020304u);
+            if (!last)
+                bytes[0] = char(bytes[0] & 0x7F); // FIN clear
+            int fail = 0;
+            server.parse(bytes.constData(), bytes.size(), out, &fail);
+            if (i == failAfter) {
+                QCOMPARE(fail, 1007);
+                QVERIFY(out.isEmpty());
+                return;
+            }
+            QCOMPARE(fail, 0);
+        }
+        QCOMPARE(failAfter, -1);
+        QCOMPARE(out.size(), 1);
+        QCOMPARE(out.at(0).payload, message);
+    }
+
+    void validUtf8Prefix_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("prefix");
+        QTest::newRow("ascii") << QByteArray("hello, world!") << 13;
+        QTest::newRow("whole 2-byte") << QByteArray("a\xc3\xa9") << 3;
+        QTest::newRow("cut 2-byte") << QByteArray("a\xc3") << 1;
+        QTest::newRow("cut 4-byte after 3") << QByteArray("ab\xf0\x9f\x98") << 2;
+        QTest::newRow("overlong E0 cut") << QByteArray("\xe0\x80") << -1;
+        QTest::newRow("above U+10FFFF cut") << QByteArray("\xf4\x90") << -1;
+        QTest::newRow("F5") << QByteArray("\xf5") << -1;
+        QTest::newRow("lone continuation after ascii run") << QByteArray("abcdefghij\x80") << -1;
+    }
+    void validUtf8Prefix()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, prefix);
+        QCOMPARE(Natter::Ws::validUtf8Prefix(bytes.constData(), bytes.size()), qsizetype(prefix));
+        QCOMPARE(isValidUtf8(bytes.constData(), bytes.size()), prefix == bytes.size());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWsCodec)

@@ -41,15 +41,20 @@ bool TestServer::start()
         return false;
     }
     static const QRegularExpression listening(QStringLiteral("listening on [^\\s]+:(\\d+)"));
+    // Only this run's output counts: after a restart the previous run's "listening on" line is still in
+    // m_output, and matching it returned before the new process listened (a race that the slower sanitized
+    // build lost: tst_durability, tst_search, tst_presence and tst_authmatrix restart their servers).
+    const qsizetype outputBefore = m_output.size();
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(100);
         m_output += m_process->readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(m_output));
+        const auto match = listening.match(QString::fromUtf8(m_output.mid(outputBefore)));
         if (match.hasMatch()) {
             m_port = match.captured(1).toUShort();
-            const qsizetype lineEnd = m_output.indexOf('\n', match.capturedEnd());
-            m_tls = m_output.mid(match.capturedEnd(), lineEnd - match.capturedEnd()).contains("(tls)");
+            const qsizetype end = outputBefore + match.capturedEnd();
+            const qsizetype lineEnd = m_output.indexOf('\n', end);
+            m_tls = m_output.mid(end, lineEnd - end).contains("(tls)");
             m_lastPort = m_port;
             return true;
         }

@@ -30,9 +30,6 @@ const QString UploadColumns
     = u"u.id, u.uploader_id, u.name, u.mime, u.size, u.storage_key, u.width, u.height,"
       " u.thumbnail_key, u.created_at"_qs;
 constexpr int UploadColumnCount = 10;
-constexpr int ThumbnailEdge = 320;
-// Larger images get their size read but no thumbnail: decoding them would cost too much memory.
-constexpr qint64 MaxThumbnailSourcePixels = 40'000'000;
 
 FileService::Upload uploadFromQuery(const QSqlQuery &q)
 {
@@ -50,11 +47,7 @@ FileService::Upload uploadFromQuery(const QSqlQuery &q)
     return u;
 }
 
-// The only types served inline; everything else is a download (PROTOCOL.md, "Files").
-bool isInlineImage(const QString &mime)
-{
-    return mime == u"image/png" || mime == u"image/jpeg" || mime == u"image/gif" || mime == u"image/webp";
-}
+using FileInspector::isInlineImage;
 
 QByteArray contentDisposition(bool inlineImage, const QString &name)
 {
@@ -157,45 +150,7 @@ void FileService::receive(QTcpSocket *socket, const QByteArray &header)
 FileService::Inspection FileService::inspect(
     const QString &path, const QString &name, const QString &thumbnailPath)
 {
-    Inspection out;
-    QMimeDatabase mimes;
-    const QMimeType byContent = mimes.mimeTypeForFile(path, QMimeDatabase::MatchContent);
-    out.mime = byContent.name();
-    // The bytes decide. Only where they say nothing specific does the name refine it (a CSV is text/plain by
-    // its bytes), and a name can never make a file an inline image.
-    if (out.mime == u"application/octet-stream" || out.mime == u"text/plain") {
-        const QMimeType byName = mimes.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
-        const bool refines = byName.isValid() && !byName.isDefault() && !isInlineImage(byName.name())
-            && (out.mime == u"application/octet-stream" || byName.inherits(u"text/plain"_qs));
-        if (refines)
-            out.mime = byName.name();
-    }
-    if (!out.mime.startsWith(u"image/"))
-        return out;
-
-    QImageReader reader(path);
-    reader.setDecideFormatFromContent(true);
-    reader.setAutoTransform(true);
-    QSize size = reader.size();
-    if (!size.isValid())
-        return out;
-    if (reader.transformation() & QImageIOHandler::TransformationRotate90)
-        size.transpose();
-    out.width = size.width();
-    out.height = size.height();
-    if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels)
-        return out;
-    const QSize target = size.scaled(ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio).boundedTo(size);
-    QImage image = reader.read();
-    if (image.isNull())
-        return out;
-    if (image.size() != target)
-        image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    // PNG keeps transparency; everything opaque is smaller as JPEG.
-    const bool alpha = image.hasAlphaChannel();
-    if (image.save(thumbnailPath, alpha ? "PNG" : "JPEG", alpha ? -1 : 85))
-        out.thumbnailSuffix = alpha ? u"png"_qs : u"jpg"_qs;
-    return out;
+    return FileInspector::inspect(path, name, thumbnailPath);
 }
 
 std::optional<Wire::Attachment> FileService::store(const Upload &upload)

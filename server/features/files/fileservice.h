@@ -1,5 +1,6 @@
 #pragma once
 
+#include "features/files/fileinspector.h"
 #include "services/attachmentlinker.h"
 
 #include <QDir>
@@ -47,13 +48,7 @@ public:
         qint64 createdAt = 0;
     };
     // What the pool learnt from a received file's bytes.
-    struct Inspection
-    {
-        QString mime;
-        int width = 0;
-        int height = 0;
-        QString thumbnailSuffix; // "png" or "jpg" when a thumbnail was written
-    };
+    using Inspection = FileInspector::Inspection;
 
     FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
         qint64 maxUploadBytes, QObject *parent = nullptr);

@@ -1,4 +1,5 @@
 #include "transport/http/httpguard.h"
+#include "transport/http/requesthead.h"
 #include "logging.h"
 #include "metrics.h"
 #include "transport/ws/wshandshake.h"
@@ -175,11 +176,9 @@ void HttpGuard::onReadyRead()
         // head with a bare LF is refused rather than misread. Only the head is looked at: a body may hold
         // anything.
         const qsizetype headSize = end < 0 ? m_header.size() : end + 4;
-        for (qsizetype i = qMax<qsizetype>(before - 1, 0); i < headSize; ++i) {
-            if (m_header.at(i) == '\n' && (i == 0 || m_header.at(i - 1) != '\r')) {
-                refuse(400, "Bad Request", "bad_request", "request lines must end with CRLF");
-                return;
-            }
+        if (RequestHead::bareLineFeed(m_header, before - 1, headSize) >= 0) {
+            refuse(400, "Bad Request", "bad_request", "request lines must end with CRLF");
+            return;
         }
         if (end < 0) {
             pos = fresh.size();
@@ -207,38 +206,20 @@ bool HttpGuard::inspectHeaders()
         refuse(431, "Request Header Fields Too Large", "bad_request", "request headers are too large");
         return false;
     }
-    const QList<QByteArray> lines = m_header.split('\n');
-    const QByteArray requestLine = lines.value(0).trimmed();
-    const QByteArray target = requestLine.split(' ').value(1);
-    qint64 contentLength = 0;
-    bool sawContentLength = false;
-    bool upgrade = false;
-    bool connectionUpgrade = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
-            bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0 || sawContentLength) {
-                refuse(400, "Bad Request", "bad_request", "invalid or repeated Content-Length");
-                return false;
-            }
-            sawContentLength = true;
-        } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-            refuse(411, "Length Required", "bad_request",
-                "chunked request bodies are not accepted; send Content-Length");
-            return false;
-        } else if (name == "upgrade") {
-            upgrade = true;
-        } else if (name == "connection" && value.toLower().contains("upgrade")) {
-            connectionUpgrade = true;
-        }
+    const RequestHead head = RequestHead::parse(m_header);
+    if (head.problem == RequestHead::Problem::BadContentLength) {
+        refuse(400, "Bad Request", "bad_request", "invalid or repeated Content-Length");
+        return false;
     }
+    if (head.problem == RequestHead::Problem::Chunked) {
+        refuse(411, "Length Required", "bad_request", "chunked request bodies are not accepted; send Content-Length");
+        return false;
+    }
+    const QByteArray &requestLine = head.requestLine;
+    const QByteArray &target = head.target;
+    const qint64 contentLength = head.contentLength;
+    bool upgrade = head.upgrade;
+    const bool connectionUpgrade = head.connectionUpgrade;
     // The upload handler enforces the upload limit itself (also answering 413 before reading the body).
     if (m_uploads && requestLine.startsWith("POST ") && target.split('?').value(0) == "/api/v1/uploads") {
         m_takeOver = true;

@@ -1,0 +1,1 @@
+{"username":"ana","password":"correct horse"}
