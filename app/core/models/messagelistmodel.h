@@ -108,6 +108,10 @@ signals:
     void olderPageLoaded(int count);
     void loadingChanged();
 
+    // The row as one sentence for screen readers (Qt::AccessibleTextRole): author, time, text, files, reactions,
+    // replies and state, in the user's locale.
+    QString accessibleText(const Message &message) const;
+
 private:
     void onOlderPage(const MessagePageSource::Page &page);
     void onNewerPage(const MessagePageSource::Page &page);
