@@ -5,7 +5,9 @@
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 
+#include "models/messagelistmodel.h"
 #include "session/account.h"
+#include "session/session.h"
 #include "media/mediacache.h"
 #include "store/appsettings.h"
 #include "store/profile.h"

@@ -23,7 +23,18 @@ QLocale installTranslations(const QString &language)
         else
             delete t;
     };
-    install(u"natter"_qs, u":/i18n"_qs);
+    // English first: it only holds the plural forms ("%n replies"), so every other language falls back to
+    // correct English; the user's language, installed later, is searched first.
+    const auto installEnglish = [](const QString &dir) {
+        auto *t = new QTranslator(QCoreApplication::instance());
+        t->setObjectName(u"natter-i18n"_qs);
+        if (t->load(u"natter_en"_qs, dir))
+            QCoreApplication::installTranslator(t);
+        else
+            delete t;
+    };
+    installEnglish(u":/i18n"_qs);
+    if (locale.language() != QLocale::English) install(u"natter"_qs, u":/i18n"_qs);
     // Qt's own strings (standard buttons, file dialogs), when Debian's qt6-translations-l10n is installed.
     install(u"qtbase"_qs, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return locale;

@@ -27,8 +27,7 @@ bool startsBlock(const QString &line)
 
 QString MessageLayoutCache::threadLabel(const QModelIndex &index, int replies)
 {
-    QString label = replies == 1 ? QApplication::translate("MessageDelegate", "1 reply")
-                                 : QApplication::translate("MessageDelegate", "%1 replies").arg(replies);
+    QString label = QApplication::translate("MessageDelegate", "%n replies", nullptr, replies);
     const QDateTime last = index.data(MessageListModel::LastReplyAtRole).toDateTime();
     if (last.isValid())
         label += u" · "_qs

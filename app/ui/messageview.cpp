@@ -63,7 +63,9 @@ MessageView::MessageView(QWidget *parent)
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
     // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's.
-    followBasePalette();
+    // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's: it is
+    // filled with the Base colour of whatever palette is current, so it follows theme changes.
+    setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     connect(m_delegate, &MessageDelegate::repaintNeeded, viewport(), qOverload<>(&QWidget::update));
     verticalScrollBar()->setSingleStep(24);
@@ -307,20 +309,10 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     QListView::mouseReleaseEvent(event);
 }
 
-void MessageView::followBasePalette()
-{
-    // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's.
-    QPalette pal = QApplication::palette(this);
-    pal.setColor(QPalette::Window, pal.color(QPalette::Base));
-    setPalette(pal);
-}
-
 void MessageView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ApplicationPaletteChange) {
-        followBasePalette();
-        m_delegate->clearCache();
-    }
+    // The layouts hold colours (the Markdown's links and code): a new theme lays the rows out again.
+    if (event->type() == QEvent::PaletteChange) m_delegate->clearCache();
     QListView::changeEvent(event);
 }
 

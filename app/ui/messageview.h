@@ -111,7 +111,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void followBasePalette();
     void captureAnchor(int removedFirst = -1, int removedLast = -1);
     void restoreAnchor();
     void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);

@@ -32,11 +32,11 @@ public:
     QComboBox *themeBox() const { return m_theme; }
     QComboBox *languageBox() const { return m_language; }
 
+    // Writes the settings (OK).
+    void accept() override;
+
 signals:
     void themeChanged(Natter::Client::AppSettings::Theme theme);
-
-protected:
-    void accept() override;
 
 private:
     void updateCacheLabel();

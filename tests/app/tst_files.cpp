@@ -42,7 +42,7 @@ private:
             alice = rest.registerUser(QStringLiteral("alice"));
             if (withBob) bob = rest.registerUser(QStringLiteral("bob"));
             channelId = Wire::Id::fromString(rest.createChannel(alice, QStringLiteral("general"),
-                QStringLiteral("public"), withBob ? QList<Wire::Id> { bob.id } : QList<Wire::Id> {}));
+                QStringLiteral("public"), withBob ? QStringList { bob.id } : QStringList {}));
             return !alice.token.isEmpty() && channelId.isValid();
         }
         std::unique_ptr<ClientStack> client(const TestAccount &who)

@@ -57,11 +57,13 @@ private slots:
         const QPalette system = QApplication::palette();
         FakePageSource source(6);
         MessageListModel model(&source);
-        MessageView view;
+        QWidget window; // inside a window, as in the app
+        window.resize(600, 400);
+        MessageView &view = *new MessageView(&window);
         view.resize(600, 400);
         view.setMessageModel(&model);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         model.setChannel(Wire::Id(100));
         QTRY_COMPARE(model.rowCount(), 6);
 
@@ -96,13 +98,13 @@ private slots:
     {
         installTranslations(u"de"_qs);
         QCOMPARE(QLocale().language(), QLocale::German);
-        QCOMPARE(QCoreApplication::translate("MessageDelegate", "Today"), u"Heute"_qs);
+        QCOMPARE(MessageDelegate::tr("Today"), u"Heute"_qs);
         QCOMPARE(mediaStatusText(MediaLoader::Status::Missing),
             u"Diese Datei ist nicht verfügbar: Sie wurde entfernt, oder Sie dürfen sie nicht sehen."_qs);
         SettingsDialog dialog(Profile(u"de-test"_qs, QDir::tempPath() + u"/natter-filesui"_qs), nullptr);
         QCOMPARE(dialog.windowTitle(), u"Einstellungen"_qs);
         installTranslations(u"en"_qs);
-        QCOMPARE(QCoreApplication::translate("MessageDelegate", "Today"), u"Today"_qs);
+        QCOMPARE(MessageDelegate::tr("Today"), u"Today"_qs);
     }
 
     void accessibleTextOfAMessageRow()
