@@ -27,12 +27,13 @@ struct ChatPalette
 
     static ChatPalette light();
     static ChatPalette darkPalette();
-    // The colours that belong to PALETTE: dark when its window colour is dark (Qt 6.4 has no
-    // QStyleHints::colorScheme; the platform's palette is what the desktop chose).
+    // The colours that belong to PALETTE: dark when its text is light (Qt 6.4 has no
+    // QStyleHints::colorScheme; the platform's palette is what the desktop chose). The text decides rather than
+    // the window colour, which style sheets often make transparent.
     static ChatPalette of(const QPalette &palette);
     // Of the application's current palette.
     static ChatPalette current();
-    static bool isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightness() < 128; }
+    static bool isDark(const QPalette &palette) { return palette.color(QPalette::Text).lightness() > 140; }
 
     // A person's avatar colour, the same on every run (FNV-1a of their id).
     QColor avatar(const QString &userId) const;
