@@ -2,6 +2,7 @@
 #include "chatpalette.h"
 #include "media/medialoader.h"
 #include "media/uploadclient.h"
+#include "messagemarkspainter.h"
 #include "models/messagelistmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -155,6 +156,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(QRect(r.right() - RightGutter - Margin, top + 2, RightGutter + Margin - 6, 20),
             Qt::AlignRight | Qt::AlignTop, tr("📌 Pinned"));
     }
+    MessageMarksPainter::paintBackground(painter, content, index);
 
     const QString author = index.data(MessageListModel::AuthorNameRole).toString();
     if (index.data(MessageListModel::GroupStartRole).toBool()) {
@@ -215,6 +217,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(QRect(r.right() - Margin - w, r.top() + l.text.top(), w, l.text.height()),
             Qt::AlignRight | Qt::AlignTop, sending);
     }
+    const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
+    MessageMarksPainter::paintOverlay(painter, r,
+        groupStart ? QRect(r.left() + Margin, top + GroupTopPadding, Avatar, Avatar) : QRect(), r.right() - Margin,
+        r.top() + l.text.top(), index);
     painter->restore();
 }
 
