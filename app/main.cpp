@@ -1,14 +1,8 @@
 #include "chatpalette.h"
 #include "language.h"
 #include "mainwindow.h"
-#include "messageview.h"
-#include "settingsdialog.h"
-#include "shortcutsdialog.h"
 
-#include "models/messagelistmodel.h"
 #include "session/account.h"
-#include "session/session.h"
-#include "media/mediacache.h"
 #include "store/appsettings.h"
 #include "store/profile.h"
 #include "store/tokenstore.h"
@@ -17,8 +11,6 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QPalette>
-#include <QShortcut>
-#include <QTimer>
 
 using namespace Natter::Client;
 
@@ -61,23 +53,7 @@ int main(int argc, char *argv[])
     KeychainTokenStore tokens(u"Natter"_qs);
     Account account(profile, &tokens, &nam);
     MainWindow window(&account);
-    // Files in every message list of the window (the channel's and a thread's), and the download folder.
-    const auto equipViews = [&] {
-        for (MessageView *view : window.findChildren<MessageView *>()) {
-            view->setMediaLoader(account.media());
-            view->setDownloadDir(AppSettings(profile).downloadDir());
-        }
-    };
-    QObject::connect(&account, &Account::sessionStarted, &window, [&] { QTimer::singleShot(0, &window, equipViews); });
-    QObject::connect(new QShortcut(QKeySequence(u"Ctrl+,"_qs), &window), &QShortcut::activated, &window, [&] {
-        SettingsDialog dialog(profile, account.mediaCache(), &window);
-        QObject::connect(&dialog, &SettingsDialog::themeChanged, &window,
-            [&](AppSettings::Theme theme) { applyTheme(theme, systemPalette); });
-        if (dialog.exec() == QDialog::Accepted) equipViews();
-    });
-    QObject::connect(new QShortcut(QKeySequence(u"Ctrl+/"_qs), &window), &QShortcut::activated, &window, [&] {
-        ShortcutsDialog(&window).exec();
-    });
+    window.setSystemPalette(systemPalette);
     window.show();
     window.startUp(
         parser.value(serverOption), parser.value(userOption), qEnvironmentVariable("NATTER_PASSWORD"));

@@ -56,6 +56,16 @@ ChatPalette ChatPalette::light()
     p.scrollHandleHover = QColor(0x9ca3af);
     p.progressTrack = QColor(0xe5e7eb);
     p.imagePlaceholder = QColor(0xe5e7eb);
+    p.warning = QColor(0x92400e);
+    p.warningBg = QColor(0xfef3c7);
+    p.indigo = QColor(0x3730a3);
+    p.indigoBg = QColor(0xe0e7ff);
+    p.linkStrong = QColor(0x1d4ed8);
+    p.accentHover = QColor(0x1d4ed8);
+    p.mentionRow = QColor(0xfef3c7);
+    p.highlightRow = QColor(0xfffbeb);
+    p.highlightBar = QColor(0xeab308);
+    p.shadow = QColor(0, 0, 0, 60);
     return p;
 }
 
@@ -104,6 +114,16 @@ ChatPalette ChatPalette::darkPalette()
     p.scrollHandleHover = QColor(0x6b7280);
     p.progressTrack = QColor(0x2f343d);
     p.imagePlaceholder = QColor(0x2a2f38);
+    p.warning = QColor(0xfbbf24);
+    p.warningBg = QColor(0x3a2a0a);
+    p.indigo = QColor(0xc7d2fe);
+    p.indigoBg = QColor(0x252c4a);
+    p.linkStrong = QColor(0x93c5fd);
+    p.accentHover = QColor(0x2563eb);
+    p.mentionRow = QColor(0x3a2f12);
+    p.highlightRow = QColor(0x2c2614);
+    p.highlightBar = QColor(0xeab308);
+    p.shadow = QColor(0, 0, 0, 160);
     return p;
 }
 
@@ -168,7 +188,10 @@ QHash<QString, QColor> ChatPalette::tokens() const
         { u"info"_qs, info }, { u"infoBg"_qs, infoBg }, { u"infoBorder"_qs, infoBorder }, { u"chip"_qs, chip },
         { u"chipMe"_qs, chipMe }, { u"cardText"_qs, cardText }, { u"cardStripe"_qs, cardStripe },
         { u"notice"_qs, notice }, { u"noticeText"_qs, noticeText }, { u"scrollHandle"_qs, scrollHandle },
-        { u"scrollHandleHover"_qs, scrollHandleHover }, { u"code"_qs, code },
+        { u"scrollHandleHover"_qs, scrollHandleHover }, { u"code"_qs, code }, { u"warning"_qs, warning },
+        { u"warningBg"_qs, warningBg }, { u"indigo"_qs, indigo }, { u"indigoBg"_qs, indigoBg },
+        { u"linkStrong"_qs, linkStrong }, { u"accentHover"_qs, accentHover }, { u"channelHover"_qs, channelHover },
+        { u"chipMeText"_qs, chipMeText },
     };
 }
 

@@ -24,6 +24,8 @@ struct ChatPalette
     QColor card, cardStripe, cardText, chip, chipBorder, chipText, chipMe, chipMeBorder, chipMeText, code;
     QColor channelSelected, channelHover, online, offline, badge, notice, noticeText, scrollHandle,
         scrollHandleHover, progressTrack, imagePlaceholder;
+    QColor warning, warningBg, indigo, indigoBg, linkStrong, accentHover, mentionRow, highlightRow, highlightBar,
+        shadow;
 
     static ChatPalette light();
     static ChatPalette darkPalette();

@@ -38,8 +38,14 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         { tr("Image viewer"),
             { { tr("Zoom in"), keys(u"Ctrl++"_qs) }, { tr("Zoom out"), keys(u"Ctrl+-"_qs) },
                 { tr("Fit to the window"), keys(u"Ctrl+0"_qs) }, { tr("Save the image"), keys(u"Ctrl+S"_qs) } } },
+        { tr("Channels and panels"),
+            { { tr("Switch to a channel or person"), keys(u"Ctrl+K"_qs) },
+                { tr("Open the channel above or below"), keys(u"Alt+Up"_qs) + u" / "_qs + keys(u"Alt+Down"_qs) },
+                { tr("Search messages"), keys(u"Ctrl+F"_qs) }, { tr("Show the members"), keys(u"Ctrl+Shift+M"_qs) },
+                { tr("Close the side panel"), keys(u"Esc"_qs) } } },
         { tr("Window"),
-            { { tr("Settings"), keys(u"Ctrl+,"_qs) }, { tr("This overview"), keys(u"Ctrl+/"_qs) } } },
+            { { tr("Settings"), keys(u"Ctrl+,"_qs) }, { tr("This overview"), keys(u"Ctrl+/"_qs) },
+                { tr("Quit"), keys(u"Ctrl+Q"_qs) } } },
     };
     for (const Group &g : groups) {
         auto *header = new QTreeWidgetItem(m_list, { g.title });
