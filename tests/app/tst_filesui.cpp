@@ -1,4 +1,6 @@
+#include "attachmenttray.h"
 #include "chatpalette.h"
+#include "composer.h"
 #include "clientstack.h"
 #include "fakepagesource.h"
 #include "imageviewer.h"
@@ -14,6 +16,10 @@
 #include "testserver.h"
 
 #include <QAccessible>
+#include <QClipboard>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QSignalSpy>
@@ -272,6 +278,76 @@ private slots:
         c.model->addPending(m);
         view.viewport()->repaint();
         QTRY_COMPARE_WITH_TIMEOUT(media.status(gone.thumbnailUrl), MediaLoader::Status::Missing, 10000);
+    }
+
+    void pastedImageUploadsAndSendsWithTheMessage()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        RestClient rest(server);
+        const TestAccount alice = rest.registerUser(u"alice"_qs);
+        const Wire::Id channelId
+            = Wire::Id::fromString(rest.createChannel(alice, u"general"_qs, u"public"_qs, {}));
+        ClientStack c(server.httpUrl(), alice.token, dir.filePath(u"alice.sqlite"_qs));
+        c.session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(c.session->isSynced(), 20000);
+        c.session->openChannel(c.model.get(), channelId);
+        QTRY_VERIFY(!c.model->isLoading());
+        UploadClient uploads(&c.nam, &c.api);
+
+        Composer composer;
+        AttachmentTray tray;
+        tray.setUploadClient(&uploads);
+        tray.setTempDir(dir.filePath(u"paste"_qs));
+        connect(&composer, &Composer::filesAdded, &tray, &AttachmentTray::addFiles);
+        connect(&composer, &Composer::imagePasted, &tray, &AttachmentTray::addImage);
+        connect(&tray, &AttachmentTray::changed, &composer, [&] { composer.setAllowEmpty(tray.count() > 0); });
+        composer.setSendGuard([&] { return tray.isUploading() ? u"wait"_qs : QString(); });
+        QStringList sent;
+        connect(&composer, &Composer::sendRequested, &composer, [&](const QString &text) {
+            c.session->sendMessage(channelId, text, tray.attachments());
+            tray.clear();
+            sent.append(text);
+        });
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+
+        // An image on the clipboard, pasted with Ctrl+V: it becomes a file to send, not text.
+        QImage img(300, 200, QImage::Format_RGB32);
+        img.fill(QColor(10, 160, 90));
+        QApplication::clipboard()->setImage(img);
+        QTest::keyClick(&composer, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(tray.count(), 1);
+        QVERIFY(composer.toPlainText().isEmpty());
+        // A second file, cancelled from its ×, and a third whose upload finishes.
+        QFile big(dir.filePath(u"big.bin"_qs));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(20 * 1024 * 1024));
+        big.close();
+        auto *mime = new QMimeData;
+        mime->setUrls({ QUrl::fromLocalFile(big.fileName()) });
+        QApplication::clipboard()->setMimeData(mime);
+        QTest::keyClick(&composer, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(tray.count(), 2);
+        const QList<QToolButton *> closers = tray.findChildren<QToolButton *>();
+        QCOMPARE(closers.size(), 2);
+        QCOMPARE(tray.findChildren<QProgressBar *>().size(), 2);
+        closers.at(1)->click();
+        QCOMPARE(tray.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!tray.isUploading(), 20000);
+        QCOMPARE(tray.findChildren<QProgressBar *>().constFirst()->value(), 1000);
+
+        // Enter with no text sends the pasted picture.
+        QTest::keyClick(&composer, Qt::Key_Return);
+        QCOMPARE(sent, QStringList { QString() });
+        QCOMPARE(tray.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(c.session->outboxSize(), 0, 20000);
+        QTRY_COMPARE(c.model->rowCount(), 1);
+        const Message m = c.model->messageAt(0);
+        QCOMPARE(m.attachments.size(), 1);
+        QVERIFY(m.attachments.at(0).name.startsWith(u"pasted-image-"_qs));
+        QCOMPARE(m.attachments.at(0).width, 300);
     }
 };
 
