@@ -90,6 +90,104 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::Alerts</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AttachmentTray</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Zu sendende Dateien</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved.</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Hochladen von %1</translation>
+    </message>
+    <message>
+        <source>Cancel or remove %1</source>
+        <translation>%1 abbrechen oder entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Attention</name>
+    <message numerus="yes">
+        <source>(%n) %1</source>
+        <translation><numerusform>(%n) %1</numerusform><numerusform>(%n) %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::BannerNotifier</name>
+    <message>
+        <source>Click to open</source>
+        <translation>Zum Öffnen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChannelService</name>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>Der Server ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server refused (%1).</source>
+        <translation>Der Server hat abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Natter does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Natter nicht versteht.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatPanels</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Pinned messages</source>
+        <translation>Angeheftete Nachrichten</translation>
+    </message>
+    <message>
+        <source>⌕ Search</source>
+        <translation>⌕ Suche</translation>
+    </message>
+    <message>
+        <source>Search all channels (Ctrl+F)</source>
+        <translation>Alle Kanäle durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Pins</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Pinned messages of this channel</source>
+        <translation>Angeheftete Nachrichten dieses Kanals</translation>
+    </message>
+    <message>
+        <source>Members of this channel</source>
+        <translation>Mitglieder dieses Kanals</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::ChatWidget</name>
     <message>
         <source>CHANNELS &amp; DIRECT MESSAGES</source>
@@ -146,18 +244,6 @@
     <message>
         <source>Someone</source>
         <translation>Jemand</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben …</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben …</translation>
     </message>
     <message>
         <source>New channel</source>
@@ -219,12 +305,43 @@
         <source>Could not start it: %1</source>
         <translation>Konnte nicht begonnen werden: %1</translation>
     </message>
+    <message>
+        <source>Attach files (%1)</source>
+        <translation>Dateien anhängen (%1)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Wait until the files have finished uploading, or remove them.</source>
+        <translation>Warten Sie, bis die Dateien hochgeladen sind, oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>No messages with %1 yet.
+Say hello below.</source>
+        <translation>Noch keine Nachrichten mit %1.
+Sagen Sie unten Hallo.</translation>
+    </message>
+    <message>
+        <source>No messages in #%1 yet.
+Be the first to write something below.</source>
+        <translation>Noch keine Nachrichten in #%1.
+Schreiben Sie unten als Erste oder Erster etwas.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>
     <message>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::DBusNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -386,6 +503,18 @@
         <source>You are signed out.</source>
         <translation>Sie sind abgemeldet.</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MediaLoader</name>
@@ -400,6 +529,92 @@
     <message>
         <source>Cannot reach the server: %1</source>
         <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberListModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) is online</source>
+        <translation>%1 (@%2) ist online</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) is away</source>
+        <translation>%1 (@%2) ist abwesend</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MembersPanel</name>
+    <message>
+        <source>+  Add people…</source>
+        <translation>+  Personen hinzufügen …</translation>
+    </message>
+    <message>
+        <source>✎  Edit topic…</source>
+        <translation>✎  Thema bearbeiten …</translation>
+    </message>
+    <message>
+        <source>⎋  Leave channel</source>
+        <translation>⎋  Kanal verlassen</translation>
+    </message>
+    <message>
+        <source>Mute notifications from this channel</source>
+        <translation>Benachrichtigungen aus diesem Kanal stummschalten</translation>
+    </message>
+    <message>
+        <source>⌕  Browse public channels…</source>
+        <translation>⌕  Öffentliche Kanäle durchsuchen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading members…</source>
+        <translation>Mitglieder werden geladen …</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Personen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Search people by username</source>
+        <translation>Personen nach Benutzernamen suchen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit topic</source>
+        <translation>Thema bearbeiten</translation>
+    </message>
+    <message>
+        <source>Topic of #%1</source>
+        <translation>Thema von #%1</translation>
+    </message>
+    <message>
+        <source>Leave channel</source>
+        <translation>Kanal verlassen</translation>
+    </message>
+    <message>
+        <source>Leave #%1? You can join again if it is public; a private channel needs an invitation.</source>
+        <translation>#%1 verlassen? Einem öffentlichen Kanal können Sie wieder beitreten; für einen privaten brauchen Sie eine Einladung.</translation>
     </message>
 </context>
 <context>
@@ -625,6 +840,32 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::MessageMarks</name>
+    <message>
+        <source>Sent, not read yet</source>
+        <translation>Gesendet, noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>Gelesen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageMarksPainter</name>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>✓ Read by %n</source>
+        <translation>✓ Gelesen von %n</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::MessageView</name>
     <message>
         <source>New messages ↓</source>
@@ -664,6 +905,94 @@
     <message>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::PinsPanel</name>
+    <message>
+        <source>Loading pinned messages…</source>
+        <translation>Angeheftete Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load the pins: %1</source>
+        <translation>Die angehefteten Nachrichten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No pinned messages in this channel yet.</source>
+        <translation>In diesem Kanal ist noch keine Nachricht angeheftet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned message</source>
+        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned messages</source>
+        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::QuickSwitcher</name>
+    <message>
+        <source>Jump to…</source>
+        <translation>Springen zu …</translation>
+    </message>
+    <message>
+        <source>Jump to a channel or person</source>
+        <translation>Zu einem Kanal oder einer Person springen</translation>
+    </message>
+    <message>
+        <source>%1  (@%2) · new direct message</source>
+        <translation>%1  (@%2) · neue Direktnachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ReadReceipts</name>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>Gelesen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchPanel</name>
+    <message>
+        <source>Search all channels</source>
+        <translation>Alle Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Type words and press Enter. Results come from every channel you are in.</source>
+        <translation>Geben Sie Wörter ein und drücken Sie die Eingabetaste. Die Ergebnisse kommen aus allen Kanälen, in denen Sie sind.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”.</source>
+        <translation>Keine Nachricht passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Newest first; scroll for more.</source>
+        <translation>Neueste zuerst; für mehr weiterscrollen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result</source>
+        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
     </message>
 </context>
 <context>
@@ -906,6 +1235,41 @@
         <source>This overview</source>
         <translation>Diese Übersicht</translation>
     </message>
+    <message>
+        <source>Channels and panels</source>
+        <translation>Kanäle und Seitenleisten</translation>
+    </message>
+    <message>
+        <source>Switch to a channel or person</source>
+        <translation>Zu einem Kanal oder einer Person wechseln</translation>
+    </message>
+    <message>
+        <source>Open the channel above or below</source>
+        <translation>Den Kanal darüber oder darunter öffnen</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show the members</source>
+        <translation>Mitglieder zeigen</translation>
+    </message>
+    <message>
+        <source>Close the side panel</source>
+        <translation>Seitenleiste schließen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SidePanel</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::SignInWidget</name>
@@ -1014,6 +1378,33 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::TrayNotifier</name>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Natter: %n unread</source>
+        <translation><numerusform>Natter: %n ungelesen</numerusform><numerusform>Natter: %n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TypingTracker</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Several people are typing…</source>
+        <comment>3 or more typers</comment>
+        <translation><numerusform>Mehrere Personen schreiben …</numerusform><numerusform>Mehrere Personen schreiben …</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::Upload</name>
     <message>
         <source>Upload of “%1” cancelled.</source>
@@ -1053,6 +1444,35 @@
     <message>
         <source>The server refused “%1”: %2</source>
         <translation>Der Server hat „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::WelcomeWidget</name>
+    <message>
+        <source>There are no channels here yet. A channel is where a team talks about one thing: start with one for everybody, such as #general.</source>
+        <translation>Hier gibt es noch keine Kanäle. In einem Kanal spricht ein Team über ein Thema: Beginnen Sie mit einem für alle, etwa #general.</translation>
+    </message>
+    <message>
+        <source>Create a channel</source>
+        <translation>Einen Kanal erstellen</translation>
+    </message>
+    <message>
+        <source>Browse public channels</source>
+        <translation>Öffentliche Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Welcome to Natter, %1!</source>
+        <translation>Willkommen bei Natter, %1!</translation>
+    </message>
+    <message>
+        <source>To invite people, send them this server's address. They open Natter, enter it on the sign-in screen and create an account:
+%1</source>
+        <translation>Um Personen einzuladen, senden Sie ihnen die Adresse dieses Servers. Sie öffnen Natter, geben sie auf dem Anmeldebildschirm ein und legen ein Konto an:
+%1</translation>
     </message>
 </context>
 <context>
