@@ -70,6 +70,8 @@ void AttachmentTray::add(const QString &path, const QString &shownName)
     bar->setRange(0, 1000);
     bar->setTextVisible(false);
     bar->setFixedHeight(6);
+    setThemedStyleSheet(bar, u"QProgressBar { background: @progressTrack; border: none; border-radius: 3px; }"
+                             " QProgressBar::chunk { background: @accent; border-radius: 3px; }"_qs);
     bar->setAccessibleName(tr("Upload of %1").arg(shownName));
     auto *close = new QToolButton;
     close->setText(u"×"_qs);

@@ -191,7 +191,7 @@ QHash<QString, QColor> ChatPalette::tokens() const
         { u"scrollHandleHover"_qs, scrollHandleHover }, { u"code"_qs, code }, { u"warning"_qs, warning },
         { u"warningBg"_qs, warningBg }, { u"indigo"_qs, indigo }, { u"indigoBg"_qs, indigoBg },
         { u"linkStrong"_qs, linkStrong }, { u"accentHover"_qs, accentHover }, { u"channelHover"_qs, channelHover },
-        { u"chipMeText"_qs, chipMeText },
+        { u"chipMeText"_qs, chipMeText }, { u"progressTrack"_qs, progressTrack },
     };
 }
 

@@ -21,7 +21,8 @@ Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 pids+=($!)
 "$server_bin" --listen 127.0.0.1 --port 0 --data-dir "$work/server" --password-cost fast --rate-limit 0 \
   >"$work/server.log" 2>&1 &
-pids+=($!)
+server_pid=$!
+pids+=($server_pid)
 for _ in $(seq 50); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
 port=$(grep -o 'listening on [^ ]*' "$work/server.log" | sed 's/.*://')
 url="http://127.0.0.1:$port"
@@ -90,24 +91,41 @@ xdotool mousemove 700 300 >/dev/null 2>&1 || true
 pos=$(python3 "$here/findimage.py" "$here/files.png" || echo "420 300")
 xdotool mousemove $pos click 1
 snap 3 image-viewer.png
-xdotool key Escape
-# 3. The settings dialog (Ctrl+,).
+# No window manager under Xvfb: give the viewer the keyboard focus, then Esc closes it.
+xdotool search --name 'mountains.jpg|poster-draft.png|q3-growth.png' windowfocus --sync key Escape || true
+sleep 1
+# 3. Uploads in progress: the server is paused (SIGSTOP) while two files are attached with Ctrl+Shift+U, so
+# their progress bars stop part way.
+head -c 24000000 /dev/urandom >"$work/site-backup.zip"
+head -c 9000000 /dev/urandom >"$work/screen-recording.webm"
+xdotool mousemove 900 842 click 1
+xdotool type --delay 20 "Backups from the old server, as promised"
+xdotool key ctrl+shift+u
+sleep 2
+xdotool type --delay 5 "\"$work/site-backup.zip\" \"$work/screen-recording.webm\""
+xdotool key Return
+sleep 0.05
+kill -STOP "$server_pid"
+snap 2 upload-progress.png
+kill -CONT "$server_pid"
+sleep 2
+# 4. The settings dialog (Ctrl+,).
 xdotool key ctrl+comma
 snap 2 settings.png
 xdotool key Escape
-# 4. The shortcuts overview (Ctrl+/).
+# 5. The shortcuts overview (Ctrl+/).
 xdotool key ctrl+slash
 snap 2 shortcuts.png
 xdotool key Escape
 kill "$pid"
 
-# 5. The dark theme.
+# 6. The dark theme.
 settings shotD appearance/theme dark
 run shotD
 snap 6 dark.png
 kill "$pid"
 
-# 6. The German interface, dark off.
+# 7. The German interface, dark off.
 settings shotE appearance/language de
 run shotE
 snap 6 german.png
