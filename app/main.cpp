@@ -1,6 +1,9 @@
+#include "chatpalette.h"
+#include "language.h"
 #include "mainwindow.h"
 
 #include "session/account.h"
+#include "store/appsettings.h"
 #include "store/profile.h"
 #include "store/tokenstore.h"
 
@@ -8,31 +11,8 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QPalette>
-#include <QStyleFactory>
 
 using namespace Natter::Client;
-
-namespace {
-// Natter is drawn light whatever the desktop theme: the delegates paint fixed light colours.
-void applyLightTheme(QApplication &app)
-{
-    app.setStyle(QStyleFactory::create(u"Fusion"_qs));
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0xf9fafb));
-    p.setColor(QPalette::WindowText, QColor(0x111827));
-    p.setColor(QPalette::Base, Qt::white);
-    p.setColor(QPalette::AlternateBase, QColor(0xf3f4f6));
-    p.setColor(QPalette::Text, QColor(0x111827));
-    p.setColor(QPalette::Button, QColor(0xf3f4f6));
-    p.setColor(QPalette::ButtonText, QColor(0x111827));
-    p.setColor(QPalette::Highlight, QColor(0x2563eb));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9ca3af));
-    p.setColor(QPalette::ToolTipBase, Qt::white);
-    p.setColor(QPalette::ToolTipText, QColor(0x111827));
-    app.setPalette(p);
-}
-}
 
 int main(int argc, char *argv[])
 {
@@ -40,7 +20,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Natter"_qs);
     QApplication::setApplicationName(u"Natter"_qs);
     QApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
-    applyLightTheme(app);
+    // The platform's palette before Natter replaces it: what "follow the system" follows (Qt 6.4 has no
+    // QStyleHints::colorScheme).
+    const QPalette systemPalette = QApplication::palette();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Natter team chat"));
@@ -64,10 +46,14 @@ int main(int argc, char *argv[])
         return 2;
     }
     Profile profile(profileName);
+    const AppSettings settings(profile);
+    applyTheme(settings.theme(), systemPalette);
+    installTranslations(settings.language());
     QNetworkAccessManager nam;
     KeychainTokenStore tokens(u"Natter"_qs);
     Account account(profile, &tokens, &nam);
     MainWindow window(&account);
+    window.setSystemPalette(systemPalette);
     window.show();
     window.startUp(
         parser.value(serverOption), parser.value(userOption), qEnvironmentVariable("NATTER_PASSWORD"));

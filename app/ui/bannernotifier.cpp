@@ -1,4 +1,5 @@
 #include "bannernotifier.h"
+#include "chatpalette.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -21,21 +22,21 @@ BannerNotifier::BannerNotifier(QWidget *host, QObject *parent)
     , m_body(new QLabel)
 {
     m_card->setObjectName(u"notificationBanner"_qs);
-    m_card->setStyleSheet(u"#notificationBanner { background: white; border: 1px solid #d1d5db; border-left: 4px solid #2563eb;"
+    setThemedStyleSheet(m_card, u"#notificationBanner { background: @base; border: 1px solid @cardStripe; border-left: 4px solid @accent;"
                           " border-radius: 8px; }"_qs);
     m_card->setCursor(Qt::PointingHandCursor);
     auto *shadow = new QGraphicsDropShadowEffect(m_card);
     shadow->setBlurRadius(18);
     shadow->setOffset(0, 3);
-    shadow->setColor(QColor(0, 0, 0, 60));
+    shadow->setColor(ChatPalette::current().shadow);
     m_card->setGraphicsEffect(shadow);
     QFont f = m_title->font();
     f.setBold(true);
     m_title->setFont(f);
     m_body->setWordWrap(true);
-    m_body->setStyleSheet(u"color: #374151;"_qs);
+    setThemedStyleSheet(m_body, u"color: @cardText;"_qs);
     auto *hint = new QLabel(tr("Click to open"));
-    hint->setStyleSheet(u"color: #9ca3af; font-size: 8pt;"_qs);
+    setThemedStyleSheet(hint, u"color: @faint; font-size: 8pt;"_qs);
     auto *layout = new QVBoxLayout(m_card);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->addWidget(m_title);

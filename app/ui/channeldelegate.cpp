@@ -1,4 +1,5 @@
 #include "channeldelegate.h"
+#include "chatpalette.h"
 #include "models/channellistmodel.h"
 
 #include <QPainter>
@@ -8,17 +9,18 @@ namespace Natter::Client {
 void ChannelDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const ChatPalette colours = ChatPalette::of(option.palette);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const QRect r = option.rect.adjusted(8, 1, -8, -1);
     const bool selected = option.state & QStyle::State_Selected;
     if (selected) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xdbe4ff));
+        painter->setBrush(colours.channelSelected);
         painter->drawRoundedRect(r, 6, 6);
     } else if (option.state & QStyle::State_MouseOver) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xe9ebef));
+        painter->setBrush(colours.channelHover);
         painter->drawRoundedRect(r, 6, 6);
     }
     const int unread = index.data(ChannelListModel::UnreadRole).toInt();
@@ -27,24 +29,24 @@ void ChannelDelegate::paint(
     QFont font = option.font;
     font.setBold(unread > 0);
     painter->setFont(font);
-    const QColor text = unread > 0 || selected ? QColor(0x111827) : QColor(0x4b5563);
+    const QColor text = unread > 0 || selected ? colours.text : colours.cardText;
     const QRect icon(r.left() + 8, r.top(), 18, r.height());
     if (direct) {
         painter->setPen(Qt::NoPen);
         const bool online = index.data(ChannelListModel::OnlineRole).toBool();
-        painter->setBrush(online ? QColor(0x22c55e) : QColor(0x9ca3af));
+        painter->setBrush(online ? colours.online : colours.offline);
         painter->drawEllipse(QPointF(icon.center()) + QPointF(1, 1), 4.5, 4.5);
     } else if (isPrivate) {
         // A small padlock, drawn rather than taken from a font that may lack the glyph.
         const QPointF c = QRectF(icon).center();
-        painter->setPen(QPen(QColor(0x9ca3af), 1.4));
+        painter->setPen(QPen(colours.faint, 1.4));
         painter->setBrush(Qt::NoBrush);
         painter->drawArc(QRectF(c.x() - 3.5, c.y() - 6, 7, 8), 0, 180 * 16);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x9ca3af));
+        painter->setBrush(colours.faint);
         painter->drawRoundedRect(QRectF(c.x() - 5, c.y() - 2, 10, 7.5), 1.5, 1.5);
     } else {
-        painter->setPen(QColor(0x9ca3af));
+        painter->setPen(colours.faint);
         painter->drawText(icon, Qt::AlignCenter, u"#"_qs);
     }
 
@@ -57,10 +59,10 @@ void ChannelDelegate::paint(
         const int w = std::max(20, QFontMetrics(badgeFont).horizontalAdvance(label) + 12);
         const QRect badge(r.right() - 8 - w, r.center().y() - 9, w, 18);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xdc2626));
+        painter->setBrush(colours.badge);
         painter->drawRoundedRect(badge, 9, 9);
         painter->setFont(badgeFont);
-        painter->setPen(Qt::white);
+        painter->setPen(colours.onAccent);
         painter->drawText(badge, Qt::AlignCenter, label);
         painter->setFont(font);
         nameRect.setRight(badge.left() - 6);

@@ -1,4 +1,5 @@
 #include "chatpanels.h"
+#include "chatpalette.h"
 #include "memberspanel.h"
 #include "pinspanel.h"
 #include "searchpanel.h"
@@ -19,8 +20,8 @@ QPushButton *toolButton(const QString &text, const QString &name, const QString 
     b->setObjectName(name);
     b->setToolTip(tip);
     b->setCursor(Qt::PointingHandCursor);
-    b->setStyleSheet(u"QPushButton { border: 1px solid #e5e7eb; border-radius: 6px; padding: 4px 10px; color: #374151;"
-                     " background: white; } QPushButton:hover { background: #f3f4f6; }"_qs);
+    setThemedStyleSheet(b, u"QPushButton { border: 1px solid @border; border-radius: 6px; padding: 4px 10px; color: @cardText;"
+                     " background: @base; } QPushButton:hover { background: @chip; }"_qs);
     return b;
 }
 }

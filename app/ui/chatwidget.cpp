@@ -1,4 +1,6 @@
 #include "chatwidget.h"
+#include "attachmenttray.h"
+#include "chatpalette.h"
 #include "channeldelegate.h"
 #include "chatpanels.h"
 #include "composer.h"
@@ -38,8 +40,8 @@ QPushButton *sidebarButton(const QString &text)
     auto *b = new QPushButton(text);
     b->setFlat(true);
     b->setCursor(Qt::PointingHandCursor);
-    b->setStyleSheet(u"QPushButton { text-align: left; padding: 6px 16px; color: #374151; border: none; }"
-                     " QPushButton:hover { background: #e9ebef; }"_qs);
+    setThemedStyleSheet(b, u"QPushButton { text-align: left; padding: 6px 16px; color: @cardText; border: none; }"
+                     " QPushButton:hover { background: @channelHover; }"_qs);
     return b;
 }
 }
@@ -53,7 +55,7 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
 
     auto *main = new QWidget;
     main->setObjectName(u"mainPane"_qs);
-    main->setStyleSheet(u"#mainPane { background: white; }"_qs);
+    setThemedStyleSheet(main, u"#mainPane { background: @base; }"_qs);
     m_banner = new QLabel;
     m_banner->setObjectName(u"banner"_qs);
     m_banner->setAlignment(Qt::AlignCenter);
@@ -66,19 +68,19 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     m_emptyChannel->setObjectName(u"emptyChannel"_qs);
     m_emptyChannel->setAlignment(Qt::AlignCenter);
     m_emptyChannel->setWordWrap(true);
-    m_emptyChannel->setStyleSheet(u"color: #6b7280; padding: 40px;"_qs);
+    setThemedStyleSheet(m_emptyChannel, u"color: @muted; padding: 40px;"_qs);
     m_centre = new QStackedWidget;
     m_centre->addWidget(m_view);
     m_centre->addWidget(m_welcome);
     m_centre->addWidget(m_emptyChannel);
     m_typingLabel = new QLabel;
     m_typingLabel->setObjectName(u"typing"_qs);
-    m_typingLabel->setStyleSheet(u"color: #6b7280; padding: 0 20px;"_qs);
+    setThemedStyleSheet(m_typingLabel, u"color: @muted; padding: 0 20px;"_qs);
     m_typingLabel->setFixedHeight(m_typingLabel->fontMetrics().height() + 4);
     m_composer = new Composer;
-    m_composer->setStyleSheet(
-        u"QPlainTextEdit { border: 1px solid #d1d5db; border-radius: 8px; padding: 6px 8px;"
-        " background: white; }"_qs);
+    setThemedStyleSheet(m_composer, 
+        u"QPlainTextEdit { border: 1px solid @cardStripe; border-radius: 8px; padding: 6px 8px;"
+        " background: @base; }"_qs);
     auto *mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->setSpacing(0);
@@ -86,9 +88,13 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     mainLayout->addWidget(m_banner);
     mainLayout->addWidget(m_centre, 1);
     mainLayout->addWidget(m_typingLabel);
-    auto *composerBox = new QVBoxLayout;
+    m_tray = new AttachmentTray;
+    mainLayout->addWidget(m_tray);
+    auto *composerBox = new QHBoxLayout;
     composerBox->setContentsMargins(16, 0, 16, 14);
-    composerBox->addWidget(m_composer);
+    composerBox->setSpacing(6);
+    setUpFiles(composerBox);
+    composerBox->addWidget(m_composer, 1);
     mainLayout->addLayout(composerBox);
 
     m_thread = new ThreadPanel(m_session);
@@ -111,12 +117,7 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
-        if (m_channelId.isValid()) {
-            m_session->sendMessage(m_channelId, text);
-            m_view->jumpToBottom();
-        }
-    });
+    connect(m_composer, &Composer::sendRequested, this, &ChatWidget::sendWithFiles);
     connect(m_composer->typing(), &TypingNotifier::typingStarted, this, [this] {
         if (m_channelId.isValid()) m_session->setTyping(m_channelId, true);
     });
@@ -195,28 +196,28 @@ QWidget *ChatWidget::buildSidebar()
 {
     auto *sidebar = new QWidget;
     sidebar->setObjectName(u"sidebar"_qs);
-    sidebar->setStyleSheet(u"#sidebar { background: #f3f4f6; }"_qs);
+    setThemedStyleSheet(sidebar, u"#sidebar { background: @window; }"_qs);
     sidebar->setMinimumWidth(200);
     m_userLabel = new QLabel;
     QFont f = m_userLabel->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_userLabel->setFont(f);
-    m_userLabel->setStyleSheet(u"padding: 16px 16px 4px 16px; color: #111827;"_qs);
+    setThemedStyleSheet(m_userLabel, u"padding: 16px 16px 4px 16px; color: @text;"_qs);
     const User me = m_session->me();
     m_userLabel->setText(me.displayName.isEmpty() ? me.username : me.displayName);
     auto *server = new QLabel(m_session->serverUrl().host());
-    server->setStyleSheet(u"padding: 0 16px 12px 16px; color: #6b7280;"_qs);
+    setThemedStyleSheet(server, u"padding: 0 16px 12px 16px; color: @muted;"_qs);
     auto *section = new QLabel(tr("CHANNELS & DIRECT MESSAGES"));
-    section->setStyleSheet(
-        u"padding: 8px 16px 4px 16px; color: #6b7280; font-size: 8pt; font-weight: bold;"_qs);
+    setThemedStyleSheet(section, 
+        u"padding: 8px 16px 4px 16px; color: @muted; font-size: 8pt; font-weight: bold;"_qs);
     m_channelList = new QListView;
     m_channelList->setObjectName(u"channels"_qs);
     m_channelList->setModel(m_session->channelModel());
     m_channelList->setItemDelegate(new ChannelDelegate(m_channelList));
     m_channelList->setFrameShape(QFrame::NoFrame);
     m_channelList->setMouseTracking(true);
-    m_channelList->setStyleSheet(u"QListView { background: transparent; }"_qs);
+    setThemedStyleSheet(m_channelList, u"QListView { background: transparent; }"_qs);
     m_channelList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *create = sidebarButton(tr("+  New channel"));
     auto *browse = sidebarButton(tr("⌕  Browse channels"));
@@ -241,7 +242,7 @@ QWidget *ChatWidget::buildHeader()
 {
     auto *header = new QWidget;
     header->setObjectName(u"header"_qs);
-    header->setStyleSheet(u"#header { background: white; border-bottom: 1px solid #e5e7eb; }"_qs);
+    setThemedStyleSheet(header, u"#header { background: @base; border-bottom: 1px solid @border; }"_qs);
     m_title = new QLabel;
     m_title->setObjectName(u"channelTitle"_qs);
     QFont f = m_title->font();
@@ -249,10 +250,10 @@ QWidget *ChatWidget::buildHeader()
     f.setPointSizeF(f.pointSizeF() * 1.2);
     m_title->setFont(f);
     m_topic = new QLabel;
-    m_topic->setStyleSheet(u"color: #6b7280;"_qs);
+    setThemedStyleSheet(m_topic, u"color: @muted;"_qs);
     m_members = new QLabel;
     m_members->setObjectName(u"memberCount"_qs);
-    m_members->setStyleSheet(u"color: #6b7280;"_qs);
+    setThemedStyleSheet(m_members, u"color: @muted;"_qs);
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
     text->addWidget(m_title);
@@ -335,8 +336,8 @@ void ChatWidget::onConnectionState(Session::ConnectionState state)
     }
     const bool offline = state == Session::ConnectionState::Disconnected || m_everConnected;
     m_banner->setText(offline ? tr("Offline – messages will be sent when you're back") : tr("Connecting…"));
-    m_banner->setStyleSheet(offline ? u"QLabel { background: #fef3c7; color: #92400e; padding: 6px; }"_qs
-                                    : u"QLabel { background: #e0e7ff; color: #3730a3; padding: 6px; }"_qs);
+    setThemedStyleSheet(m_banner, offline ? u"QLabel { background: @warningBg; color: @warning; padding: 6px; }"_qs
+                                    : u"QLabel { background: @indigoBg; color: @indigo; padding: 6px; }"_qs);
     m_banner->show();
 }
 

@@ -13,7 +13,10 @@ class QStackedWidget;
 
 namespace Natter::Client {
 
+class AttachmentTray;
 class ChatPanels;
+class MediaLoader;
+class UploadClient;
 class Composer;
 class MentionCompleter;
 class MessageActionController;
@@ -36,6 +39,12 @@ public:
     MessageListModel *messageModel() { return &m_messages; }
     MessageView *messageView() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    // Files (chatwidgetfiles.cpp): uploads for the composer, thumbnails and downloads for the message lists
+    // (the channel's and the thread's). None is owned.
+    void setMedia(UploadClient *uploads, MediaLoader *media, const QString &downloadDir);
+    AttachmentTray *attachmentTray() const { return m_tray; }
+    // Asks for files to attach (the attach button, Ctrl+Shift+U).
+    void chooseFiles();
     QListView *channelList() const { return m_channelList; }
     QString bannerText() const;
     QString typingText() const;
@@ -89,6 +98,9 @@ private:
     MessageView *m_view = nullptr;
     QLabel *m_typingLabel = nullptr;
     Composer *m_composer = nullptr;
+    AttachmentTray *m_tray = nullptr;
+    void setUpFiles(QLayout *composerRow);
+    void sendWithFiles(const QString &text);
     TypingTracker m_typing;
     ChatPanels *m_panels = nullptr;
     ReadingController *m_reading = nullptr;

@@ -1,7 +1,10 @@
 #include "composer.h"
 #include "session/typingnotifier.h"
 
+#include <QImage>
 #include <QKeyEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QTextBlock>
 
 namespace Natter::Client {
@@ -38,7 +41,11 @@ void Composer::keyPressEvent(QKeyEvent *event)
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() || m_allowEmpty) {
+            if (const QString refusal = m_guard ? m_guard() : QString(); !refusal.isEmpty()) {
+                emit sendRefused(refusal);
+                return;
+            }
             m_typing->messageSent();
             clear();
             emit sendRequested(text);
@@ -55,6 +62,32 @@ void Composer::keyPressEvent(QKeyEvent *event)
     }
     QPlainTextEdit::keyPressEvent(event);
     if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace) m_typing->keyPressed();
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source->hasImage() || source->hasUrls() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData *source)
+{
+    // Files (dropped, or copied in a file manager) and images become attachments; text stays text.
+    QStringList files;
+    if (source->hasUrls())
+        for (const QUrl &url : source->urls())
+            if (url.isLocalFile()) files.append(url.toLocalFile());
+    if (!files.isEmpty()) {
+        emit filesAdded(files);
+        return;
+    }
+    if (source->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull()) {
+            emit imagePasted(image);
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 } // namespace Natter::Client

@@ -1,4 +1,5 @@
 #include "emojipicker.h"
+#include "chatpalette.h"
 #include "data/emojicatalog.h"
 #include "models/emojimodel.h"
 
@@ -30,9 +31,9 @@ EmojiPicker::EmojiPicker(QWidget *parent)
 {
     setObjectName(u"emojiPicker"_qs);
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(u"#emojiPicker { background: white; border: 1px solid #d1d5db; border-radius: 8px; }"
+    setThemedStyleSheet(this, u"#emojiPicker { background: @base; border: 1px solid @cardStripe; border-radius: 8px; }"
                   " QToolButton { border: none; padding: 2px; border-radius: 4px; font-size: 14pt; }"
-                  " QToolButton:checked { background: #dbeafe; }"_qs);
+                  " QToolButton:checked { background: @chipMe; }"_qs);
     m_model->setRecent(QSettings().value(QLatin1StringView(RecentKey)).toStringList());
     m_search->setObjectName(u"emojiSearch"_qs);
     m_search->setPlaceholderText(tr("Search emoji by name"));

@@ -1,4 +1,5 @@
 #include "inlineeditor.h"
+#include "chatpalette.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -14,8 +15,8 @@ InlineEditor::InlineEditor(QWidget *parent)
 {
     setObjectName(u"inlineEditor"_qs);
     m_edit->setObjectName(u"inlineEditorText"_qs);
-    m_edit->setStyleSheet(u"QPlainTextEdit { border: 1px solid #2563eb; border-radius: 6px; padding: 4px;"
-                          " background: white; }"_qs);
+    setThemedStyleSheet(m_edit, u"QPlainTextEdit { border: 1px solid @accent; border-radius: 6px; padding: 4px;"
+                          " background: @base; }"_qs);
     m_edit->installEventFilter(this);
     m_hint->setObjectName(u"inlineEditorHint"_qs);
     auto *layout = new QVBoxLayout(this);
@@ -47,7 +48,7 @@ void InlineEditor::showError(const QString &error)
 {
     m_hint->setProperty("error", error);
     m_hint->setText(error.isEmpty() ? tr("Enter to save · Esc to cancel · Shift+Enter for a new line") : error);
-    m_hint->setStyleSheet(error.isEmpty() ? u"color: #6b7280;"_qs : u"color: #dc2626;"_qs);
+    setThemedStyleSheet(m_hint, error.isEmpty() ? u"color: @muted;"_qs : u"color: @danger;"_qs);
 }
 
 QString InlineEditor::error() const

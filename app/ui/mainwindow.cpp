@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "chatpalette.h"
 #include "attention.h"
 #include "chatwidget.h"
 #include "signinwidget.h"
@@ -28,7 +31,7 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     resize(1200, 780);
     m_stack->addWidget(m_signIn);
     setCentralWidget(m_stack);
-    m_keychainNotice->setStyleSheet(u"color: #92400e; padding: 2px 8px;"_qs);
+    setThemedStyleSheet(m_keychainNotice, u"color: @warning; padding: 2px 8px;"_qs);
     statusBar()->addPermanentWidget(m_keychainNotice, 1);
     statusBar()->setSizeGripEnabled(false);
     statusBar()->hide();
@@ -37,7 +40,11 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     m_signOutAction->setEnabled(false);
     menu->addSeparator();
+    menu->addAction(tr("&Settings…"), QKeySequence(u"Ctrl+,"_qs), this, &MainWindow::openSettings);
+    menu->addSeparator();
     menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(u"Ctrl+/"_qs), this, [this] { ShortcutsDialog(this).exec(); });
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
     connect(m_signIn, &SignInWidget::hostRequested, this, &MainWindow::hostServer);
@@ -134,6 +141,7 @@ void MainWindow::showChat(Session *session)
     m_chat = new ChatWidget(session);
     m_stack->addWidget(m_chat);
     m_stack->setCurrentWidget(m_chat);
+    m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
     m_signOutAction->setEnabled(true);
@@ -155,6 +163,15 @@ void MainWindow::signOut()
     if (!m_account->isSignedIn()) return;
     m_account->signOut();
     showSignIn(tr("You are signed out."));
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_account->profile(), m_account->mediaCache(), this);
+    connect(&dialog, &SettingsDialog::themeChanged, this,
+        [this](AppSettings::Theme theme) { applyTheme(theme, m_systemPalette); });
+    if (dialog.exec() == QDialog::Accepted && m_chat)
+        m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
 }
 
 } // namespace Natter::Client

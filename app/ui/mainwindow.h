@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPalette>
 
 class QLabel;
 class QStackedWidget;
@@ -30,6 +31,10 @@ public:
 
     SignInWidget *signInWidget() const { return m_signIn; }
     ChatWidget *chatWidget() const { return m_chat; }
+    // The platform's palette at start-up, which the theme "Follow the system" follows.
+    void setSystemPalette(const QPalette &palette) { m_systemPalette = palette; }
+    // Settings (Ctrl+,): applies a new theme at once.
+    void openSettings();
     // The bundled server, once "Host a server on this computer" was used.
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
@@ -53,6 +58,7 @@ private:
     QStackedWidget *m_stack;
     SignInWidget *m_signIn;
     ChatWidget *m_chat = nullptr;
+    QPalette m_systemPalette;
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
     LocalServer *m_localServer = nullptr;

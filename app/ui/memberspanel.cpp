@@ -1,4 +1,5 @@
 #include "memberspanel.h"
+#include "chatpalette.h"
 #include "memberdelegate.h"
 #include "pickerdialog.h"
 #include "session/channelservice.h"
@@ -23,8 +24,8 @@ QPushButton *actionButton(const QString &text, const QString &name)
     auto *b = new QPushButton(text);
     b->setObjectName(name);
     b->setCursor(Qt::PointingHandCursor);
-    b->setStyleSheet(u"QPushButton { text-align: left; padding: 6px 12px; border: none; color: #1d4ed8; }"
-                     " QPushButton:hover { background: #eff6ff; }"_qs);
+    setThemedStyleSheet(b, u"QPushButton { text-align: left; padding: 6px 12px; border: none; color: @linkStrong; }"
+                     " QPushButton:hover { background: @infoBg; }"_qs);
     return b;
 }
 }
@@ -46,12 +47,12 @@ MembersPanel::MembersPanel(Session *session, ChannelService *service, QWidget *p
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMouseTracking(true);
     m_list->setUniformItemSizes(true);
-    m_status->setStyleSheet(u"color: #6b7280; padding: 4px 12px;"_qs);
+    setThemedStyleSheet(m_status, u"color: @muted; padding: 4px 12px;"_qs);
     m_status->setWordWrap(true);
     m_mute->setObjectName(u"mute"_qs);
-    m_mute->setStyleSheet(u"padding: 6px 12px;"_qs);
+    setThemedStyleSheet(m_mute, u"padding: 6px 12px;"_qs);
     auto *browse = actionButton(tr("⌕  Browse public channels…"), u"browse"_qs);
-    m_leave->setStyleSheet(m_leave->styleSheet().replace(u"#1d4ed8"_qs, u"#b91c1c"_qs));
+    setThemedStyleSheet(m_leave, m_leave->property("natterStyleTemplate").toString().replace(u"@linkStrong"_qs, u"@danger"_qs));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 8);
     layout->setSpacing(0);

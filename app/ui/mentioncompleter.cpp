@@ -1,4 +1,5 @@
 #include "mentioncompleter.h"
+#include "chatpalette.h"
 
 #include <QKeyEvent>
 #include <QListWidget>
@@ -19,9 +20,9 @@ MentionCompleter::MentionCompleter(QPlainTextEdit *editor, Candidates candidates
 {
     m_popup->setObjectName(u"mentionPopup"_qs);
     m_popup->setFocusPolicy(Qt::NoFocus);
-    m_popup->setStyleSheet(u"QListWidget { border: 1px solid #d1d5db; border-radius: 6px; background: white; }"
+    setThemedStyleSheet(m_popup, u"QListWidget { border: 1px solid @cardStripe; border-radius: 6px; background: @base; }"
                            " QListWidget::item { padding: 4px 8px; }"
-                           " QListWidget::item:selected { background: #dbeafe; color: #111827; }"_qs);
+                           " QListWidget::item:selected { background: @chipMe; color: @text; }"_qs);
     m_popup->hide();
     editor->installEventFilter(this);
     connect(editor, &QPlainTextEdit::textChanged, this, &MentionCompleter::update);

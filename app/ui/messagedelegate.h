@@ -1,10 +1,15 @@
 #pragma once
 
+#include "media/medialoader.h"
 #include "messagelayout.h"
 
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 namespace Natter::Client {
+
+
+struct ChatPalette;
 
 // Paints one message row: a day separator when the day changes, author and time at the start of a block of
 // consecutive messages, the Markdown body (or a tombstone), the link preview card, reaction chips, the thread
@@ -17,12 +22,18 @@ public:
     // What a point of a row is: for clicks, tooltips and the cursor.
     struct Hit
     {
-        enum Kind { None, Retry, Reaction, AddReaction, Thread, Link, Preview };
+        enum Kind { None, Retry, Reaction, AddReaction, Thread, Link, Preview, Image, FileSave, FileOpen };
         Kind kind = None;
         QString value; // the emoji or the URL
+        int attachment = -1; // Image, FileSave, FileOpen: the index into the message's attachments
     };
 
     explicit MessageDelegate(QObject *parent = nullptr);
+
+    // Where thumbnails come from and downloads are tracked (not owned; may be null: files show as cards
+    // without pictures).
+    void setMediaLoader(MediaLoader *media);
+    MediaLoader *mediaLoader() const { return m_media; }
 
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -46,11 +57,18 @@ public:
     // Whether POS (in the row's coordinates) hits the retry link of a failed message.
     static bool isRetryArea(const QRect &rowRect, const QPoint &pos);
 
+signals:
+    // A thumbnail arrived or a download moved on: the view repaints.
+    void repaintNeeded();
+
 private:
-    void paintPreview(QPainter *painter, const Message &m, const QRect &card) const;
-    void paintChips(QPainter *painter, const MessageLayout &l, const QPoint &origin) const;
+    void paintFiles(QPainter *painter, const Message &m, const MessageLayout &l, const QPoint &origin,
+        const ChatPalette &colours) const;
+    void paintPreview(QPainter *painter, const Message &m, const QRect &card, const ChatPalette &colours) const;
+    void paintChips(QPainter *painter, const MessageLayout &l, const QPoint &origin, const ChatPalette &colours) const;
 
     int m_width = 600;
+    QPointer<MediaLoader> m_media;
     MessageLayoutCache m_cache;
 };
 

@@ -1,4 +1,5 @@
 #include "messagehoverbar.h"
+#include "chatpalette.h"
 
 #include <QHBoxLayout>
 #include <QToolButton>
@@ -9,9 +10,9 @@ MessageHoverBar::MessageHoverBar(QWidget *parent)
     : QFrame(parent)
 {
     setObjectName(u"hoverBar"_qs);
-    setStyleSheet(u"#hoverBar { background: white; border: 1px solid #e5e7eb; border-radius: 6px; }"
+    setThemedStyleSheet(this, u"#hoverBar { background: @base; border: 1px solid @border; border-radius: 6px; }"
                   " QToolButton { border: none; padding: 3px 6px; border-radius: 4px; }"
-                  " QToolButton:hover { background: #f3f4f6; }"_qs);
+                  " QToolButton:hover { background: @chip; }"_qs);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(0);

@@ -1,4 +1,5 @@
 #include "messagelayout.h"
+#include "chatpalette.h"
 #include "models/messagelistmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -30,8 +31,7 @@ bool startsBlock(const QString &line)
 
 QString MessageLayoutCache::threadLabel(const QModelIndex &index, int replies)
 {
-    QString label = replies == 1 ? QApplication::translate("MessageDelegate", "1 reply")
-                                 : QApplication::translate("MessageDelegate", "%1 replies").arg(replies);
+    QString label = QApplication::translate("MessageDelegate", "%n replies", nullptr, replies);
     const QDateTime last = index.data(MessageListModel::LastReplyAtRole).toDateTime();
     if (last.isValid())
         label += u" · "_qs
@@ -85,6 +85,21 @@ QString MessageLayoutCache::keyOf(const QModelIndex &index)
     return id.isEmpty() ? u"local:"_qs + index.data(MessageListModel::ClientMsgIdRole).toString() : id;
 }
 
+QSize MessageLayoutCache::imageSize(int width, int height, int maxWidth)
+{
+    if (width <= 0 || height <= 0) return { ImageMaxWidth / 2, ImageMaxHeight / 2 };
+    QSize s = QSize(width, height).scaled(std::min(ImageMaxWidth, maxWidth), ImageMaxHeight, Qt::KeepAspectRatio);
+    if (s.width() > width) s = QSize(width, height); // small images are not blown up
+    return s.expandedTo(QSize(ImageMinSide, ImageMinSide)).boundedTo(QSize(maxWidth, ImageMaxHeight));
+}
+
+void MessageLayoutCache::setDark(bool dark)
+{
+    if (dark == m_dark) return;
+    m_dark = dark;
+    m_entries.clear();
+}
+
 void MessageLayoutCache::setEditing(const QString &key, int height)
 {
     if (!m_editingKey.isEmpty()) m_entries.remove(m_editingKey);
@@ -105,6 +120,8 @@ const MessageLayout &MessageLayoutCache::layout(const QModelIndex &index, int wi
     for (const Wire::Reaction &r : m.reactions)
         stamp = qHashMulti(stamp, r.emoji, r.count, r.me);
     if (m.preview) stamp = qHashMulti(stamp, m.preview->url, m.preview->title, m.preview->description);
+    for (const Wire::Attachment &a : m.attachments)
+        stamp = qHashMulti(stamp, a.id.toString(), a.width, a.height);
     const auto it = m_entries.constFind(key);
     if (it != m_entries.cend() && it->stamp == stamp && it->width == width) return it->layout;
     if (m_entries.size() > MaxEntries) m_entries.clear();
@@ -127,32 +144,63 @@ MessageLayout MessageLayoutCache::build(const QModelIndex &index, const Message 
         auto doc = std::make_shared<QTextDocument>();
         doc->setDefaultFont(bodyFont());
         doc->setDocumentMargin(0);
-        doc->setDefaultStyleSheet(u"a { color: #2563eb; } code { background: #f3f4f6; }"_qs);
+        const ChatPalette colours = m_dark ? ChatPalette::darkPalette() : ChatPalette::light();
+        doc->setDefaultStyleSheet(colours.styleSheet(u"a { color: @link; } code { background: @code; }"_qs));
         if (m.isDeleted()) {
             doc->setPlainText(QApplication::translate("MessageDelegate", "This message was deleted."));
             QTextCursor c(doc.get());
             c.select(QTextCursor::Document);
             QTextCharFormat f;
             f.setFontItalic(true);
-            f.setForeground(QColor(0x6b7280));
+            f.setForeground(colours.muted);
             c.mergeCharFormat(f);
+        } else if (m.text.isEmpty() && !m.attachments.isEmpty()) {
+            doc.reset(); // files only: no text line
         } else {
             doc->setMarkdown(chatMarkdown(m.text), QTextDocument::MarkdownDialectGitHub);
             if (m.isEdited()) {
                 QTextCursor c(doc.get());
                 c.movePosition(QTextCursor::End);
                 QTextCharFormat f;
-                f.setForeground(QColor(0x9ca3af));
+                f.setForeground(colours.faint);
                 f.setFont(smallFont());
                 c.insertText(u" "_qs + QApplication::translate("MessageDelegate", "(edited)"), f);
             }
         }
-        doc->setTextWidth(textWidth);
-        const int h = std::max(int(std::ceil(doc->size().height())), QFontMetrics(bodyFont()).height());
-        l.text = QRect(ContentX, y, textWidth, h);
-        l.doc = std::move(doc);
+        if (doc) {
+            doc->setTextWidth(textWidth);
+            const int h = std::max(int(std::ceil(doc->size().height())), QFontMetrics(bodyFont()).height());
+            l.text = QRect(ContentX, y, textWidth, h);
+            l.doc = std::move(doc);
+        } else {
+            l.text = QRect(ContentX, y, textWidth, 0);
+        }
     }
     y = l.text.bottom() + 1;
+
+    if (!m.isDeleted()) {
+        const QFontMetrics small(smallFont());
+        for (int i = 0; i < m.attachments.size(); ++i) {
+            const Wire::Attachment &a = m.attachments.at(i);
+            MessageLayout::File f;
+            f.index = i;
+            f.image = a.isImage() && !a.thumbnailUrl.isEmpty();
+            if (f.image) {
+                f.rect = QRect(QPoint(ContentX, y + 6), imageSize(a.width, a.height, textWidth));
+            } else {
+                f.rect = QRect(ContentX, y + 6, std::min(textWidth, FileCardWidth), FileCardHeight);
+                const int linkH = small.height() + 4;
+                const QString open = QApplication::translate("MessageDelegate", "Open");
+                const QString save = QApplication::translate("MessageDelegate", "Save…");
+                const int openW = small.horizontalAdvance(open) + 8, saveW = small.horizontalAdvance(save) + 8;
+                const int ly = f.rect.top() + 8;
+                f.open = QRect(f.rect.right() - 8 - openW, ly, openW, linkH);
+                f.save = QRect(f.open.left() - 4 - saveW, ly, saveW, linkH);
+            }
+            l.files.append(f);
+            y = f.rect.bottom() + 1;
+        }
+    }
 
     if (m.preview && !m.isDeleted() && (!m.preview->title.isEmpty() || !m.preview->description.isEmpty())) {
         const int w = std::min(textWidth, PreviewMaxWidth);

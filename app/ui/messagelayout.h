@@ -23,6 +23,11 @@ inline constexpr int RowBottomPadding = 3;
 inline constexpr int RightGutter = 64;
 inline constexpr int ChipHeight = 24;
 inline constexpr int PreviewMaxWidth = 440;
+inline constexpr int ImageMaxWidth = 360;
+inline constexpr int ImageMaxHeight = 280;
+inline constexpr int ImageMinSide = 48;
+inline constexpr int FileCardWidth = 360;
+inline constexpr int FileCardHeight = 60;
 } // namespace MessageMetrics
 
 // Where everything of one message row goes, computed once per message, content and width and then only
@@ -42,7 +47,17 @@ struct MessageLayout
     int header = 0; // author line
     QRect text; // the body (or the inline editor while editing)
     std::shared_ptr<QTextDocument> doc; // null while editing
+    struct File
+    {
+        QRect rect;
+        int index = 0; // into the message's attachments
+        bool image = false; // shown inline from its thumbnail; else a file card
+        QRect save; // "Save…" on a card
+        QRect open; // "Open" on a card
+    };
+
     QRect preview; // link preview card, empty when none
+    QList<File> files;
     QList<Chip> chips;
     QRect addChip; // "+" after the chips, empty when there are no chips
     QRect thread; // "3 replies · last 10:42"
@@ -73,6 +88,11 @@ public:
     QString editingKey() const { return m_editingKey; }
 
     static QString keyOf(const QModelIndex &index);
+    // The inline size of an image of WIDTH×HEIGHT: within ImageMaxWidth×ImageMaxHeight (and the text width),
+    // aspect ratio kept.
+    static QSize imageSize(int width, int height, int maxWidth);
+    // Layouts depend on the colours (the Markdown's link and code colours): a change drops them all.
+    void setDark(bool dark);
 
 private:
     MessageLayout build(const QModelIndex &index, const Message &m, int width) const;
@@ -84,6 +104,7 @@ private:
     };
     mutable QHash<QString, Entry> m_entries;
     bool m_showThreads = true;
+    bool m_dark = false;
     QString m_editingKey;
     int m_editorHeight = 0;
 };

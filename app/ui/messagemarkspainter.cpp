@@ -1,4 +1,5 @@
 #include "messagemarkspainter.h"
+#include "chatpalette.h"
 #include "models/messagelistmodel.h"
 
 #include <QApplication>
@@ -17,11 +18,11 @@ QString tr(const char *text, int n = -1)
 void MessageMarksPainter::paintBackground(QPainter *painter, const QRect &row, const QModelIndex &index)
 {
     if (index.data(MessageListModel::HighlightRole).toBool()) {
-        painter->fillRect(row, QColor(0xfef3c7));
-        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), QColor(0xf59e0b));
+        painter->fillRect(row, ChatPalette::current().mentionRow);
+        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), ChatPalette::current().pinned);
     } else if (index.data(MessageListModel::MentionsMeRole).toBool()) {
-        painter->fillRect(row, QColor(0xfffbeb));
-        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), QColor(0xeab308));
+        painter->fillRect(row, ChatPalette::current().highlightRow);
+        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), ChatPalette::current().highlightBar);
     }
 }
 
@@ -36,16 +37,16 @@ void MessageMarksPainter::paintOverlay(
         const QString label = tr("New messages");
         const int w = fm.horizontalAdvance(label) + 12;
         const int y = rect.top() + 1;
-        painter->setPen(QPen(QColor(0xdc2626), 1));
+        painter->setPen(QPen(ChatPalette::current().danger, 1));
         painter->drawLine(rect.left() + 16, y, rect.right() - 16 - w, y);
-        painter->fillRect(QRect(rect.right() - 16 - w, y - 1, w, fm.height()), QColor(0xdc2626));
-        painter->setPen(Qt::white);
+        painter->fillRect(QRect(rect.right() - 16 - w, y - 1, w, fm.height()), ChatPalette::current().danger);
+        painter->setPen(ChatPalette::current().onAccent);
         painter->drawText(QRect(rect.right() - 16 - w, y - 1, w, fm.height()), Qt::AlignCenter, label);
     }
     if (!avatar.isEmpty() && index.data(MessageListModel::AuthorOnlineRole).toBool()) {
         const QRect dot(avatar.right() - 9, avatar.bottom() - 9, 12, 12);
-        painter->setPen(QPen(Qt::white, 2));
-        painter->setBrush(QColor(0x22c55e));
+        painter->setPen(QPen(ChatPalette::current().base, 2));
+        painter->setBrush(ChatPalette::current().online);
         painter->drawEllipse(dot);
     }
     const QVariant readBy = index.data(MessageListModel::ReadByRole);
@@ -53,7 +54,7 @@ void MessageMarksPainter::paintOverlay(
         const int n = int(readBy.toStringList().size());
         const QString text = n == 0 ? tr("Sent") : tr("✓ Read by %n", n);
         const int w = fm.horizontalAdvance(text);
-        painter->setPen(n == 0 ? QColor(0x9ca3af) : QColor(0x2563eb));
+        painter->setPen(n == 0 ? ChatPalette::current().faint : ChatPalette::current().accent);
         painter->drawText(QRect(right - w, textTop, w, fm.height()), Qt::AlignRight | Qt::AlignTop, text);
     }
 }

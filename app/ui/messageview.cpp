@@ -1,8 +1,10 @@
 #include "messageview.h"
+#include "chatpalette.h"
 #include "messagedelegate.h"
 #include "messagehoverbar.h"
 #include "models/messagelistmodel.h"
 
+#include <QApplication>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QMouseEvent>
@@ -43,7 +45,7 @@ MessageView::MessageView(QWidget *parent)
     setSelectionMode(QAbstractItemView::SingleSelection);
     setFocusPolicy(Qt::StrongFocus);
     m_notice->setObjectName(u"notice"_qs);
-    m_notice->setStyleSheet(u"QLabel { background: #1f2937; color: white; border-radius: 6px; padding: 6px 12px; }"_qs);
+    setThemedStyleSheet(m_notice, u"QLabel { background: @notice; color: @noticeText; border-radius: 6px; padding: 6px 12px; }"_qs);
     m_notice->hide();
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(6000);
@@ -61,25 +63,26 @@ MessageView::MessageView(QWidget *parent)
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
     // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's.
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, pal.color(QPalette::Base));
-    setPalette(pal);
+    // The space left above a short channel (see alignToBottom()) is the view's own, not the viewport's: it is
+    // filled with the Base colour of whatever palette is current, so it follows theme changes.
+    setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    connect(m_delegate, &MessageDelegate::repaintNeeded, viewport(), qOverload<>(&QWidget::update));
     verticalScrollBar()->setSingleStep(24);
-    setStyleSheet(
+    setThemedStyleSheet(this,
         u"QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
-        " QScrollBar::handle:vertical { background: #d1d5db; border-radius: 3px; min-height: 32px; }"
-        " QScrollBar::handle:vertical:hover { background: #9ca3af; }"
+        " QScrollBar::handle:vertical { background: @scrollHandle; border-radius: 3px; min-height: 32px; }"
+        " QScrollBar::handle:vertical:hover { background: @scrollHandleHover; }"
         " QScrollBar::add-line, QScrollBar::sub-line { height: 0; }"
         " QScrollBar::add-page, QScrollBar::sub-page { background: none; }"_qs);
     m_jumpButton->setObjectName(u"jumpButton"_qs);
     m_jumpButton->setCursor(Qt::PointingHandCursor);
-    m_jumpButton->setStyleSheet(
-        u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 14px;"
+    setThemedStyleSheet(m_jumpButton,
+        u"QPushButton { background: @accent; color: @onAccent; border: none; border-radius: 14px;"
         " padding: 6px 16px; font-weight: bold; }"_qs);
     m_jumpButton->hide();
     m_loadingLabel->setObjectName(u"loadingLabel"_qs);
-    m_loadingLabel->setStyleSheet(u"QLabel { background: #f3f4f6; color: #4b5563; border-radius: 11px;"
+    setThemedStyleSheet(m_loadingLabel, u"QLabel { background: @chip; color: @cardText; border-radius: 11px;"
                                   " padding: 3px 12px; }"_qs);
     m_loadingLabel->hide();
     connect(m_jumpButton, &QPushButton::clicked, this, &MessageView::jumpToBottom);
@@ -304,6 +307,13 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && index.isValid() && handleClick(index, event->position().toPoint()))
         return;
     QListView::mouseReleaseEvent(event);
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    // The layouts hold colours (the Markdown's links and code): a new theme lays the rows out again.
+    if (event->type() == QEvent::PaletteChange) m_delegate->clearCache();
+    QListView::changeEvent(event);
 }
 
 } // namespace Natter::Client

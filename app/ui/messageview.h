@@ -1,8 +1,10 @@
 #pragma once
 
 #include "data/message.h"
+#include "media/medialoader.h"
 #include "messageactionmenu.h"
 
+#include <QHash>
 #include <QListView>
 #include <QTimer>
 
@@ -10,6 +12,7 @@
 #include <QPersistentModelIndex>
 #include <QPointer>
 
+class QDialog;
 class QIdentityProxyModel;
 class QLabel;
 class QPushButton;
@@ -20,6 +23,7 @@ class InlineEditor;
 class MessageDelegate;
 class MessageHoverBar;
 class MessageListModel;
+
 
 // The message list. Keeps the reader's place across prepended pages, trims and resizes by an anchor (the
 // message at the top of the viewport and its pixel offset), loads older pages near the top, sticks to the
@@ -71,6 +75,17 @@ public:
     // Opens the context menu of ROW at GLOBALPOS (also from the keyboard: Menu key, Shift+F10).
     void openContextMenu(int row, const QPoint &globalPos);
 
+    // Files (messageviewfiles.cpp): thumbnails and downloads come from MEDIA (not owned; null: cards only).
+    // A click on an image opens the viewer, Save… asks where (starting in the download folder) and Open
+    // saves to a temporary folder and hands the file to the desktop.
+    void setMediaLoader(MediaLoader *media);
+    void setDownloadDir(const QString &dir) { m_downloadDir = dir; }
+    QString downloadDir() const { return m_downloadDir; }
+    // What a click on attachment ATTACHMENT of ROW does (tests call these directly).
+    void openImage(int row, int attachment);
+    void saveFile(int row, int attachment, const QString &target = {});
+    void openFile(int row, int attachment);
+
 public slots:
     void jumpToBottom();
 
@@ -81,6 +96,8 @@ signals:
     void reactionToggled(const Natter::Client::Message &message, const QString &emoji);
     void editSubmitted(const Natter::Client::Message &message, const QString &text);
     void linkActivated(const QUrl &url);
+    // An image viewer was opened (tests and screenshots look at it).
+    void imageViewerOpened(QDialog *viewer);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -91,6 +108,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void updateGeometries() override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void captureAnchor(int removedFirst = -1, int removedLast = -1);
@@ -121,6 +139,9 @@ private:
     QLabel *m_notice;
     QTimer m_noticeTimer;
     std::function<QString(const QString &)> m_nameOf;
+    QPointer<MediaLoader> m_media;
+    QString m_downloadDir;
+    QHash<QString, QString> m_openAfterDownload; // url -> file to open once saved
     std::function<MessageActionMenu::Permissions(const Message &)> m_permissions;
 };
 

@@ -112,6 +112,15 @@ bool MessageView::handleClick(const QModelIndex &index, const QPoint &pos)
     case MessageDelegate::Hit::Retry:
         emit retryRequested(m.clientMsgId);
         return true;
+    case MessageDelegate::Hit::Image:
+        openImage(index.row(), hit.attachment);
+        return true;
+    case MessageDelegate::Hit::FileSave:
+        saveFile(index.row(), hit.attachment);
+        return true;
+    case MessageDelegate::Hit::FileOpen:
+        openFile(index.row(), hit.attachment);
+        return true;
     case MessageDelegate::Hit::None:
         if (m.state == SendState::Failed && MessageDelegate::isRetryArea(visualRect(index), pos)) {
             emit retryRequested(m.clientMsgId);

@@ -1,4 +1,5 @@
 #include "pickerdialog.h"
+#include "chatpalette.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -22,7 +23,7 @@ PickerDialog::PickerDialog(const QString &title, const QString &placeholder, con
     resize(420, 460);
     m_query->setPlaceholderText(placeholder);
     m_query->setClearButtonEnabled(true);
-    m_status->setStyleSheet(u"color: #6b7280;"_qs);
+    setThemedStyleSheet(m_status, u"color: @muted;"_qs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_action = buttons->addButton(actionText, QDialogButtonBox::AcceptRole);
     m_action->setEnabled(false);

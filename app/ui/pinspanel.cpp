@@ -1,4 +1,5 @@
 #include "pinspanel.h"
+#include "chatpalette.h"
 #include "resultdelegate.h"
 #include "session/channelservice.h"
 
@@ -16,7 +17,7 @@ PinsPanel::PinsPanel(ChannelService *service, QWidget *parent)
     , m_list(new QListView)
 {
     m_status->setObjectName(u"pinsStatus"_qs);
-    m_status->setStyleSheet(u"color: #6b7280; padding: 6px 12px;"_qs);
+    setThemedStyleSheet(m_status, u"color: @muted; padding: 6px 12px;"_qs);
     m_status->setWordWrap(true);
     m_list->setObjectName(u"pins"_qs);
     m_list->setModel(&m_model);

@@ -1,4 +1,5 @@
 #include "quickswitcher.h"
+#include "chatpalette.h"
 #include "session/session.h"
 
 #include <QKeyEvent>
@@ -35,7 +36,7 @@ QuickSwitcher::QuickSwitcher(Session *session, QWidget *parent)
     resize(460, 360);
     m_query->setObjectName(u"switcherQuery"_qs);
     m_query->setPlaceholderText(tr("Jump to a channel or person"));
-    m_query->setStyleSheet(u"QLineEdit { font-size: 13pt; padding: 8px; border: 1px solid #d1d5db; border-radius: 6px; }"_qs);
+    setThemedStyleSheet(m_query, u"QLineEdit { font-size: 13pt; padding: 8px; border: 1px solid @cardStripe; border-radius: 6px; }"_qs);
     m_list->setObjectName(u"switcherList"_qs);
     m_list->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);

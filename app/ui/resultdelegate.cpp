@@ -1,4 +1,5 @@
 #include "resultdelegate.h"
+#include "chatpalette.h"
 #include "models/searchmodel.h"
 
 #include <QAbstractItemView>
@@ -45,13 +46,13 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 {
     const QRect r = option.rect;
     painter->save();
-    if (option.state & (QStyle::State_MouseOver | QStyle::State_Selected)) painter->fillRect(r, QColor(0xf3f4f6));
-    painter->setPen(QColor(0xe5e7eb));
+    if (option.state & (QStyle::State_MouseOver | QStyle::State_Selected)) painter->fillRect(r, ChatPalette::current().chip);
+    painter->setPen(ChatPalette::current().border);
     painter->drawLine(r.left() + Pad, r.bottom(), r.right() - Pad, r.bottom());
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     painter->setFont(small);
-    painter->setPen(QColor(0x6b7280));
+    painter->setPen(ChatPalette::current().muted);
     const QFontMetrics fm(small);
     painter->drawText(QRect(r.left() + Pad, r.top() + Pad, r.width() - 2 * Pad, fm.height()), Qt::AlignLeft,
         fm.elidedText(headerOf(index), Qt::ElideRight, r.width() - 2 * Pad));

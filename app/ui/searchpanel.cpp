@@ -1,4 +1,5 @@
 #include "searchpanel.h"
+#include "chatpalette.h"
 #include "resultdelegate.h"
 
 #include <QLabel>
@@ -18,9 +19,9 @@ SearchPanel::SearchPanel(SearchSource *source, QWidget *parent)
     m_query->setObjectName(u"searchQuery"_qs);
     m_query->setPlaceholderText(tr("Search all channels"));
     m_query->setClearButtonEnabled(true);
-    m_query->setStyleSheet(u"QLineEdit { border: 1px solid #d1d5db; border-radius: 6px; padding: 5px 8px; }"_qs);
+    setThemedStyleSheet(m_query, u"QLineEdit { border: 1px solid @cardStripe; border-radius: 6px; padding: 5px 8px; }"_qs);
     m_status->setObjectName(u"searchStatus"_qs);
-    m_status->setStyleSheet(u"color: #6b7280; padding: 6px 12px;"_qs);
+    setThemedStyleSheet(m_status, u"color: @muted; padding: 6px 12px;"_qs);
     m_status->setWordWrap(true);
     m_list->setObjectName(u"searchResults"_qs);
     m_list->setModel(&m_model);

@@ -1,4 +1,5 @@
 #include "sidepanel.h"
+#include "chatpalette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,7 +16,7 @@ SidePanel::SidePanel(QWidget *parent)
 {
     setObjectName(u"sidePanel"_qs);
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(u"#sidePanel { background: white; border-left: 1px solid #e5e7eb; }"_qs);
+    setThemedStyleSheet(this, u"#sidePanel { background: @base; border-left: 1px solid @border; }"_qs);
     setMinimumWidth(280);
     QFont f = m_title->font();
     f.setBold(true);

@@ -1,4 +1,5 @@
 #include "signinwidget.h"
+#include "chatpalette.h"
 
 #include <protocollimits.h>
 
@@ -43,22 +44,22 @@ SignInWidget::SignInWidget(QWidget *parent)
     m_host->setCursor(Qt::PointingHandCursor);
     m_host->setToolTip(tr("Start a Natter server on this computer, with its data in this profile, "
                           "and create the first account on it."));
-    m_host->setStyleSheet(
-        u"QPushButton { color: #2563eb; border: none; padding: 4px; text-decoration: underline; }"
-        " QPushButton:disabled { color: #6b7280; text-decoration: none; }"_qs);
+    setThemedStyleSheet(m_host, 
+        u"QPushButton { color: @accent; border: none; padding: 4px; text-decoration: underline; }"
+        " QPushButton:disabled { color: @muted; text-decoration: none; }"_qs);
     m_server->setPlaceholderText(tr("chat.example.com:%1").arg(Limits::DefaultPort));
     m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
     m_displayName->setPlaceholderText(tr("How others see you (optional)"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"QLabel { color: #b91c1c; background: #fef2f2; border: 1px solid #fecaca;"
+    setThemedStyleSheet(m_error, u"QLabel { color: @danger; background: @dangerBg; border: 1px solid @dangerBorder;"
                            " border-radius: 6px; padding: 8px; }"_qs);
     m_error->hide();
     m_submit->setDefault(true);
     m_submit->setMinimumHeight(34);
-    m_submit->setStyleSheet(
-        u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 6px;"
-        " padding: 6px 18px; font-weight: bold; } QPushButton:disabled { background: #93c5fd; }"_qs);
+    setThemedStyleSheet(m_submit, 
+        u"QPushButton { background: @accent; color: @onAccent; border: none; border-radius: 6px;"
+        " padding: 6px 18px; font-weight: bold; } QPushButton:disabled { background: @accentDisabled; }"_qs);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
@@ -67,7 +68,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     auto *card = new QWidget;
     card->setObjectName(u"card"_qs);
     card->setMaximumWidth(440);
-    card->setStyleSheet(u"#card { background: white; border: 1px solid #e5e7eb; border-radius: 10px; }"_qs);
+    setThemedStyleSheet(card, u"#card { background: @base; border: 1px solid @border; border-radius: 10px; }"_qs);
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapAllRows);
     form->addRow(tr("Server address"), m_server);
@@ -80,7 +81,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     cardLayout->addWidget(m_title);
     auto *subtitle = new QLabel(tr("Sign in with the account your team gave you, or create one."));
     subtitle->setWordWrap(true);
-    subtitle->setStyleSheet(u"color: #6b7280;"_qs);
+    setThemedStyleSheet(subtitle, u"color: @muted;"_qs);
     cardLayout->addWidget(subtitle);
     cardLayout->addLayout(form);
     cardLayout->addWidget(m_register);
@@ -188,7 +189,7 @@ void SignInWidget::showHostedServer(
     const auto heading = [&](const QString &text) {
         auto *label = new QLabel(text);
         label->setWordWrap(true);
-        label->setStyleSheet(u"color: #374151; font-weight: bold;"_qs);
+        setThemedStyleSheet(label, u"color: @cardText; font-weight: bold;"_qs);
         grid->addWidget(label, row++, 0, 1, 2);
     };
     if (teammateAddresses.isEmpty()) {
@@ -210,7 +211,7 @@ void SignInWidget::showHostedServer(
     data->setObjectName(u"hostDataDir"_qs);
     data->setWordWrap(true);
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    data->setStyleSheet(u"color: #6b7280;"_qs);
+    setThemedStyleSheet(data, u"color: @muted;"_qs);
     grid->addWidget(data, row++, 0, 1, 2);
     m_hostPanel->show();
 }
@@ -225,7 +226,7 @@ void SignInWidget::clearHostedServer()
 
 void SignInWidget::showError(const QString &message)
 {
-    m_error->setStyleSheet(u"QLabel { color: #b91c1c; background: #fef2f2; border: 1px solid #fecaca;"
+    setThemedStyleSheet(m_error, u"QLabel { color: @danger; background: @dangerBg; border: 1px solid @dangerBorder;"
                            " border-radius: 6px; padding: 8px; }"_qs);
     m_error->setText(message);
     m_error->show();
@@ -233,7 +234,7 @@ void SignInWidget::showError(const QString &message)
 
 void SignInWidget::showNotice(const QString &message)
 {
-    m_error->setStyleSheet(u"QLabel { color: #1e3a8a; background: #eff6ff; border: 1px solid #bfdbfe;"
+    setThemedStyleSheet(m_error, u"QLabel { color: @info; background: @infoBg; border: 1px solid @infoBorder;"
                            " border-radius: 6px; padding: 8px; }"_qs);
     m_error->setText(message);
     m_error->show();

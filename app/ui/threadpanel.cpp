@@ -1,4 +1,5 @@
 #include "threadpanel.h"
+#include "chatpalette.h"
 #include "composer.h"
 #include "messageactioncontroller.h"
 #include "messagedelegate.h"
@@ -21,7 +22,7 @@ ThreadPanel::ThreadPanel(Session *session, QWidget *parent)
     , m_composer(new Composer)
 {
     setObjectName(u"threadPanel"_qs);
-    setStyleSheet(u"#threadPanel { background: white; border-left: 1px solid #e5e7eb; }"_qs);
+    setThemedStyleSheet(this, u"#threadPanel { background: @base; border-left: 1px solid @border; }"_qs);
     QFont f = m_title->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.15);
@@ -39,8 +40,8 @@ ThreadPanel::ThreadPanel(Session *session, QWidget *parent)
     m_view->messageDelegate()->setShowThreads(false);
     m_controller = new MessageActionController(m_view, m_session, true, this);
     m_composer->setPlaceholderText(tr("Reply…"));
-    m_composer->setStyleSheet(u"QPlainTextEdit { border: 1px solid #d1d5db; border-radius: 8px; padding: 6px 8px;"
-                              " background: white; }"_qs);
+    setThemedStyleSheet(m_composer, u"QPlainTextEdit { border: 1px solid @cardStripe; border-radius: 8px; padding: 6px 8px;"
+                              " background: @base; }"_qs);
     connect(m_composer, &Composer::sendRequested, this, &ThreadPanel::send);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,4 +1,5 @@
 #include "traynotifier.h"
+#include "chatpalette.h"
 
 #include <QPainter>
 #include <QSystemTrayIcon>
@@ -13,21 +14,21 @@ QIcon badgeIcon(int unread)
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0x2563eb));
+    p.setBrush(ChatPalette::light().accent);
     p.drawRoundedRect(QRect(4, 4, 56, 56), 14, 14);
     QFont f;
     f.setBold(true);
     f.setPixelSize(34);
     p.setFont(f);
-    p.setPen(Qt::white);
+    p.setPen(ChatPalette::light().onAccent);
     p.drawText(QRect(4, 4, 56, 56), Qt::AlignCenter, u"N"_qs);
     if (unread > 0) {
-        p.setBrush(QColor(0xdc2626));
-        p.setPen(QPen(Qt::white, 3));
+        p.setBrush(ChatPalette::light().badge);
+        p.setPen(QPen(ChatPalette::light().onAccent, 3));
         p.drawEllipse(QRect(30, 0, 34, 34));
         f.setPixelSize(unread > 99 ? 14 : 20);
         p.setFont(f);
-        p.setPen(Qt::white);
+        p.setPen(ChatPalette::light().onAccent);
         p.drawText(QRect(30, 0, 34, 34), Qt::AlignCenter, unread > 99 ? u"99+"_qs : QString::number(unread));
     }
     return QIcon(pixmap);

@@ -1,4 +1,5 @@
 #include "welcomewidget.h"
+#include "chatpalette.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,19 +25,19 @@ WelcomeWidget::WelcomeWidget(QWidget *parent)
                                "start with one for everybody, such as #general."));
     lead->setWordWrap(true);
     lead->setAlignment(Qt::AlignCenter);
-    lead->setStyleSheet(u"color: #374151;"_qs);
+    setThemedStyleSheet(lead, u"color: @cardText;"_qs);
     auto *create = new QPushButton(tr("Create a channel"));
     create->setObjectName(u"welcomeCreate"_qs);
-    create->setStyleSheet(u"QPushButton { background: #2563eb; color: white; border: none; border-radius: 6px;"
-                          " padding: 8px 18px; font-weight: bold; } QPushButton:hover { background: #1d4ed8; }"_qs);
+    setThemedStyleSheet(create, u"QPushButton { background: @accent; color: @onAccent; border: none; border-radius: 6px;"
+                          " padding: 8px 18px; font-weight: bold; } QPushButton:hover { background: @accentHover; }"_qs);
     auto *browse = new QPushButton(tr("Browse public channels"));
-    browse->setStyleSheet(u"QPushButton { border: 1px solid #d1d5db; border-radius: 6px; padding: 8px 18px; background: white; }"_qs);
+    setThemedStyleSheet(browse, u"QPushButton { border: 1px solid @cardStripe; border-radius: 6px; padding: 8px 18px; background: @base; }"_qs);
     m_invite->setWordWrap(true);
     m_invite->setAlignment(Qt::AlignCenter);
     m_invite->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // QLabel's margin, not a style sheet padding: only the margin counts in its height for a width.
     m_invite->setMargin(12);
-    m_invite->setStyleSheet(u"color: #374151; background: #f3f4f6; border-radius: 8px;"_qs);
+    setThemedStyleSheet(m_invite, u"color: @cardText; background: @chip; border-radius: 8px;"_qs);
     auto *copy = new QPushButton(tr("Copy the address"));
     copy->setStyleSheet(browse->styleSheet());
     auto *buttons = new QHBoxLayout;

@@ -1,6 +1,8 @@
 #include "models/messagelistmodel.h"
+
 #include "logging.h"
 
+#include <QLocale>
 #include <QPointer>
 
 #include <algorithm>
@@ -81,6 +83,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TextRole:
         return m->text;
+    case Qt::AccessibleTextRole:
+        return accessibleText(*m);
     case IdRole:
         return m->id.toString();
     case ClientMsgIdRole:
@@ -435,6 +439,41 @@ int MessageListModel::rowOfClientMsgId(const QString &clientMsgId) const
     for (int i = 0; i < m_pending.size(); ++i)
         if (m_pending.at(i).clientMsgId == clientMsgId) return confirmedCount() + i;
     return -1;
+}
+
+QString MessageListModel::accessibleText(const Message &m) const
+{
+    // What a screen reader says for the row: who, when, what, then files, reactions, replies and state.
+    const QString author = m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
+    const QDateTime when = timeFromWire(m.createdAt).toLocalTime();
+    const QString time = when.date() == QDate::currentDate()
+        ? QLocale().toString(when.time(), QLocale::ShortFormat)
+        : QLocale().toString(when, QLocale::ShortFormat);
+    QStringList parts;
+    parts << tr("%1 at %2").arg(author, time);
+    if (m.isDeleted()) {
+        parts << tr("This message was deleted.");
+        return parts.join(u". "_qs);
+    }
+    if (!m.text.isEmpty()) parts << m.text;
+    if (!m.attachments.isEmpty()) {
+        QStringList names;
+        for (const Wire::Attachment &a : m.attachments)
+            names << a.name;
+        parts << tr("%n file(s): %1", nullptr, int(m.attachments.size())).arg(names.join(u", "_qs));
+    }
+    if (!m.reactions.isEmpty()) {
+        QStringList chips;
+        for (const Wire::Reaction &r : m.reactions)
+            chips << tr("%1 %n time(s)", nullptr, r.count).arg(r.emoji);
+        parts << tr("Reactions: %1").arg(chips.join(u", "_qs));
+    }
+    if (m.replyCount > 0) parts << tr("%n reply(s) in the thread", nullptr, m.replyCount);
+    if (m.isEdited()) parts << tr("Edited");
+    if (m.pinned) parts << tr("Pinned");
+    if (m.state == SendState::Sending) parts << tr("Sending");
+    if (m.state == SendState::Failed) parts << tr("Not sent");
+    return parts.join(u". "_qs);
 }
 
 } // namespace Natter::Client

@@ -120,6 +120,10 @@ public:
     int confirmedCount() const { return int(m_messages.size()); }
     int pendingCount() const { return int(m_pending.size()); }
 
+    // The row as one sentence for screen readers (Qt::AccessibleTextRole): author, time, text, files, reactions,
+    // replies and state, in the user's locale.
+    QString accessibleText(const Message &message) const;
+
 protected:
     // Whether MESSAGE belongs in this list: the channel's top-level messages (replies live in threads).
     virtual bool accepts(const Message &message) const;

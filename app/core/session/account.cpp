@@ -1,4 +1,8 @@
 #include "session/account.h"
+#include "media/mediacache.h"
+#include "media/medialoader.h"
+#include "media/uploadclient.h"
+#include "store/appsettings.h"
 #include "host/localserver.h"
 #include "net/gatewayclient.h"
 #include "session/session.h"
@@ -25,6 +29,7 @@ Account::Account(const Profile &profile, TokenStore *tokens, QNetworkAccessManag
     , m_tokens(tokens)
     , m_api(nam)
 {
+    m_nam = nam;
     connect(m_tokens, &TokenStore::persistenceUnavailable, this, &Account::tokenPersistenceUnavailable);
 }
 
@@ -135,6 +140,10 @@ void Account::openSession(const QUrl &server, const QString &username, const QSt
     m_gateway = std::make_unique<GatewayClient>();
     m_session = std::make_unique<Session>(&m_api, m_gateway.get(), m_cache.get());
     if (me.id.isValid()) m_session->setMe(me);
+    m_uploads = std::make_unique<UploadClient>(m_nam, &m_api);
+    m_mediaCache = std::make_unique<MediaCache>(m_profile.mediaCachePath(server, username),
+        AppSettings(m_profile).cacheMaxBytes());
+    m_media = std::make_unique<MediaLoader>(m_nam, &m_api, m_mediaCache.get());
     connect(m_session.get(), &Session::signedOut, this, [this] {
         m_tokens->deleteToken(m_profile.keychainKey(m_api.baseUrl(), m_username));
         // Not from inside the session's own signal: it is destroyed here.
@@ -152,6 +161,9 @@ void Account::closeSession()
     if (!m_session) return;
     emit sessionAboutToEnd();
     m_session->stop();
+    m_media.reset();
+    m_mediaCache.reset();
+    m_uploads.reset();
     m_session.reset();
     m_gateway.reset();
     m_cache.reset();

@@ -18,8 +18,11 @@ namespace Natter::Client {
 class Cache;
 class GatewayClient;
 class LocalServer;
+class MediaCache;
+class MediaLoader;
 class Session;
 class TokenStore;
+class UploadClient;
 
 // What the sign-in screen collects.
 struct Credentials
@@ -74,6 +77,12 @@ public:
     // profile's server/ directory; it stops when the account is destroyed.
     LocalServer *localServer();
 
+    // Files of the open session (null while signed out): uploads go on while the user reads other channels;
+    // thumbnails and images are cached on disk under the profile, per server and user.
+    UploadClient *uploads() const { return m_uploads.get(); }
+    MediaLoader *media() const { return m_media.get(); }
+    MediaCache *mediaCache() const { return m_mediaCache.get(); }
+
 signals:
     void sessionStarted(Natter::Client::Session *session);
     // Emitted just before the session is destroyed: drop every pointer into it now.
@@ -97,6 +106,10 @@ private:
     std::unique_ptr<GatewayClient> m_gateway;
     std::unique_ptr<Session> m_session;
     LocalServer *m_localServer = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    std::unique_ptr<UploadClient> m_uploads;
+    std::unique_ptr<MediaCache> m_mediaCache;
+    std::unique_ptr<MediaLoader> m_media;
 };
 
 } // namespace Natter::Client

@@ -63,12 +63,12 @@ void MessageActions::attach(MessageListModel *model)
 template<class F> bool MessageActions::call(const F &frame, Pending pending)
 {
     if (!m_gateway->isConnected() || !m_session->isSynced()) {
-        pending.done(tr("You're offline. Nothing was changed; try again when you're back."));
+        pending.done(MessageActions::tr("You're offline. Nothing was changed; try again when you're back."));
         return false;
     }
     const QString reqId = m_gateway->call(frame);
     if (reqId.isEmpty()) {
-        pending.done(tr("You're offline. Nothing was changed; try again when you're back."));
+        pending.done(MessageActions::tr("You're offline. Nothing was changed; try again when you're back."));
         return false;
     }
     pending.deadline = nowMs() + AnswerTimeoutMs;

@@ -165,6 +165,7 @@ Message Session::localMessage(const OutboxEntry &entry) const
     m.clientMsgId = entry.clientMsgId;
     m.author = { m_me.id, m_me.username, m_me.displayName };
     m.text = entry.text;
+    m.attachments = entry.attachments;
     m.createdAt = timeToWire(entry.createdAt);
     m.state = entry.failed ? SendState::Failed : SendState::Sending;
     return m;
@@ -185,10 +186,10 @@ int Session::outboxIndex(const QString &clientMsgId) const
     return -1;
 }
 
-QString Session::sendMessage(Wire::Id channelId, const QString &text)
+QString Session::sendMessage(Wire::Id channelId, const QString &text, const QList<Wire::Attachment> &attachments)
 {
     OutboxEntry entry { QUuid::createUuid().toString(QUuid::WithoutBraces), channelId, text,
-        QDateTime::currentDateTimeUtc(), false };
+        QDateTime::currentDateTimeUtc(), false, attachments };
     m_cache->enqueue(entry);
     m_outbox.append(entry);
     emit pendingAdded(localMessage(entry));
@@ -217,6 +218,8 @@ void Session::pumpOutbox()
         send.channelId = e.channelId;
         send.clientMsgId = e.clientMsgId;
         send.text = e.text;
+        for (const Wire::Attachment &a : e.attachments)
+            send.attachmentIds.append(a.id);
         const QString reqId = m_gateway->call(send);
         if (reqId.isEmpty()) return;
         m_inFlightReq = reqId;

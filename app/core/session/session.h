@@ -86,8 +86,9 @@ public:
     // Edit, delete, pin, react and reply in threads (session/messageactions.h).
     MessageActions *actions() const { return m_actions.get(); }
 
-    // Queues TEXT for CHANNELID and returns its clientMsgId; it is shown at once as sending.
-    QString sendMessage(Wire::Id channelId, const QString &text);
+    // Queues TEXT (and files already uploaded) for CHANNELID and returns its clientMsgId; it is shown at once as
+    // sending. The outbox keeps the attachments, so a reconnect sends the same clientMsgId and attachmentIds.
+    QString sendMessage(Wire::Id channelId, const QString &text, const QList<Wire::Attachment> &attachments = {});
     void retry(const QString &clientMsgId);
     void setTyping(Wire::Id channelId, bool typing);
     // Adds (or removes) the signed-in user's EMOJI on MESSAGEID. Fire and forget: the model changes when the

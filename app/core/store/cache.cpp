@@ -4,6 +4,8 @@
 #include <isotime.h>
 #include <protocol/codec.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -75,7 +77,37 @@ bool Cache::open(const QString &path)
         && exec(
             u"CREATE TABLE IF NOT EXISTS outbox(ord INTEGER PRIMARY KEY AUTOINCREMENT, client_msg_id TEXT "
             u"UNIQUE,"
-            " channel_id TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT, failed INTEGER NOT NULL DEFAULT 0)"_qs);
+            " channel_id TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT, failed INTEGER NOT NULL DEFAULT 0)"_qs)
+        && migrateOutbox();
+}
+
+bool Cache::migrateOutbox()
+{
+    // Caches written before attachments lack the column; adding it keeps their queued messages.
+    QSqlQuery q(m_db);
+    if (q.exec(u"PRAGMA table_info(outbox)"_qs))
+        while (q.next())
+            if (q.value(1).toString() == u"attachments") return true;
+    return exec(u"ALTER TABLE outbox ADD COLUMN attachments BLOB"_qs);
+}
+
+namespace {
+QByteArray attachmentsJson(const QList<Wire::Attachment> &attachments)
+{
+    if (attachments.isEmpty()) return {};
+    QJsonArray array;
+    for (const Wire::Attachment &a : attachments)
+        array.append(Wire::toJsonObject(a));
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QList<Wire::Attachment> attachmentsFromJson(const QByteArray &json)
+{
+    QList<Wire::Attachment> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+        if (const auto a = Wire::decode<Wire::Attachment>(v.toObject())) out.append(*a);
+    return out;
+}
 }
 
 QString Cache::meta(const QString &key) const
@@ -225,10 +257,11 @@ QList<OutboxEntry> Cache::outbox() const
 {
     QList<OutboxEntry> out;
     QSqlQuery q(m_db);
-    if (q.exec(u"SELECT client_msg_id, channel_id, text, created_at, failed FROM outbox ORDER BY ord"_qs))
+    if (q.exec(u"SELECT client_msg_id, channel_id, text, created_at, failed, attachments FROM outbox ORDER BY ord"_qs))
         while (q.next())
             out.append({ q.value(0).toString(), Wire::Id::fromString(q.value(1).toString()), q.value(2).toString(),
-                timeFromWire(parseIsoTime(q.value(3).toString())), q.value(4).toBool() });
+                timeFromWire(parseIsoTime(q.value(3).toString())), q.value(4).toBool(),
+                attachmentsFromJson(q.value(5).toByteArray()) });
     return out;
 }
 
@@ -236,12 +269,14 @@ void Cache::enqueue(const OutboxEntry &entry)
 {
     QSqlQuery q(m_db);
     q.prepare(
-        u"INSERT OR REPLACE INTO outbox(client_msg_id, channel_id, text, created_at, failed) VALUES(?, ?, ?, ?, ?)"_qs);
+        u"INSERT OR REPLACE INTO outbox(client_msg_id, channel_id, text, created_at, failed, attachments) "
+          u"VALUES(?, ?, ?, ?, ?, ?)"_qs);
     q.addBindValue(entry.clientMsgId);
     q.addBindValue(idText(entry.channelId));
     q.addBindValue(entry.text);
     q.addBindValue(isoTime(timeToWire(entry.createdAt)));
     q.addBindValue(entry.failed ? 1 : 0);
+    q.addBindValue(attachmentsJson(entry.attachments));
     if (!q.exec()) qCWarning(lcCache) << "cannot queue message" << q.lastError().text();
 }
 

@@ -17,6 +17,8 @@ struct OutboxEntry
     QString text;
     QDateTime createdAt;
     bool failed = false;
+    // Uploaded files the message carries (sent as attachmentIds; kept whole so the pending row shows them).
+    QList<Wire::Attachment> attachments;
 };
 
 // The profile's local SQLite cache: the channel list, the most recent contiguous run of messages per channel
@@ -62,6 +64,7 @@ public:
     void dequeue(const QString &clientMsgId);
 
 private:
+    bool migrateOutbox();
     bool exec(const QString &sql) const;
 
     QString m_connectionName;

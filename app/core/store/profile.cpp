@@ -29,6 +29,13 @@ QString Profile::cachePath(const QUrl &server, const QString &username) const
     return m_dataDir + u"/cache-"_qs + hash + u".sqlite"_qs;
 }
 
+QString Profile::mediaCachePath(const QUrl &server, const QString &username) const
+{
+    QString path = cachePath(server, username);
+    path.chop(int(qstrlen(".sqlite")));
+    return path + u"-media"_qs;
+}
+
 QString Profile::keychainKey(const QUrl &server, const QString &username) const
 {
     return m_name + u'/' + username.toLower() + u'@' + server.toString();

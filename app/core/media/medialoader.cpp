@@ -1,0 +1,177 @@
+#include "media/medialoader.h"
+#include "logging.h"
+#include "media/mediacache.h"
+#include "net/apiclient.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QImageReader>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Natter::Client {
+
+MediaLoader::MediaLoader(QNetworkAccessManager *nam, ApiClient *api, MediaCache *cache, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_api(api)
+    , m_cache(cache)
+    , m_images(64 * 1024) // 64 MB of decoded pixels
+{
+}
+
+MediaLoader::~MediaLoader()
+{
+    for (const QPointer<QNetworkReply> &reply : std::as_const(m_downloadReplies))
+        if (reply) reply->abort();
+}
+
+QString mediaStatusText(MediaLoader::Status status)
+{
+    switch (status) {
+    case MediaLoader::Status::Missing:
+        return QCoreApplication::translate(
+            "MediaLoader", "This file is not available: it was removed, or you may not see it.");
+    case MediaLoader::Status::Forbidden:
+        return QCoreApplication::translate("MediaLoader", "You are not allowed to see this file.");
+    case MediaLoader::Status::Failed:
+        return QCoreApplication::translate("MediaLoader", "The file could not be loaded.");
+    default:
+        return {};
+    }
+}
+
+MediaLoader::Status MediaLoader::statusOf(int httpStatus)
+{
+    // The server answers 404 both for a missing file and for one the caller may not read (so that ids cannot be
+    // probed); 401/403 mean the token is not good for it.
+    if (httpStatus == 404 || httpStatus == 410) return Status::Missing;
+    if (httpStatus == 401 || httpStatus == 403) return Status::Forbidden;
+    return Status::Failed;
+}
+
+QNetworkReply *MediaLoader::get(const QString &path)
+{
+    QNetworkRequest request(m_api->baseUrl().resolved(QUrl::fromEncoded(path.toUtf8())));
+    request.setRawHeader("Authorization", "Bearer " + m_api->token().toUtf8());
+    request.setTransferTimeout(60000);
+    return m_nam->get(request);
+}
+
+QImage MediaLoader::image(const QString &path)
+{
+    if (path.isEmpty()) return {};
+    if (const QImage *img = m_images.object(path)) return *img;
+    if (m_status.value(path) != Status::Unknown && m_status.value(path) != Status::Ready) return {};
+    m_status.insert(path, Status::Loading);
+    const QString cached = m_cache->lookup(path);
+    if (!cached.isEmpty()) {
+        decode(path, cached);
+        return {};
+    }
+    ++m_networkRequests;
+    QNetworkReply *reply = get(path);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, path] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200) {
+            const Status s = statusOf(status);
+            qCInfo(lcApi) << "image" << path << "not loaded:" << status << reply->errorString();
+            m_status.insert(path, s);
+            emit imageFailed(path, s);
+            return;
+        }
+        const QString file = m_cache->store(path, reply->readAll());
+        if (file.isEmpty()) {
+            m_status.insert(path, Status::Failed);
+            emit imageFailed(path, Status::Failed);
+            return;
+        }
+        decode(path, file);
+    });
+    return {};
+}
+
+void MediaLoader::decode(const QString &path, const QString &file)
+{
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QImage img = watcher->result();
+        if (img.isNull()) {
+            m_status.insert(path, Status::Failed);
+            emit imageFailed(path, Status::Failed);
+            return;
+        }
+        m_images.insert(path, new QImage(img), std::max<qsizetype>(1, img.sizeInBytes() / 1024));
+        m_status.insert(path, Status::Ready);
+        emit imageReady(path);
+    });
+    watcher->setFuture(QtConcurrent::run([file] {
+        QImageReader reader(file);
+        reader.setAutoTransform(true);
+        // Viewers get the full picture; a huge one is scaled to what a screen can show.
+        const QSize size = reader.size();
+        if (size.width() > 8192 || size.height() > 8192)
+            reader.setScaledSize(size.scaled(8192, 8192, Qt::KeepAspectRatio));
+        return reader.read();
+    }));
+}
+
+void MediaLoader::download(const QString &path, const QString &target)
+{
+    if (m_downloads.contains(path)) return;
+    m_downloads.insert(path, 0.0);
+    emit downloadProgressChanged(path, 0.0);
+    QNetworkReply *reply = get(path);
+    m_downloadReplies.insert(path, reply);
+    auto *file = new QSaveFile(target, reply);
+    if (!file->open(QIODevice::WriteOnly)) {
+        reply->abort();
+        reply->deleteLater();
+        m_downloads.remove(path);
+        m_downloadReplies.remove(path);
+        emit downloadFailed(path, Status::Failed, tr("Cannot write “%1”.").arg(target));
+        return;
+    }
+    connect(reply, &QNetworkReply::readyRead, this, [reply, file] {
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) file->write(reply->readAll());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, path](qint64 received, qint64 total) {
+        if (total <= 0 || !m_downloads.contains(path)) return;
+        m_downloads.insert(path, double(received) / double(total));
+        emit downloadProgressChanged(path, double(received) / double(total));
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, file, path, target] {
+        reply->deleteLater();
+        m_downloads.remove(path);
+        m_downloadReplies.remove(path);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200 && reply->error() == QNetworkReply::NoError) {
+            file->write(reply->readAll());
+            if (file->commit()) {
+                emit downloadFinished(path, target);
+                return;
+            }
+            emit downloadFailed(path, Status::Failed, tr("Cannot write “%1”.").arg(target));
+            return;
+        }
+        file->cancelWriting();
+        if (reply->error() == QNetworkReply::OperationCanceledError) {
+            emit downloadFailed(path, Status::Unknown, tr("Download cancelled."));
+            return;
+        }
+        const Status s = status == 0 ? Status::Failed : statusOf(status);
+        emit downloadFailed(path, s,
+            status == 0 ? tr("Cannot reach the server: %1").arg(reply->errorString()) : mediaStatusText(s));
+    });
+}
+
+void MediaLoader::cancelDownload(const QString &path)
+{
+    if (QNetworkReply *reply = m_downloadReplies.value(path)) reply->abort();
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,1544 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>MediaLoader</name>
+    <message>
+        <source>This file is not available: it was removed, or you may not see it.</source>
+        <translation>Diese Datei ist nicht verfügbar: Sie wurde entfernt, oder Sie dürfen sie nicht sehen.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to see this file.</source>
+        <translation>Sie dürfen diese Datei nicht sehen.</translation>
+    </message>
+    <message>
+        <source>The file could not be loaded.</source>
+        <translation>Die Datei konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>last %1</source>
+        <translation>zuletzt %1</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation><numerusform>%n Antwort</numerusform><numerusform>%n Antworten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Account</name>
+    <message>
+        <source>Enter the server's address, for example chat.example.com:%1.</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel chat.example.com:%1.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Geben Sie Ihren Benutzernamen und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered in a way Natter does not understand.</source>
+        <translation>%1 hat auf eine Weise geantwortet, die Natter nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Prüfen Sie die Adresse und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>The username “%1” is already taken. Choose another one, or sign in.</source>
+        <translation>Der Benutzername „%1“ ist schon vergeben. Wählen Sie einen anderen, oder melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a moment and try again.</source>
+        <translation>Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused these details: %1. Usernames are %2–%3 characters of a–z, 0–9, “_”, “.” and “-”; passwords at least %4 characters.</source>
+        <translation>Der Server hat diese Angaben abgelehnt: %1. Benutzernamen bestehen aus %2–%3 Zeichen aus a–z, 0–9, „_“, „.“ und „-“; Passwörter haben mindestens %4 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The server refused these details: %1</source>
+        <translation>Der Server hat diese Angaben abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Natter server.</source>
+        <translation>%1 scheint kein Natter-Server zu sein.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (%1). Try again later.</source>
+        <translation>Der Server hat mit einem Fehler geantwortet (%1). Versuchen Sie es später erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Alerts</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AttachmentTray</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Zu sendende Dateien</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved.</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Hochladen von %1</translation>
+    </message>
+    <message>
+        <source>Cancel or remove %1</source>
+        <translation>%1 abbrechen oder entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Attention</name>
+    <message numerus="yes">
+        <source>(%n) %1</source>
+        <translation><numerusform>(%n) %1</numerusform><numerusform>(%n) %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::BannerNotifier</name>
+    <message>
+        <source>Click to open</source>
+        <translation>Zum Öffnen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChannelService</name>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>Der Server ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server refused (%1).</source>
+        <translation>Der Server hat abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Natter does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Natter nicht versteht.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatPanels</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Pinned messages</source>
+        <translation>Angeheftete Nachrichten</translation>
+    </message>
+    <message>
+        <source>⌕ Search</source>
+        <translation>⌕ Suche</translation>
+    </message>
+    <message>
+        <source>Search all channels (Ctrl+F)</source>
+        <translation>Alle Kanäle durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Pins</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Pinned messages of this channel</source>
+        <translation>Angeheftete Nachrichten dieses Kanals</translation>
+    </message>
+    <message>
+        <source>Members of this channel</source>
+        <translation>Mitglieder dieses Kanals</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatWidget</name>
+    <message>
+        <source>CHANNELS &amp; DIRECT MESSAGES</source>
+        <translation>KANÄLE &amp; DIREKTNACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>+  New channel</source>
+        <translation>+  Neuer Kanal</translation>
+    </message>
+    <message>
+        <source>⌕  Browse channels</source>
+        <translation>⌕  Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>✉  New direct message</source>
+        <translation>✉  Neue Direktnachricht</translation>
+    </message>
+    <message>
+        <source>No channel yet</source>
+        <translation>Noch kein Kanal</translation>
+    </message>
+    <message>
+        <source>Create a channel or browse the public ones to start talking.</source>
+        <translation>Erstellen Sie einen Kanal oder durchsuchen Sie die öffentlichen, um loszulegen.</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 Mitglieder</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>Nachricht an #%1</translation>
+    </message>
+    <message>
+        <source>Offline – messages will be sent when you're back</source>
+        <translation>Offline – Nachrichten werden gesendet, sobald Sie wieder verbunden sind</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden …</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>Neuer Kanal</translation>
+    </message>
+    <message>
+        <source>e.g. design-review</source>
+        <translation>z. B. design-review</translation>
+    </message>
+    <message>
+        <source>Private: only invited members can see it</source>
+        <translation>Privat: nur eingeladene Mitglieder sehen ihn</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The channel could not be created: %1</source>
+        <translation>Der Kanal konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Browse channels</source>
+        <translation>Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search public channels</source>
+        <translation>Öffentliche Kanäle suchen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Join channel</source>
+        <translation>Kanal beitreten</translation>
+    </message>
+    <message>
+        <source>Could not join: %1</source>
+        <translation>Beitreten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>Neue Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Search people by username</source>
+        <translation>Personen nach Benutzernamen suchen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Could not start it: %1</source>
+        <translation>Konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>Attach files (%1)</source>
+        <translation>Dateien anhängen (%1)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Wait until the files have finished uploading, or remove them.</source>
+        <translation>Warten Sie, bis die Dateien hochgeladen sind, oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>No messages with %1 yet.
+Say hello below.</source>
+        <translation>Noch keine Nachrichten mit %1.
+Sagen Sie unten Hallo.</translation>
+    </message>
+    <message>
+        <source>No messages in #%1 yet.
+Be the first to write something below.</source>
+        <translation>Noch keine Nachrichten in #%1.
+Schreiben Sie unten als Erste oder Erster etwas.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Composer</name>
+    <message>
+        <source>Write a message</source>
+        <translation>Nachricht schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::DBusNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Emoji nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>🕘</source>
+        <translation>🕘</translation>
+    </message>
+    <message>
+        <source>Recently used and all</source>
+        <translation>Zuletzt verwendet und alle</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::HostController</name>
+    <message>
+        <source>Could not host a server on this computer. %1</source>
+        <translation>Auf diesem Computer konnte kein Server gestartet werden. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ImageViewer</name>
+    <message>
+        <source>Image viewer</source>
+        <translation>Bildbetrachter</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Verkleinern (Strg+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Vergrößern (Strg++)</translation>
+    </message>
+    <message>
+        <source>Fit to the window (Ctrl+0)</source>
+        <translation>In das Fenster einpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::InlineEditor</name>
+    <message>
+        <source>Enter to save · Esc to cancel · Shift+Enter for a new line</source>
+        <translation>Eingabetaste speichert · Esc bricht ab · Umschalt+Eingabe für eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::LocalServer</name>
+    <message>
+        <source>The server did not start within %1 seconds.</source>
+        <translation>Der Server ist nicht innerhalb von %1 Sekunden gestartet.</translation>
+    </message>
+    <message>
+        <source>The Natter server program (natter-server) was not found next to the app.</source>
+        <translation>Das Natter-Serverprogramm (natter-server) wurde neben der App nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The Natter server program was not found at %1.</source>
+        <translation>Das Natter-Serverprogramm wurde unter %1 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the server's data folder %1.</source>
+        <translation>Der Datenordner des Servers %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The server could not be started: %1</source>
+        <translation>Der Server konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The server stopped while starting.</source>
+        <translation>Der Server wurde beim Starten beendet.</translation>
+    </message>
+    <message>
+        <source>The server stopped while starting:
+%1</source>
+        <translation>Der Server wurde beim Starten beendet:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MainWindow</name>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Natter (%1)</source>
+        <translation>Natter (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: you stay signed in until Natter is closed, and nothing is saved to disk.</source>
+        <translation>Kein Systemschlüsselbund verfügbar: Sie bleiben angemeldet, bis Natter geschlossen wird, und nichts wird auf der Festplatte gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not host a server on this computer. %1</source>
+        <translation>Auf diesem Computer konnte kein Server gestartet werden. %1</translation>
+    </message>
+    <message>
+        <source>A Natter server is running on this computer at %1 until you quit Natter. Create the first account on it.</source>
+        <translation>Auf diesem Computer läuft ein Natter-Server unter %1, bis Sie Natter beenden. Legen Sie darauf das erste Konto an.</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Sie sind abgemeldet.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MediaLoader</name>
+    <message>
+        <source>Cannot write “%1”.</source>
+        <translation>„%1“ kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Herunterladen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberListModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) is online</source>
+        <translation>%1 (@%2) ist online</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) is away</source>
+        <translation>%1 (@%2) ist abwesend</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MembersPanel</name>
+    <message>
+        <source>+  Add people…</source>
+        <translation>+  Personen hinzufügen …</translation>
+    </message>
+    <message>
+        <source>✎  Edit topic…</source>
+        <translation>✎  Thema bearbeiten …</translation>
+    </message>
+    <message>
+        <source>⎋  Leave channel</source>
+        <translation>⎋  Kanal verlassen</translation>
+    </message>
+    <message>
+        <source>Mute notifications from this channel</source>
+        <translation>Benachrichtigungen aus diesem Kanal stummschalten</translation>
+    </message>
+    <message>
+        <source>⌕  Browse public channels…</source>
+        <translation>⌕  Öffentliche Kanäle durchsuchen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading members…</source>
+        <translation>Mitglieder werden geladen …</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Personen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Search people by username</source>
+        <translation>Personen nach Benutzernamen suchen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit topic</source>
+        <translation>Thema bearbeiten</translation>
+    </message>
+    <message>
+        <source>Topic of #%1</source>
+        <translation>Thema von #%1</translation>
+    </message>
+    <message>
+        <source>Leave channel</source>
+        <translation>Kanal verlassen</translation>
+    </message>
+    <message>
+        <source>Leave #%1? You can join again if it is public; a private channel needs an invitation.</source>
+        <translation>#%1 verlassen? Einem öffentlichen Kanal können Sie wieder beitreten; für einen privaten brauchen Sie eine Einladung.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageActionController</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message by %1 for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht von %1 für alle löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht für alle löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Copied the text.</source>
+        <translation>Text kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the link to the message.</source>
+        <translation>Link zur Nachricht kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageActionMenu</name>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Reply in thread</source>
+        <translation>Im Thread antworten</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Unpin from channel</source>
+        <translation>Im Kanal nicht mehr anheften</translation>
+    </message>
+    <message>
+        <source>Pin to channel</source>
+        <translation>Im Kanal anheften</translation>
+    </message>
+    <message>
+        <source>Copy link to message</source>
+        <translation>Link zur Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Delete message…</source>
+        <translation>Nachricht löschen …</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageActions</name>
+    <message>
+        <source>The connection dropped before the server answered; check whether it was applied.</source>
+        <translation>Die Verbindung brach ab, bevor der Server antwortete; prüfen Sie, ob die Änderung übernommen wurde.</translation>
+    </message>
+    <message>
+        <source>That reaction cannot be sent: %1</source>
+        <translation>Diese Reaktion kann nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>Nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>That message no longer exists.</source>
+        <translation>Diese Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Too many changes at once; wait a moment and try again.</source>
+        <translation>Zu viele Änderungen auf einmal; warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; check whether it was applied.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet; prüfen Sie, ob die Änderung übernommen wurde.</translation>
+    </message>
+    <message>
+        <source>You're offline. Nothing was changed; try again when you're back.</source>
+        <translation>Sie sind offline. Nichts wurde geändert; versuchen Sie es erneut, sobald Sie wieder verbunden sind.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This is the start of the conversation.</source>
+        <translation>Hier beginnt die Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Everything written here since the channel was created is below.</source>
+        <translation>Alles, was hier seit dem Anlegen des Kanals geschrieben wurde, steht darunter.</translation>
+    </message>
+    <message>
+        <source>📌 Pinned</source>
+        <translation>📌 Angeheftet</translation>
+    </message>
+    <message>
+        <source>Not sent. Click to retry.</source>
+        <translation>Nicht gesendet. Zum Wiederholen klicken.</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>wird gesendet …</translation>
+    </message>
+    <message>
+        <source>+☺</source>
+        <translation>+☺</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageHoverBar</name>
+    <message>
+        <source>☺+</source>
+        <translation>☺+</translation>
+    </message>
+    <message>
+        <source>Add reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>💬</source>
+        <translation>💬</translation>
+    </message>
+    <message>
+        <source>Reply in thread</source>
+        <translation>Im Thread antworten</translation>
+    </message>
+    <message>
+        <source>✎</source>
+        <translation>✎</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>⋯</source>
+        <translation>⋯</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageListModel</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1</source>
+        <translation><numerusform>%n Datei: %1</numerusform><numerusform>%n Dateien: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n time(s)</source>
+        <translation><numerusform>%1 %n-mal</numerusform><numerusform>%1 %n-mal</numerusform></translation>
+    </message>
+    <message>
+        <source>Reactions: %1</source>
+        <translation>Reaktionen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) in the thread</source>
+        <translation><numerusform>%n Antwort im Thread</numerusform><numerusform>%n Antworten im Thread</numerusform></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageMarks</name>
+    <message>
+        <source>Sent, not read yet</source>
+        <translation>Gesendet, noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>Gelesen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageMarksPainter</name>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>✓ Read by %n</source>
+        <translation>✓ Gelesen von %n</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageView</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <source>Loading earlier messages…</source>
+        <translation>Ältere Nachrichten werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people reacted with %1</source>
+        <translation><numerusform>%n Person hat mit %1 reagiert</numerusform><numerusform>%n Personen haben mit %1 reagiert</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n others reacted with %2</source>
+        <translation><numerusform>%1 und %n weitere Person haben mit %2 reagiert</numerusform><numerusform>%1 und %n weitere Personen haben mit %2 reagiert</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 hat mit %2 reagiert</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Datei speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::PickerDialog</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::PinsPanel</name>
+    <message>
+        <source>Loading pinned messages…</source>
+        <translation>Angeheftete Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load the pins: %1</source>
+        <translation>Die angehefteten Nachrichten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No pinned messages in this channel yet.</source>
+        <translation>In diesem Kanal ist noch keine Nachricht angeheftet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned message</source>
+        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned messages</source>
+        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::QuickSwitcher</name>
+    <message>
+        <source>Jump to…</source>
+        <translation>Springen zu …</translation>
+    </message>
+    <message>
+        <source>Jump to a channel or person</source>
+        <translation>Zu einem Kanal oder einer Person springen</translation>
+    </message>
+    <message>
+        <source>%1  (@%2) · new direct message</source>
+        <translation>%1  (@%2) · neue Direktnachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ReadReceipts</name>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>Gelesen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchPanel</name>
+    <message>
+        <source>Search all channels</source>
+        <translation>Alle Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Type words and press Enter. Results come from every channel you are in.</source>
+        <translation>Geben Sie Wörter ein und drücken Sie die Eingabetaste. Die Ergebnisse kommen aus allen Kanälen, in denen Sie sind.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”.</source>
+        <translation>Keine Nachricht passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Newest first; scroll for more.</source>
+        <translation>Neueste zuerst; für mehr weiterscrollen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result</source>
+        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Session</name>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>Der Server ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Natter does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Natter nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The server refused (%1).</source>
+        <translation>Der Server hat abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>Could not load channels.</source>
+        <translation>Die Kanäle konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Could not search people.</source>
+        <translation>Die Personensuche ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Show a desktop notification for new messages and mentions</source>
+        <translation>Bei neuen Nachrichten und Erwähnungen eine Desktop-Benachrichtigung zeigen</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Natter starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Natter.</translation>
+    </message>
+    <message>
+        <source>Check spelling while typing</source>
+        <translation>Rechtschreibung beim Schreiben prüfen</translation>
+    </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>Spelling dictionary</source>
+        <translation>Wörterbuch für die Rechtschreibprüfung</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest size of the image cache</source>
+        <translation>Höchstgröße des Bildzwischenspeichers</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the image cache</source>
+        <translation>Bildzwischenspeicher leeren</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Rechtschreibung</translation>
+    </message>
+    <message>
+        <source>Dictionary:</source>
+        <translation>Wörterbuch:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Download folder:</source>
+        <translation>Download-Ordner:</translation>
+    </message>
+    <message>
+        <source>Image cache:</source>
+        <translation>Bildzwischenspeicher:</translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation>%1 belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>Neue Zeile</translation>
+    </message>
+    <message>
+        <source>Edit your last message (empty composer)</source>
+        <translation>Eigene letzte Nachricht bearbeiten (leeres Eingabefeld)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Paste an image or file</source>
+        <translation>Bild oder Datei einfügen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Select the previous or next message</source>
+        <translation>Vorige oder nächste Nachricht auswählen</translation>
+    </message>
+    <message>
+        <source>Edit the selected message</source>
+        <translation>Ausgewählte Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>React to the selected message</source>
+        <translation>Auf die ausgewählte Nachricht reagieren</translation>
+    </message>
+    <message>
+        <source>Open the thread of the selected message</source>
+        <translation>Thread der ausgewählten Nachricht öffnen</translation>
+    </message>
+    <message>
+        <source>Delete the selected message</source>
+        <translation>Ausgewählte Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Open the message menu</source>
+        <translation>Menü der Nachricht öffnen</translation>
+    </message>
+    <message>
+        <source>Menu key</source>
+        <translation>Menütaste</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>Bildbetrachter</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit to the window</source>
+        <translation>In das Fenster einpassen</translation>
+    </message>
+    <message>
+        <source>Save the image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>This overview</source>
+        <translation>Diese Übersicht</translation>
+    </message>
+    <message>
+        <source>Channels and panels</source>
+        <translation>Kanäle und Seitenleisten</translation>
+    </message>
+    <message>
+        <source>Switch to a channel or person</source>
+        <translation>Zu einem Kanal oder einer Person wechseln</translation>
+    </message>
+    <message>
+        <source>Open the channel above or below</source>
+        <translation>Den Kanal darüber oder darunter öffnen</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show the members</source>
+        <translation>Mitglieder zeigen</translation>
+    </message>
+    <message>
+        <source>Close the side panel</source>
+        <translation>Seitenleiste schließen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SidePanel</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignInWidget</name>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Create a new account on this server</source>
+        <translation>Ein neues Konto auf diesem Server anlegen</translation>
+    </message>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>Einen Server auf diesem Computer betreiben</translation>
+    </message>
+    <message>
+        <source>Join your team on Natter</source>
+        <translation>Treffen Sie Ihr Team auf Natter</translation>
+    </message>
+    <message>
+        <source>Start a Natter server on this computer, with its data in this profile, and create the first account on it.</source>
+        <translation>Einen Natter-Server auf diesem Computer starten, mit seinen Daten in diesem Profil, und darauf das erste Konto anlegen.</translation>
+    </message>
+    <message>
+        <source>chat.example.com:%1</source>
+        <translation>chat.example.com:%1</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <source>How others see you (optional)</source>
+        <translation>Wie andere Sie sehen (optional)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your team gave you, or create one.</source>
+        <translation>Melden Sie sich mit dem Konto an, das Ihr Team Ihnen gegeben hat, oder legen Sie eines an.</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Creating account…</source>
+        <translation>Konto wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Server wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Only this computer can join (%1).</source>
+        <translation>Nur dieser Computer kann beitreten (%1).</translation>
+    </message>
+    <message>
+        <source>Teammates enter one of these server addresses:</source>
+        <translation>Teammitglieder geben eine dieser Serveradressen ein:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ThreadPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Close the thread (Esc)</source>
+        <translation>Thread schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Antworten …</translation>
+    </message>
+    <message>
+        <source>Thread · #%1</source>
+        <translation>Thread · #%1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TrayNotifier</name>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Natter: %n unread</source>
+        <translation><numerusform>Natter: %n ungelesen</numerusform><numerusform>Natter: %n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TypingTracker</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Several people are typing…</source>
+        <comment>3 or more typers</comment>
+        <translation><numerusform>Mehrere Personen schreiben …</numerusform><numerusform>Mehrere Personen schreiben …</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Upload</name>
+    <message>
+        <source>Upload of “%1” cancelled.</source>
+        <translation>Hochladen von „%1“ abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::UploadClient</name>
+    <message>
+        <source>Cannot read “%1”.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is empty.</source>
+        <translation>„%1“ ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2; the server accepts files up to %3.</source>
+        <translation>„%1“ ist %2 groß; der Server nimmt Dateien bis %3 an.</translation>
+    </message>
+    <message>
+        <source>The server's answer to the upload could not be read.</source>
+        <translation>Die Antwort des Servers auf das Hochladen konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, more than the server accepts.</source>
+        <translation>„%1“ ist %2 groß, mehr als der Server annimmt.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server to upload “%1”: %2</source>
+        <translation>Der Server ist zum Hochladen von „%1“ nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The server refused “%1” (HTTP %2).</source>
+        <translation>Der Server hat „%1“ abgelehnt (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Der Server hat „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::WelcomeWidget</name>
+    <message>
+        <source>There are no channels here yet. A channel is where a team talks about one thing: start with one for everybody, such as #general.</source>
+        <translation>Hier gibt es noch keine Kanäle. In einem Kanal spricht ein Team über ein Thema: Beginnen Sie mit einem für alle, etwa #general.</translation>
+    </message>
+    <message>
+        <source>Create a channel</source>
+        <translation>Einen Kanal erstellen</translation>
+    </message>
+    <message>
+        <source>Browse public channels</source>
+        <translation>Öffentliche Kanäle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Welcome to Natter, %1!</source>
+        <translation>Willkommen bei Natter, %1!</translation>
+    </message>
+    <message>
+        <source>To invite people, send them this server's address. They open Natter, enter it on the sign-in screen and create an account:
+%1</source>
+        <translation>Um Personen einzuladen, senden Sie ihnen die Adresse dieses Servers. Sie öffnen Natter, geben sie auf dem Anmeldebildschirm ein und legen ein Konto an:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>Einen Server auf diesem Computer betreiben</translation>
+    </message>
+    <message>
+        <source>Who may join the server on this computer?</source>
+        <translation>Wer darf dem Server auf diesem Computer beitreten?</translation>
+    </message>
+    <message>
+        <source>Teammates on your network connect to this computer's address. Choose "Only this computer" to try Natter on your own.</source>
+        <translation>Teammitglieder in Ihrem Netzwerk verbinden sich mit der Adresse dieses Computers. Wählen Sie „Nur dieser Computer“, um Natter allein auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Teammates on the network</source>
+        <translation>Teammitglieder im Netzwerk</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Keep serving your team?</source>
+        <translation>Weiter für Ihr Team bereitstellen?</translation>
+    </message>
+    <message>
+        <source>This computer hosts your team's Natter server.</source>
+        <translation>Dieser Computer betreibt den Natter-Server Ihres Teams.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n teammate(s) are connected. Keep the server running after Natter closes, so they can go on chatting?</source>
+        <translation><numerusform>%n Teammitglied ist verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit es weiter chatten kann?</numerusform><numerusform>%n Teammitglieder sind verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit sie weiter chatten können?</numerusform></translation>
+    </message>
+    <message>
+        <source>Keep the server running after Natter closes, so your team can go on chatting? Natter finds it again when you next open it.</source>
+        <translation>Den Server nach dem Schließen von Natter weiterlaufen lassen, damit Ihr Team weiter chatten kann? Natter findet ihn beim nächsten Öffnen wieder.</translation>
+    </message>
+    <message>
+        <source>Keep serving</source>
+        <translation>Weiter bereitstellen</translation>
+    </message>
+    <message>
+        <source>Stop the server</source>
+        <translation>Server beenden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Natter team chat</source>
+        <translation>Natter-Teamchat</translation>
+    </message>
+    <message>
+        <source>Server to join.</source>
+        <translation>Server, dem beigetreten wird.</translation>
+    </message>
+    <message>
+        <source>Profile: separate settings, cache and keychain entry.</source>
+        <translation>Profil: eigene Einstellungen, eigener Zwischenspeicher und Schlüsselbundeintrag.</translation>
+    </message>
+    <message>
+        <source>Sign in as NAME with the password from $NATTER_PASSWORD (for scripts).</source>
+        <translation>Als NAME mit dem Passwort aus $NATTER_PASSWORD anmelden (für Skripte).</translation>
+    </message>
+</context>
+</TS>
