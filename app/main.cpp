@@ -1,3 +1,4 @@
+#include "certificatedialog.h"
 #include "mainwindow.h"
 
 #include "session/account.h"
@@ -68,6 +69,8 @@ int main(int argc, char *argv[])
     KeychainTokenStore tokens(u"Natter"_qs);
     Account account(profile, &tokens, &nam);
     MainWindow window(&account);
+    // Self-signed servers: asks whether to trust a certificate that does not verify, warns when one changed.
+    CertificatePrompt certificates(&account, &window);
     window.show();
     window.startUp(
         parser.value(serverOption), parser.value(userOption), qEnvironmentVariable("NATTER_PASSWORD"));

@@ -29,6 +29,11 @@ QString Profile::cachePath(const QUrl &server, const QString &username) const
     return m_dataDir + u"/cache-"_qs + hash + u".sqlite"_qs;
 }
 
+QString Profile::trustedCertificatesPath() const
+{
+    return m_dataDir + u"/trusted-certificates.ini"_qs;
+}
+
 QString Profile::keychainKey(const QUrl &server, const QString &username) const
 {
     return m_name + u'/' + username.toLower() + u'@' + server.toString();

@@ -17,6 +17,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     // One cache per server and user, so signing in as someone else never shows the previous user's messages.
     QString cachePath(const QUrl &server, const QString &username) const;
+    // The certificates the user trusted, one pinned fingerprint per server (host:port).
+    QString trustedCertificatesPath() const;
     QString keychainKey(const QUrl &server, const QString &username) const;
 
     // Profile names become file names: letters, digits, '-', '_' and '.' only.
