@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
     raiseFileLimit();
 #ifdef NATTER_BENCH_APP_MODEL
     // The delegate paints with QtGui: that scenario needs a GUI application, headless.
-    const bool gui = argc > 1 && qstrcmp(argv[1], "app-model") == 0;
+    const bool gui = argc > 1 && (qstrcmp(argv[1], "app-model") == 0 || qstrcmp(argv[1], "app-rich") == 0);
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(
         gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
@@ -49,9 +49,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
     }
-    if (options.scenario == QLatin1String("app-model")) {
+    if (options.scenario == QLatin1String("app-model") || options.scenario == QLatin1String("app-rich")) {
 #ifdef NATTER_BENCH_APP_MODEL
-        return runAppModel(options);
+        return options.scenario == QLatin1String("app-rich") ? runAppRich(options) : runAppModel(options);
 #else
         std::fprintf(
             stderr, "app-model: this natter-bench was built without the app (natter-client, natter-ui)\n");

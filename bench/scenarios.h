@@ -69,3 +69,4 @@ int runHistory(BenchSession &session);
 int runReconnectStorm(BenchSession &session);
 // No server: the app's model and delegate alone (built only when the app's targets exist).
 int runAppModel(const BenchOptions &options);
+int runAppRich(const BenchOptions &options);

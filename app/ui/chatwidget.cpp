@@ -1,13 +1,19 @@
 #include "chatwidget.h"
 #include "channeldelegate.h"
+#include "chatpanels.h"
 #include "composer.h"
+#include "memberspanel.h"
+#include "mentioncompleter.h"
 #include "messageactioncontroller.h"
 #include "messageview.h"
 #include "threadpanel.h"
 #include "session/messageactions.h"
 #include "pickerdialog.h"
+#include "readingcontroller.h"
 #include "session/session.h"
 #include "session/typingnotifier.h"
+#include "sidepanel.h"
+#include "welcomewidget.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -18,13 +24,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace Natter::Client {
 
 namespace {
-// Indicators from others clear themselves after this long without news (DESIGN.md).
-constexpr int TypingShownMs = 4000;
 // How many people a search in the direct-message picker shows.
 constexpr int PeopleShown = 20;
 
@@ -55,6 +60,17 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     m_banner->hide();
     m_view = new MessageView;
     m_view->setMessageModel(&m_messages);
+    m_panels = new ChatPanels(session, this);
+    m_welcome = new WelcomeWidget;
+    m_emptyChannel = new QLabel;
+    m_emptyChannel->setObjectName(u"emptyChannel"_qs);
+    m_emptyChannel->setAlignment(Qt::AlignCenter);
+    m_emptyChannel->setWordWrap(true);
+    m_emptyChannel->setStyleSheet(u"color: #6b7280; padding: 40px;"_qs);
+    m_centre = new QStackedWidget;
+    m_centre->addWidget(m_view);
+    m_centre->addWidget(m_welcome);
+    m_centre->addWidget(m_emptyChannel);
     m_typingLabel = new QLabel;
     m_typingLabel->setObjectName(u"typing"_qs);
     m_typingLabel->setStyleSheet(u"color: #6b7280; padding: 0 20px;"_qs);
@@ -68,7 +84,7 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     mainLayout->setSpacing(0);
     mainLayout->addWidget(buildHeader());
     mainLayout->addWidget(m_banner);
-    mainLayout->addWidget(m_view, 1);
+    mainLayout->addWidget(m_centre, 1);
     mainLayout->addWidget(m_typingLabel);
     auto *composerBox = new QVBoxLayout;
     composerBox->setContentsMargins(16, 0, 16, 14);
@@ -80,14 +96,16 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     m_actionController = new MessageActionController(m_view, m_session, false, this);
     connect(m_actionController, &MessageActionController::threadRequested, this, &ChatWidget::openThread);
     connect(m_thread, &ThreadPanel::closeRequested, this, &ChatWidget::closeThread);
+    connect(m_panels->sidePanel(), &SidePanel::pageChanged, this, &ChatWidget::closeThread);
     connect(m_composer, &Composer::editLastRequested, this, [this] { m_view->editLastOwn(m_session->me().id.toString()); });
 
     auto *splitter = new QSplitter;
     splitter->addWidget(buildSidebar());
     splitter->addWidget(main);
+    splitter->addWidget(m_panels->sidePanel());
     splitter->addWidget(m_thread);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 250, 900, 380 });
+    splitter->setSizes({ 250, 900, 340, 380 });
     splitter->setHandleWidth(1);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -108,8 +126,44 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     connect(m_view, &MessageView::retryRequested, m_session, &Session::retry);
     connect(m_session, &Session::connectionStateChanged, this, &ChatWidget::onConnectionState);
     connect(m_session, &Session::typingChanged, this, &ChatWidget::onTyping);
-    m_typingSweep.setInterval(1000);
-    connect(&m_typingSweep, &QTimer::timeout, this, &ChatWidget::updateTypingLabel);
+    connect(&m_typing, &TypingTracker::changed, this, &ChatWidget::updateTypingLabel);
+    m_reading = new ReadingController(m_session, m_view, &m_messages, this);
+    connect(m_panels, &ChatPanels::openRequested, this, &ChatWidget::openMessage);
+    connect(m_panels, &ChatPanels::browseRequested, this, &ChatWidget::browseChannels);
+    connect(m_panels, &ChatPanels::directMessageRequested, this, &ChatWidget::openDirectWith);
+    connect(m_welcome, &WelcomeWidget::createChannelRequested, this, &ChatWidget::createChannel);
+    connect(m_welcome, &WelcomeWidget::browseRequested, this, &ChatWidget::browseChannels);
+    m_welcome->setServerAddress(m_session->serverUrl().toString());
+    m_welcome->setUser(m_session->me().displayName.isEmpty() ? m_session->me().username : m_session->me().displayName);
+    connect(&m_messages, &QAbstractItemModel::rowsInserted, this, &ChatWidget::updateCentre);
+    connect(&m_messages, &QAbstractItemModel::rowsRemoved, this, &ChatWidget::updateCentre);
+    connect(&m_messages, &QAbstractItemModel::modelReset, this, &ChatWidget::updateCentre);
+    connect(&m_messages, &MessageListModel::loadingChanged, this, &ChatWidget::updateCentre);
+    connect(m_session->channelModel(), &QAbstractItemModel::rowsInserted, this, &ChatWidget::updateCentre);
+    connect(m_session->channelModel(), &QAbstractItemModel::modelReset, this, &ChatWidget::updateCentre);
+    m_completer = new MentionCompleter(m_composer, [this](QChar sigil, const QString &prefix) {
+        QList<MentionCompleter::Candidate> out;
+        if (sigil == u'@') {
+            const MemberListModel *members = m_panels->members()->model();
+            for (int row = 0; row < members->rowCount(); ++row) {
+                const Wire::Member m = members->memberAt(row);
+                if (m.user.id == m_session->me().id) continue;
+                if (m.user.username.startsWith(prefix, Qt::CaseInsensitive)
+                    || m.user.displayName.startsWith(prefix, Qt::CaseInsensitive))
+                    out.append({ m.user.username,
+                        (m.user.displayName.isEmpty() ? m.user.username : m.user.displayName) + u"  @"_qs + m.user.username });
+            }
+        } else {
+            const ChannelListModel *channels = m_session->channelModel();
+            for (int row = 0; row < channels->rowCount(); ++row) {
+                const Channel c = channels->channelAt(row);
+                if (!c.isDirect() && c.name.startsWith(prefix, Qt::CaseInsensitive))
+                    out.append({ c.name, u"#"_qs + c.name });
+            }
+        }
+        return out;
+    });
+    setUpShortcuts();
 
     ChannelListModel *channels = m_session->channelModel();
     connect(m_channelList, &QListView::clicked, this,
@@ -131,7 +185,10 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
         if (!m_channelId.isValid()) keepSelection();
     });
     onConnectionState(m_session->connectionState());
-    if (channels->rowCount() > 0) selectChannel(channels->channelAt(0).id);
+    if (channels->rowCount() > 0)
+        selectChannel(channels->channelAt(0).id);
+    else
+        updateHeader();
 }
 
 QWidget *ChatWidget::buildSidebar()
@@ -204,6 +261,8 @@ QWidget *ChatWidget::buildHeader()
     layout->setContentsMargins(20, 12, 20, 12);
     layout->addLayout(text, 1);
     layout->addWidget(m_members);
+    m_members->hide(); // the members button of the panels says it
+    layout->addWidget(m_panels->headerTools());
     return header;
 }
 
@@ -211,11 +270,13 @@ void ChatWidget::selectChannel(Wire::Id channelId)
 {
     if (!channelId.isValid() || channelId == m_channelId) return;
     m_channelId = channelId;
-    m_typers.clear();
-    updateTypingLabel();
+    m_typing.clear();
     m_session->openChannel(&m_messages, channelId);
     m_session->actions()->loadPins(channelId);
     closeThread();
+    m_panels->setChannel(channelId);
+    m_reading->channelOpened(channelId);
+    emit currentChannelChanged(channelId);
     const int row = m_session->channelModel()->rowOf(channelId);
     if (row >= 0) m_channelList->setCurrentIndex(m_session->channelModel()->index(row));
     updateHeader();
@@ -225,6 +286,7 @@ void ChatWidget::selectChannel(Wire::Id channelId)
 void ChatWidget::openThread(const Message &root)
 {
     if (!root.id.isValid() || root.isReply()) return;
+    m_panels->sidePanel()->close(); // one panel on the right at a time
     m_thread->open(root);
     m_thread->show();
 }
@@ -242,9 +304,12 @@ void ChatWidget::updateHeader()
         m_topic->setText(tr("Create a channel or browse the public ones to start talking."));
         m_members->clear();
         m_composer->setEnabled(false);
+        m_panels->headerTools()->setVisible(m_session->channelModel()->rowCount() > 0);
+        updateCentre();
         return;
     }
     m_composer->setEnabled(true);
+    m_panels->headerTools()->show();
     m_title->setText(c.isDirect() ? c.name : u"# "_qs + c.name);
     m_topic->setText(c.isDirect() && c.topic.isEmpty() ? tr("Direct message") : c.topic);
     m_topic->setVisible(!m_topic->text().isEmpty());
@@ -253,6 +318,7 @@ void ChatWidget::updateHeader()
         c.isDirect() ? tr("Message %1").arg(c.name) : tr("Message #%1").arg(c.name));
     // Qt 6.4 repaints a changed placeholder only when it switches between shown and hidden.
     m_composer->viewport()->update();
+    updateCentre();
 }
 
 QString ChatWidget::bannerText() const
@@ -276,10 +342,11 @@ void ChatWidget::onConnectionState(Session::ConnectionState state)
 
 QString ChatWidget::nameOf(Wire::Id userId) const
 {
+    const MemberListModel *members = m_panels->members()->model();
+    if (const int row = members->rowOf(userId); row >= 0) return members->index(row).data(MemberListModel::NameRole).toString();
     for (int row = m_messages.rowCount() - 1; row >= 0; --row) {
         const Message m = m_messages.messageAt(row);
-        if (m.author.id == userId)
-            return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
+        if (m.author.id == userId) return m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
     }
     return tr("Someone");
 }
@@ -287,34 +354,17 @@ QString ChatWidget::nameOf(Wire::Id userId) const
 void ChatWidget::onTyping(Wire::Id channelId, Wire::Id userId, bool typing)
 {
     if (channelId != m_channelId || userId == m_session->me().id) return;
-    if (typing)
-        m_typers.insert(userId, QDeadlineTimer(TypingShownMs));
-    else
-        m_typers.remove(userId);
-    updateTypingLabel();
+    m_typing.setTyping(userId, nameOf(userId), typing);
 }
 
 void ChatWidget::updateTypingLabel()
 {
-    QStringList names;
-    for (auto it = m_typers.begin(); it != m_typers.end();) {
-        if (it->hasExpired()) {
-            it = m_typers.erase(it);
-        } else {
-            names.append(nameOf(it.key()));
-            ++it;
-        }
-    }
-    if (names.isEmpty()) {
-        m_typingLabel->clear();
-        m_typingSweep.stop();
-        return;
-    }
-    names.sort();
-    m_typingLabel->setText(names.size() == 1 ? tr("%1 is typing…").arg(names.first())
-            : names.size() == 2              ? tr("%1 and %2 are typing…").arg(names.at(0), names.at(1))
-                                             : tr("Several people are typing…"));
-    m_typingSweep.start();
+    m_typingLabel->setText(m_typing.text());
+}
+
+QString ChatWidget::typingText() const
+{
+    return m_typingLabel->text();
 }
 
 void ChatWidget::createChannel()

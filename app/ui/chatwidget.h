@@ -2,24 +2,29 @@
 
 #include "models/messagelistmodel.h"
 #include "session/session.h"
+#include "session/typingtracker.h"
 
-#include <QDeadlineTimer>
-#include <QHash>
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
 
 namespace Natter::Client {
 
+class ChatPanels;
 class Composer;
+class MentionCompleter;
 class MessageActionController;
 class MessageView;
+class MuteList;
+class ReadingController;
 class ThreadPanel;
+class WelcomeWidget;
 
-// The signed-in window content: channel sidebar, channel header, connection banner, messages and composer.
+// The signed-in window content: channel sidebar, channel header, connection banner, messages, composer, and the
+// panels on the right (members, search, pins).
 class ChatWidget : public QWidget
 {
     Q_OBJECT
@@ -33,6 +38,14 @@ public:
     Composer *composer() const { return m_composer; }
     QListView *channelList() const { return m_channelList; }
     QString bannerText() const;
+    QString typingText() const;
+    ChatPanels *panels() const { return m_panels; }
+    MentionCompleter *mentionCompleter() const { return m_completer; }
+    ReadingController *reading() const { return m_reading; }
+    WelcomeWidget *welcome() const { return m_welcome; }
+    // What stands where the messages go: the messages, the first-run welcome or "no messages yet".
+    QWidget *centreWidget() const;
+    void setMuteList(MuteList *mutes);
     ThreadPanel *threadPanel() const { return m_thread; }
     MessageActionController *actionController() const { return m_actionController; }
     // Opens the side panel on the thread under ROOT.
@@ -43,6 +56,14 @@ public slots:
     void createChannel();
     void browseChannels();
     void startDirectMessage();
+    // Opens CHANNELID at MESSAGEID (search result, pin, notification), highlighted.
+    void openMessage(Natter::Wire::Id channelId, Natter::Wire::Id messageId);
+    void showQuickSwitcher();
+    // Alt+Up / Alt+Down: the channel above or below in the list.
+    void selectAdjacentChannel(int step);
+
+signals:
+    void currentChannelChanged(Natter::Wire::Id channelId);
 
 private:
     void onConnectionState(Session::ConnectionState state);
@@ -52,6 +73,9 @@ private:
     QString nameOf(Wire::Id userId) const;
     QWidget *buildSidebar();
     QWidget *buildHeader();
+    void updateCentre();
+    void setUpShortcuts();
+    void openDirectWith(Wire::Id userId);
 
     Session *m_session;
     MessageListModel m_messages;
@@ -65,8 +89,13 @@ private:
     MessageView *m_view = nullptr;
     QLabel *m_typingLabel = nullptr;
     Composer *m_composer = nullptr;
-    QHash<Wire::Id, QDeadlineTimer> m_typers;
-    QTimer m_typingSweep;
+    TypingTracker m_typing;
+    ChatPanels *m_panels = nullptr;
+    ReadingController *m_reading = nullptr;
+    MentionCompleter *m_completer = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    WelcomeWidget *m_welcome = nullptr;
+    QLabel *m_emptyChannel = nullptr;
     bool m_everConnected = false;
     ThreadPanel *m_thread = nullptr;
     MessageActionController *m_actionController = nullptr;

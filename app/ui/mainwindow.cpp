@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "attention.h"
 #include "chatwidget.h"
 #include "signinwidget.h"
 
@@ -7,6 +8,7 @@
 #include "session/session.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -132,12 +134,16 @@ void MainWindow::showChat(Session *session)
     m_chat = new ChatWidget(session);
     m_stack->addWidget(m_chat);
     m_stack->setCurrentWidget(m_chat);
+    m_attention = new Attention(this, m_chat, session,
+        QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
 
 void MainWindow::dropChat()
 {
+    delete m_attention;
+    m_attention = nullptr;
     if (!m_chat) return;
     m_stack->removeWidget(m_chat);
     delete m_chat;

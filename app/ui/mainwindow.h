@@ -8,7 +8,9 @@ class QStackedWidget;
 namespace Natter::Client {
 
 class Account;
+class Attention;
 class ChatWidget;
+class Notifier;
 class LocalServer;
 class Session;
 class SignInWidget;
@@ -31,6 +33,10 @@ public:
     // The bundled server, once "Host a server on this computer" was used.
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
+    // Notifications, unread total and mutes of the open chat; null while signed out.
+    Attention *attention() const { return m_attention; }
+    // The desktop notifier for the next chat (tests pass a fake); by default the best available one.
+    void setDesktopNotifier(Notifier *notifier) { m_desktopNotifier = notifier; }
 
 public slots:
     void signOut();
@@ -50,6 +56,8 @@ private:
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
     LocalServer *m_localServer = nullptr;
+    Attention *m_attention = nullptr;
+    Notifier *m_desktopNotifier = nullptr;
 };
 
 } // namespace Natter::Client

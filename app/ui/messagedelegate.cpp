@@ -1,4 +1,5 @@
 #include "messagedelegate.h"
+#include "messagemarkspainter.h"
 #include "models/messagelistmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -142,6 +143,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(QRect(r.right() - RightGutter - Margin, top + 2, RightGutter + Margin - 6, 20),
             Qt::AlignRight | Qt::AlignTop, tr("📌 Pinned"));
     }
+    MessageMarksPainter::paintBackground(painter, content, index);
 
     const QString author = index.data(MessageListModel::AuthorNameRole).toString();
     if (index.data(MessageListModel::GroupStartRole).toBool()) {
@@ -201,6 +203,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(QRect(r.right() - Margin - w, r.top() + l.text.top(), w, l.text.height()),
             Qt::AlignRight | Qt::AlignTop, sending);
     }
+    const bool groupStart = index.data(MessageListModel::GroupStartRole).toBool();
+    MessageMarksPainter::paintOverlay(painter, r,
+        groupStart ? QRect(r.left() + Margin, top + GroupTopPadding, Avatar, Avatar) : QRect(), r.right() - Margin,
+        r.top() + l.text.top(), index);
     painter->restore();
 }
 

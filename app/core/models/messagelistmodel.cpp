@@ -37,6 +37,7 @@ void MessageListModel::setChannel(Wire::Id channelId)
     m_messages.clear();
     m_pending.clear();
     m_ids.clear();
+    m_marks.highlighted = {};
     m_hasOlder = channelId.isValid();
     m_hasNewer = false;
     m_loadingOlder = false;
@@ -111,6 +112,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(*m);
     case LastReplyAtRole:
         return timeFromWire(m_lastReplyAt.value(m->id));
+    case UnreadDividerRole:
+        return index.row() == unreadDividerRow();
+    case HighlightRole:
+    case MentionsMeRole:
+    case AuthorOnlineRole:
+    case ReadByRole:
+    case Qt::ToolTipRole:
+        return m_marks.data(*m, role);
     case ChannelStartRole:
         return index.row() == 0 && !m_hasOlder && !m_messages.isEmpty();
     case DayStartRole: {
@@ -133,7 +142,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { AuthorIdRole, "authorId" }, { AuthorNameRole, "authorName" }, { TextRole, "text" },
         { CreatedAtRole, "createdAt" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
         { SendStateRole, "sendState" }, { GroupStartRole, "groupStart" }, { DayStartRole, "dayStart" },
-        { ChannelStartRole, "channelStart" }, { ReactionsRole, "reactions" }, { PinnedRole, "pinned" } };
+        { ChannelStartRole, "channelStart" }, { ReactionsRole, "reactions" }, { PinnedRole, "pinned" }, { UnreadDividerRole, "unreadDivider" }, { HighlightRole, "highlight" },
+        { MentionsMeRole, "mentionsMe" }, { AuthorOnlineRole, "authorOnline" }, { ReadByRole, "readBy" } };
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/message.h"
+#include "models/messagemarks.h"
 #include "models/messagepagesource.h"
 
 #include <QAbstractListModel>
@@ -45,6 +46,14 @@ public:
         MessageRole,
         // When the newest reply under this message arrived, if one was seen (QDateTime, else invalid).
         LastReplyAtRole,
+        // Marks (models/messagemarks.h): the "unread messages" divider sits above this row; the row was opened
+        // from search or a notification; it mentions the reader; its author is online; who read it (own
+        // messages only, as a QStringList of names; the tooltip says the same).
+        UnreadDividerRole,
+        HighlightRole,
+        MentionsMeRole,
+        AuthorOnlineRole,
+        ReadByRole,
     };
     Q_ENUM(Role)
 
@@ -91,6 +100,19 @@ public:
     // The pins of the channel (GET /channels/{id}/pins): exactly these rows are pinned.
     void setPinnedIds(const QSet<Wire::Id> &ids);
     bool isPinned(Wire::Id messageId) const;
+    // Shows CHANNELID from the page centred on MESSAGEID (search result, notification), highlighted; paging
+    // works in both directions from there. Emits aroundLoaded() with its row once the page is in.
+    void openAround(Wire::Id channelId, Wire::Id messageId);
+
+    const MessageMarks &marks() const { return m_marks; }
+    // Replaces the marks and repaints what they change.
+    void setMarks(const MessageMarks &marks);
+    void setReadMarker(Wire::Id marker);
+    void setHighlighted(Wire::Id message);
+    // The reader's receipts or presence changed: the mark roles of every row are asked again.
+    void refreshMarks();
+    // The row of the unread divider, or -1.
+    int unreadDividerRow() const;
 
     Message messageAt(int row) const;
     int rowOfId(Wire::Id id) const;
@@ -106,11 +128,13 @@ protected:
 
 signals:
     void olderPageLoaded(int count);
+    void aroundLoaded(int row);
     void loadingChanged();
 
 private:
     void onOlderPage(const MessagePageSource::Page &page);
     void onNewerPage(const MessagePageSource::Page &page);
+    void onAroundPage(Wire::Id messageId, const MessagePageSource::Page &page);
     void insertConfirmed(const Message &message);
     void trimTop(int count);
     void trimBottom(int count);
@@ -131,6 +155,7 @@ private:
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
     QHash<Wire::Id, qint64> m_lastReplyAt;
+    MessageMarks m_marks;
 };
 
 } // namespace Natter::Client

@@ -43,6 +43,11 @@ void ApiClient::del(const QString &path, QObject *context, Callback callback)
     send("DELETE", path, {}, {}, context, std::move(callback));
 }
 
+void ApiClient::patch(const QString &path, const QByteArray &body, QObject *context, Callback callback)
+{
+    send("PATCH", path, {}, body, context, std::move(callback));
+}
+
 void ApiClient::login(const QString &username, const QString &password, QObject *context, Callback callback)
 {
     post(Wire::Rest::loginPath(), Wire::encode(Wire::Credentials { username, password, {} }), context,

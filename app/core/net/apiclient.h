@@ -46,6 +46,7 @@ public:
     // BODY is JSON written by the protocol library (Wire::encode); empty for a request without one.
     void post(const QString &path, const QByteArray &body, QObject *context, Callback callback);
     void del(const QString &path, QObject *context, Callback callback);
+    void patch(const QString &path, const QByteArray &body, QObject *context, Callback callback);
 
     void login(const QString &username, const QString &password, QObject *context, Callback callback);
     void registerUser(const QString &username, const QString &password, const QString &displayName,

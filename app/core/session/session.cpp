@@ -21,8 +21,16 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     , m_api(api)
     , m_gateway(gateway)
     , m_cache(cache)
+    , m_presence([this](const QList<Wire::Id> &users) {
+        if (m_gateway->isConnected()) m_gateway->call(Wire::PresenceSubscribe { users });
+    })
+    , m_reads([this](Wire::Id channel, Wire::Id message) { m_gateway->send(Wire::ReadMark { channel, message }); })
     , m_actions(std::make_unique<MessageActions>(this, api, gateway))
 {
+    connect(&m_presence, &PresenceTracker::presenceChanged, this, [this](Wire::Id user, bool online) {
+        m_online.insert(user, online);
+        m_channels.setPeerOnline(user, online);
+    });
     connect(m_gateway, &GatewayClient::ready, this, &Session::onReady);
     connect(m_gateway, &GatewayClient::eventReceived, this, &Session::onEvent);
     connect(m_gateway, &GatewayClient::replyReceived, this, &Session::onReply);
@@ -59,12 +67,6 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     });
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Session::pumpOutbox);
-    m_readTimer.setSingleShot(true);
-    m_readTimer.setInterval(500);
-    connect(&m_readTimer, &QTimer::timeout, this, [this] {
-        if (m_readChannel.isValid() && m_readMessageId.isValid())
-            m_gateway->send(Wire::ReadMark { m_readChannel, m_readMessageId });
-    });
 }
 
 Session::~Session() = default;
@@ -153,7 +155,7 @@ void Session::openChannel(MessageListModel *model, Wire::Id channelId)
         c.mentionCount = 0;
         updateChannel(c);
     }
-    if (m_lastMessageIds.contains(channelId)) scheduleReadMark(channelId, m_lastMessageIds.value(channelId));
+    // read.mark goes out only for what the view reports as seen (readTracker()).
 }
 
 Message Session::localMessage(const OutboxEntry &entry) const
@@ -296,6 +298,7 @@ void Session::onReady(const Wire::Ready &ready)
         else
             setCursor(c.id, c.lastSeq); // history of a new channel comes through REST when it is opened
         if (c.id == m_activeChannel) c.unreadCount = 0;
+        m_reads.setMarked(c.id, c.lastReadMessageId);
         withPeer(c);
         channels.append(c);
     }
@@ -304,7 +307,7 @@ void Session::onReady(const Wire::Ready &ready)
     m_channels.setChannels(channels);
     m_cache->saveChannels(channels);
     // A new connection follows nobody's presence until told again.
-    subscribePresence();
+    m_presence.resubscribe();
     findPeers(channels);
     qCInfo(lcSession) << "ready with" << channels.size() << "channels; syncing" << toSync.size();
     m_synced = false;
@@ -387,13 +390,6 @@ void Session::onReply(const QString &reqId, Wire::FrameType type, const QJsonObj
     qCWarning(lcSession) << "message refused" << (refused ? refused->error.message : problem);
     failSend(clientMsgId);
     pumpOutbox();
-}
-
-void Session::scheduleReadMark(Wire::Id channelId, Wire::Id messageId)
-{
-    m_readChannel = channelId;
-    m_readMessageId = messageId;
-    m_readTimer.start();
 }
 
 } // namespace Natter::Client

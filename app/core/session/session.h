@@ -5,6 +5,9 @@
 #include "models/channellistmodel.h"
 #include "models/messagepagesource.h"
 #include "net/gatewayclient.h"
+#include "session/presencetracker.h"
+#include "session/readreceipts.h"
+#include "session/readtracker.h"
 #include "store/cache.h"
 
 #include <protocol/events.h>
@@ -45,6 +48,16 @@ public:
     User me() const { return m_me; }
     void setMe(const User &me);
     ChannelListModel *channelModel() { return &m_channels; }
+    const ChannelListModel *channelModel() const { return &m_channels; }
+    ApiClient *api() const { return m_api; }
+    // Whose presence is followed, and who is online.
+    PresenceTracker *presence() { return &m_presence; }
+    // The channels' members' read markers (seeded by loadMembers(), moved by read.updated).
+    ReadReceipts *readReceipts() { return &m_receipts; }
+    // Sends read.mark for what the user has seen while the window is active; nothing is marked otherwise.
+    ReadTracker *readTracker() { return &m_reads; }
+    // Fetches CHANNELID's members: seeds the read receipts, then membersLoaded().
+    void loadMembers(Wire::Id channelId);
     // The channel with CHANNELID, or a Channel without id when the list has none.
     Channel channel(Wire::Id channelId) const;
     qint64 cursor(Wire::Id channelId) const { return m_cursors.value(channelId, -1); }
@@ -85,6 +98,7 @@ public:
 
     void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) override;
     void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) override;
+    void fetchAround(Wire::Id channelId, Wire::Id messageId, int limit, PageCallback callback) override;
 
 signals:
     void messageReceived(const Message &message);
@@ -101,6 +115,9 @@ signals:
     // The gap was too long for `sync`: models showing the channel must reload it.
     void channelReset(Natter::Wire::Id channelId);
     void typingChanged(Natter::Wire::Id channelId, Natter::Wire::Id userId, bool typing);
+    // A member's read marker moved (read.updated).
+    void readUpdated(Natter::Wire::Id channel, Natter::Wire::Id user, Natter::Wire::Id message);
+    void membersLoaded(Natter::Wire::Id channel, const QList<Natter::Wire::Member> &members);
     void connectionStateChanged(Natter::Client::Session::ConnectionState state);
     void syncFinished();
     // The server no longer accepts the token.
@@ -133,7 +150,6 @@ private:
     void setCursor(Wire::Id channelId, qint64 seq);
     void updateChannel(const Channel &channel);
     void removeChannel(Wire::Id channelId);
-    void scheduleReadMark(Wire::Id channelId, Wire::Id messageId);
     Message localMessage(const OutboxEntry &entry) const;
     int outboxIndex(const QString &clientMsgId) const;
 
@@ -155,9 +171,9 @@ private:
     QString m_syncReq;
     QSet<QString> m_gapSyncReqs;
     bool m_synced = false;
-    QTimer m_readTimer;
-    Wire::Id m_readChannel;
-    Wire::Id m_readMessageId;
+    PresenceTracker m_presence;
+    ReadReceipts m_receipts;
+    ReadTracker m_reads;
     int m_storedSinceTrim = 0;
     std::unique_ptr<MessageActions> m_actions;
 };

@@ -119,13 +119,21 @@ void Session::findPeers(const QList<Channel> &channels)
 
 void Session::subscribePresence()
 {
+    // The people of direct messages are always followed; the UI adds whom it shows (members, authors).
     const QSet<Wire::Id> users(m_peers.cbegin(), m_peers.cend());
-    if (users.isEmpty()) return;
-    Wire::PresenceSubscribe subscribe;
-    for (const Wire::Id user : users)
-        subscribe.userIds.append(user);
-    // Answered by one `presence` event per user, then by changes as they happen.
-    m_gateway->call(subscribe);
+    QList<Wire::Id> ids(users.cbegin(), users.cend());
+    std::sort(ids.begin(), ids.end());
+    m_presence.setInterest(u"direct"_qs, ids);
+}
+
+void Session::loadMembers(Wire::Id channel)
+{
+    m_api->get(Wire::Rest::channelMembersPath(channel), {}, this, [this, channel](const ApiResult &result) {
+        const auto list = result.ok() ? answerAs<Wire::MemberList>(result) : std::nullopt;
+        if (!list) return;
+        m_receipts.seed(channel, list->members);
+        emit membersLoaded(channel, list->members);
+    });
 }
 
 } // namespace Natter::Client

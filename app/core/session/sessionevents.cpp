@@ -61,10 +61,7 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
         if (const auto e = decodeEvent<Wire::TypingEvent>(frame, type)) emit typingChanged(e->channelId, e->userId, e->typing);
         return;
     case T::Presence:
-        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) {
-            m_online.insert(e->userId, e->online);
-            m_channels.setPeerOnline(e->userId, e->online);
-        }
+        if (const auto e = decodeEvent<Wire::PresenceEvent>(frame, type)) m_presence.setOnline(e->userId, e->online);
         return;
     case T::ChannelAdded:
         if (const auto e = decodeEvent<Wire::ChannelAdded>(frame, type)) addChannel(Channel(e->channel));
@@ -123,10 +120,16 @@ void Session::applyNewMessage(const Message &m)
         c.lastSeq = m.seq;
         // Events replayed by the sync after `ready` are already counted in the unreadCount that `ready`
         // carried.
-        if (!mine && !m.isReply() && channelId != m_activeChannel && m_synced) ++c.unreadCount;
+        // The open channel counts too while the window is in the background: nobody is reading it.
+        if (!mine && !m.isReply() && (channelId != m_activeChannel || !m_reads.isWindowActive()) && m_synced) ++c.unreadCount;
+        // The server moves the sender's read marker to each message they send, without a read.updated.
+        if (mine && m.id > c.lastReadMessageId) {
+            c.lastReadMessageId = m.id;
+            m_reads.setMarked(channelId, m.id);
+            m_receipts.update(channelId, m_me.id, m.id);
+        }
         updateChannel(c);
     }
-    if (channelId == m_activeChannel && !mine) scheduleReadMark(channelId, m.id);
     if (!m.clientMsgId.isEmpty() && mine && outboxIndex(m.clientMsgId) >= 0)
         completeSend(m.clientMsgId, m); // the echo came before the ack
     else
@@ -186,7 +189,10 @@ void Session::applyChannelUpdate(const Wire::ChannelUpdated &event)
 
 void Session::applyReadState(const Wire::ReadState &event)
 {
+    m_receipts.update(event.channelId, event.userId, event.messageId);
+    emit readUpdated(event.channelId, event.userId, event.messageId);
     if (event.userId != m_me.id) return;
+    m_reads.setMarked(event.channelId, event.messageId);
     Channel c = channel(event.channelId);
     if (c.id.isValid() && (c.unreadCount != 0 || c.lastReadMessageId != event.messageId)) {
         c.unreadCount = 0;

@@ -57,10 +57,27 @@ void Session::fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageC
                 m_cache->replaceMessages(channelId, page.messages);
                 const Wire::Id lastId = page.messages.constLast().id;
                 m_lastMessageIds.insert(channelId, lastId);
-                if (channelId == m_activeChannel) scheduleReadMark(channelId, lastId);
             }
             callback(page);
         });
+}
+
+void Session::fetchAround(Wire::Id channelId, Wire::Id messageId, int limit, PageCallback callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(Wire::Rest::Query::Limit, QString::number(limit));
+    query.addQueryItem(Wire::Rest::Query::Around, messageId.toString());
+    m_api->get(Wire::Rest::channelMessagesPath(channelId), query, this, [callback](const ApiResult &result) {
+        QString problem;
+        const auto wire = result.ok() ? Wire::decode<Wire::HistoryPage>(result.json, &problem) : std::nullopt;
+        if (!wire) {
+            callback({ {}, false, false });
+            return;
+        }
+        Page page = pageFromJson(result.json);
+        page.hasNewer = wire->hasMoreAfter.value_or(false);
+        callback(page);
+    });
 }
 
 void Session::fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback)
