@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QCloseEvent;
 class QLabel;
 class QStackedWidget;
 
@@ -10,6 +11,7 @@ namespace Natter::Client {
 class Account;
 class Attention;
 class ChatWidget;
+class HostController;
 class Notifier;
 class LocalServer;
 class Session;
@@ -30,7 +32,7 @@ public:
 
     SignInWidget *signInWidget() const { return m_signIn; }
     ChatWidget *chatWidget() const { return m_chat; }
-    // The bundled server, once "Host a server on this computer" was used.
+    // The bundled server of "Host a server on this computer" (the account's; not started until asked).
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
     // Notifications, unread total and mutes of the open chat; null while signed out.
@@ -41,13 +43,15 @@ public:
 public slots:
     void signOut();
 
+protected:
+    // While a hosted server runs, asks whether to keep serving the team (HostController::confirmQuit).
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void submitSignIn();
     void showChat(Session *session);
     void dropChat();
     void showSignIn(const QString &notice = {});
-    void hostServer();
-    void showHostedServer(const QUrl &url);
 
     Account *m_account;
     QStackedWidget *m_stack;
@@ -56,6 +60,7 @@ private:
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
     LocalServer *m_localServer = nullptr;
+    HostController *m_host = nullptr;
     Attention *m_attention = nullptr;
     Notifier *m_desktopNotifier = nullptr;
 };
