@@ -220,6 +220,9 @@ void Account::answerCertificate(const QString &server, const QString &fingerprin
             m_gateway->stop();
             m_gateway->start();
         }
+        if (pending && pending->done)
+            pending->done(tr("Signing in to %1 was cancelled.").arg(pending->credentials.server));
+        return;
     } else {
         m_declined.insert(server + u' ' + fingerprint);
     }
