@@ -98,7 +98,7 @@ CertificateDialog::CertificateDialog(const QString &server, const QString &finge
 QString CertificateDialog::twoLines(const QString &fingerprint)
 {
     // 32 bytes are 95 characters; the first 16 bytes and their colon take 48.
-    if (fingerprint.size() < 96 || fingerprint.at(47) != u':') return fingerprint;
+    if (fingerprint.size() != 95 || fingerprint.at(47) != u':') return fingerprint;
     return fingerprint.left(47) + u'\n' + fingerprint.mid(48);
 }
 
