@@ -1,5 +1,6 @@
 #include "chatpalette.h"
 #include "language.h"
+#include "certificatedialog.h"
 #include "mainwindow.h"
 
 #include "session/account.h"
@@ -54,6 +55,8 @@ int main(int argc, char *argv[])
     Account account(profile, &tokens, &nam);
     MainWindow window(&account);
     window.setSystemPalette(systemPalette);
+    // Self-signed servers: asks whether to trust a certificate that does not verify, warns when one changed.
+    CertificatePrompt certificates(&account, &window);
     window.show();
     window.startUp(
         parser.value(serverOption), parser.value(userOption), qEnvironmentVariable("NATTER_PASSWORD"));

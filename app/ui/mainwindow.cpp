@@ -4,6 +4,7 @@
 #include "chatpalette.h"
 #include "attention.h"
 #include "chatwidget.h"
+#include "hostcontroller.h"
 #include "signinwidget.h"
 
 #include "host/localserver.h"
@@ -11,6 +12,7 @@
 #include "session/session.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
@@ -47,7 +49,10 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence(u"Ctrl+/"_qs), this, [this] { ShortcutsDialog(this).exec(); });
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
-    connect(m_signIn, &SignInWidget::hostRequested, this, &MainWindow::hostServer);
+    // Host mode: who may join, start or adopt the server, the addresses to share (app/ui/hostcontroller.h).
+    m_localServer = m_account->localServer();
+    m_host = new HostController(m_localServer, m_signIn, this);
+    connect(m_signIn, &SignInWidget::hostRequested, m_host, &HostController::host);
     connect(m_account, &Account::sessionStarted, this, &MainWindow::showChat);
     connect(m_account, &Account::sessionAboutToEnd, this, &MainWindow::dropChat);
     connect(m_account, &Account::sessionExpired, this,
@@ -72,6 +77,8 @@ Session *MainWindow::session() const
 
 void MainWindow::startUp(const QString &server, const QString &username, const QString &password)
 {
+    // A profile that hosted a server starts it again (or adopts the one left running for the team).
+    m_host->resumeIfHosting();
     m_signIn->setServer(server.isEmpty() ? m_account->lastServer() : server);
     m_signIn->setUsername(username.isEmpty() ? m_account->lastUsername() : username);
     if (!username.isEmpty() && !password.isEmpty()) {
@@ -92,32 +99,10 @@ void MainWindow::showSignIn(const QString &notice)
     if (!notice.isEmpty()) m_signIn->showNotice(notice);
 }
 
-void MainWindow::hostServer()
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_localServer) {
-        m_localServer = m_account->localServer();
-        connect(m_localServer, &LocalServer::started, this, &MainWindow::showHostedServer);
-        connect(m_localServer, &LocalServer::failed, this, [this](const QString &reason) {
-            m_signIn->setHostingStarting(false);
-            m_signIn->showError(tr("Could not host a server on this computer. %1").arg(reason));
-        });
-    }
-    if (m_localServer->isRunning() && m_localServer->url().isValid()) {
-        showHostedServer(m_localServer->url());
-        return;
-    }
-    m_signIn->setHostingStarting(true);
-    m_localServer->start();
-}
-
-void MainWindow::showHostedServer(const QUrl &url)
-{
-    m_signIn->setHostingStarting(false);
-    m_signIn->setServer(url.toString());
-    m_signIn->setRegistering(true);
-    m_signIn->showNotice(tr("A Natter server is running on this computer at %1 until you quit Natter. "
-                            "Create the first account on it.")
-                             .arg(url.toString()));
+    m_host->confirmQuit();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::submitSignIn()

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPalette>
 
+class QCloseEvent;
 class QLabel;
 class QStackedWidget;
 
@@ -11,6 +12,7 @@ namespace Natter::Client {
 class Account;
 class Attention;
 class ChatWidget;
+class HostController;
 class Notifier;
 class LocalServer;
 class Session;
@@ -35,7 +37,7 @@ public:
     void setSystemPalette(const QPalette &palette) { m_systemPalette = palette; }
     // Settings (Ctrl+,): applies a new theme at once.
     void openSettings();
-    // The bundled server, once "Host a server on this computer" was used.
+    // The bundled server of "Host a server on this computer" (the account's; not started until asked).
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
     // Notifications, unread total and mutes of the open chat; null while signed out.
@@ -46,13 +48,15 @@ public:
 public slots:
     void signOut();
 
+protected:
+    // While a hosted server runs, asks whether to keep serving the team (HostController::confirmQuit).
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void submitSignIn();
     void showChat(Session *session);
     void dropChat();
     void showSignIn(const QString &notice = {});
-    void hostServer();
-    void showHostedServer(const QUrl &url);
 
     Account *m_account;
     QStackedWidget *m_stack;
@@ -62,6 +66,7 @@ private:
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
     LocalServer *m_localServer = nullptr;
+    HostController *m_host = nullptr;
     Attention *m_attention = nullptr;
     Notifier *m_desktopNotifier = nullptr;
 };

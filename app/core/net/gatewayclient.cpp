@@ -1,5 +1,6 @@
 #include "net/gatewayclient.h"
 #include "logging.h"
+#include "net/tlstrust.h"
 
 #include <protocol/requests.h>
 #include <protocollimits.h>
@@ -76,6 +77,7 @@ void GatewayClient::connectNow()
     // A client never needs frames anywhere near Qt's 2 GiB default.
     m_socket->setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
     m_socket->setMaxAllowedIncomingFrameSize(16 * 1024 * 1024);
+    if (m_trust) m_trust->watch(m_socket, m_url);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GatewayClient::onTextMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &GatewayClient::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,

@@ -13,6 +13,8 @@
 
 namespace Natter::Client {
 
+class TlsTrust;
+
 // The client end of /api/v1/ws. Keeps one connection alive for as long as it is started: heartbeats every
 // heartbeatMs, treats a connection that answers nothing for two heartbeats as dead, and reconnects with
 // exponential backoff and jitter (1 s doubling to 30 s, back to 1 s after a successful `ready`). It does not
@@ -29,6 +31,8 @@ public:
 
     void setUrl(const QUrl &url) { m_url = url; }
     void setToken(const QString &token) { m_token = token; }
+    // Decides wss handshakes that do not verify (a pinned self-signed certificate); not owned.
+    void setTlsTrust(TlsTrust *trust) { m_trust = trust; }
     // Overrides the reconnect delays (the protocol's are Limits::ReconnectInitialBackoffMs and …MaxBackoffMs).
     void setBackoff(int initialMs, int maxMs);
 
@@ -77,6 +81,7 @@ private:
     QWebSocket *m_socket = nullptr;
     QUrl m_url;
     QString m_token;
+    TlsTrust *m_trust = nullptr;
     State m_state = State::Disconnected;
     bool m_running = false;
     bool m_awaitingPong = false;

@@ -27,10 +27,19 @@ Account::Account(const Profile &profile, TokenStore *tokens, QNetworkAccessManag
     , m_profile(profile)
     , m_settings(profile.settingsPath(), QSettings::IniFormat)
     , m_tokens(tokens)
+    , m_trust(profile.trustedCertificatesPath())
     , m_api(nam)
 {
     m_nam = nam;
     connect(m_tokens, &TokenStore::persistenceUnavailable, this, &Account::tokenPersistenceUnavailable);
+    m_trust.watch(nam);
+    // An open session meeting a certificate it may not use (the gateway's reconnect, a REST call): ask. A
+    // sign-in asks from its own failure path instead, below.
+    connect(&m_trust, &TlsTrust::refused, this, [this](const TlsProblem &problem) {
+        if (!m_session || problem.server != TlsTrust::serverKey(m_api.baseUrl())) return;
+        if (m_declined.contains(problem.server + u' ' + problem.fingerprint)) return;
+        askAboutCertificate(problem);
+    });
 }
 
 Account::~Account()
@@ -84,8 +93,21 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
     }
     m_api.setBaseUrl(url);
     m_api.setToken({});
-    auto finished = [this, url, credentials, done](const ApiResult &result) {
+    const QString serverKey = TlsTrust::serverKey(url);
+    m_trust.clearProblem(serverKey);
+    auto finished = [this, url, serverKey, credentials, done](const ApiResult &result) {
         const auto session = result.ok() ? Wire::decode<Wire::AuthSession>(result.json) : std::nullopt;
+        if (result.networkError) {
+            // The handshake was abandoned over the certificate: nothing was sent. Ask, and wait for the answer.
+            if (const std::optional<TlsProblem> problem = m_trust.problem(serverKey)) {
+                if (m_pendingSignIn && m_pendingSignIn->done)
+                    m_pendingSignIn->done(tr("Signing in to %1 was cancelled.").arg(m_pendingSignIn->credentials.server));
+                m_pendingSignIn = PendingSignIn { credentials, done };
+                m_asking.reset(); // a sign-in always asks again, even about a certificate refused earlier
+                askAboutCertificate(*problem);
+                return;
+            }
+        }
         if (!session) {
             done(result.ok() ? tr("%1 answered in a way Natter does not understand.").arg(credentials.server)
                              : signInFailure(result, credentials));
@@ -138,6 +160,7 @@ void Account::openSession(const QUrl &server, const QString &username, const QSt
     m_cache = std::make_unique<Cache>();
     m_cache->open(m_profile.cachePath(server, username));
     m_gateway = std::make_unique<GatewayClient>();
+    m_gateway->setTlsTrust(&m_trust);
     m_session = std::make_unique<Session>(&m_api, m_gateway.get(), m_cache.get());
     if (me.id.isValid()) m_session->setMe(me);
     m_uploads = std::make_unique<UploadClient>(m_nam, &m_api);
@@ -178,6 +201,51 @@ void Account::signOut()
     m_api.logout(this, [](const ApiResult &) {});
     m_tokens->deleteToken(m_profile.keychainKey(m_api.baseUrl(), m_username));
     closeSession();
+}
+
+void Account::askAboutCertificate(const TlsProblem &problem)
+{
+    if (m_asking && m_asking->server == problem.server && m_asking->fingerprint == problem.fingerprint)
+        return; // already asked; the gateway's retries do not ask again
+    m_asking = problem;
+    if (problem.kind == TlsProblem::Kind::Changed)
+        emit certificateChanged(problem.server, problem.pinnedFingerprint, problem.fingerprint, problem.subject);
+    else
+        emit certificateNeedsApproval(problem.server, problem.fingerprint, problem.subject);
+}
+
+void Account::answerCertificate(const QString &server, const QString &fingerprint, bool trust)
+{
+    if (!m_asking || m_asking->server != server || m_asking->fingerprint != fingerprint || fingerprint.isEmpty())
+        return;
+    const TlsProblem problem = *std::exchange(m_asking, std::nullopt);
+    std::optional<PendingSignIn> pending = std::exchange(m_pendingSignIn, std::nullopt);
+    if (trust) {
+        m_trust.pin(server, fingerprint);
+        m_declined.remove(server + u' ' + fingerprint);
+        if (pending && TlsTrust::serverKey(normalizeServerUrl(pending->credentials.server)) == server) {
+            signIn(pending->credentials, pending->done);
+            return;
+        }
+        if (m_gateway && TlsTrust::serverKey(m_api.baseUrl()) == server) {
+            // Reconnect now rather than after the backoff.
+            m_gateway->stop();
+            m_gateway->start();
+        }
+        if (pending && pending->done)
+            pending->done(tr("Signing in to %1 was cancelled.").arg(pending->credentials.server));
+        return;
+    } else {
+        m_declined.insert(server + u' ' + fingerprint);
+    }
+    if (pending && pending->done) {
+        pending->done(problem.kind == TlsProblem::Kind::Changed
+                ? tr("The certificate of %1 has changed and was not trusted, so nothing was sent to it. Ask the "
+                     "server's administrator whether the certificate was replaced.")
+                      .arg(pending->credentials.server)
+                : tr("The certificate of %1 was not trusted, so nothing was sent to it.")
+                      .arg(pending->credentials.server));
+    }
 }
 
 LocalServer *Account::localServer()

@@ -2,14 +2,17 @@
 
 #include "data/channel.h"
 #include "net/apiclient.h"
+#include "net/tlstrust.h"
 #include "store/profile.h"
 
 #include <QObject>
+#include <QSet>
 #include <QSettings>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -82,6 +85,15 @@ public:
     UploadClient *uploads() const { return m_uploads.get(); }
     MediaLoader *media() const { return m_media.get(); }
     MediaCache *mediaCache() const { return m_mediaCache.get(); }
+    // Self-signed servers. When a server's certificate does not verify and is not the one pinned for it, the
+    // handshake is abandoned (nothing is sent) and the account asks through certificateNeedsApproval() (never
+    // seen before) or certificateChanged() (a pinned server now shows another certificate). A sign-in waits for
+    // the answer; an open session stays offline until then. Answer with answerCertificate(): TRUST pins
+    // FINGERPRINT for SERVER (host:port) in the profile and retries (the sign-in, or the gateway at once);
+    // refusing ends a waiting sign-in with a sentence saying nothing was sent. Each question is asked once at a
+    // time; an answer to a question no longer pending is ignored.
+    void answerCertificate(const QString &server, const QString &fingerprint, bool trust);
+    TlsTrust *tlsTrust() { return &m_trust; }
 
 signals:
     void sessionStarted(Natter::Client::Session *session);
@@ -91,15 +103,31 @@ signals:
     void sessionExpired();
     // The token store cannot keep tokens beyond this run (no keychain service).
     void tokenPersistenceUnavailable(const QString &reason);
+    // SERVER ("host:port") presented a certificate that does not verify; FINGERPRINT is its SHA-256.
+    void certificateNeedsApproval(const QString &server, const QString &fingerprint, const QString &subject);
+    // SERVER, whose certificate PINNED was trusted, now presents another one (FINGERPRINT): refused.
+    void certificateChanged(const QString &server, const QString &pinnedFingerprint, const QString &fingerprint,
+        const QString &subject);
 
 private:
     void openSession(const QUrl &server, const QString &username, const QString &token, const User &me);
     void closeSession();
     QString signInFailure(const ApiResult &result, const Credentials &credentials) const;
+    void askAboutCertificate(const TlsProblem &problem);
 
     Profile m_profile;
     QSettings m_settings;
     TokenStore *m_tokens;
+    // Before the gateway and the session, which use it: destroyed after them.
+    TlsTrust m_trust;
+    std::optional<TlsProblem> m_asking;
+    struct PendingSignIn
+    {
+        Credentials credentials;
+        ErrorCallback done;
+    };
+    std::optional<PendingSignIn> m_pendingSignIn;
+    QSet<QString> m_declined; // "server fingerprint" refused by the user during this run (sessions only)
     ApiClient m_api;
     QString m_username;
     std::unique_ptr<Cache> m_cache;

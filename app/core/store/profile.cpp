@@ -36,6 +36,11 @@ QString Profile::mediaCachePath(const QUrl &server, const QString &username) con
     return path + u"-media"_qs;
 }
 
+QString Profile::trustedCertificatesPath() const
+{
+    return m_dataDir + u"/trusted-certificates.ini"_qs;
+}
+
 QString Profile::keychainKey(const QUrl &server, const QString &username) const
 {
     return m_name + u'/' + username.toLower() + u'@' + server.toString();

@@ -19,6 +19,8 @@ public:
     QString cachePath(const QUrl &server, const QString &username) const;
     // Downloaded thumbnails and images, per server and user (MediaCache).
     QString mediaCachePath(const QUrl &server, const QString &username) const;
+    // The certificates the user trusted, one pinned fingerprint per server (host:port).
+    QString trustedCertificatesPath() const;
     QString keychainKey(const QUrl &server, const QString &username) const;
 
     // Profile names become file names: letters, digits, '-', '_' and '.' only.
