@@ -81,6 +81,8 @@ if not c.has_section(section): c.add_section(section)
 c.set(section, key, sys.argv[3]); c.write(open(sys.argv[1], "w"))
 PY
 }
+# Without a window manager nothing gets the keyboard focus by itself: hand it to the main window before keys.
+focusmain() { xdotool search --name 'Natter' | while read -r w; do xdotool windowfocus --sync "$w" 2>/dev/null && break; done; }
 run() { "$app_bin" --profile "$1" --server "$url" --user alice -qwindowgeometry 1400x900+0+0 & pid=$!; pids+=($pid); }
 
 # 1. Inline images and file cards.
@@ -110,10 +112,13 @@ snap 2 upload-progress.png
 kill -CONT "$server_pid"
 sleep 2
 # 4. The settings dialog (Ctrl+,).
+focusmain
 xdotool key ctrl+comma
 snap 2 settings.png
 xdotool key Escape
 # 5. The shortcuts overview (Ctrl+/).
+xdotool search --name 'Settings' windowfocus --sync key Escape 2>/dev/null || true
+focusmain
 xdotool key ctrl+slash
 snap 2 shortcuts.png
 xdotool key Escape
@@ -129,6 +134,7 @@ kill "$pid"
 settings shotE appearance/language de
 run shotE
 snap 6 german.png
+focusmain
 xdotool key ctrl+comma
 snap 2 settings-de.png
 kill "$pid"
