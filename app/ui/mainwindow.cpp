@@ -1,5 +1,7 @@
 #include "mainwindow.h"
+#include "composer.h"
 #include "settingsdialog.h"
+#include "text/spellchecker.h"
 #include "shortcutsdialog.h"
 #include "chatpalette.h"
 #include "attention.h"
@@ -142,6 +144,7 @@ void MainWindow::showChat(Session *session)
     m_stack->addWidget(m_chat);
     m_stack->setCurrentWidget(m_chat);
     m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
+    applySpelling();
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
     m_signOutAction->setEnabled(true);
@@ -170,8 +173,19 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_account->profile(), m_account->mediaCache(), this);
     connect(&dialog, &SettingsDialog::themeChanged, this,
         [this](AppSettings::Theme theme) { applyTheme(theme, m_systemPalette); });
-    if (dialog.exec() == QDialog::Accepted && m_chat)
+    if (dialog.exec() == QDialog::Accepted && m_chat) {
         m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
+        applySpelling();
+    }
+}
+
+void MainWindow::applySpelling()
+{
+    const AppSettings settings(m_account->profile());
+    m_chat->composer()->setSpellChecker(settings.spellCheck()
+            ? std::make_shared<SpellChecker>(
+                settings.spellLanguage(), m_account->profile().dataDir() + u"/dictionary.txt"_qs)
+            : nullptr);
 }
 
 } // namespace Natter::Client

@@ -35,6 +35,8 @@ public:
     void setSystemPalette(const QPalette &palette) { m_systemPalette = palette; }
     // Settings (Ctrl+,): applies a new theme at once.
     void openSettings();
+    // The composer's spell checking, as the profile's settings say.
+    void applySpelling();
     // The bundled server, once "Host a server on this computer" was used.
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
