@@ -147,6 +147,7 @@ void MainWindow::showChat(Session *session)
     applySpelling();
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
+    applyNotifications();
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
@@ -176,7 +177,16 @@ void MainWindow::openSettings()
     if (dialog.exec() == QDialog::Accepted && m_chat) {
         m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
         applySpelling();
+        applyNotifications();
     }
+}
+
+void MainWindow::applyNotifications()
+{
+    // Off: no desktop notifications; the in-app banner still tells about mentions elsewhere.
+    if (!m_attention) return;
+    m_attention->alerts()->setNotifier(
+        AppSettings(m_account->profile()).notifications() ? m_attention->desktopNotifier() : nullptr);
 }
 
 void MainWindow::applySpelling()

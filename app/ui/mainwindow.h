@@ -37,6 +37,8 @@ public:
     void openSettings();
     // The composer's spell checking, as the profile's settings say.
     void applySpelling();
+    // Desktop notifications on or off, as the profile's settings say.
+    void applyNotifications();
     // The bundled server, once "Host a server on this computer" was used.
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;
