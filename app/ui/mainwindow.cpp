@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "composer.h"
+#include "logging.h"
 #include "settingsdialog.h"
 #include "text/spellchecker.h"
 #include "shortcutsdialog.h"
@@ -192,10 +193,12 @@ void MainWindow::applyNotifications()
 void MainWindow::applySpelling()
 {
     const AppSettings settings(m_account->profile());
-    m_chat->composer()->setSpellChecker(settings.spellCheck()
-            ? std::make_shared<SpellChecker>(
-                settings.spellLanguage(), m_account->profile().dataDir() + u"/dictionary.txt"_qs)
-            : nullptr);
+    auto checker = settings.spellCheck()
+        ? std::make_shared<SpellChecker>(settings.spellLanguage(), m_account->profile().dataDir() + u"/dictionary.txt"_qs)
+        : nullptr;
+    qCInfo(lcSession) << "spell checking:" << (checker ? checker->language() : u"off"_qs)
+                      << (checker && !checker->isValid() ? "(no dictionary)" : "");
+    m_chat->composer()->setSpellChecker(std::move(checker));
 }
 
 } // namespace Natter::Client

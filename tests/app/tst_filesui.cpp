@@ -19,6 +19,8 @@
 
 #include <QAccessible>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QTimer>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QToolButton>
@@ -393,6 +395,24 @@ private slots:
         actions.first()->trigger();
         QCOMPARE(composer.toPlainText(), u"I will receive it from @bobb at https://exampel.com"_qs);
         QVERIFY(composer.spellingActions(pos, &composer).isEmpty());
+
+        // The same through a real context menu event (right click on the word).
+        composer.setPlainText(u"Teh end"_qs);
+        at.setPosition(1);
+        const QPoint onWord = composer.cursorRect(at).center();
+        QStringList menuTexts;
+        QTimer::singleShot(200, &composer, [&] {
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                for (QAction *a : popup->actions())
+                    menuTexts.append(a->text());
+                popup->close();
+            }
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, onWord, composer.viewport()->mapToGlobal(onWord));
+        QApplication::sendEvent(composer.viewport(), &event);
+        QVERIFY2(menuTexts.value(0) == checker->suggestions(u"Teh"_qs).value(0)
+                && menuTexts.contains(u"Add “Teh” to the dictionary"_qs),
+            qPrintable(menuTexts.join(u", "_qs)));
 
         // A word of one's own, kept for the next start.
         composer.setPlainText(u"Natterbot"_qs);
