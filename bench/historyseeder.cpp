@@ -3,7 +3,7 @@
 #include <store/database.h>
 #include <store/messagestore.h>
 #include <store/records.h>
-#include <snowflake.h>
+#include <common/snowflake.h>
 
 #include <cstdio>
 

@@ -43,8 +43,8 @@
 #endif
 
 #include <common/protocol/rest.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -336,6 +336,14 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the dictionary</source>
+        <translation>„%1“ zum Wörterbuch hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::DBusNotifier</name>

@@ -2,7 +2,7 @@
 
 #include "media/uploadclient.h"
 
-#include <protocol/attachment.h>
+#include <common/protocol/attachment.h>
 
 #include <QImage>
 #include <QList>

@@ -1,7 +1,11 @@
 #include "composer.h"
 #include "session/typingnotifier.h"
+#include "spellhighlighter.h"
+#include "text/spellchecker.h"
 
+#include <QContextMenuEvent>
 #include <QImage>
+#include <QMenu>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QUrl>
@@ -88,6 +92,57 @@ void Composer::insertFromMimeData(const QMimeData *source)
         }
     }
     QPlainTextEdit::insertFromMimeData(source);
+}
+
+void Composer::setSpellChecker(std::shared_ptr<SpellChecker> checker)
+{
+    delete m_highlighter;
+    m_highlighter = checker && checker->isValid() ? new SpellHighlighter(document(), std::move(checker)) : nullptr;
+}
+
+QList<QAction *> Composer::spellingActions(const QPoint &pos, QObject *parent)
+{
+    QList<QAction *> out;
+    if (!m_highlighter) return out;
+    QTextCursor cursor = cursorForPosition(pos);
+    cursor.select(QTextCursor::WordUnderCursor);
+    const QString word = cursor.selectedText();
+    SpellChecker *checker = m_highlighter->checker();
+    if (word.isEmpty() || m_highlighter->misspelled(word).isEmpty()) return out;
+    const QStringList suggestions = checker->suggestions(word);
+    for (const QString &s : suggestions) {
+        auto *a = new QAction(s, parent);
+        QFont f = a->font();
+        f.setBold(true);
+        a->setFont(f);
+        connect(a, &QAction::triggered, this, [cursor, s]() mutable { cursor.insertText(s); });
+        out.append(a);
+    }
+    if (suggestions.isEmpty()) {
+        auto *none = new QAction(tr("No suggestions"), parent);
+        none->setEnabled(false);
+        out.append(none);
+    }
+    auto *add = new QAction(tr("Add “%1” to the dictionary").arg(word), parent);
+    connect(add, &QAction::triggered, this, [this, checker, word] {
+        checker->addToDictionary(word);
+        m_highlighter->rehighlight();
+    });
+    out.append(add);
+    return out;
+}
+
+void Composer::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu(event->pos());
+    const QList<QAction *> spelling = spellingActions(event->pos(), menu);
+    if (!spelling.isEmpty()) {
+        QAction *first = menu->actions().value(0);
+        menu->insertActions(first, spelling);
+        menu->insertSeparator(first);
+    }
+    menu->exec(event->globalPos());
+    delete menu;
 }
 
 } // namespace Natter::Client

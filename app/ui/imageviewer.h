@@ -1,6 +1,6 @@
 #pragma once
 
-#include <protocol/attachment.h>
+#include <common/protocol/attachment.h>
 
 #include <QDialog>
 #include <QImage>

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
+#include "composer.h"
+#include "logging.h"
 #include "settingsdialog.h"
+#include "text/spellchecker.h"
 #include "shortcutsdialog.h"
 #include "chatpalette.h"
 #include "attention.h"
@@ -127,8 +130,10 @@ void MainWindow::showChat(Session *session)
     m_stack->addWidget(m_chat);
     m_stack->setCurrentWidget(m_chat);
     m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
+    applySpelling();
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
+    applyNotifications();
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
@@ -155,8 +160,30 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_account->profile(), m_account->mediaCache(), this);
     connect(&dialog, &SettingsDialog::themeChanged, this,
         [this](AppSettings::Theme theme) { applyTheme(theme, m_systemPalette); });
-    if (dialog.exec() == QDialog::Accepted && m_chat)
+    if (dialog.exec() == QDialog::Accepted && m_chat) {
         m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
+        applySpelling();
+        applyNotifications();
+    }
+}
+
+void MainWindow::applyNotifications()
+{
+    // Off: no desktop notifications; the in-app banner still tells about mentions elsewhere.
+    if (!m_attention) return;
+    m_attention->alerts()->setNotifier(
+        AppSettings(m_account->profile()).notifications() ? m_attention->desktopNotifier() : nullptr);
+}
+
+void MainWindow::applySpelling()
+{
+    const AppSettings settings(m_account->profile());
+    auto checker = settings.spellCheck()
+        ? std::make_shared<SpellChecker>(settings.spellLanguage(), m_account->profile().dataDir() + u"/dictionary.txt"_qs)
+        : nullptr;
+    qCInfo(lcSession) << "spell checking:" << (checker ? checker->language() : u"off"_qs)
+                      << (checker && !checker->isValid() ? "(no dictionary)" : "");
+    m_chat->composer()->setSpellChecker(std::move(checker));
 }
 
 } // namespace Natter::Client

@@ -37,6 +37,10 @@ public:
     void setSystemPalette(const QPalette &palette) { m_systemPalette = palette; }
     // Settings (Ctrl+,): applies a new theme at once.
     void openSettings();
+    // The composer's spell checking, as the profile's settings say.
+    void applySpelling();
+    // Desktop notifications on or off, as the profile's settings say.
+    void applyNotifications();
     // The bundled server of "Host a server on this computer" (the account's; not started until asked).
     LocalServer *localServer() const { return m_localServer; }
     Session *session() const;

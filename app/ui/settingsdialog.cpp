@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 #include "media/mediacache.h"
 #include "media/uploadclient.h"
+#include "text/spellchecker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,14 +27,7 @@ QStringList SettingsDialog::languages()
 
 QStringList SettingsDialog::dictionaries()
 {
-    QStringList out;
-    for (const QString &dir : { u"/usr/share/hunspell"_qs, u"/usr/share/myspell"_qs })
-        for (const QString &dic : QDir(dir).entryList({ u"*.dic"_qs }, QDir::Files)) {
-            const QString name = dic.chopped(4);
-            if (!out.contains(name)) out.append(name);
-        }
-    out.sort();
-    return out;
+    return SpellChecker::installed();
 }
 
 SettingsDialog::SettingsDialog(const Profile &profile, MediaCache *cache, QWidget *parent)

@@ -1,7 +1,7 @@
 #include "signinwidget.h"
 #include "chatpalette.h"
 
-#include <protocollimits.h>
+#include <common/protocollimits.h>
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,4 +1,4 @@
-#include "ws/frameparser.h"
+#include "frameparser.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "ws/framewriter.h"
+#include "framewriter.h"
 
 #include <cstring>
 

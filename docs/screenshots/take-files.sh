@@ -81,6 +81,8 @@ if not c.has_section(section): c.add_section(section)
 c.set(section, key, sys.argv[3]); c.write(open(sys.argv[1], "w"))
 PY
 }
+# Without a window manager nothing gets the keyboard focus by itself: hand it to the main window before keys.
+focusmain() { xdotool search --name 'Natter' | while read -r w; do xdotool windowfocus --sync "$w" 2>/dev/null && break; done; }
 run() { "$app_bin" --profile "$1" --server "$url" --user alice -qwindowgeometry 1400x900+0+0 & pid=$!; pids+=($pid); }
 
 # 1. Inline images and file cards.
@@ -110,25 +112,36 @@ snap 2 upload-progress.png
 kill -CONT "$server_pid"
 sleep 2
 # 4. The settings dialog (Ctrl+,).
+focusmain
 xdotool key ctrl+comma
 snap 2 settings.png
 xdotool key Escape
 # 5. The shortcuts overview (Ctrl+/).
+xdotool search --name 'Settings' windowfocus --sync key Escape 2>/dev/null || true
+focusmain
 xdotool key ctrl+slash
 snap 2 shortcuts.png
 xdotool key Escape
+# 6. Spelling: misspelled words underlined in the composer.
+xdotool search --name 'Keyboard shortcuts' windowfocus --sync key Escape 2>/dev/null || true
+focusmain
+xdotool mousemove 900 842 click 1 key ctrl+a key BackSpace
+xdotool type --delay 20 "The relase notes are redy for review"
+sleep 1
+snap 0 spelling.png
 kill "$pid"
 
-# 6. The dark theme.
+# 7. The dark theme.
 settings shotD appearance/theme dark
 run shotD
 snap 6 dark.png
 kill "$pid"
 
-# 7. The German interface, dark off.
+# 8. The German interface, dark off.
 settings shotE appearance/language de
 run shotE
 snap 6 german.png
+focusmain
 xdotool key ctrl+comma
 snap 2 settings-de.png
 kill "$pid"

@@ -4,7 +4,7 @@
 #include "metrics.h"
 
 #include <common/protocol/enums.h>
-#include <isotime.h>
+#include <common/isotime.h>
 
 #include <sodium.h>
 

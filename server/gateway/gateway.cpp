@@ -18,11 +18,11 @@
 
 #include <common/protocol/events.h>
 #include <common/protocol/keys.h>
-#include <isotime.h>
-#include <jsonreader.h>
-#include <jsonwriter.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/jsonwriter.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 #include <QJsonArray>
 

@@ -3,7 +3,7 @@
 #include <common/protocol/error.h>
 #include <common/protocol/frame.h>
 #include <common/protocol/requests.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QElapsedTimer>
 #include <QHash>

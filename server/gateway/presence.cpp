@@ -3,8 +3,8 @@
 #include "gateway/hub.h"
 #include "store/userstore.h"
 #include <common/protocol/frame.h>
-#include <isotime.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/snowflake.h>
 
 namespace Natter::Server {
 

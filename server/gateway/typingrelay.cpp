@@ -6,8 +6,8 @@
 #include <common/protocol/events.h>
 #include <common/protocol/frame.h>
 
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 namespace Natter::Server {
 

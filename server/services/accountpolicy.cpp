@@ -1,7 +1,7 @@
 #include "services/accountpolicy.h"
 #include "store/moderationstore.h"
 
-#include <isotime.h>
+#include <common/isotime.h>
 
 namespace Natter::Server {
 

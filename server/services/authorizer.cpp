@@ -1,6 +1,6 @@
 #include "services/authorizer.h"
 
-#include <isotime.h>
+#include <common/isotime.h>
 
 namespace Natter::Server {
 

@@ -7,11 +7,11 @@
 #include "store/userstore.h"
 
 #include <common/protocol/enums.h>
-#include <isotime.h>
-#include <jsonreader.h>
-#include <protocollimits.h>
-#include <snowflake.h>
-#include <validation.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
+#include <common/validation.h>
 
 #include <QCryptographicHash>
 

@@ -3,7 +3,7 @@
 #include "store/records.h"
 
 #include <common/protocol/rest.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QFuture>
 #include <QHash>

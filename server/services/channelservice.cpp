@@ -7,10 +7,10 @@
 #include "services/views.h"
 #include "store/moderationstore.h"
 
-#include <isotime.h>
-#include <jsonreader.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 namespace Natter::Server {
 

@@ -4,7 +4,7 @@
 #include "services/eventlog.h"
 #include "store/records.h"
 
-#include <result.h>
+#include <common/result.h>
 
 #include <common/protocol/channel.h>
 #include <common/protocol/rest.h>

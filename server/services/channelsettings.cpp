@@ -1,6 +1,6 @@
 #include "services/channelsettings.h"
 #include "store/moderationstore.h"
-#include <isotime.h>
+#include <common/isotime.h>
 #include "services/channelservice.h"
 #include "services/eventlog.h"
 #include "services/messagetarget.h"
@@ -8,8 +8,8 @@
 #include "store/channelstore.h"
 #include "store/database.h"
 
-#include <jsonreader.h>
-#include <protocollimits.h>
+#include <common/jsonreader.h>
+#include <common/protocollimits.h>
 
 namespace Natter::Server {
 

@@ -13,10 +13,10 @@
 #include "store/reactionstore.h"
 #include "store/searchindexer.h"
 
-#include <isotime.h>
-#include <jsonreader.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 namespace Natter::Server {
 

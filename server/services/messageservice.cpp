@@ -12,13 +12,13 @@
 #include "store/userstore.h"
 #include "services/views.h"
 
-#include <isotime.h>
-#include <jsonreader.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <jsonwriter.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/jsonwriter.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 #include <QElapsedTimer>
 #include <QJsonArray>

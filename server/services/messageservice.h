@@ -4,7 +4,7 @@
 #include "store/records.h"
 
 #include <common/protocol/requests.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QJsonObject>
 #include <QObject>

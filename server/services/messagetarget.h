@@ -4,7 +4,7 @@
 #include "store/records.h"
 
 #include <common/protocol/error.h>
-#include <result.h>
+#include <common/result.h>
 
 namespace Natter::Server {
 

@@ -13,9 +13,9 @@
 #include <common/protocol/events.h>
 #include <common/protocol/frame.h>
 #include <common/protocol/keys.h>
-#include <isotime.h>
-#include <jsonreader.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/snowflake.h>
 
 #include <QJsonArray>
 

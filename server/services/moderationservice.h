@@ -5,7 +5,7 @@
 
 #include <common/protocol/channel.h>
 #include <common/protocol/error.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QFuture>
 #include <QJsonObject>

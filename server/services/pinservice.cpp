@@ -7,11 +7,11 @@
 #include "store/messagestore.h"
 #include "store/pinstore.h"
 
-#include <isotime.h>
-#include <snowflake.h>
+#include <common/isotime.h>
+#include <common/snowflake.h>
 
 #include <common/protocol/keys.h>
-#include <jsonwriter.h>
+#include <common/jsonwriter.h>
 
 namespace Natter::Server {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <common/protocol/requests.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <common/protocol/events.h>
 

@@ -4,11 +4,11 @@
 #include "store/messagestore.h"
 #include "services/views.h"
 
-#include <snowflake.h>
+#include <common/snowflake.h>
 
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <jsonwriter.h>
+#include <common/jsonwriter.h>
 
 #include <QRegularExpression>
 #include <QSqlQuery>

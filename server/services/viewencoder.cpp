@@ -1,7 +1,7 @@
 #include "services/viewencoder.h"
 
 #include <common/protocol/message.h>
-#include <jsonwriter.h>
+#include <common/jsonwriter.h>
 
 #include <QJsonDocument>
 

@@ -2,7 +2,7 @@
 #include "services/viewassembler.h"
 #include "services/viewencoder.h"
 
-#include <jsonwriter.h>
+#include <common/jsonwriter.h>
 
 namespace Natter::Server {
 

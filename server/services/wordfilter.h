@@ -1,7 +1,7 @@
 #pragma once
 
 #include <common/protocol/error.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QList>
 #include <QString>

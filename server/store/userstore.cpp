@@ -1,7 +1,7 @@
 #include "store/userstore.h"
 #include "store/database.h"
 
-#include <validation.h>
+#include <common/validation.h>
 
 #include <QDateTime>
 #include <QSqlQuery>

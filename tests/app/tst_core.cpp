@@ -3,7 +3,7 @@
 #include "session/typingnotifier.h"
 #include "store/cache.h"
 
-#include <isotime.h>
+#include <common/isotime.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -12,11 +12,15 @@
 #include "messageview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "spellhighlighter.h"
+#include "text/spellchecker.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QAccessible>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QTimer>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QToolButton>
@@ -25,6 +29,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeWidget>
 
 // Files, themes, languages and accessibility in the widgets, offscreen: thumbnails and file cards in a
@@ -348,6 +354,75 @@ private slots:
         QCOMPARE(m.attachments.size(), 1);
         QVERIFY(m.attachments.at(0).name.startsWith(u"pasted-image-"_qs));
         QCOMPARE(m.attachments.at(0).width, 300);
+    }
+
+    void spellingSuggestionsAndOwnWords()
+    {
+        QTemporaryDir dir;
+        const QString personal = dir.filePath(u"dictionary.txt"_qs);
+        auto checker = std::make_shared<SpellChecker>(u"en_US"_qs, personal);
+        QVERIFY2(checker->isValid(), "hunspell-en-us is installed (scripts/setup)");
+        QVERIFY(checker->isCorrect(u"receive"_qs));
+        QVERIFY(!checker->isCorrect(u"recieve"_qs));
+        QCOMPARE(checker->suggestions(u"recieve"_qs).value(0), u"receive"_qs);
+        SpellChecker german(u"de_DE"_qs, personal);
+        QVERIFY(german.isValid());
+        QVERIFY(german.isCorrect(u"Straße"_qs));
+        QVERIFY(german.suggestions(u"Fahrad"_qs).contains(u"Fahrrad"_qs));
+
+        // In the composer: only the misspelled word gets the red wave; mentions and links are left alone.
+        Composer composer;
+        composer.setSpellChecker(checker);
+        composer.resize(500, 120);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        composer.setPlainText(u"I will recieve it from @bobb at https://exampel.com"_qs);
+        QCOMPARE(composer.spellHighlighter()->misspelled(composer.toPlainText()), QStringList { u"recieve"_qs });
+        const QList<QTextLayout::FormatRange> formats = composer.document()->firstBlock().layout()->formats();
+        QCOMPARE(formats.size(), 1);
+        QCOMPARE(formats.at(0).start, 7);
+        QCOMPARE(formats.at(0).length, 7);
+        QCOMPARE(formats.at(0).format.underlineStyle(), QTextCharFormat::SpellCheckUnderline);
+
+        // The context menu's actions: suggestions first, then "Add … to the dictionary".
+        QTextCursor at(composer.document());
+        at.setPosition(9);
+        const QPoint pos = composer.cursorRect(at).center();
+        QList<QAction *> actions = composer.spellingActions(pos, &composer);
+        QVERIFY(actions.size() >= 2);
+        QCOMPARE(actions.first()->text(), u"receive"_qs);
+        QCOMPARE(actions.last()->text(), u"Add “recieve” to the dictionary"_qs);
+        actions.first()->trigger();
+        QCOMPARE(composer.toPlainText(), u"I will receive it from @bobb at https://exampel.com"_qs);
+        QVERIFY(composer.spellingActions(pos, &composer).isEmpty());
+
+        // The same through a real context menu event (right click on the word).
+        composer.setPlainText(u"Teh end"_qs);
+        at.setPosition(1);
+        const QPoint onWord = composer.cursorRect(at).center();
+        QStringList menuTexts;
+        QTimer::singleShot(200, &composer, [&] {
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                for (QAction *a : popup->actions())
+                    menuTexts.append(a->text());
+                popup->close();
+            }
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, onWord, composer.viewport()->mapToGlobal(onWord));
+        QApplication::sendEvent(composer.viewport(), &event);
+        QVERIFY2(menuTexts.value(0) == checker->suggestions(u"Teh"_qs).value(0)
+                && menuTexts.contains(u"Add “Teh” to the dictionary"_qs),
+            qPrintable(menuTexts.join(u", "_qs)));
+
+        // A word of one's own, kept for the next start.
+        composer.setPlainText(u"Natterbot"_qs);
+        actions = composer.spellingActions(composer.cursorRect(QTextCursor(composer.document())).center(), &composer);
+        QVERIFY(!actions.isEmpty());
+        actions.last()->trigger();
+        QVERIFY(checker->isCorrect(u"Natterbot"_qs));
+        QVERIFY(SpellChecker(u"en_US"_qs, personal).isCorrect(u"Natterbot"_qs));
+        composer.setSpellChecker(nullptr);
+        QVERIFY(!composer.spellHighlighter());
     }
 };
 

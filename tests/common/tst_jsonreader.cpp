@@ -1,5 +1,5 @@
-#include <jsonreader.h>
-#include <validation.h>
+#include <common/jsonreader.h>
+#include <common/validation.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include <isotime.h>
-#include <jsonwriter.h>
+#include <common/isotime.h>
+#include <common/jsonwriter.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

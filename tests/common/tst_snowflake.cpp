@@ -1,4 +1,4 @@
-#include <snowflake.h>
+#include <common/snowflake.h>
 
 #include <QSet>
 #include <QTest>

@@ -7,7 +7,7 @@
 // JsonReader); fuzz_wire_client as the app's GatewayClient::onTextMessage does (QWebSocket hands it a QString,
 // which it turns back into UTF-8), and then the app's decode of users, channels and messages.
 #include <common/protocol/protocol.h>
-#include <jsonreader.h>
+#include <common/jsonreader.h>
 
 #include <QJsonDocument>
 

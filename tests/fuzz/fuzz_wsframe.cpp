@@ -2,7 +2,7 @@
 // as a client (unmasked server frames). The first byte picks the role and how the rest arrives: all at once or
 // in pieces of a chosen size, the way a socket delivers it. Both deliveries must give the same messages and the
 // same failure: a difference is a bug in the parser's incremental state.
-#include "ws/frameparser.h"
+#include <common/ws/frameparser.h>
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 #include "testserver.h"
 
 #include <transport/ws/wshandshake.h>
-#include <ws/frameparser.h>
-#include <ws/framewriter.h>
+#include <common/ws/frameparser.h>
+#include <common/ws/framewriter.h>
 
 #include <QCryptographicHash>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 #include "data/channel.h"
 #include "logging.h"
 
-#include <protocol/codec.h>
+#include <common/protocol/codec.h>
 
 namespace Natter::Client {
 

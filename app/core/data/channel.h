@@ -1,7 +1,7 @@
 #pragma once
 
-#include <protocol/channel.h>
-#include <protocol/user.h>
+#include <common/protocol/channel.h>
+#include <common/protocol/user.h>
 
 #include <QByteArray>
 #include <QList>

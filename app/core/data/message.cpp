@@ -1,7 +1,7 @@
 #include "data/message.h"
 #include "logging.h"
 
-#include <protocol/codec.h>
+#include <common/protocol/codec.h>
 
 #include <algorithm>
 

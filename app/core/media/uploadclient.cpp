@@ -2,11 +2,11 @@
 #include "logging.h"
 #include "net/apiclient.h"
 
-#include <protocol/codec.h>
-#include <protocol/error.h>
-#include <protocol/keys.h>
-#include <protocol/rest.h>
-#include <protocollimits.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/error.h>
+#include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
+#include <common/protocollimits.h>
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <protocol/channel.h>
+#include <common/protocol/channel.h>
 
 #include <QAbstractListModel>
 

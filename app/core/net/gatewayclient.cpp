@@ -2,8 +2,8 @@
 #include "logging.h"
 #include "net/tlstrust.h"
 
-#include <protocol/requests.h>
-#include <protocollimits.h>
+#include <common/protocol/requests.h>
+#include <common/protocollimits.h>
 
 #include <QNetworkRequest>
 #include <QRandomGenerator>

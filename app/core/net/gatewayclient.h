@@ -2,8 +2,8 @@
 
 #include <common/protocollimits.h>
 
-#include <protocol/events.h>
-#include <protocol/frame.h>
+#include <common/protocol/events.h>
+#include <common/protocol/frame.h>
 
 #include <QJsonObject>
 #include <QObject>

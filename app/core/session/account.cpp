@@ -9,9 +9,9 @@
 #include "store/cache.h"
 #include "store/tokenstore.h"
 
-#include <protocol/codec.h>
-#include <protocol/rest.h>
-#include <protocollimits.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/rest.h>
+#include <common/protocollimits.h>
 
 #include <QTimer>
 

@@ -2,8 +2,8 @@
 #include "logging.h"
 #include "net/apiclient.h"
 
-#include <protocol/codec.h>
-#include <protocol/rest.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/rest.h>
 
 #include <QUrlQuery>
 

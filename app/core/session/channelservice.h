@@ -3,7 +3,7 @@
 #include "data/message.h"
 #include "models/searchsource.h"
 
-#include <protocol/channel.h>
+#include <common/protocol/channel.h>
 
 #include <QObject>
 

@@ -6,10 +6,10 @@
 #include "session/session.h"
 #include "session/threadpagesource.h"
 
-#include <isotime.h>
-#include <protocol/codec.h>
-#include <protocol/requests.h>
-#include <protocol/rest.h>
+#include <common/isotime.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/requests.h>
+#include <common/protocol/rest.h>
 
 #include <QPointer>
 #include <QUuid>

@@ -2,7 +2,7 @@
 
 #include "data/message.h"
 
-#include <protocol/events.h>
+#include <common/protocol/events.h>
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <protocol/channel.h>
-#include <protocol/id.h>
+#include <common/protocol/channel.h>
+#include <common/protocol/id.h>
 
 #include <QHash>
 #include <QObject>

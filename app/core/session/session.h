@@ -10,7 +10,7 @@
 #include "session/readtracker.h"
 #include "store/cache.h"
 
-#include <protocol/events.h>
+#include <common/protocol/events.h>
 
 #include <QHash>
 #include <QObject>

@@ -4,9 +4,9 @@
 #include "net/apiclient.h"
 #include "session/session.h"
 
-#include <protocol/codec.h>
-#include <protocol/requests.h>
-#include <protocol/rest.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/requests.h>
+#include <common/protocol/rest.h>
 
 #include <QUrlQuery>
 

@@ -3,8 +3,8 @@
 #include "logging.h"
 #include "session/session.h"
 
-#include <isotime.h>
-#include <protocol/codec.h>
+#include <common/isotime.h>
+#include <common/protocol/codec.h>
 
 namespace Natter::Client {
 

@@ -3,8 +3,8 @@
 #include "net/apiclient.h"
 #include "session/session.h"
 
-#include <protocol/codec.h>
-#include <protocol/rest.h>
+#include <common/protocol/codec.h>
+#include <common/protocol/rest.h>
 
 #include <QUrlQuery>
 

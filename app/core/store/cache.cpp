@@ -1,8 +1,8 @@
 #include "store/cache.h"
 #include "logging.h"
 
-#include <isotime.h>
-#include <protocol/codec.h>
+#include <common/isotime.h>
+#include <common/protocol/codec.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <protocol/id.h>
+#include <common/protocol/id.h>
 
 #include <QObject>
 #include <QSet>

@@ -8,9 +8,9 @@
 #include "logging.h"
 #include "features/files/uploadreceiver.h"
 
-#include <isotime.h>
+#include <common/isotime.h>
 #include <common/protocol/rest.h>
-#include <snowflake.h>
+#include <common/snowflake.h>
 
 #include <QFile>
 #include <QHttpServer>

@@ -5,7 +5,7 @@
 
 #include <common/protocol/codec.h>
 #include <common/protocol/keys.h>
-#include <snowflake.h>
+#include <common/snowflake.h>
 
 #include <QHash>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <jsonreader.h>
-#include <jsonwriter.h>
-#include <snowflake.h>
+#include <common/jsonreader.h>
+#include <common/jsonwriter.h>
+#include <common/snowflake.h>
 
 #include <QJsonDocument>
 

@@ -2,7 +2,7 @@
 
 #include <common/protocol/codec.h>
 #include <common/protocol/error.h>
-#include <result.h>
+#include <common/result.h>
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>

@@ -15,10 +15,10 @@
 #include <common/protocol/requests.h>
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <jsonreader.h>
-#include <jsonwriter.h>
-#include <protocollimits.h>
-#include <snowflake.h>
+#include <common/jsonreader.h>
+#include <common/jsonwriter.h>
+#include <common/protocollimits.h>
+#include <common/snowflake.h>
 
 #include <QHttpServer>
 #include <QPointer>

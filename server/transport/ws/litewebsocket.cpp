@@ -1,8 +1,8 @@
 #include "transport/ws/litewebsocket.h"
 #include "logging.h"
 
-#include <protocollimits.h>
-#include <ws/framewriter.h>
+#include <common/protocollimits.h>
+#include <common/ws/framewriter.h>
 
 #include <QAbstractEventDispatcher>
 #include <QPointer>

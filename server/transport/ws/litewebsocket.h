@@ -2,7 +2,7 @@
 
 #include "transport/ws/gatewaysocket.h"
 
-#include <ws/frameparser.h>
+#include <common/ws/frameparser.h>
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #include "transport/ws/qtgatewaysocket.h"
 
-#include <protocollimits.h>
+#include <common/protocollimits.h>
 
 #include <QTimer>
 #include <QUrlQuery>
