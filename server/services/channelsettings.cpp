@@ -1,12 +1,13 @@
 #include "services/channelsettings.h"
-#include "store/moderationstore.h"
-#include <common/isotime.h>
 #include "services/channelservice.h"
 #include "services/eventlog.h"
 #include "services/messagetarget.h"
 #include "services/views.h"
 #include "store/channelstore.h"
 #include "store/database.h"
+#include "store/moderationstore.h"
+#include <common/isotime.h>
+#include <common/protocol/audit.h>
 
 #include <common/jsonreader.h>
 #include <common/protocollimits.h>
@@ -49,8 +50,8 @@ Result<Wire::Channel> ChannelSettings::update(
         return rollbackChange(m_db);
     if (readOnlyChanged
         && !ModerationStore(m_db).audit({ 0, nowMs(), userId,
-            channel.readOnly ? u"channel.read_only"_qs : u"channel.writable"_qs, u"channel"_qs, channelId,
-            channelId, {}, {} }))
+            channel.readOnly ? QString(Wire::Audit::ChannelReadOnly) : QString(Wire::Audit::ChannelWritable),
+            QString(Wire::Audit::Target::Channel), channelId, channelId, {}, {} }))
         return rollbackChange(m_db);
     const auto stored = m_channels.byId(channelId);
     // The frame is shared by all members, so it carries the channel without the per-member fields' values.

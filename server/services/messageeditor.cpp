@@ -1,5 +1,4 @@
 #include "services/messageeditor.h"
-#include "store/moderationstore.h"
 #include "services/attachmentlinker.h"
 #include "services/eventlog.h"
 #include "services/messageservice.h"
@@ -9,12 +8,14 @@
 #include "store/channelstore.h"
 #include "store/database.h"
 #include "store/messagestore.h"
+#include "store/moderationstore.h"
 #include "store/pinstore.h"
 #include "store/reactionstore.h"
 #include "store/searchindexer.h"
 
 #include <common/isotime.h>
 #include <common/jsonreader.h>
+#include <common/protocol/audit.h>
 #include <common/protocollimits.h>
 #include <common/snowflake.h>
 
@@ -79,7 +80,8 @@ Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &r
     return m_views.messageJson(*updated, userId);
 }
 
-Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId, bool serverModerator, const QString &reason)
+Result<Wire::Id> MessageEditor::remove(
+    qint64 userId, qint64 messageId, bool serverModerator, const QString &reason)
 {
     std::optional<MessageRecord> found;
     if (serverModerator) {
@@ -92,7 +94,8 @@ Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId, bool ser
             return t.error();
         found = t.value().message;
         if (found->authorId != userId) {
-            const auto allowed = m_access.authorize(userId, found->channelId, ChannelAction::DeleteOthersMessage);
+            const auto allowed
+                = m_access.authorize(userId, found->channelId, ChannelAction::DeleteOthersMessage);
             if (!allowed.ok())
                 return allowed.error();
         }
@@ -103,16 +106,15 @@ Result<Wire::Id> MessageEditor::remove(qint64 userId, qint64 messageId, bool ser
         return Wire::Error::internal();
     if (m.authorId != userId) {
         ModerationStore audit(m_db);
-        if (!audit.audit({ 0, nowMs(), userId, u"message.delete"_qs, u"message"_qs, m.id, m.channelId, reason,
+        if (!audit.audit({ 0, nowMs(), userId, QString(Wire::Audit::MessageDelete),
+                QString(Wire::Audit::Target::Message), m.id, m.channelId, reason,
                 u"author %1"_qs.arg(m.authorId) }))
             return rollbackChange(m_db);
     }
     const bool ok = m_messages.markDeleted(m.id, nowMs()) && m_reactions.removeAll(m.id)
         && (!m_attachments || m_attachments->unlinkAll(m.id)) && (!m_search || m_search->pruneChanges(m_db));
     m_pins.unpin(m.channelId, m.id);
-    const auto event = ok
-        ? m_events.append(Wire::MessageDeleted { m.channelId, 0, m.id })
-        : std::nullopt;
+    const auto event = ok ? m_events.append(Wire::MessageDeleted { m.channelId, 0, m.id }) : std::nullopt;
     if (!event || !m_db.commit())
         return rollbackChange(m_db);
     if (m_search)

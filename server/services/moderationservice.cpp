@@ -10,11 +10,12 @@
 #include "store/messagestore.h"
 #include "store/userstore.h"
 
+#include <common/isotime.h>
+#include <common/jsonreader.h>
+#include <common/protocol/audit.h>
 #include <common/protocol/events.h>
 #include <common/protocol/frame.h>
 #include <common/protocol/keys.h>
-#include <common/isotime.h>
-#include <common/jsonreader.h>
 #include <common/snowflake.h>
 
 #include <QJsonArray>
@@ -26,19 +27,20 @@ namespace Natter::Server {
 namespace Key = Wire::Key;
 
 namespace {
-QString randomCode(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    randombytes_buf(raw.data(), size_t(raw.size()));
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
+    QString randomCode(int bytes)
+    {
+        QByteArray raw(bytes, Qt::Uninitialized);
+        randombytes_buf(raw.data(), size_t(raw.size()));
+        return QString::fromLatin1(
+            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    }
 
-QString idString(qint64 id)
-{
-    return QString::number(id);
-}
+    QString idString(qint64 id)
+    {
+        return QString::number(id);
+    }
 
-constexpr qint64 MaxDurationSeconds = 366LL * 24 * 3600;
+    constexpr qint64 MaxDurationSeconds = 366LL * 24 * 3600;
 } // namespace
 
 ModerationService::ModerationService(Deps deps, QObject *parent)
@@ -63,8 +65,8 @@ Wire::Error ModerationService::rollback()
     return Wire::Error::internal(u"the change could not be stored"_qs);
 }
 
-bool ModerationService::audit(qint64 actorId, const QString &action, const QString &targetType, qint64 targetId,
-    qint64 channelId, const QString &reason, const QString &detail)
+bool ModerationService::audit(qint64 actorId, const QString &action, const QString &targetType,
+    qint64 targetId, qint64 channelId, const QString &reason, const QString &detail)
 {
     return d.store.audit({ 0, nowMs(), actorId, action, targetType, targetId, channelId, reason, detail });
 }
@@ -86,8 +88,8 @@ Result<Wire::Member> ModerationService::setMemberRole(
         if (!d.db.begin())
             return Wire::Error::internal();
         if (!d.store.setMemberRole(channelId, targetId, role)
-            || !audit(actorId, u"member.role"_qs, u"user"_qs, targetId, channelId, {},
-                u"%1 -> %2"_qs.arg(target->role, role))
+            || !audit(actorId, QString(Wire::Audit::MemberRole), QString(Wire::Audit::Target::User), targetId,
+                channelId, {}, u"%1 -> %2"_qs.arg(target->role, role))
             || !d.db.commit()) {
             d.channelStore.invalidate(channelId);
             return rollback();
@@ -112,7 +114,8 @@ Result<QJsonObject> ModerationService::mute(
     if (!d.db.begin())
         return Wire::Error::internal();
     if (!d.store.setMute(channelId, targetId, until, actorId)
-        || !audit(actorId, u"member.mute"_qs, u"user"_qs, targetId, channelId, reason, u"until %1"_qs.arg(isoTime(until)))
+        || !audit(actorId, QString(Wire::Audit::MemberMute), QString(Wire::Audit::Target::User), targetId,
+            channelId, reason, u"until %1"_qs.arg(isoTime(until)))
         || !d.db.commit())
         return rollback();
     return QJsonObject { { Key::UserId, idString(targetId) }, { Key::MutedUntil, isoTime(until) } };
@@ -125,7 +128,9 @@ Result<bool> ModerationService::unmute(qint64 actorId, qint64 channelId, qint64 
         return allowed.error();
     if (!d.db.begin())
         return Wire::Error::internal();
-    if (!d.store.clearMute(channelId, targetId) || !audit(actorId, u"member.unmute"_qs, u"user"_qs, targetId, channelId)
+    if (!d.store.clearMute(channelId, targetId)
+        || !audit(actorId, QString(Wire::Audit::MemberUnmute), QString(Wire::Audit::Target::User), targetId,
+            channelId)
         || !d.db.commit())
         return rollback();
     return true;
@@ -145,14 +150,16 @@ Result<Wire::User> ModerationService::setDeactivated(
         if (!d.db.begin())
             return Wire::Error::internal();
         if (!d.store.setDeactivated(userId, deactivated ? nowMs() : 0)
-            || !audit(actorId, deactivated ? u"user.deactivate"_qs : u"user.reactivate"_qs, u"user"_qs, userId, 0,
-                reason)
+            || !audit(actorId,
+                deactivated ? QString(Wire::Audit::UserDeactivate) : QString(Wire::Audit::UserReactivate),
+                QString(Wire::Audit::Target::User), userId, 0, reason)
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
         if (deactivated)
             d.auth.revokeSessions(userId); // tokens deleted, open connections closed with 4002
-        qCInfo(lcServer) << "user" << userId << (deactivated ? "deactivated" : "reactivated") << "by" << actorId;
+        qCInfo(lcServer) << "user" << userId << (deactivated ? "deactivated" : "reactivated") << "by"
+                         << actorId;
     }
     return d.views.user(userId);
 }
@@ -182,7 +189,8 @@ Result<Wire::User> ModerationService::setServerRole(qint64 actorId, qint64 userI
         if (!d.db.begin())
             return Wire::Error::internal();
         if (!d.store.setServerRole(userId, role)
-            || !audit(actorId, u"user.role"_qs, u"user"_qs, userId, 0, {}, u"%1 -> %2"_qs.arg(user->serverRole, role))
+            || !audit(actorId, QString(Wire::Audit::UserRole), QString(Wire::Audit::Target::User), userId, 0,
+                {}, u"%1 -> %2"_qs.arg(user->serverRole, role))
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
@@ -200,18 +208,21 @@ QFuture<Result<QJsonObject>> ModerationService::resetPassword(qint64 actorId, qi
     if (!userId || !d.users.byId(userId))
         return QtFuture::makeReadyFuture(R(Wire::Error::notFound(u"no such user"_qs)));
     const QString temporary = randomCode(12);
-    return d.auth.hashPassword(temporary).then(this, [this, actorId, userId, temporary](const QString &hash) -> R {
-        if (hash.isEmpty())
-            return Wire::Error::internal(u"could not hash the password"_qs);
-        if (!d.db.begin())
-            return Wire::Error::internal();
-        if (!d.store.setPassword(userId, hash, true) || !audit(actorId, u"user.reset_password"_qs, u"user"_qs, userId)
-            || !d.db.commit())
-            return rollback();
-        d.users.forget(userId);
-        d.auth.revokeSessions(userId);
-        return QJsonObject { { Key::UserId, idString(userId) }, { Key::TemporaryPassword, temporary } };
-    });
+    return d.auth.hashPassword(temporary).then(
+        this, [this, actorId, userId, temporary](const QString &hash) -> R {
+            if (hash.isEmpty())
+                return Wire::Error::internal(u"could not hash the password"_qs);
+            if (!d.db.begin())
+                return Wire::Error::internal();
+            if (!d.store.setPassword(userId, hash, true)
+                || !audit(actorId, QString(Wire::Audit::UserResetPassword),
+                    QString(Wire::Audit::Target::User), userId)
+                || !d.db.commit())
+                return rollback();
+            d.users.forget(userId);
+            d.auth.revokeSessions(userId);
+            return QJsonObject { { Key::UserId, idString(userId) }, { Key::TemporaryPassword, temporary } };
+        });
 }
 
 QFuture<Result<QJsonObject>> ModerationService::createUser(qint64 actorId, const QJsonObject &body)
@@ -223,23 +234,26 @@ QFuture<Result<QJsonObject>> ModerationService::createUser(qint64 actorId, const
     const auto credentials = Wire::Credentials::read(r);
     if (!r.ok())
         return QtFuture::makeReadyFuture(R(Wire::Error::badRequest(r.error())));
-    return d.auth.createUser(credentials).then(this, [this, actorId](const Result<AuthService::Session> &s) -> R {
-        if (!s.ok())
-            return s.error();
-        const qint64 id = s.value().user.id;
-        // The session the registration started is not the administrator's to keep.
-        d.auth.revokeSessions(id);
-        audit(actorId, u"user.create"_qs, u"user"_qs, id, 0, {}, s.value().user.username);
-        const auto user = d.users.byId(id);
-        return QJsonObject { { Key::Id, idString(id) }, { Key::Username, user->username },
-            { Key::ServerRole, user->serverRole } };
-    });
+    return d.auth.createUser(credentials)
+        .then(this, [this, actorId](const Result<AuthService::Session> &s) -> R {
+            if (!s.ok())
+                return s.error();
+            const qint64 id = s.value().user.id;
+            // The session the registration started is not the administrator's to keep.
+            d.auth.revokeSessions(id);
+            audit(actorId, QString(Wire::Audit::UserCreate), QString(Wire::Audit::Target::User), id, 0, {},
+                s.value().user.username);
+            const auto user = d.users.byId(id);
+            return QJsonObject { { Key::Id, idString(id) }, { Key::Username, user->username },
+                { Key::ServerRole, user->serverRole } };
+        });
 }
 
 QJsonObject ModerationService::toJson(const ModerationStore::Invite &i)
 {
-    return { { Key::Code, i.code }, { Key::CreatedBy, idString(i.createdBy) }, { Key::CreatedAt, isoTime(i.createdAt) },
-        { Key::ExpiresAt, isoTime(i.expiresAt) }, { Key::MaxUses, i.maxUses }, { Key::Uses, i.uses } };
+    return { { Key::Code, i.code }, { Key::CreatedBy, idString(i.createdBy) },
+        { Key::CreatedAt, isoTime(i.createdAt) }, { Key::ExpiresAt, isoTime(i.expiresAt) },
+        { Key::MaxUses, i.maxUses }, { Key::Uses, i.uses } };
 }
 
 Result<QJsonObject> ModerationService::createInvite(qint64 actorId, const QJsonObject &body)
@@ -248,14 +262,15 @@ Result<QJsonObject> ModerationService::createInvite(qint64 actorId, const QJsonO
         return *refusal;
     JsonReader r(body);
     const int maxUses = int(r.optionalInteger(Key::MaxUses, 1, 100000).value_or(1));
-    const qint64 expires = r.optionalInteger(Key::ExpiresInSeconds, 1, MaxDurationSeconds).value_or(7 * 24 * 3600);
+    const qint64 expires
+        = r.optionalInteger(Key::ExpiresInSeconds, 1, MaxDurationSeconds).value_or(7 * 24 * 3600);
     if (!r.ok())
         return Wire::Error::badRequest(r.error());
     ModerationStore::Invite invite { randomCode(18), actorId, nowMs(), nowMs() + expires * 1000, maxUses, 0 };
     if (!d.db.begin())
         return Wire::Error::internal();
     if (!d.store.addInvite(invite)
-        || !audit(actorId, u"invite.create"_qs, u"invite"_qs, 0, 0, {},
+        || !audit(actorId, QString(Wire::Audit::InviteCreate), QString(Wire::Audit::Target::Invite), 0, 0, {},
             u"uses %1, expires %2"_qs.arg(maxUses).arg(isoTime(invite.expiresAt)))
         || !d.db.commit())
         return rollback();
@@ -263,15 +278,16 @@ Result<QJsonObject> ModerationService::createInvite(qint64 actorId, const QJsonO
 }
 
 namespace {
-QJsonObject reportJson(const ModerationStore::Report &r)
-{
-    return { { Key::Id, QString::number(r.id) }, { Key::MessageId, QString::number(r.messageId) },
-        { Key::ChannelId, QString::number(r.channelId) }, { Key::ReporterId, QString::number(r.reporterId) },
-        { Key::Reason, r.reason }, { Key::CreatedAt, isoTime(r.createdAt) }, { Key::Status, r.status },
-        { Key::Outcome, r.outcome.isEmpty() ? QJsonValue() : QJsonValue(r.outcome) },
-        { Key::ResolvedBy, r.resolvedBy ? QJsonValue(QString::number(r.resolvedBy)) : QJsonValue() },
-        { Key::ResolvedAt, r.resolvedAt ? QJsonValue(isoTime(r.resolvedAt)) : QJsonValue() } };
-}
+    QJsonObject reportJson(const ModerationStore::Report &r)
+    {
+        return { { Key::Id, QString::number(r.id) }, { Key::MessageId, QString::number(r.messageId) },
+            { Key::ChannelId, QString::number(r.channelId) },
+            { Key::ReporterId, QString::number(r.reporterId) }, { Key::Reason, r.reason },
+            { Key::CreatedAt, isoTime(r.createdAt) }, { Key::Status, r.status },
+            { Key::Outcome, r.outcome.isEmpty() ? QJsonValue() : QJsonValue(r.outcome) },
+            { Key::ResolvedBy, r.resolvedBy ? QJsonValue(QString::number(r.resolvedBy)) : QJsonValue() },
+            { Key::ResolvedAt, r.resolvedAt ? QJsonValue(isoTime(r.resolvedAt)) : QJsonValue() } };
+    }
 } // namespace
 
 Result<QJsonObject> ModerationService::report(qint64 userId, qint64 messageId, const QJsonObject &body)
@@ -286,8 +302,9 @@ Result<QJsonObject> ModerationService::report(qint64 userId, qint64 messageId, c
     // Reporting is reading: whoever may see the message may report it (a hidden channel answers 404).
     const auto allowed = d.channels.authorize(userId, message->channelId, ChannelAction::Read);
     if (!allowed.ok())
-        return allowed.error().code == Wire::ErrorCode::NotFound ? Wire::Error::notFound(u"no such message"_qs)
-                                                                 : allowed.error();
+        return allowed.error().code == Wire::ErrorCode::NotFound
+            ? Wire::Error::notFound(u"no such message"_qs)
+            : allowed.error();
     if (message->deletedAt)
         return Wire::Error::notFound(u"that message was deleted"_qs);
     ModerationStore::Report report { d.ids.next(), messageId, message->channelId, userId, reason, nowMs(),
@@ -295,8 +312,8 @@ Result<QJsonObject> ModerationService::report(qint64 userId, qint64 messageId, c
     if (!d.db.begin())
         return Wire::Error::internal();
     if (!d.store.addReport(report)
-        || !audit(userId, u"report.create"_qs, u"message"_qs, messageId, message->channelId, reason,
-            u"report %1"_qs.arg(report.id))
+        || !audit(userId, QString(Wire::Audit::ReportCreate), QString(Wire::Audit::Target::Message),
+            messageId, message->channelId, reason, u"report %1"_qs.arg(report.id))
         || !d.db.commit())
         return rollback();
     announceReportCount();
@@ -314,7 +331,8 @@ Result<QJsonObject> ModerationService::reports(qint64 actorId, const QUrlQuery &
 {
     if (const auto refusal = serverAdminRefusal(actorId))
         return *refusal;
-    const QString status = query.queryItemValue(u"status"_qs).isEmpty() ? u"open"_qs : query.queryItemValue(u"status"_qs);
+    const QString status
+        = query.queryItemValue(u"status"_qs).isEmpty() ? u"open"_qs : query.queryItemValue(u"status"_qs);
     if (status != u"open" && status != u"resolved" && status != u"all")
         return Wire::Error::badRequest(u"status must be one of: open, resolved, all"_qs);
     bool ok = true;
@@ -336,7 +354,8 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
     if (const auto refusal = serverAdminRefusal(actorId))
         return *refusal;
     JsonReader r(body);
-    const QString action = r.choice(Key::Action, { u"dismiss"_qs, u"delete"_qs, u"mute"_qs, u"deactivate"_qs }, QString());
+    const QString action
+        = r.choice(Key::Action, { u"dismiss"_qs, u"delete"_qs, u"mute"_qs, u"deactivate"_qs }, QString());
     const QString reason = r.optionalString(Key::Reason, 0, 500).value_or(QString());
     const qint64 seconds = r.optionalInteger(Key::DurationSeconds, 1, MaxDurationSeconds).value_or(3600);
     if (r.ok() && action.isEmpty())
@@ -363,8 +382,8 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
         if (!d.db.begin())
             return Wire::Error::internal();
         if (!d.store.setMute(report->channelId, authorId, until, actorId)
-            || !audit(actorId, u"member.mute"_qs, u"user"_qs, authorId, report->channelId, reason,
-                u"until %1"_qs.arg(isoTime(until)))
+            || !audit(actorId, QString(Wire::Audit::MemberMute), QString(Wire::Audit::Target::User), authorId,
+                report->channelId, reason, u"until %1"_qs.arg(isoTime(until)))
             || !d.db.commit())
             return rollback();
         outcome = u"muted"_qs;
@@ -377,11 +396,12 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
     if (!d.db.begin())
         return Wire::Error::internal();
     if (!d.store.resolveReport(reportId, outcome, actorId, nowMs())
-        || !audit(actorId, u"report.resolve"_qs, u"report"_qs, reportId, report->channelId, reason, outcome)
+        || !audit(actorId, QString(Wire::Audit::ReportResolve), QString(Wire::Audit::Target::Report),
+            reportId, report->channelId, reason, outcome)
         || !d.db.commit())
         return rollback();
-    d.hub.sendToUser(report->reporterId,
-        Wire::encodeFrame(Wire::ReportResolved { reportId, report->messageId, outcome }));
+    d.hub.sendToUser(
+        report->reporterId, Wire::encodeFrame(Wire::ReportResolved { reportId, report->messageId, outcome }));
     announceReportCount();
     return reportJson(*d.store.report(reportId));
 }
@@ -422,8 +442,8 @@ QFuture<Result<QJsonObject>> ModerationService::runCommand(const QJsonObject &c)
     const auto userJson = [](const Result<Wire::User> &u) -> R {
         if (!u.ok())
             return u.error();
-        QJsonObject o { { Key::Id, QString::number(u.value().id.value()) }, { Key::Username, u.value().username },
-            { Key::Deactivated, u.value().deactivated } };
+        QJsonObject o { { Key::Id, QString::number(u.value().id.value()) },
+            { Key::Username, u.value().username }, { Key::Deactivated, u.value().deactivated } };
         if (u.value().serverRole)
             o.insert(Key::ServerRole, QString(Wire::toName(*u.value().serverRole)));
         return o;

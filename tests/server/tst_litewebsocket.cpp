@@ -1,4 +1,5 @@
 #include "testclient.h"
+#include "serverframe.h"
 #include "testserver.h"
 
 #include <transport/ws/wshandshake.h>
@@ -43,13 +44,6 @@ QByteArray closePayload(int code, const QByteArray &reason = {})
     return QByteArray(1, char(code >> 8)) + char(code & 0xFF) + reason;
 }
 
-struct ServerFrame
-{
-    int opcode = -1; // -1: the connection closed (or timed out) before a whole frame
-    QByteArray payload;
-    int closeCode() const { return payload.size() >= 2 ? (uchar(payload[0]) << 8) | uchar(payload[1]) : 0; }
-};
-
 // A raw client: the handshake and frames written by hand, so that malformed input can be sent.
 class RawClient
 {
@@ -90,33 +84,7 @@ public:
     }
     ServerFrame readFrame(int timeoutMs = 5000)
     {
-        QDeadlineTimer deadline(timeoutMs);
-        for (;;) {
-            if (m_buffer.size() >= 2) {
-                const auto *p = reinterpret_cast<const uchar *>(m_buffer.constData());
-                const int len7 = p[1] & 0x7F;
-                const int extra = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
-                if (m_buffer.size() >= 2 + extra) {
-                    quint64 length = len7;
-                    if (extra) {
-                        length = 0;
-                        for (int i = 0; i < extra; ++i)
-                            length = (length << 8) | p[2 + i];
-                    }
-                    if (quint64(m_buffer.size()) >= 2 + extra + length) {
-                        ServerFrame f { p[0] & 0x0F, m_buffer.mid(2 + extra, qsizetype(length)) };
-                        m_buffer.remove(0, 2 + extra + qsizetype(length));
-                        return f;
-                    }
-                }
-            }
-            if (deadline.hasExpired())
-                return {};
-            if (!m_socket.waitForReadyRead(50) && m_socket.state() != QAbstractSocket::ConnectedState
-                && !m_socket.bytesAvailable())
-                return {};
-            m_buffer += m_socket.readAll();
-        }
+        return readServerFrame(m_socket, m_buffer, timeoutMs);
     }
     // Skips text frames until one of another opcode (or the end).
     ServerFrame readControl(int timeoutMs = 5000)

@@ -1,6 +1,8 @@
 #include "session/readtracker.h"
 #include "logging.h"
 
+#include <common/protocol/frametype.h>
+
 namespace Natter::Client {
 
 ReadTracker::ReadTracker(Mark mark, QObject *parent)
@@ -46,7 +48,7 @@ void ReadTracker::flush()
     for (auto it = toSend.cbegin(); it != toSend.cend(); ++it) {
         if (it.value() <= m_marked.value(it.key())) continue;
         m_marked.insert(it.key(), it.value());
-        qCDebug(lcSession) << "read.mark" << it.key().value() << it.value().value();
+        qCDebug(lcSession) << Wire::frameTypeName(Wire::FrameType::ReadMark) << it.key().value() << it.value().value();
         if (m_mark) m_mark(it.key(), it.value());
         emit markSent(it.key(), it.value());
     }
