@@ -4,6 +4,7 @@
 // 99th percentile; and the resident memory after going through 10 channels of 300 such messages, each loaded,
 // laid out and painted in turn with the one model and delegate the chat view has.
 #include "latencyhistogram.h"
+#include "richmessages.h"
 #include "report.h"
 #include "scenarios.h"
 #include "serverprobe.h"
@@ -27,80 +28,7 @@ constexpr int ViewWidth = 900;
 constexpr int ViewHeight = 700;
 constexpr int ScrollStep = 40; // pixels per frame, a wheel notch
 constexpr int Channels = 10;
-constexpr int MessagesPerChannel = 300;
-constexpr qint64 IdStride = 1000000; // message ids: channel × stride + number in the channel
-
-// What people send: plain lines, Markdown of every kind the app renders, links with previews, reactions,
-// thread roots. Deterministic, so two runs paint the same thing.
-QString richText(qint64 n)
-{
-    switch (n % 6) {
-    case 0:
-        return QStringLiteral("Deploy is **green** again, thanks @bo! See `build #%1` for the log.").arg(n);
-    case 1:
-        return QStringLiteral("Plan for today:\n- review the *branch*\n- ~~old~~ new migration\n- ship it");
-    case 2:
-        return QStringLiteral("> quoting the spec: ids are decimal strings\nso we parse them strictly");
-    case 3:
-        return QStringLiteral(
-            "```\nSELECT count(*) FROM messages\nWHERE channel_id = ?;\n```\nthat one is fast");
-    case 4:
-        return QStringLiteral("Write-up here: https://example.org/posts/%1 — worth a read").arg(n);
-    default:
-        return QStringLiteral("ok, lunch at 12:30? I can book the table for five people");
-    }
-}
-
-class RichHistory : public MessagePageSource
-{
-public:
-    void fetchOlder(Wire::Id channelId, Wire::Id beforeId, int limit, PageCallback callback) override
-    {
-        const qint64 before = beforeId.isValid() ? beforeId.value() % IdStride : MessagesPerChannel + 1;
-        const qint64 first = qMax<qint64>(1, before - limit);
-        callback(page(channelId, first, before - 1, first > 1));
-    }
-    void fetchNewer(Wire::Id channelId, Wire::Id afterId, int limit, PageCallback callback) override
-    {
-        const qint64 first = afterId.value() % IdStride + 1;
-        const qint64 last = qMin<qint64>(MessagesPerChannel, first + limit - 1);
-        callback(page(channelId, first, last, last < MessagesPerChannel));
-    }
-
-private:
-    static Page page(Wire::Id channelId, qint64 first, qint64 last, bool hasMore)
-    {
-        Page p;
-        p.hasMore = hasMore;
-        const qint64 base = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
-        for (qint64 n = first; n <= last; ++n) {
-            Message m;
-            // Ids unique across channels, in time order within each.
-            m.id = channelId.value() * IdStride + n;
-            m.channelId = channelId;
-            m.seq = n;
-            m.clientMsgId = QStringLiteral("r%1").arg(m.id.value());
-            const int author = int((n / 2) % 6);
-            m.author = { Wire::Id(1000 + author), QStringLiteral("user%1").arg(author),
-                QStringLiteral("Person %1").arg(author) };
-            m.text = richText(n);
-            m.createdAt = base + n * 45000;
-            if (n % 3 == 0)
-                m.reactions = { { QStringLiteral("👍"), int(1 + n % 4), n % 2 == 0 },
-                    { QStringLiteral("🎉"), 2, false } };
-            if (n % 6 == 4)
-                m.preview = Wire::LinkPreview { QStringLiteral("https://example.org/posts/%1").arg(n),
-                    QStringLiteral("A post worth reading, number %1").arg(n),
-                    QStringLiteral("What happened, why it matters, and what we changed afterwards."), {} };
-            if (n % 10 == 7)
-                m.replyCount = int(n % 5 + 1);
-            if (n % 25 == 0)
-                m.editedAt = m.createdAt + 60000;
-            p.messages.append(m);
-        }
-        return p;
-    }
-};
+using RichMessages::MessagesPerChannel;
 
 qint64 selfRssKb()
 {
@@ -153,7 +81,7 @@ int runAppRich(const BenchOptions &o)
         QStringLiteral("frameMaxMs"), QStringLiteral("rssMB") });
     const qint64 rssStart = selfRssKb();
 
-    RichHistory history;
+    RichMessages::History history;
     std::vector<std::unique_ptr<MessageListModel>> models;
     std::vector<std::unique_ptr<MessageDelegate>> delegates;
     QImage canvas(ViewWidth, ViewHeight, QImage::Format_ARGB32_Premultiplied);

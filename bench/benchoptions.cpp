@@ -34,7 +34,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
         "history, reconnect-storm. Each prints a table and one JSON line."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-        QStringLiteral("idle | fanout | durable | history | reconnect-storm | app-model | app-rich"));
+        QStringLiteral("idle | fanout | durable | history | reconnect-storm | app-model | app-rich | app-window | app-images"));
     const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Server base URL (loopback)."),
         QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8787"));
     const QCommandLineOption label(

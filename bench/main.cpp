@@ -23,12 +23,18 @@ void raiseFileLimit()
 }
 }
 
+bool isAppScenario(const QString &name)
+{
+    return name == QLatin1String("app-model") || name == QLatin1String("app-rich")
+        || name == QLatin1String("app-window") || name == QLatin1String("app-images");
+}
+
 int main(int argc, char *argv[])
 {
     raiseFileLimit();
 #ifdef NATTER_BENCH_APP_MODEL
     // The delegate paints with QtGui: that scenario needs a GUI application, headless.
-    const bool gui = argc > 1 && (qstrcmp(argv[1], "app-model") == 0 || qstrcmp(argv[1], "app-rich") == 0);
+    const bool gui = argc > 1 && isAppScenario(QString::fromLocal8Bit(argv[1]));
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(
         gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
@@ -49,9 +55,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
     }
-    if (options.scenario == QLatin1String("app-model") || options.scenario == QLatin1String("app-rich")) {
+    if (isAppScenario(options.scenario)) {
 #ifdef NATTER_BENCH_APP_MODEL
-        return options.scenario == QLatin1String("app-rich") ? runAppRich(options) : runAppModel(options);
+        if (options.scenario == QLatin1String("app-rich")) return runAppRich(options);
+        if (options.scenario == QLatin1String("app-window")) return runAppWindow(options);
+        if (options.scenario == QLatin1String("app-images")) return runAppImages(options);
+        return runAppModel(options);
 #else
         std::fprintf(
             stderr, "app-model: this natter-bench was built without the app (natter-client, natter-ui)\n");

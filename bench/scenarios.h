@@ -70,3 +70,8 @@ int runReconnectStorm(BenchSession &session);
 // No server: the app's model and delegate alone (built only when the app's targets exist).
 int runAppModel(const BenchOptions &options);
 int runAppRich(const BenchOptions &options);
+// The whole app, window shown, against an in-process fake server (bench/fakechatserver.h).
+int runAppWindow(const BenchOptions &options);
+int runAppImages(const BenchOptions &options);
+// Which scenarios need a QApplication: the ones above.
+bool isAppScenario(const QString &name);

@@ -88,12 +88,11 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     mainLayout->addWidget(m_banner);
     mainLayout->addWidget(m_centre, 1);
     mainLayout->addWidget(m_typingLabel);
-    m_tray = new AttachmentTray;
-    mainLayout->addWidget(m_tray);
     auto *composerBox = new QHBoxLayout;
     composerBox->setContentsMargins(16, 0, 16, 14);
     composerBox->setSpacing(6);
     setUpFiles(composerBox);
+    mainLayout->addWidget(m_tray);
     composerBox->addWidget(m_composer, 1);
     mainLayout->addLayout(composerBox);
 

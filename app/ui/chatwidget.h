@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace Natter::Client {
 
 class AttachmentTray;
+class ComposerAttachments;
 class ChatPanels;
 class MediaLoader;
 class UploadClient;
@@ -99,6 +100,7 @@ private:
     QLabel *m_typingLabel = nullptr;
     Composer *m_composer = nullptr;
     AttachmentTray *m_tray = nullptr;
+    ComposerAttachments *m_files = nullptr;
     void setUpFiles(QLayout *composerRow);
     void sendWithFiles(const QString &text);
     TypingTracker m_typing;

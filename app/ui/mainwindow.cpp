@@ -1,4 +1,8 @@
 #include "mainwindow.h"
+#include "models/threadmodel.h"
+#include "store/appsettings.h"
+#include "language.h"
+#include "threadpanel.h"
 #include "composer.h"
 #include "logging.h"
 #include "settingsdialog.h"
@@ -14,6 +18,8 @@
 #include "session/account.h"
 #include "session/session.h"
 
+#include <QTimer>
+#include <QEvent>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -31,8 +37,6 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     , m_signIn(new SignInWidget)
     , m_keychainNotice(new QLabel)
 {
-    const QString profile = account->profile().name();
-    setWindowTitle(profile == u"default" ? tr("Natter") : tr("Natter (%1)").arg(profile));
     resize(1200, 780);
     m_stack->addWidget(m_signIn);
     setCentralWidget(m_stack);
@@ -41,15 +45,17 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     statusBar()->setSizeGripEnabled(false);
     statusBar()->hide();
 
-    QMenu *menu = menuBar()->addMenu(tr("&Account"));
-    m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    m_accountMenu = menuBar()->addMenu(QString());
+    m_signOutAction = m_accountMenu->addAction(QString(), this, &MainWindow::signOut);
     m_signOutAction->setEnabled(false);
-    menu->addSeparator();
-    menu->addAction(tr("&Settings…"), QKeySequence(u"Ctrl+,"_qs), this, &MainWindow::openSettings);
-    menu->addSeparator();
-    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(u"Ctrl+/"_qs), this, [this] { ShortcutsDialog(this).exec(); });
+    m_accountMenu->addSeparator();
+    m_settingsAction = m_accountMenu->addAction(QString(), QKeySequence(u"Ctrl+,"_qs), this, &MainWindow::openSettings);
+    m_accountMenu->addSeparator();
+    m_quitAction = m_accountMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::quit);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_shortcutsAction = m_helpMenu->addAction(
+        QString(), QKeySequence(u"Ctrl+/"_qs), this, [this] { ShortcutsDialog(this).exec(); });
+    retranslate();
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
     // Host mode: who may join, start or adopt the server, the addresses to share (app/ui/hostcontroller.h).
@@ -155,12 +161,62 @@ void MainWindow::signOut()
     showSignIn(tr("You are signed out."));
 }
 
+void MainWindow::retranslate()
+{
+    const QString profile = m_account->profile().name();
+    setWindowTitle(profile == u"default" ? tr("Natter") : tr("Natter (%1)").arg(profile));
+    m_accountMenu->setTitle(tr("&Account"));
+    m_signOutAction->setText(tr("Sign &out"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Installing a translation sends one LanguageChange per translator added or removed: act once, after them.
+    if (event->type() == QEvent::LanguageChange && !m_retranslating) {
+        m_retranslating = true;
+        QTimer::singleShot(0, this, [this] {
+            m_retranslating = false;
+            retranslate();
+            rebuildChat();
+        });
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::rebuildChat()
+{
+    // The chat's strings are set where its state is shown (headers, placeholders, counts, panels): building it
+    // again in the new language is simpler and surer than retranslating each. What the user was doing stays:
+    // the open channel, the text being written, the open thread.
+    Session *session = m_account->session();
+    if (!m_chat || !session) return;
+    const Wire::Id channel = m_chat->currentChannel();
+    const QString draft = m_chat->composer()->toPlainText();
+    std::optional<Message> root;
+    if (m_chat->threadPanel()->isVisible() && m_chat->threadPanel()->model())
+        root = m_chat->threadPanel()->model()->root();
+    showChat(session);
+    if (channel.isValid()) m_chat->selectChannel(channel);
+    m_chat->composer()->setPlainText(draft);
+    m_chat->composer()->moveCursor(QTextCursor::End);
+    if (root) m_chat->openThread(*root);
+}
+
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_account->profile(), m_account->mediaCache(), this);
+    const QString language = AppSettings(m_account->profile()).language();
     connect(&dialog, &SettingsDialog::themeChanged, this,
         [this](AppSettings::Theme theme) { applyTheme(theme, m_systemPalette); });
-    if (dialog.exec() == QDialog::Accepted && m_chat) {
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    // A new language applies at once: the translators change and every window gets a LanguageChange.
+    if (accepted && AppSettings(m_account->profile()).language() != language)
+        installTranslations(AppSettings(m_account->profile()).language());
+    if (accepted && m_chat) {
         m_chat->setMedia(m_account->uploads(), m_account->media(), AppSettings(m_account->profile()).downloadDir());
         applySpelling();
         applyNotifications();
@@ -183,6 +239,8 @@ void MainWindow::applySpelling()
         : nullptr;
     qCInfo(lcSession) << "spell checking:" << (checker ? checker->language() : u"off"_qs)
                       << (checker && !checker->isValid() ? "(no dictionary)" : "");
+    // The thread panel's composer checks spelling like the channel's (one checker, one personal dictionary).
+    m_chat->threadPanel()->composer()->setSpellChecker(checker);
     m_chat->composer()->setSpellChecker(std::move(checker));
 }
 

@@ -5,6 +5,7 @@
 
 class QCloseEvent;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 
 namespace Natter::Client {
@@ -53,6 +54,8 @@ public slots:
     void signOut();
 
 protected:
+    // A new language (Settings, or installTranslations() anywhere): menus and the chat in the new language.
+    void changeEvent(QEvent *event) override;
     // While a hosted server runs, asks whether to keep serving the team (HostController::confirmQuit).
     void closeEvent(QCloseEvent *event) override;
 
@@ -61,6 +64,8 @@ private:
     void showChat(Session *session);
     void dropChat();
     void showSignIn(const QString &notice = {});
+    void retranslate();
+    void rebuildChat();
 
     Account *m_account;
     QStackedWidget *m_stack;
@@ -69,6 +74,12 @@ private:
     QPalette m_systemPalette;
     QLabel *m_keychainNotice;
     QAction *m_signOutAction;
+    QMenu *m_accountMenu;
+    QMenu *m_helpMenu;
+    QAction *m_settingsAction;
+    QAction *m_quitAction;
+    QAction *m_shortcutsAction;
+    bool m_retranslating = false;
     LocalServer *m_localServer = nullptr;
     HostController *m_host = nullptr;
     Attention *m_attention = nullptr;

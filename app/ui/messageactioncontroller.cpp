@@ -30,6 +30,15 @@ MessageActionController::MessageActionController(MessageView *view, Session *ses
         return p;
     });
     m_view->setNameResolver([this](const QString &id) { return nameOf(id); });
+    m_view->setReactorNames([this](const Message &m, const QString &emoji) {
+        QStringList names;
+        const Wire::Id me = m_session->me().id;
+        for (const Wire::Reaction &r : m.reactions)
+            if (r.emoji == emoji && r.me) names.append(tr("You"));
+        for (const Wire::Id user : m_session->reactors(m.id, emoji))
+            if (user != me) names.append(nameOf(user.toString()));
+        return names;
+    });
     connect(m_view, &MessageView::actionRequested, this, &MessageActionController::perform);
     connect(m_view, &MessageView::reactionToggled, this, &MessageActionController::toggleReaction);
     connect(m_view, &MessageView::linkActivated, this, [](const QUrl &url) {

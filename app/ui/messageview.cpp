@@ -303,6 +303,11 @@ void MessageView::placeJumpButton()
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_selecting) {
+        forwardToSelector(event);
+        m_selecting = false;
+        return;
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     if (event->button() == Qt::LeftButton && index.isValid() && handleClick(index, event->position().toPoint()))
         return;

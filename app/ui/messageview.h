@@ -20,6 +20,7 @@ class QPushButton;
 namespace Natter::Client {
 
 class InlineEditor;
+class MessageTextSelector;
 class MessageDelegate;
 class MessageHoverBar;
 class MessageListModel;
@@ -64,6 +65,11 @@ public:
     MessageHoverBar *hoverBar() const { return m_hoverBar; }
     // Who a user id is, for reaction tooltips.
     void setNameResolver(std::function<QString(const QString &userId)> nameOf) { m_nameOf = std::move(nameOf); }
+    // Who reacted with an emoji on a message, as names ("You" first when the reader did), for the chips' tooltips.
+    void setReactorNames(std::function<QStringList(const Message &message, const QString &emoji)> names)
+    {
+        m_reactorNames = std::move(names);
+    }
     // The tooltip of the reaction EMOJI under the message of ROW.
     QString reactionTooltip(int row, const QString &emoji) const;
     // Whether the hover toolbar and context menu offer editing (own messages) and threads.
@@ -89,6 +95,14 @@ public:
 public slots:
     void jumpToBottom();
 
+public:
+    // Selecting part of a message (messageviewselection.cpp): a press in a row's text opens a selector over it
+    // (a drag then selects), a double click selects a word. Null while none is open.
+    MessageTextSelector *textSelector() const { return m_selector; }
+    // Opens the selector over INDEX's body when POS (viewport coordinates) is in its text and not on a link.
+    bool openTextSelector(const QModelIndex &index, const QPoint &pos);
+    void closeTextSelector();
+
 signals:
     void retryRequested(const QString &clientMsgId);
     // ANCHOR is where a popup for the action (the emoji picker) should appear, in global coordinates.
@@ -104,6 +118,8 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void updateGeometries() override;
@@ -135,6 +151,10 @@ private:
     MessageHoverBar *m_hoverBar;
     QPersistentModelIndex m_hovered;
     InlineEditor *m_editor = nullptr;
+    QPointer<MessageTextSelector> m_selector;
+    bool m_selecting = false; // a press opened the selector and the button is still down: moves go to it
+    void forwardToSelector(QMouseEvent *event);
+    void placeTextSelector();
     QPersistentModelIndex m_editing;
     QLabel *m_notice;
     QTimer m_noticeTimer;

@@ -62,6 +62,7 @@ void MessageView::placeOverlays()
         m_editor->setGeometry(m_delegate->bodyRect(m_editing, visualRect(m_editing)));
         m_editor->show();
     }
+    placeTextSelector();
     if (m_notice->isVisible()) {
         m_notice->adjustSize();
         m_notice->move((width() - m_notice->width()) / 2, height() - m_notice->height() - 52);
@@ -83,6 +84,10 @@ void MessageView::scrollContentsBy(int dx, int dy)
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
+        forwardToSelector(event);
+        return;
+    }
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
     setHovered(index);
@@ -137,14 +142,16 @@ QString MessageView::reactionTooltip(int row, const QString &emoji) const
     int count = 0;
     for (const Wire::Reaction &r : m.reactions)
         if (r.emoji == emoji) count = r.count;
-    QStringList names; // who reacted is not known by name yet (see docs/app.md, Known gaps)
-    if (names.isEmpty() || names.size() < count) {
-        // Only reactions seen live are known by name; the rest is a number.
-        const int others = count - int(names.size());
-        if (names.isEmpty()) return tr("%n people reacted with %1", nullptr, count).arg(emoji);
-        return tr("%1 and %n others reacted with %2", nullptr, others).arg(names.join(u", "_qs), emoji);
-    }
-    return tr("%1 reacted with %2").arg(names.join(u", "_qs), emoji);
+    // Names only for what this client saw (reaction events, the reader's own); history counts the rest.
+    QStringList names = m_reactorNames ? m_reactorNames(m, emoji) : QStringList();
+    constexpr int MaxNames = 3;
+    names = names.mid(0, std::min<qsizetype>(std::min(count, MaxNames), names.size()));
+    const int others = count - int(names.size());
+    if (names.isEmpty()) return tr("%n people reacted with %1", nullptr, count).arg(emoji);
+    if (others > 0) return tr("%1 and %n others reacted with %2", nullptr, others).arg(names.join(u", "_qs), emoji);
+    if (names.size() == 1) return tr("%1 reacted with %2").arg(names.constFirst(), emoji);
+    const QString last = names.takeLast();
+    return tr("%1 and %2 reacted with %3").arg(names.join(u", "_qs), last, emoji);
 }
 
 void MessageView::openContextMenu(int row, const QPoint &globalPos)

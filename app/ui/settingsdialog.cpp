@@ -58,11 +58,6 @@ SettingsDialog::SettingsDialog(const Profile &profile, MediaCache *cache, QWidge
     }
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language())));
     m_language->setAccessibleName(tr("Language"));
-    m_languageNote = new QLabel(tr("A new language applies the next time Natter starts."));
-    m_languageNote->setVisible(false);
-    m_languageNote->setWordWrap(true);
-    connect(m_language, &QComboBox::currentIndexChanged, this,
-        [this] { m_languageNote->setVisible(m_language->currentData().toString() != m_settings.language()); });
 
     m_spell = new QCheckBox(tr("Check spelling while typing"));
     m_spell->setChecked(m_settings.spellCheck());
@@ -115,7 +110,6 @@ SettingsDialog::SettingsDialog(const Profile &profile, MediaCache *cache, QWidge
     generalForm->addRow(m_notifications);
     generalForm->addRow(tr("Theme:"), m_theme);
     generalForm->addRow(tr("Language:"), m_language);
-    generalForm->addRow(m_languageNote);
 
     auto *spelling = new QGroupBox(tr("Spelling"));
     auto *spellingForm = new QFormLayout(spelling);

@@ -16,7 +16,7 @@ class MediaCache;
 
 // Preferences of the profile: notifications, theme, language, spell checking, download folder and the size of
 // the image cache (with "Clear"). Reads AppSettings when opened and writes it on OK; the theme and the cache
-// cap apply at once, the language at the next start.
+// cap apply at once, the language too (MainWindow retranslates).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -51,7 +51,6 @@ private:
     QLineEdit *m_downloadDir;
     QSpinBox *m_cacheMb;
     QLabel *m_cacheUse;
-    QLabel *m_languageNote;
 };
 
 } // namespace Natter::Client

@@ -1,6 +1,8 @@
 #include "threadpanel.h"
 #include "chatpalette.h"
+#include "attachmenttray.h"
 #include "composer.h"
+#include "composerattachments.h"
 #include "messageactioncontroller.h"
 #include "messagedelegate.h"
 #include "messageview.h"
@@ -48,10 +50,21 @@ ThreadPanel::ThreadPanel(Session *session, QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addWidget(m_view, 1);
-    auto *composerBox = new QVBoxLayout;
+    // Files as in the channel's composer: the 📎 button, drops and pastes, the upload tray above.
+    m_files = new ComposerAttachments(m_composer, this);
+    connect(m_files, &ComposerAttachments::notice, m_view, &MessageView::showNotice);
+    layout->addWidget(m_files->tray());
+    auto *composerBox = new QHBoxLayout;
     composerBox->setContentsMargins(12, 6, 12, 14);
-    composerBox->addWidget(m_composer);
+    composerBox->setSpacing(6);
+    composerBox->addWidget(m_files->attachButton());
+    composerBox->addWidget(m_composer, 1);
     layout->addLayout(composerBox);
+}
+
+AttachmentTray *ThreadPanel::attachmentTray() const
+{
+    return m_files->tray();
 }
 
 ThreadPanel::~ThreadPanel()
@@ -84,7 +97,8 @@ void ThreadPanel::send(const QString &text)
     if (!m_model) return;
     const QString id = m_session->actions()->sendReply(m_model->root(), text, [this](const QString &error) {
         if (!error.isEmpty()) m_view->showNotice(error);
-    });
+    }, m_files->tray()->attachments());
+    if (!id.isEmpty()) m_files->tray()->clear();
     if (id.isEmpty()) {
         // Refused at once (offline): the text goes back into the box rather than being lost.
         m_composer->setPlainText(text);

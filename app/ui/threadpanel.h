@@ -10,7 +10,9 @@ class QLabel;
 
 namespace Natter::Client {
 
+class AttachmentTray;
 class Composer;
+class ComposerAttachments;
 class MessageActionController;
 class MessagePageSource;
 class MessageView;
@@ -32,6 +34,9 @@ public:
     ThreadModel *model() const { return m_model.get(); }
     MessageView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    // The files of the reply being written (the same machinery as the channel's composer).
+    AttachmentTray *attachmentTray() const;
+    ComposerAttachments *files() const { return m_files; }
     MessageActionController *controller() const { return m_controller; }
 
 signals:
@@ -46,6 +51,7 @@ private:
     QLabel *m_title;
     MessageView *m_view;
     Composer *m_composer;
+    ComposerAttachments *m_files;
     MessageActionController *m_controller;
 };
 

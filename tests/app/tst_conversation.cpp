@@ -251,6 +251,17 @@ private slots:
         controller.toggleReaction(byId(*b->model, msg), QStringLiteral("🎉"));
         QVERIFY2(view.noticeText().contains(QStringLiteral("offline")), qPrintable(view.noticeText()));
         QCOMPARE(byId(*b->model, msg).reactions.size(), 1);
+        // Edit, delete and pin are refused the same way (not queued, never dropped silently), and the message
+        // stays as it was.
+        Answer edit, remove, pin;
+        b->session->actions()->edit(id, QStringLiteral("changed offline"), edit.done());
+        b->session->actions()->remove(id, remove.done());
+        b->session->actions()->setPinned(id, true, pin.done());
+        QTRY_VERIFY(edit.called && remove.called && pin.called);
+        for (const Answer *a : { &edit, &remove, &pin })
+            QVERIFY2(a->error.contains(QStringLiteral("offline")), qPrintable(a->error));
+        QCOMPARE(byId(*b->model, msg).text, QStringLiteral("ship it?"));
+        QVERIFY(!byId(*b->model, msg).isDeleted());
     }
 
     void threadPanelPagesAndReceivesLiveReplies()

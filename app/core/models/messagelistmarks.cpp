@@ -51,6 +51,7 @@ void MessageListModel::onAroundPage(Wire::Id messageId, const MessagePageSource:
         m_messages = fresh;
         endInsertRows();
     }
+    settleReactions(page.messages);
     emit loadingChanged();
     emit aroundLoaded(rowOfId(messageId));
 }

@@ -196,6 +196,7 @@ void MessageListModel::onOlderPage(const MessagePageSource::Page &page)
     } else if (hadOlder != m_hasOlder) {
         touchRow(0);
     }
+    settleReactions(page.messages);
     emit loadingChanged();
     emit olderPageLoaded(int(page.messages.size()));
 }
@@ -238,6 +239,7 @@ void MessageListModel::onNewerPage(const MessagePageSource::Page &page)
         const int excess = int(m_messages.size()) - m_maxRows;
         if (excess > 0) trimTop(excess);
     }
+    settleReactions(page.messages);
     emit loadingChanged();
 }
 
@@ -410,11 +412,6 @@ void MessageListModel::markDeleted(Wire::Id messageId, qint64 deletedAt)
     });
 }
 
-void MessageListModel::applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine)
-{
-    changeMessage(messageId, { ReactionsRole },
-        [&](Message &m) { return m.applyReaction(emoji, added, mine); });
-}
 
 void MessageListModel::setPinned(Wire::Id messageId, bool pinned)
 {

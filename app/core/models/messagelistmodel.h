@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QList>
+#include <QElapsedTimer>
 #include <QSet>
 
 namespace Natter::Client {
@@ -91,7 +92,13 @@ public:
     void updateMessage(const Message &message);
     // Live events on a shown message, in place; nothing happens when the message is not in the window.
     void markDeleted(Wire::Id messageId, qint64 deletedAt);
+    // A live reaction.added/removed (messagelistreactions.cpp). A history page's aggregate may or may not
+    // already count an event that arrives around it (the page and the event travel on different connections),
+    // so an event that meets a message whose page was in flight or has just arrived is not counted on top of
+    // the page: the message's reactions are read again from the server (fetchAround) instead.
     void applyReaction(Wire::Id messageId, const QString &emoji, bool added, bool mine);
+    // Reaction re-reads asked for so far (tests).
+    int reactionRereads() const { return m_rereads; }
     void setPinned(Wire::Id messageId, bool pinned);
     // Drops everything and loads the newest page again (after a sync reset).
     void reload();
@@ -145,6 +152,15 @@ private:
     const Message *at(int row) const;
     template<class F> void changeMessage(Wire::Id messageId, const QList<int> &roles, F change);
     void touchRow(int row);
+    // After a page: re-reads the reactions of its messages that had events while it was in flight.
+    void settleReactions(const QList<Message> &page);
+    struct HeldReaction
+    {
+        QString emoji;
+        bool added = false;
+        bool mine = false;
+    };
+    void rereadReactions(Wire::Id messageId, QList<HeldReaction> held = {}, int round = 0);
 
     MessagePageSource *m_source;
     Wire::Id m_channelId;
@@ -158,6 +174,19 @@ private:
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     quint64 m_generation = 0;
+    // Reactions whose count a page may or may not include (messagelistreactions.cpp).
+    QSet<Wire::Id> m_reactedWhileLoading; // events for messages not shown while a page was in flight
+    QSet<Wire::Id> m_freshPage; // the last page's messages, for FreshPageMs after it arrived
+    QElapsedTimer m_freshSince;
+    // Messages being read again, with the events that came before the request (counted in the answer; applied
+    // only if it fails) and while it was in flight (maybe counted: read once more).
+    struct Reread
+    {
+        QList<HeldReaction> before;
+        QList<HeldReaction> during;
+    };
+    QHash<Wire::Id, Reread> m_rereading;
+    int m_rereads = 0;
     QHash<Wire::Id, qint64> m_lastReplyAt;
     MessageMarks m_marks;
 };

@@ -107,7 +107,7 @@ void MessageActions::react(Wire::Id messageId, const QString &emoji, bool add, D
     call(frame, { frame.frameType(), messageId, std::move(done), 0, {} });
 }
 
-QString MessageActions::sendReply(const Message &root, const QString &text, Done done)
+QString MessageActions::sendReply(const Message &root, const QString &text, Done done, const QList<Wire::Attachment> &attachments)
 {
     Message reply;
     reply.channelId = root.channelId;
@@ -116,6 +116,7 @@ QString MessageActions::sendReply(const Message &root, const QString &text, Done
     const User self = m_session->me();
     reply.author = { me(), self.username, self.displayName };
     reply.text = text;
+    reply.attachments = attachments;
     reply.createdAt = nowMs();
     reply.state = SendState::Sending;
     Wire::SendMessage frame;
@@ -123,6 +124,8 @@ QString MessageActions::sendReply(const Message &root, const QString &text, Done
     frame.clientMsgId = reply.clientMsgId;
     frame.text = text;
     frame.parentId = root.id;
+    for (const Wire::Attachment &a : attachments)
+        frame.attachmentIds.append(a.id);
     if (!call(frame, { Wire::FrameType::MessageSend, root.id, std::move(done), 0, reply })) return {};
     emit replyPending(reply);
     return reply.clientMsgId;

@@ -45,7 +45,7 @@ public:
     void react(Wire::Id messageId, const QString &emoji, bool add, Done done);
     // Sends TEXT as a reply under ROOT (message.send with parentId). Shown at once as sending; refused (and
     // not shown) while offline. Returns the clientMsgId, or empty when refused.
-    QString sendReply(const Message &root, const QString &text, Done done);
+    QString sendReply(const Message &root, const QString &text, Done done, const QList<Wire::Attachment> &attachments = {});
     // Loads which messages of CHANNELID are pinned and tells attached models.
     void loadPins(Wire::Id channelId);
     // A page source for the thread under ROOT (GET /messages/{id}/replies).

@@ -94,6 +94,9 @@ public:
     // Adds (or removes) the signed-in user's EMOJI on MESSAGEID. Fire and forget: the model changes when the
     // reaction.added/removed event comes back, like everybody else's.
     void setReaction(Wire::Id messageId, const QString &emoji, bool add);
+    // Who reacted with EMOJI on MESSAGEID, oldest first, as far as this client saw reaction events (live and in
+    // sync replays): history pages carry only the count and whether the reader is among them.
+    QList<Wire::Id> reactors(Wire::Id messageId, const QString &emoji) const;
     QList<Message> pendingMessages(Wire::Id channelId) const;
     int outboxSize() const { return int(m_outbox.size()); }
 
@@ -161,6 +164,7 @@ private:
     ChannelListModel m_channels;
     QHash<Wire::Id, qint64> m_cursors;
     QHash<Wire::Id, Wire::Id> m_lastMessageIds;
+    QHash<Wire::Id, QHash<QString, QList<Wire::Id>>> m_reactors; // message → emoji → users (reactors())
     QHash<Wire::Id, Wire::Id> m_peers; // direct channel id -> the other member's user id
     QHash<Wire::Id, bool> m_online; // user id -> online, for the peers subscribed to
     Wire::Id m_activeChannel;

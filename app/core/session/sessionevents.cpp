@@ -159,9 +159,20 @@ void Session::applyDeletedMessage(const Wire::MessageDeleted &event)
     emit messageDeleted(event.channelId, event.messageId, deletedAt);
 }
 
+QList<Wire::Id> Session::reactors(Wire::Id messageId, const QString &emoji) const
+{
+    return m_reactors.value(messageId).value(emoji);
+}
+
 void Session::applyReaction(const Wire::ReactionChanged &event)
 {
     const bool mine = event.userId == m_me.id;
+    // Names for the chips' tooltips. Bounded: a long-running client forgets them all at once past the limit
+    // (the tooltip then falls back to counts), rather than keeping every reaction it ever saw.
+    if (m_reactors.size() > 20000) m_reactors.clear();
+    QList<Wire::Id> &users = m_reactors[event.messageId][event.emoji];
+    users.removeAll(event.userId);
+    if (event.added) users.append(event.userId);
     if (std::optional<Message> cached = m_cache->message(event.channelId, event.messageId);
         cached && cached->applyReaction(event.emoji, event.added, mine))
         m_cache->storeMessages({ *cached });
