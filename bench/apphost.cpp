@@ -77,13 +77,19 @@ qint64 AppHost::rssKb()
     return ServerProbe(getpid()).rssKb();
 }
 
-qint64 AppHost::peakRssKb()
+qint64 AppHost::statusKb(const char *field)
 {
     QFile status(u"/proc/self/status"_qs);
     if (!status.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray key = QByteArray(field) + ':';
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(key)) return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
     return 0;
+}
+
+qint64 AppHost::peakRssKb()
+{
+    return statusKb("VmHWM");
 }
 
 PaintProbe::PaintProbe(QWidget *widget, std::function<bool()> wanted, Callback callback)
@@ -114,8 +120,10 @@ bool PaintProbe::eventFilter(QObject *watched, QEvent *event)
     if (m_inside || watched != m_widget || event->type() != QEvent::Paint || !m_wanted()) return false;
     const qint64 start = nowNs();
     m_inside = true;
-    // QObject::event is public: the widget paints now, inside this filter, and the filter sees the end.
-    static_cast<QObject *>(watched)->event(event);
+    // Sent again from inside this filter (which lets it through the second time), so the widget paints now,
+    // through the other filters too (a scroll area paints its viewport from its own filter), and the end is
+    // seen here.
+    QCoreApplication::sendEvent(watched, event);
     m_inside = false;
     const qint64 end = nowNs();
     m_callback(end, end - start);

@@ -47,6 +47,8 @@ public:
     static bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
     static qint64 rssKb();
     static qint64 peakRssKb();
+    // A field of /proc/self/status in kB: RssAnon (heap, stacks), RssFile (mapped files: libraries, fonts).
+    static qint64 statusKb(const char *field);
 
     static inline const QString Username = QStringLiteral("user0");
 

@@ -20,11 +20,13 @@
 #include <mainwindow.h>
 #include <messageview.h>
 #include <searchpanel.h>
+#include <store/appsettings.h>
 #include <store/cache.h>
 
 #include <common/protocol/codec.h>
 #include <common/protocol/rest.h>
 
+#include <QGuiApplication>
 #include <QNetworkReply>
 #include <QScrollBar>
 #include <QUrlQuery>
@@ -100,6 +102,7 @@ int runAppWindow(const BenchOptions &o)
         return 1;
     }
     AppHost host(server.url());
+    if (qEnvironmentVariableIsSet("BENCH_NO_SPELL")) AppSettings(host.profile()).setSpellCheck(false);
     host.prepare([](Cache &cache) {
         QList<Channel> channels;
         for (int c = 1; c <= Channels; ++c) {
@@ -112,6 +115,7 @@ int runAppWindow(const BenchOptions &o)
         cache.saveChannels(channels);
     });
     const qint64 rssBefore = AppHost::rssKb();
+    const qint64 rssAnonBefore = AppHost::statusKb("RssAnon"), rssFileBefore = AppHost::statusKb("RssFile");
 
     // Launch: the first paint of the message list with rows ends the measure.
     qint64 launchStart = PaintProbe::nowNs(), launchEnd = 0, firstPaintNs = 0;
@@ -196,9 +200,13 @@ int runAppWindow(const BenchOptions &o)
         { QStringLiteral("launchMs"), launchMs }, { QStringLiteral("launchFirstPaintMs"), firstPaintNs / 1e6 },
         { QStringLiteral("readChannelP50ms"), readTimes.quantileMs(0.5) },
         { QStringLiteral("rssBeforeLaunchMB"), rssBefore / 1024.0 },
+        { QStringLiteral("rssAnonBeforeLaunchMB"), rssAnonBefore / 1024.0 },
+        { QStringLiteral("rssFileBeforeLaunchMB"), rssFileBefore / 1024.0 },
         { QStringLiteral("rssAfterChannelsMB"), rssAfterChannels / 1024.0 },
         { QStringLiteral("rssEndMB"), AppHost::rssKb() / 1024.0 },
         { QStringLiteral("peakRssMB"), AppHost::peakRssKb() / 1024.0 },
+        { QStringLiteral("rssAnonEndMB"), AppHost::statusKb("RssAnon") / 1024.0 },
+        { QStringLiteral("rssFileEndMB"), AppHost::statusKb("RssFile") / 1024.0 },
         { QStringLiteral("searchesShown"), shown },
         { QStringLiteral("searchShownP50ms"), searchTimes.quantileMs(0.5) },
         { QStringLiteral("searchShownP99ms"), searchTimes.quantileMs(0.99) },

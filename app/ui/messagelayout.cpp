@@ -142,6 +142,9 @@ MessageLayout MessageLayoutCache::build(const QModelIndex &index, const Message 
         l.text = QRect(ContentX, y, width - ContentX - Margin, m_editorHeight);
     } else {
         auto doc = std::make_shared<QTextDocument>();
+        // A shown message is never edited in its document: without this, every insertion the Markdown
+        // importer makes is kept as an undo command for the document's lifetime.
+        doc->setUndoRedoEnabled(false);
         doc->setDefaultFont(bodyFont());
         doc->setDocumentMargin(0);
         const ChatPalette colours = m_dark ? ChatPalette::darkPalette() : ChatPalette::light();

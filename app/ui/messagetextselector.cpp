@@ -1,6 +1,7 @@
 #include "messagetextselector.h"
 
 #include <QKeyEvent>
+#include <QTextDocumentFragment>
 #include <QScrollBar>
 
 namespace Natter::Client {

@@ -14,7 +14,22 @@
 #include <QHelpEvent>
 #include <QToolTip>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace Natter::Client {
+
+namespace {
+void releaseFreedMemory()
+{
+#ifdef __GLIBC__
+    // glibc keeps freed small blocks in its arenas; a channel's worth of layouts is thousands of them.
+    malloc_trim(0);
+#endif
+}
+}
+
 
 namespace {
 // QAbstractItemView fetches more whenever the *last* row is visible, which for a chat (older pages at the
@@ -105,6 +120,13 @@ void MessageView::setMessageModel(MessageListModel *model)
         const bool show = m_model && m_model->isLoadingOlder() && m_model->rowCount() > 0;
         m_loadingLabel->setVisible(show);
         if (show) placeJumpButton();
+    });
+    // Another channel (or a reset after a long absence): the previous rows' layouts, text documents of about
+    // 20 KB each, would only be used if the reader came straight back, so they go now rather than when the
+    // cache is full; the freed heap goes back to the system (natter-bench app-window: resident memory).
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->clearCache();
+        releaseFreedMemory();
     });
     if (this->model() == m_proxy) return; // the proxy's own connections below are made once
     setModel(m_proxy);

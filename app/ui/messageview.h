@@ -3,6 +3,7 @@
 #include "data/message.h"
 #include "media/medialoader.h"
 #include "messageactionmenu.h"
+#include "messagetextselector.h"
 
 #include <QHash>
 #include <QListView>
@@ -20,7 +21,6 @@ class QPushButton;
 namespace Natter::Client {
 
 class InlineEditor;
-class MessageTextSelector;
 class MessageDelegate;
 class MessageHoverBar;
 class MessageListModel;
@@ -159,6 +159,7 @@ private:
     QLabel *m_notice;
     QTimer m_noticeTimer;
     std::function<QString(const QString &)> m_nameOf;
+    std::function<QStringList(const Message &message, const QString &emoji)> m_reactorNames;
     QPointer<MediaLoader> m_media;
     QString m_downloadDir;
     QHash<QString, QString> m_openAfterDownload; // url -> file to open once saved

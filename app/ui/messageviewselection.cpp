@@ -3,6 +3,7 @@
 #include "messagedelegate.h"
 #include "messagetextselector.h"
 #include "messageview.h"
+#include "models/messagelistmodel.h"
 
 #include <QApplication>
 #include <QMouseEvent>

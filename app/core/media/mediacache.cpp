@@ -44,9 +44,14 @@ QString MediaCache::lookup(const QString &key) const
 QString MediaCache::store(const QString &key, const QByteArray &data)
 {
     const QString path = pathFor(key);
+    if (m_total < 0) m_total = sizeOnDisk();
+    const qint64 previous = QFileInfo(path).size(); // 0 when new
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) return {};
-    trim();
+    m_total += data.size() - previous;
+    // The directory is listed only when the running total passes the cap (this runs on the UI thread for every
+    // thumbnail that arrives; listing thousands of files each time stalled scrolling: natter-bench app-images).
+    if (m_total > m_maxBytes) trim();
     return QFile::exists(path) ? path : QString();
 }
 
@@ -67,20 +72,24 @@ void MediaCache::trim()
     qint64 total = 0;
     for (const QFileInfo &f : files)
         total += f.size();
+    m_total = total;
     if (total <= m_maxBytes) return;
+    // Down to 90 % of the cap, so that a full cache is not listed again for every file that arrives.
+    const qint64 target = m_maxBytes - m_maxBytes / 10;
     std::sort(files.begin(), files.end(),
         [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
     for (const QFileInfo &f : std::as_const(files)) {
-        if (total <= m_maxBytes) break;
-        total -= f.size();
-        QFile::remove(f.filePath());
+        if (total <= target) break;
+        if (QFile::remove(f.filePath())) total -= f.size();
     }
+    m_total = total;
 }
 
 void MediaCache::clear()
 {
     for (const QFileInfo &f : QDir(m_dir).entryInfoList(QDir::Files))
         QFile::remove(f.filePath());
+    m_total = -1;
 }
 
 } // namespace Natter::Client

@@ -34,6 +34,7 @@ private:
 
     QString m_dir;
     qint64 m_maxBytes;
+    qint64 m_total = -1; // bytes on disk as far as this object knows; -1 until first counted
 };
 
 } // namespace Natter::Client

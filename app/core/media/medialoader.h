@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -59,7 +60,11 @@ private:
     ApiClient *m_api;
     MediaCache *m_cache;
     QHash<QString, Status> m_status;
+    QThreadPool m_decoders; // decoding off the UI thread; its tasks touch no member, its destructor waits for them
     QCache<QString, QImage> m_images; // cost: kilobytes
+    // The last image too large for the memory cache (the viewer's full picture), kept so it can be asked for.
+    QString m_largePath;
+    QImage m_large;
     QHash<QString, double> m_downloads;
     QHash<QString, QPointer<QNetworkReply>> m_downloadReplies;
     int m_networkRequests = 0;

@@ -58,7 +58,7 @@ void MessageListModel::rereadReactions(Wire::Id messageId, QList<HeldReaction> h
     if (!m_source) return;
     m_rereading.insert(messageId, { std::move(held), {} });
     ++m_rereads;
-    qCDebug(lcModel) << "reading the reactions of" << messageId << "again";
+    qCDebug(lcModel) << "reading the reactions of" << messageId.value() << "again";
     QPointer<MessageListModel> self(this);
     const quint64 generation = m_generation;
     m_source->fetchAround(m_channelId, messageId, 1, [self, generation, messageId, round](const MessagePageSource::Page &page) {
