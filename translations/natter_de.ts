@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>MediaLoader</name>
@@ -39,13 +40,16 @@
     </message>
     <message numerus="yes">
         <source>%n replies</source>
-        <translation><numerusform>%n Antwort</numerusform><numerusform>%n Antworten</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Natter::Client::Account</name>
     <message>
-        <source>Enter the server's address, for example chat.example.com:%1.</source>
+        <source>Enter the server&apos;s address, for example chat.example.com:%1.</source>
         <translation>Geben Sie die Adresse des Servers ein, zum Beispiel chat.example.com:%1.</translation>
     </message>
     <message>
@@ -88,6 +92,18 @@
         <source>The server answered with an error (%1). Try again later.</source>
         <translation>Der Server hat mit einem Fehler geantwortet (%1). Versuchen Sie es später erneut.</translation>
     </message>
+    <message>
+        <source>Signing in to %1 was cancelled.</source>
+        <translation>Die Anmeldung bei %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed and was not trusted, so nothing was sent to it. Ask the server&apos;s administrator whether the certificate was replaced.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert und wurde nicht als vertrauenswürdig bestätigt; es wurde nichts dorthin gesendet. Fragen Sie die Administration des Servers, ob das Zertifikat ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not trusted, so nothing was sent to it.</source>
+        <translation>Dem Zertifikat von %1 wurde nicht vertraut; es wurde nichts dorthin gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Alerts</name>
@@ -119,7 +135,10 @@
     <name>Natter::Client::Attention</name>
     <message numerus="yes">
         <source>(%n) %1</source>
-        <translation><numerusform>(%n) %1</numerusform><numerusform>(%n) %1</numerusform></translation>
+        <translation>
+            <numerusform>(%n) %1</numerusform>
+            <numerusform>(%n) %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -127,6 +146,81 @@
     <message>
         <source>Click to open</source>
         <translation>Zum Öffnen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::CertificateDialog</name>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>%1 now shows a different certificate from the one you trusted.</source>
+        <translation>%1 zeigt jetzt ein anderes Zertifikat als das, dem Sie vertraut haben.</translation>
+    </message>
+    <message>
+        <source>%1 uses a certificate that this computer cannot verify.</source>
+        <translation>%1 verwendet ein Zertifikat, das dieser Computer nicht überprüfen kann.</translation>
+    </message>
+    <message>
+        <source>Natter did not connect and sent nothing to it. A certificate changes when the server&apos;s administrator replaces it, but also when someone intercepts the connection. Trust the new certificate only if the administrator confirms its fingerprint.</source>
+        <translation>Natter hat keine Verbindung aufgebaut und nichts gesendet. Ein Zertifikat ändert sich, wenn die Administration des Servers es ersetzt, aber auch, wenn jemand die Verbindung abfängt. Vertrauen Sie dem neuen Zertifikat nur, wenn die Administration seinen Fingerabdruck bestätigt.</translation>
+    </message>
+    <message>
+        <source>This is normal for a server on a local network that made its own certificate. Compare the fingerprint below with the one the server&apos;s administrator gives you (natter-server prints it when it makes the certificate). Nothing has been sent to the server yet.</source>
+        <translation>Das ist normal für einen Server im lokalen Netz, der sein eigenes Zertifikat erstellt hat. Vergleichen Sie den Fingerabdruck unten mit dem, den Ihnen die Administration des Servers nennt (natter-server gibt ihn aus, wenn es das Zertifikat erstellt). Bisher wurde nichts an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Bisher vertraut:</translation>
+    </message>
+    <message>
+        <source>Shown now:</source>
+        <translation>Jetzt angezeigt:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Ausgestellt für:</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Diesem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Don&apos;t connect</source>
+        <translation>Nicht verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Trusted before: %1</source>
+        <translation>Bisher vertraut: %1</translation>
+    </message>
+    <message>
+        <source>Shown now: %1</source>
+        <translation>Jetzt angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>Issued to: %1</source>
+        <translation>Ausgestellt für: %1</translation>
     </message>
 </context>
 <context>
@@ -180,11 +274,17 @@
     </message>
     <message numerus="yes">
         <source>%n member</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n members</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -234,7 +334,7 @@
         <translation>Nachricht an #%1</translation>
     </message>
     <message>
-        <source>Offline – messages will be sent when you're back</source>
+        <source>Offline – messages will be sent when you&apos;re back</source>
         <translation>Offline – Nachrichten werden gesendet, sobald Sie wieder verbunden sind</translation>
     </message>
     <message>
@@ -306,18 +406,6 @@
         <translation>Konnte nicht begonnen werden: %1</translation>
     </message>
     <message>
-        <source>Attach files (%1)</source>
-        <translation>Dateien anhängen (%1)</translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation>Dateien anhängen</translation>
-    </message>
-    <message>
-        <source>Wait until the files have finished uploading, or remove them.</source>
-        <translation>Warten Sie, bis die Dateien hochgeladen sind, oder entfernen Sie sie.</translation>
-    </message>
-    <message>
         <source>No messages with %1 yet.
 Say hello below.</source>
         <translation>Noch keine Nachrichten mit %1.
@@ -343,6 +431,21 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Add “%1” to the dictionary</source>
         <translation>„%1“ zum Wörterbuch hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ComposerAttachments</name>
+    <message>
+        <source>Attach files (%1)</source>
+        <translation>Dateien anhängen (%1)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Wait until the files have finished uploading, or remove them.</source>
+        <translation>Warten Sie, bis die Dateien hochgeladen sind, oder entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -451,7 +554,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Das Natter-Serverprogramm wurde unter %1 nicht gefunden.</translation>
     </message>
     <message>
-        <source>Cannot create the server's data folder %1.</source>
+        <source>Cannot create the server&apos;s data folder %1.</source>
         <translation>Der Datenordner des Servers %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
@@ -498,14 +601,6 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>No system keychain is available: you stay signed in until Natter is closed, and nothing is saved to disk.</source>
         <translation>Kein Systemschlüsselbund verfügbar: Sie bleiben angemeldet, bis Natter geschlossen wird, und nichts wird auf der Festplatte gespeichert.</translation>
-    </message>
-    <message>
-        <source>Could not host a server on this computer. %1</source>
-        <translation>Auf diesem Computer konnte kein Server gestartet werden. %1</translation>
-    </message>
-    <message>
-        <source>A Natter server is running on this computer at %1 until you quit Natter. Create the first account on it.</source>
-        <translation>Auf diesem Computer läuft ein Natter-Server unter %1, bis Sie Natter beenden. Legen Sie darauf das erste Konto an.</translation>
     </message>
     <message>
         <source>You are signed out.</source>
@@ -582,11 +677,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n member</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n members</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading members…</source>
@@ -722,7 +823,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Der Server hat nicht rechtzeitig geantwortet; prüfen Sie, ob die Änderung übernommen wurde.</translation>
     </message>
     <message>
-        <source>You're offline. Nothing was changed; try again when you're back.</source>
+        <source>You&apos;re offline. Nothing was changed; try again when you&apos;re back.</source>
         <translation>Sie sind offline. Nichts wurde geändert; versuchen Sie es erneut, sobald Sie wieder verbunden sind.</translation>
     </message>
 </context>
@@ -816,11 +917,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s): %1</source>
-        <translation><numerusform>%n Datei: %1</numerusform><numerusform>%n Dateien: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei: %1</numerusform>
+            <numerusform>%n Dateien: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 %n time(s)</source>
-        <translation><numerusform>%1 %n-mal</numerusform><numerusform>%1 %n-mal</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n-mal</numerusform>
+            <numerusform>%1 %n-mal</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reactions: %1</source>
@@ -828,7 +935,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n reply(s) in the thread</source>
-        <translation><numerusform>%n Antwort im Thread</numerusform><numerusform>%n Antworten im Thread</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort im Thread</numerusform>
+            <numerusform>%n Antworten im Thread</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edited</source>
@@ -874,6 +984,13 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
 </context>
 <context>
+    <name>Natter::Client::MessageTextSelector</name>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::MessageView</name>
     <message>
         <source>New messages ↓</source>
@@ -885,11 +1002,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n people reacted with %1</source>
-        <translation><numerusform>%n Person hat mit %1 reagiert</numerusform><numerusform>%n Personen haben mit %1 reagiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Person hat mit %1 reagiert</numerusform>
+            <numerusform>%n Personen haben mit %1 reagiert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n others reacted with %2</source>
-        <translation><numerusform>%1 und %n weitere Person haben mit %2 reagiert</numerusform><numerusform>%1 und %n weitere Personen haben mit %2 reagiert</numerusform></translation>
+        <translation>
+            <numerusform>%1 und %n weitere Person haben mit %2 reagiert</numerusform>
+            <numerusform>%1 und %n weitere Personen haben mit %2 reagiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 reacted with %2</source>
@@ -902,6 +1025,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Save file</source>
         <translation>Datei speichern</translation>
+    </message>
+    <message>
+        <source>%1 and %2 reacted with %3</source>
+        <translation>%1 und %2 haben mit %3 reagiert</translation>
     </message>
 </context>
 <context>
@@ -931,11 +1058,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n pinned message</source>
-        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+        <translation>
+            <numerusform>%n angeheftete Nachricht</numerusform>
+            <numerusform>%n angeheftete Nachrichten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pinned messages</source>
-        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+        <translation>
+            <numerusform>%n angeheftete Nachricht</numerusform>
+            <numerusform>%n angeheftete Nachrichten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -954,7 +1087,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -996,11 +1132,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n result</source>
-        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n results</source>
-        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1059,10 +1201,6 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time Natter starts.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von Natter.</translation>
     </message>
     <message>
         <source>Check spelling while typing</source>
@@ -1393,7 +1531,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>Natter: %n unread</source>
-        <translation><numerusform>Natter: %n ungelesen</numerusform><numerusform>Natter: %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>Natter: %n ungelesen</numerusform>
+            <numerusform>Natter: %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1550,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message numerus="yes">
         <source>Several people are typing…</source>
         <comment>3 or more typers</comment>
-        <translation><numerusform>Mehrere Personen schreiben …</numerusform><numerusform>Mehrere Personen schreiben …</numerusform></translation>
+        <translation>
+            <numerusform>Mehrere Personen schreiben …</numerusform>
+            <numerusform>Mehrere Personen schreiben …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1434,7 +1578,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>„%1“ ist %2 groß; der Server nimmt Dateien bis %3 an.</translation>
     </message>
     <message>
-        <source>The server's answer to the upload could not be read.</source>
+        <source>The server&apos;s answer to the upload could not be read.</source>
         <translation>Die Antwort des Servers auf das Hochladen konnte nicht gelesen werden.</translation>
     </message>
     <message>
@@ -1477,7 +1621,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Willkommen bei Natter, %1!</translation>
     </message>
     <message>
-        <source>To invite people, send them this server's address. They open Natter, enter it on the sign-in screen and create an account:
+        <source>To invite people, send them this server&apos;s address. They open Natter, enter it on the sign-in screen and create an account:
 %1</source>
         <translation>Um Personen einzuladen, senden Sie ihnen die Adresse dieses Servers. Sie öffnen Natter, geben sie auf dem Anmeldebildschirm ein und legen ein Konto an:
 %1</translation>
@@ -1494,7 +1638,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Wer darf dem Server auf diesem Computer beitreten?</translation>
     </message>
     <message>
-        <source>Teammates on your network connect to this computer's address. Choose "Only this computer" to try Natter on your own.</source>
+        <source>Teammates on your network connect to this computer&apos;s address. Choose &quot;Only this computer&quot; to try Natter on your own.</source>
         <translation>Teammitglieder in Ihrem Netzwerk verbinden sich mit der Adresse dieses Computers. Wählen Sie „Nur dieser Computer“, um Natter allein auszuprobieren.</translation>
     </message>
     <message>
@@ -1510,12 +1654,15 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Weiter für Ihr Team bereitstellen?</translation>
     </message>
     <message>
-        <source>This computer hosts your team's Natter server.</source>
+        <source>This computer hosts your team&apos;s Natter server.</source>
         <translation>Dieser Computer betreibt den Natter-Server Ihres Teams.</translation>
     </message>
     <message numerus="yes">
         <source>%n teammate(s) are connected. Keep the server running after Natter closes, so they can go on chatting?</source>
-        <translation><numerusform>%n Teammitglied ist verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit es weiter chatten kann?</numerusform><numerusform>%n Teammitglieder sind verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit sie weiter chatten können?</numerusform></translation>
+        <translation>
+            <numerusform>%n Teammitglied ist verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit es weiter chatten kann?</numerusform>
+            <numerusform>%n Teammitglieder sind verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit sie weiter chatten können?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep the server running after Natter closes, so your team can go on chatting? Natter finds it again when you next open it.</source>

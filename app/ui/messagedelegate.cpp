@@ -19,6 +19,11 @@ namespace Natter::Client {
 using namespace MessageMetrics;
 
 namespace {
+// Pictures larger than this are shown from their thumbnail even on high-DPI screens (not downloaded whole).
+constexpr qint64 HiDpiSourceMaxBytes = 12 * 1024 * 1024;
+}
+
+namespace {
 QString dayLabel(const QDate &day)
 {
     const QDate today = QDate::currentDate();
@@ -282,10 +287,18 @@ void MessageDelegate::paintFiles(QPainter *painter, const Message &m, const Mess
         const Wire::Attachment &a = m.attachments.at(f.index);
         const QRect rect = f.rect.translated(origin);
         if (f.image) {
-            const QImage img = m_media ? m_media->image(a.thumbnailUrl) : QImage();
+            QImage img = m_media ? m_media->image(a.thumbnailUrl) : QImage();
+            // The server's thumbnails are 320 px on their long side: enough for the box at 100 %, blurry at 150
+            // and 200 %. There the picture itself is fetched and decoded at the box's size in device pixels,
+            // and the thumbnail stands in until it is ready.
+            const qreal dpr = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+            const QSize device = (QSizeF(rect.size()) * dpr).toSize();
+            if (!img.isNull() && !a.url.isEmpty() && a.size <= HiDpiSourceMaxBytes && a.width > img.width()
+                && device.width() * 4 > img.width() * 5) {
+                const QImage sharp = m_media->image(a.url, device);
+                if (!sharp.isNull()) img = sharp;
+            }
             if (!img.isNull()) {
-                // The thumbnail has more pixels than the box at 100 %; smooth scaling keeps it sharp at 150 and
-                // 200 % too, since the painter works in device pixels underneath.
                 painter->save();
                 painter->setRenderHint(QPainter::SmoothPixmapTransform);
                 QPainterPath clip;

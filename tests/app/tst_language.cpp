@@ -67,7 +67,7 @@ private slots:
         window.chatWidget()->selectChannel(Wire::Id(2));
         window.chatWidget()->composer()->setPlainText(u"half a thought"_qs);
         QCOMPARE(window.menuBar()->actions().value(0)->text(), u"&Account"_qs);
-        QCOMPARE(window.chatWidget()->composer()->placeholderText(), u"Message #design"_qs);
+        QTRY_COMPARE(window.chatWidget()->composer()->placeholderText(), u"Message #design"_qs);
 
         installTranslations(u"de"_qs);
         QTRY_COMPARE(window.menuBar()->actions().value(0)->text(), u"&Konto"_qs);

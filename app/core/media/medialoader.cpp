@@ -69,67 +69,77 @@ QNetworkReply *MediaLoader::get(const QString &path)
 
 QImage MediaLoader::image(const QString &path)
 {
+    return image(path, QSize());
+}
+
+QImage MediaLoader::image(const QString &path, const QSize &maxSize)
+{
     if (path.isEmpty()) return {};
-    if (const QImage *img = m_images.object(path)) return *img;
-    if (path == m_largePath) return m_large;
-    if (m_status.value(path) != Status::Unknown && m_status.value(path) != Status::Ready) return {};
-    m_status.insert(path, Status::Loading);
+    const QString key = maxSize.isValid()
+        ? path + u'#' + QString::number(maxSize.width()) + u'x' + QString::number(maxSize.height())
+        : path;
+    if (const QImage *img = m_images.object(key)) return *img;
+    if (key == m_largePath) return m_large;
+    if (m_status.value(key) != Status::Unknown && m_status.value(key) != Status::Ready) return {};
+    m_status.insert(key, Status::Loading);
     const QString cached = m_cache->lookup(path);
     if (!cached.isEmpty()) {
-        decode(path, cached);
+        decode(key, path, cached, maxSize);
         return {};
     }
     ++m_networkRequests;
     QNetworkReply *reply = get(path);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, path] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, path, key, maxSize] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200) {
             const Status s = statusOf(status);
             qCInfo(lcApi) << "image" << path << "not loaded:" << status << reply->errorString();
-            m_status.insert(path, s);
+            m_status.insert(key, s);
             emit imageFailed(path, s);
             return;
         }
         const QString file = m_cache->store(path, reply->readAll());
         if (file.isEmpty()) {
-            m_status.insert(path, Status::Failed);
+            m_status.insert(key, Status::Failed);
             emit imageFailed(path, Status::Failed);
             return;
         }
-        decode(path, file);
+        decode(key, path, file, maxSize);
     });
     return {};
 }
 
-void MediaLoader::decode(const QString &path, const QString &file)
+void MediaLoader::decode(const QString &key, const QString &path, const QString &file, const QSize &maxSize)
 {
     auto *watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path] {
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, path] {
         watcher->deleteLater();
         const QImage img = watcher->result();
         if (img.isNull()) {
-            m_status.insert(path, Status::Failed);
+            m_status.insert(key, Status::Failed);
             emit imageFailed(path, Status::Failed);
             return;
         }
         const qsizetype cost = std::max<qsizetype>(1, img.sizeInBytes() / 1024);
         if (cost > m_images.maxCost() / 2) {
-            m_largePath = path;
+            m_largePath = key;
             m_large = img;
         } else {
-            m_images.insert(path, new QImage(img), cost);
+            m_images.insert(key, new QImage(img), cost);
         }
-        m_status.insert(path, Status::Ready);
+        m_status.insert(key, Status::Ready);
         emit imageReady(path);
     });
-    watcher->setFuture(QtConcurrent::run(&m_decoders, [file] {
+    watcher->setFuture(QtConcurrent::run(&m_decoders, [file, maxSize] {
         QImageReader reader(file);
         reader.setAutoTransform(true);
-        // Viewers get the full picture; a huge one is scaled to what a screen can show.
+        // Decoded at the size it is shown at (QImageReader scales while decoding: a 12-megapixel photo never
+        // exists whole in memory); viewers get the full picture, a huge one scaled to what a screen can show.
         const QSize size = reader.size();
-        if (size.width() > 8192 || size.height() > 8192)
-            reader.setScaledSize(size.scaled(8192, 8192, Qt::KeepAspectRatio));
+        const QSize bound = maxSize.isValid() ? maxSize : QSize(8192, 8192);
+        if (size.width() > bound.width() || size.height() > bound.height())
+            reader.setScaledSize(size.scaled(bound, Qt::KeepAspectRatio));
         return reader.read();
     }));
 }

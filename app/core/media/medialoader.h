@@ -35,6 +35,9 @@ public:
     // The decoded image at PATH, or a null image; a first call starts loading it (disk cache, then network)
     // and imageReady() or imageFailed() follows.
     QImage image(const QString &path);
+    // The image at PATH decoded to fit within MAXSIZE pixels (never enlarged), cached apart from image(PATH): for
+    // a picture shown larger than its thumbnail, on a high-DPI screen. imageReady()/imageFailed() name PATH too.
+    QImage image(const QString &path, const QSize &maxSize);
     // Network requests made for images so far (tests: a cached image costs none).
     int networkRequests() const { return m_networkRequests; }
 
@@ -53,7 +56,7 @@ signals:
 
 private:
     QNetworkReply *get(const QString &path);
-    void decode(const QString &path, const QString &file);
+    void decode(const QString &key, const QString &path, const QString &file, const QSize &maxSize);
     static Status statusOf(int httpStatus);
 
     QNetworkAccessManager *m_nam;
