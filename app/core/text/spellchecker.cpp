@@ -47,11 +47,17 @@ SpellChecker::SpellChecker(const QString &language, const QString &personalPath)
     : m_language(resolve(language))
     , m_personalPath(personalPath)
 {
-    const QString base = m_language.isEmpty() ? QString() : dictionaryPath(m_language);
-    if (base.isEmpty()) return;
-    m_handle = Hunspell_create(QFile::encodeName(base + u".aff"_qs).constData(),
-        QFile::encodeName(base + u".dic"_qs).constData());
-    if (!m_handle) return;
+    m_base = m_language.isEmpty() ? QString() : dictionaryPath(m_language);
+}
+
+void *SpellChecker::handle() const
+{
+    if (m_loaded) return m_handle;
+    m_loaded = true;
+    if (m_base.isEmpty()) return nullptr;
+    m_handle = Hunspell_create(QFile::encodeName(m_base + u".aff"_qs).constData(),
+        QFile::encodeName(m_base + u".dic"_qs).constData());
+    if (!m_handle) return nullptr;
     const QByteArray encoding = QByteArray(Hunspell_get_dic_encoding(static_cast<Hunhandle *>(m_handle))).toUpper();
     m_utf8 = encoding == "UTF-8" || encoding == "UTF8";
     QFile personal(m_personalPath);
@@ -62,6 +68,7 @@ SpellChecker::SpellChecker(const QString &language, const QString &personalPath)
             if (!word.isEmpty()) Hunspell_add(static_cast<Hunhandle *>(m_handle), encode(word).constData());
         }
     }
+    return m_handle;
 }
 
 SpellChecker::~SpellChecker()
@@ -81,14 +88,14 @@ QString SpellChecker::decode(const char *text) const
 
 bool SpellChecker::isCorrect(const QString &word) const
 {
-    if (!m_handle || word.isEmpty()) return true;
+    if (word.isEmpty() || !handle()) return true;
     return Hunspell_spell(static_cast<Hunhandle *>(m_handle), encode(word).constData()) != 0;
 }
 
 QStringList SpellChecker::suggestions(const QString &word, int max) const
 {
     QStringList out;
-    if (!m_handle) return out;
+    if (!handle()) return out;
     char **list = nullptr;
     const int n = Hunspell_suggest(static_cast<Hunhandle *>(m_handle), &list, encode(word).constData());
     for (int i = 0; i < n && out.size() < max; ++i)
@@ -99,7 +106,7 @@ QStringList SpellChecker::suggestions(const QString &word, int max) const
 
 void SpellChecker::addToDictionary(const QString &word)
 {
-    if (!m_handle || word.isEmpty()) return;
+    if (word.isEmpty() || !handle()) return;
     Hunspell_add(static_cast<Hunhandle *>(m_handle), encode(word).constData());
     QFile personal(m_personalPath);
     if (personal.open(QIODevice::Append | QIODevice::Text)) personal.write(word.toUtf8() + '\n');
