@@ -978,9 +978,12 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>✓ Read by %n</source>
-        <translation>✓ Gelesen von %n</translation>
+        <translation>
+            <numerusform>✓ Gelesen von %n</numerusform>
+            <numerusform>✓ Gelesen von %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -67,9 +67,8 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     connect(m_account, &Account::sessionExpired, this,
         [this] { showSignIn(tr("Your session has ended. Please sign in again.")); });
     connect(m_account, &Account::tokenPersistenceUnavailable, this, [this] {
-        m_keychainNotice->setText(
-            tr("No system keychain is available: you stay signed in until Natter is closed, "
-               "and nothing is saved to disk."));
+        m_keychainUnavailable = true;
+        retranslate();
         statusBar()->show();
     });
 }
@@ -171,6 +170,9 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    if (m_keychainUnavailable)
+        m_keychainNotice->setText(tr("No system keychain is available: you stay signed in until Natter is closed, "
+                                     "and nothing is saved to disk."));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -80,6 +80,7 @@ private:
     QAction *m_quitAction;
     QAction *m_shortcutsAction;
     bool m_retranslating = false;
+    bool m_keychainUnavailable = false;
     LocalServer *m_localServer = nullptr;
     HostController *m_host = nullptr;
     Attention *m_attention = nullptr;

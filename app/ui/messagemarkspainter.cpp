@@ -52,7 +52,10 @@ void MessageMarksPainter::paintOverlay(
     const QVariant readBy = index.data(MessageListModel::ReadByRole);
     if (readBy.isValid() && index.data(MessageListModel::SendStateRole).toInt() == int(SendState::Sent)) {
         const int n = int(readBy.toStringList().size());
-        const QString text = n == 0 ? tr("Sent") : tr("✓ Read by %n", n);
+        // Spelled out (not through the helper) so that lupdate sees a plural form: German has "von 1" and "von 4".
+        const QString text = n == 0
+            ? tr("Sent")
+            : QCoreApplication::translate("Natter::Client::MessageMarksPainter", "✓ Read by %n", nullptr, n);
         const int w = fm.horizontalAdvance(text);
         painter->setPen(n == 0 ? ChatPalette::current().faint : ChatPalette::current().accent);
         painter->drawText(QRect(right - w, textTop, w, fm.height()), Qt::AlignRight | Qt::AlignTop, text);
