@@ -12,7 +12,8 @@ namespace Natter::Client {
 
 bool MessageView::openTextSelector(const QModelIndex &index, const QPoint &pos)
 {
-    if (!index.isValid() || isEditing()) return false;
+    // A message still sending or failed is not selectable: a click on a failed one retries it.
+    if (!index.isValid() || isEditing() || messageAt(index.row()).state != SendState::Sent) return false;
     const QRect row = visualRect(index);
     const MessageLayout &l = m_delegate->layouts().layout(index, row.width());
     const QRect body = l.text.translated(row.topLeft());
