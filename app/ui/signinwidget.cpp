@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QGridLayout>
 #include <QFormLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,12 +23,16 @@ SignInWidget::SignInWidget(QWidget *parent)
     , m_username(new QLineEdit)
     , m_password(new QLineEdit)
     , m_displayName(new QLineEdit)
-    , m_displayNameLabel(new QLabel(tr("Display name")))
-    , m_register(new QCheckBox(tr("Create a new account on this server")))
+    , m_displayNameLabel(new QLabel)
+    , m_register(new QCheckBox)
     , m_submit(new QPushButton)
-    , m_host(new QPushButton(tr("Host a server on this computer")))
+    , m_host(new QPushButton)
     , m_error(new QLabel)
-    , m_title(new QLabel(tr("Join your team on Natter")))
+    , m_title(new QLabel)
+    , m_subtitle(new QLabel)
+    , m_serverLabel(new QLabel)
+    , m_usernameLabel(new QLabel)
+    , m_passwordLabel(new QLabel)
     , m_hostPanel(new QWidget)
 {
     m_hostPanel->setObjectName(u"hostPanel"_qs);
@@ -42,15 +47,10 @@ SignInWidget::SignInWidget(QWidget *parent)
     m_host->setObjectName(u"host"_qs);
     m_host->setFlat(true);
     m_host->setCursor(Qt::PointingHandCursor);
-    m_host->setToolTip(tr("Start a Natter server on this computer, with its data in this profile, "
-                          "and create the first account on it."));
     setThemedStyleSheet(m_host, 
         u"QPushButton { color: @accent; border: none; padding: 4px; text-decoration: underline; }"
         " QPushButton:disabled { color: @muted; text-decoration: none; }"_qs);
-    m_server->setPlaceholderText(tr("chat.example.com:%1").arg(Limits::DefaultPort));
-    m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_displayName->setPlaceholderText(tr("How others see you (optional)"));
     m_error->setWordWrap(true);
     setThemedStyleSheet(m_error, u"QLabel { color: @danger; background: @dangerBg; border: 1px solid @dangerBorder;"
                            " border-radius: 6px; padding: 8px; }"_qs);
@@ -71,18 +71,17 @@ SignInWidget::SignInWidget(QWidget *parent)
     setThemedStyleSheet(card, u"#card { background: @base; border: 1px solid @border; border-radius: 10px; }"_qs);
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    form->addRow(tr("Server address"), m_server);
-    form->addRow(tr("Username"), m_username);
-    form->addRow(tr("Password"), m_password);
+    form->addRow(m_serverLabel, m_server);
+    form->addRow(m_usernameLabel, m_username);
+    form->addRow(m_passwordLabel, m_password);
     form->addRow(m_displayNameLabel, m_displayName);
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(28, 24, 28, 24);
     cardLayout->setSpacing(12);
     cardLayout->addWidget(m_title);
-    auto *subtitle = new QLabel(tr("Sign in with the account your team gave you, or create one."));
-    subtitle->setWordWrap(true);
-    setThemedStyleSheet(subtitle, u"color: @muted;"_qs);
-    cardLayout->addWidget(subtitle);
+    m_subtitle->setWordWrap(true);
+    setThemedStyleSheet(m_subtitle, u"color: @muted;"_qs);
+    cardLayout->addWidget(m_subtitle);
     cardLayout->addLayout(form);
     cardLayout->addWidget(m_register);
     cardLayout->addWidget(m_error);
@@ -104,7 +103,35 @@ SignInWidget::SignInWidget(QWidget *parent)
     connect(m_host, &QPushButton::clicked, this, &SignInWidget::hostRequested);
     for (QLineEdit *edit : { m_server, m_username, m_password, m_displayName })
         connect(edit, &QLineEdit::returnPressed, this, &SignInWidget::submitted);
-    updateMode();
+    retranslate();
+}
+
+void SignInWidget::retranslate()
+{
+    m_title->setText(tr("Join your team on Natter"));
+    m_subtitle->setText(tr("Sign in with the account your team gave you, or create one."));
+    m_serverLabel->setText(tr("Server address"));
+    m_usernameLabel->setText(tr("Username"));
+    m_passwordLabel->setText(tr("Password"));
+    m_displayNameLabel->setText(tr("Display name"));
+    m_register->setText(tr("Create a new account on this server"));
+    m_server->setPlaceholderText(tr("chat.example.com:%1").arg(Limits::DefaultPort));
+    m_username->setPlaceholderText(tr("e.g. alice"));
+    m_displayName->setPlaceholderText(tr("How others see you (optional)"));
+    m_host->setToolTip(tr("Start a Natter server on this computer, with its data in this profile, "
+                          "and create the first account on it."));
+    // The texts that follow a state keep it: busy signing in, a server starting.
+    if (m_submit->isEnabled())
+        updateMode();
+    else
+        m_submit->setText(isRegistering() ? tr("Creating account…") : tr("Signing in…"));
+    m_host->setText(m_host->isEnabled() ? tr("Host a server on this computer") : tr("Starting the server…"));
+}
+
+void SignInWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
 }
 
 void SignInWidget::updateMode()

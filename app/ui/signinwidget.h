@@ -42,8 +42,13 @@ signals:
     void submitted();
     void hostRequested();
 
+protected:
+    // Another language chosen in Settings while signed out: the screen in the new language at once.
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateMode();
+    void retranslate();
 
     QLineEdit *m_server;
     QLineEdit *m_username;
@@ -55,6 +60,10 @@ private:
     QPushButton *m_host;
     QLabel *m_error;
     QLabel *m_title;
+    QLabel *m_subtitle;
+    QLabel *m_serverLabel;
+    QLabel *m_usernameLabel;
+    QLabel *m_passwordLabel;
     QWidget *m_hostPanel;
     QStringList m_shownAddresses;
 };

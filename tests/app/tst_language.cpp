@@ -5,6 +5,7 @@
 #include "composer.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "signinwidget.h"
 
 #include "net/apiclient.h"
 #include "session/account.h"
@@ -14,7 +15,9 @@
 
 #include <common/protocol/codec.h>
 
+#include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -78,6 +81,27 @@ private slots:
 
         installTranslations(u"en"_qs);
         QTRY_COMPARE(window.chatWidget()->composer()->placeholderText(), u"Message #design"_qs);
+    }
+
+    void signInScreenFollowsTheLanguage()
+    {
+        QTemporaryDir dir;
+        Profile profile(u"signin"_qs, dir.path());
+        MemoryTokenStore tokens;
+        QNetworkAccessManager nam;
+        Account account(profile, &tokens, &nam);
+        MainWindow window(&account);
+        window.show();
+        window.startUp({}); // nothing stored: the sign-in screen
+        auto *submit = window.signInWidget()->findChild<QPushButton *>(u"submit"_qs);
+        QVERIFY(submit);
+        QCOMPARE(submit->text(), u"Sign in"_qs);
+        installTranslations(u"de"_qs);
+        QTRY_COMPARE(submit->text(), u"Anmelden"_qs);
+        bool found = false;
+        for (const QLabel *label : window.signInWidget()->findChildren<QLabel *>())
+            found |= label->text() == u"Serveradresse"_qs;
+        QVERIFY(found);
     }
 };
 
