@@ -122,8 +122,8 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
         done({});
     };
     if (credentials.registering)
-        m_api.registerUser(
-            credentials.username, credentials.password, credentials.displayName, this, finished);
+        m_api.registerUser(credentials.username, credentials.password, credentials.displayName,
+            credentials.invite.isEmpty() ? inviteFromAddress(credentials.server) : credentials.invite, this, finished);
     else
         m_api.login(credentials.username, credentials.password, this, finished);
 }

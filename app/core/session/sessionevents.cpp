@@ -72,6 +72,15 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
     case T::ReadUpdated:
         if (const auto e = decodeEvent<Wire::ReadState>(frame, type)) applyReadState(*e);
         return;
+    case T::MemberUpdated:
+        if (const auto e = decodeEvent<Wire::MemberUpdated>(frame, type)) applyMemberUpdate(*e);
+        return;
+    case T::ReportsCount:
+        if (const auto e = decodeEvent<Wire::ReportsCount>(frame, type)) m_moderation->applyReportsCount(e->open);
+        return;
+    case T::ReportResolved:
+        if (const auto e = decodeEvent<Wire::ReportResolved>(frame, type)) m_moderation->applyReportResolved(*e);
+        return;
     default:
         qCInfo(lcSession) << "ignoring a" << Wire::frameTypeName(type) << "frame";
         return;
@@ -183,8 +192,21 @@ void Session::applyChannelUpdate(const Wire::ChannelUpdated &event)
     updated.unreadCount = current.unreadCount;
     updated.mentionCount = current.mentionCount;
     updated.lastReadMessageId = current.lastReadMessageId;
+    updated.mutedUntil = current.mutedUntil;
     if (current.id.isValid() && current.role != Wire::Role::None) updated.role = current.role;
     updateChannel(updated);
+}
+
+void Session::applyMemberUpdate(const Wire::MemberUpdated &event)
+{
+    // The caller's own role and mute are part of their view of the channel: the menus and the composer follow.
+    Channel c = channel(event.channelId);
+    if (event.userId == m_me.id && c.id.isValid() && (c.role != event.role || c.mutedUntil != event.mutedUntil)) {
+        c.role = event.role;
+        c.mutedUntil = event.mutedUntil;
+        updateChannel(c);
+    }
+    m_moderation->applyMemberUpdated(event);
 }
 
 void Session::applyReadState(const Wire::ReadState &event)
