@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "admin/adminentry.h"
 #include "composer.h"
 #include "logging.h"
 #include "settingsdialog.h"
@@ -44,8 +45,9 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     QMenu *menu = menuBar()->addMenu(tr("&Account"));
     m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     m_signOutAction->setEnabled(false);
-    menu->addSeparator();
+    QAction *settingsSeparator = menu->addSeparator();
     menu->addAction(tr("&Settings…"), QKeySequence(u"Ctrl+,"_qs), this, &MainWindow::openSettings);
+    m_admin = new AdminEntry(this, menu, settingsSeparator, this); // Invite people…, Administration…
     menu->addSeparator();
     menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -134,12 +136,14 @@ void MainWindow::showChat(Session *session)
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
     applyNotifications();
+    m_admin->setSession(session);
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
 
 void MainWindow::dropChat()
 {
+    if (m_admin) m_admin->setSession(nullptr);
     delete m_attention;
     m_attention = nullptr;
     if (!m_chat) return;

@@ -251,6 +251,7 @@ Report Report::read(JsonReader &r)
     x.outcome = readEnum(r, Key::Outcome, ReportOutcome::None, false);
     x.resolvedBy = r.optionalId(Key::ResolvedBy).value_or(0);
     x.resolvedAt = r.optionalTime(Key::ResolvedAt);
+    x.message = readOptionalObject<Message>(r, Key::Message);
     return x;
 }
 
@@ -267,6 +268,8 @@ void Report::write(JsonWriter &w) const
     writeEnum(w.key(Key::Outcome), outcome);
     writeId(w.key(Key::ResolvedBy), resolvedBy.value());
     writeTime(w.key(Key::ResolvedAt), resolvedAt);
+    if (message)
+        message->write(w.key(Key::Message));
     w.endObject();
 }
 

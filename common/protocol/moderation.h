@@ -2,6 +2,7 @@
 
 #include "enums.h"
 #include "id.h"
+#include "message.h"
 #include "user.h"
 
 #include <QList>
@@ -162,6 +163,9 @@ struct Report
     ReportOutcome outcome = ReportOutcome::None;
     Id resolvedBy;
     qint64 resolvedAt = 0;
+    // GET /reports only: the reported message as history shows it (a tombstone once deleted), so that an
+    // administrator who is not in the channel sees what was reported. Absent when it no longer exists.
+    std::optional<Message> message;
 
     static Report read(JsonReader &reader);
     void write(JsonWriter &writer) const;

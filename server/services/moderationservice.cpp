@@ -20,6 +20,7 @@
 #include <common/snowflake.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <sodium.h>
 
@@ -404,8 +405,13 @@ Result<QJsonObject> ModerationService::reports(qint64 actorId, const QUrlQuery &
     const qint64 before = query.queryItemValue(u"before"_qs).toLongLong();
     QJsonArray list;
     const auto rows = d.store.reports(status == u"all" ? QString() : status, before, limit + 1);
-    for (qsizetype i = 0; i < rows.size() && i < limit; ++i)
-        list.append(reportJson(rows.at(i)));
+    for (qsizetype i = 0; i < rows.size() && i < limit; ++i) {
+        QJsonObject report = reportJson(rows.at(i));
+        // The message as history shows it: administrators act on reports from channels they are not in.
+        if (const auto message = d.messages.byId(rows.at(i).messageId))
+            report.insert(Key::Message, QJsonDocument::fromJson(d.views.messageJson(*message)).object());
+        list.append(report);
+    }
     return QJsonObject { { Key::Reports, list }, { Key::HasMore, rows.size() > limit },
         { Key::Open, d.store.openReportCount() } };
 }

@@ -309,6 +309,12 @@ private Q_SLOTS:
         QCOMPARE(queue.status, 200);
         QVERIFY(!queue.json.value(u"reports").toArray().isEmpty());
         const QString id = report.json.value(u"id").toString();
+        // The queue shows the reported message itself: the administrator is not in the channel.
+        bool shown = false;
+        for (const auto &r : queue.json.value(u"reports").toArray())
+            if (r.toObject().value(u"id").toString() == id)
+                shown = r.toObject().value(u"message").toObject().value(u"text").toString() == u"something rude"_qs;
+        QVERIFY(shown);
         const auto resolved = rest.post(u"/api/v1/reports/%1/resolve"_qs.arg(id), { { u"action"_qs, u"delete"_qs } }, m_root.token);
         QCOMPARE(resolved.status, 200);
         QCOMPARE(resolved.json.value(u"outcome").toString(), u"deleted"_qs);

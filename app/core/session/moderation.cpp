@@ -37,7 +37,8 @@ template<class T> std::optional<T> answerAs(const ApiResult &result, QString *er
 }
 
 // Calls DONE with T decoded from the answer (or a default T and the sentence).
-template<class T, class R = T> ApiClient::Callback decoded(Moderation::Answer<R> done, std::function<R(const T &)> pick)
+template<class T, class R = T>
+ApiClient::Callback decoded(Moderation::Answer<R> done, std::type_identity_t<std::function<R(const T &)>> pick)
 {
     return [done, pick](const ApiResult &result) {
         QString error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <common/protocol/events.h>
 #include <common/protocol/moderation.h>
 #include <common/protocol/user.h>
 

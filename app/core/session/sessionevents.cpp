@@ -1,6 +1,7 @@
 // The event half of Session: gateway events applied in seq order to the cursors, the cache, the channel list
 // and (through signals) the message models.
 #include "logging.h"
+#include "session/moderation.h"
 #include "session/session.h"
 
 #include <common/isotime.h>
