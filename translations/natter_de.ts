@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>MediaLoader</name>
@@ -39,13 +40,16 @@
     </message>
     <message numerus="yes">
         <source>%n replies</source>
-        <translation><numerusform>%n Antwort</numerusform><numerusform>%n Antworten</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Natter::Client::Account</name>
     <message>
-        <source>Enter the server's address, for example chat.example.com:%1.</source>
+        <source>Enter the server&apos;s address, for example chat.example.com:%1.</source>
         <translation>Geben Sie die Adresse des Servers ein, zum Beispiel chat.example.com:%1.</translation>
     </message>
     <message>
@@ -88,6 +92,107 @@
         <source>The server answered with an error (%1). Try again later.</source>
         <translation>Der Server hat mit einem Fehler geantwortet (%1). Versuchen Sie es später erneut.</translation>
     </message>
+    <message>
+        <source>Signing in to %1 was cancelled.</source>
+        <translation>Die Anmeldung bei %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed and was not trusted, so nothing was sent to it. Ask the server&apos;s administrator whether the certificate was replaced.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert und wurde nicht als vertrauenswürdig bestätigt, daher wurde nichts dorthin gesendet. Fragen Sie die Administration des Servers, ob das Zertifikat ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not trusted, so nothing was sent to it.</source>
+        <translation>Dem Zertifikat von %1 wurde nicht vertraut, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AdminEntry</name>
+    <message>
+        <source>&amp;Invite people…</source>
+        <translation>Personen &amp;einladen …</translation>
+    </message>
+    <message>
+        <source>A&amp;dministration…</source>
+        <translation>A&amp;dministration …</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚑ %n open report</source>
+        <translation><numerusform>⚑ %n offene Meldung</numerusform><numerusform>⚑ %n offene Meldungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚑ %n open reports</source>
+        <translation><numerusform>⚑ %n offene Meldung</numerusform><numerusform>⚑ %n offene Meldungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the report queue</source>
+        <translation>Die Meldungen öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AdminUserModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AdminWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>Reports (%1)</source>
+        <translation>Meldungen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Alerts</name>
@@ -119,7 +224,124 @@
     <name>Natter::Client::Attention</name>
     <message numerus="yes">
         <source>(%n) %1</source>
-        <translation><numerusform>(%n) %1</numerusform><numerusform>(%n) %1</numerusform></translation>
+        <translation>
+            <numerusform>(%n) %1</numerusform>
+            <numerusform>(%n) %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AuditModel</name>
+    <message>
+        <source>Deleted a message</source>
+        <translation>Hat eine Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>Made a channel read-only</source>
+        <translation>Hat einen Kanal schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Let everyone write in a channel</source>
+        <translation>Hat einen Kanal für alle freigegeben</translation>
+    </message>
+    <message>
+        <source>Changed a member&apos;s role</source>
+        <translation>Hat die Rolle eines Mitglieds geändert</translation>
+    </message>
+    <message>
+        <source>Muted a member</source>
+        <translation>Hat ein Mitglied stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Unmuted a member</source>
+        <translation>Hat die Stummschaltung eines Mitglieds aufgehoben</translation>
+    </message>
+    <message>
+        <source>Deactivated an account</source>
+        <translation>Hat ein Konto deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reactivated an account</source>
+        <translation>Hat ein Konto reaktiviert</translation>
+    </message>
+    <message>
+        <source>Changed a server role</source>
+        <translation>Hat eine Serverrolle geändert</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>Hat ein Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Created an account</source>
+        <translation>Hat ein Konto angelegt</translation>
+    </message>
+    <message>
+        <source>Created an invite</source>
+        <translation>Hat eine Einladung erstellt</translation>
+    </message>
+    <message>
+        <source>Revoked an invite</source>
+        <translation>Hat eine Einladung widerrufen</translation>
+    </message>
+    <message>
+        <source>Reported a message</source>
+        <translation>Hat eine Nachricht gemeldet</translation>
+    </message>
+    <message>
+        <source>Resolved a report</source>
+        <translation>Hat eine Meldung bearbeitet</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Whom / where</source>
+        <translation>Wen / wo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AuditTab</name>
+    <message>
+        <source>Load older entries</source>
+        <translation>Ältere Einträge laden</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Every moderation and administration action, newest first. Entries can never be changed or removed.</source>
+        <translation>Jede Moderations- und Verwaltungsaktion, die neueste zuerst. Einträge können nie geändert oder entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -127,6 +349,81 @@
     <message>
         <source>Click to open</source>
         <translation>Zum Öffnen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::CertificateDialog</name>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>%1 now shows a different certificate from the one you trusted.</source>
+        <translation>%1 zeigt jetzt ein anderes Zertifikat als das, dem Sie vertraut haben.</translation>
+    </message>
+    <message>
+        <source>%1 uses a certificate that this computer cannot verify.</source>
+        <translation>%1 verwendet ein Zertifikat, das dieser Computer nicht überprüfen kann.</translation>
+    </message>
+    <message>
+        <source>Natter did not connect and sent nothing to it. A certificate changes when the server&apos;s administrator replaces it, but also when someone intercepts the connection. Trust the new certificate only if the administrator confirms its fingerprint.</source>
+        <translation>Natter hat keine Verbindung aufgebaut und nichts dorthin gesendet. Ein Zertifikat ändert sich, wenn die Administration des Servers es ersetzt, aber auch, wenn jemand die Verbindung abfängt. Vertrauen Sie dem neuen Zertifikat nur, wenn die Administration seinen Fingerabdruck bestätigt.</translation>
+    </message>
+    <message>
+        <source>This is normal for a server on a local network that made its own certificate. Compare the fingerprint below with the one the server&apos;s administrator gives you (natter-server prints it when it makes the certificate). Nothing has been sent to the server yet.</source>
+        <translation>Das ist normal für einen Server im lokalen Netz, der sein eigenes Zertifikat erstellt hat. Vergleichen Sie den Fingerabdruck unten mit dem, den Ihnen die Administration des Servers nennt (natter-server gibt ihn beim Erstellen des Zertifikats aus). Es wurde noch nichts an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Bisher vertraut:</translation>
+    </message>
+    <message>
+        <source>Shown now:</source>
+        <translation>Jetzt angezeigt:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Ausgestellt für:</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Diesem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Don&apos;t connect</source>
+        <translation>Nicht verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Trusted before: %1</source>
+        <translation>Bisher vertraut: %1</translation>
+    </message>
+    <message>
+        <source>Shown now: %1</source>
+        <translation>Jetzt angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>Issued to: %1</source>
+        <translation>Ausgestellt für: %1</translation>
     </message>
 </context>
 <context>
@@ -180,11 +477,17 @@
     </message>
     <message numerus="yes">
         <source>%n member</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n members</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -234,7 +537,7 @@
         <translation>Nachricht an #%1</translation>
     </message>
     <message>
-        <source>Offline – messages will be sent when you're back</source>
+        <source>Offline – messages will be sent when you&apos;re back</source>
         <translation>Offline – Nachrichten werden gesendet, sobald Sie wieder verbunden sind</translation>
     </message>
     <message>
@@ -346,6 +649,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
 </context>
 <context>
+    <name>Natter::Client::ComposerLock</name>
+    <message>
+        <source>You are muted in this channel until %1</source>
+        <translation>Sie sind in diesem Kanal bis %1 stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>This channel is read-only: only its owners and admins write here</source>
+        <translation>Dieser Kanal ist schreibgeschützt: Nur seine Eigentümer und Admins schreiben hier</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::DBusNotifier</name>
     <message>
         <source>Open</source>
@@ -437,6 +751,143 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
 </context>
 <context>
+    <name>Natter::Client::InviteDialog</name>
+    <message>
+        <source>Invite people</source>
+        <translation>Personen einladen</translation>
+    </message>
+    <message>
+        <source>Link to send</source>
+        <translation>Zu sendender Link</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send this link to the people you want to invite. They paste it into the server address when they create their account in Natter. It works %n times within 7 days.</source>
+        <translation><numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform><numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating a link…</source>
+        <translation>Link wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Send people this server&apos;s address. They enter it when they create their account in Natter. If the server only accepts invited people, ask an administrator for an invite link.</source>
+        <translation>Senden Sie den Personen die Adresse dieses Servers. Sie geben sie ein, wenn sie ihr Konto in Natter anlegen. Nimmt der Server nur eingeladene Personen auf, bitten Sie die Administration um einen Einladungslink.</translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Gültig bis %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::InviteModel</name>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation><numerusform>%1 von %n</numerusform><numerusform>%1 von %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Einladungscode</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::InvitesTab</name>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Number of uses</source>
+        <translation>Anzahl der Verwendungen</translation>
+    </message>
+    <message>
+        <source>Expires after</source>
+        <translation>Läuft ab nach</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tagen</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tagen</translation>
+    </message>
+    <message>
+        <source>Create invite link</source>
+        <translation>Einladungslink erstellen</translation>
+    </message>
+    <message>
+        <source>Invite link</source>
+        <translation>Einladungslink</translation>
+    </message>
+    <message>
+        <source>The new link appears here</source>
+        <translation>Hier erscheint der neue Link</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Invites still usable</source>
+        <translation>Noch gültige Einladungen</translation>
+    </message>
+    <message>
+        <source>Uses:</source>
+        <translation>Verwendungen:</translation>
+    </message>
+    <message>
+        <source>Expires after:</source>
+        <translation>Läuft ab nach:</translation>
+    </message>
+    <message>
+        <source>Teammates paste the link into the server address of Natter&apos;s sign-in screen and create their account. On an invite-only server nobody can join without one.</source>
+        <translation>Teammitglieder fügen den Link als Serveradresse in Natters Anmeldebildschirm ein und legen ihr Konto an. Auf einem Server nur mit Einladung kann ohne Link niemand beitreten.</translation>
+    </message>
+    <message>
+        <source>Invites still usable:</source>
+        <translation>Noch gültige Einladungen:</translation>
+    </message>
+    <message>
+        <source>Copied the link.</source>
+        <translation>Link kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite created: %n use, until %1.</source>
+        <translation><numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform><numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite created: %n uses, until %1.</source>
+        <translation><numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform><numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The invite was revoked: its link no longer works.</source>
+        <translation>Die Einladung wurde widerrufen: Ihr Link funktioniert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::LocalServer</name>
     <message>
         <source>The server did not start within %1 seconds.</source>
@@ -451,7 +902,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Das Natter-Serverprogramm wurde unter %1 nicht gefunden.</translation>
     </message>
     <message>
-        <source>Cannot create the server's data folder %1.</source>
+        <source>Cannot create the server&apos;s data folder %1.</source>
         <translation>Der Datenordner des Servers %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
@@ -500,14 +951,6 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Kein Systemschlüsselbund verfügbar: Sie bleiben angemeldet, bis Natter geschlossen wird, und nichts wird auf der Festplatte gespeichert.</translation>
     </message>
     <message>
-        <source>Could not host a server on this computer. %1</source>
-        <translation>Auf diesem Computer konnte kein Server gestartet werden. %1</translation>
-    </message>
-    <message>
-        <source>A Natter server is running on this computer at %1 until you quit Natter. Create the first account on it.</source>
-        <translation>Auf diesem Computer läuft ein Natter-Server unter %1, bis Sie Natter beenden. Legen Sie darauf das erste Konto an.</translation>
-    </message>
-    <message>
         <source>You are signed out.</source>
         <translation>Sie sind abgemeldet.</translation>
     </message>
@@ -540,6 +983,68 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
 </context>
 <context>
+    <name>Natter::Client::MemberActionMenu</name>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Direktnachricht senden</translation>
+    </message>
+    <message>
+        <source>Make channel admin</source>
+        <translation>Zum Kanal-Admin machen</translation>
+    </message>
+    <message>
+        <source>Remove admin rights</source>
+        <translation>Admin-Rechte entziehen</translation>
+    </message>
+    <message>
+        <source>Unmute (muted until %1)</source>
+        <translation>Stummschaltung aufheben (stumm bis %1)</translation>
+    </message>
+    <message>
+        <source>Mute for longer</source>
+        <translation>Länger stummschalten</translation>
+    </message>
+    <message>
+        <source>Mute in this channel</source>
+        <translation>In diesem Kanal stummschalten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigene Dauer …</translation>
+    </message>
+    <message>
+        <source>Remove from channel…</source>
+        <translation>Aus dem Kanal entfernen …</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberDelegate</name>
+    <message>
+        <source> · deactivated</source>
+        <translation> · deaktiviert</translation>
+    </message>
+    <message>
+        <source> · muted until %1</source>
+        <translation> · stumm bis %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::MemberListModel</name>
     <message>
         <source>Owner</source>
@@ -556,6 +1061,61 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>%1 (@%2) is away</source>
         <translation>%1 (@%2) ist abwesend</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberModeration</name>
+    <message>
+        <source>Read-only: only owners and admins write (announcements)</source>
+        <translation>Schreibgeschützt: Nur Eigentümer und Admins schreiben (Ankündigungen)</translation>
+    </message>
+    <message>
+        <source>Read-only channel</source>
+        <translation>Schreibgeschützter Kanal</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Mute for how many minutes?</source>
+        <translation>Für wie viele Minuten stummschalten?</translation>
+    </message>
+    <message>
+        <source>Only owners and admins can write here now.</source>
+        <translation>Hier können jetzt nur noch Eigentümer und Admins schreiben.</translation>
+    </message>
+    <message>
+        <source>Everyone can write here again.</source>
+        <translation>Hier können wieder alle schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin of this channel.</source>
+        <translation>%1 ist jetzt Admin dieses Kanals.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer an admin of this channel.</source>
+        <translation>%1 ist nicht mehr Admin dieses Kanals.</translation>
+    </message>
+    <message>
+        <source>%1 can write here again.</source>
+        <translation>%1 kann hier wieder schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 is muted in this channel until %2.</source>
+        <translation>%1 ist in diesem Kanal bis %2 stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Remove from channel</source>
+        <translation>Aus dem Kanal entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from #%2? They can join again if the channel is public.</source>
+        <translation>%1 aus #%2 entfernen? Ist der Kanal öffentlich, kann die Person wieder beitreten.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the channel.</source>
+        <translation>%1 wurde aus dem Kanal entfernt.</translation>
     </message>
 </context>
 <context>
@@ -582,11 +1142,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n member</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n members</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading members…</source>
@@ -655,6 +1221,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <source>Copied the link to the message.</source>
         <translation>Link zur Nachricht kopiert.</translation>
     </message>
+    <message>
+        <source>Thank you. The administrators will look at your report and tell you what they decided.</source>
+        <translation>Danke. Die Administration sieht sich Ihre Meldung an und teilt Ihnen die Entscheidung mit.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MessageActionMenu</name>
@@ -690,6 +1260,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <source>Delete message…</source>
         <translation>Nachricht löschen …</translation>
     </message>
+    <message>
+        <source>Report message…</source>
+        <translation>Nachricht melden …</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MessageActions</name>
@@ -722,7 +1296,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Der Server hat nicht rechtzeitig geantwortet; prüfen Sie, ob die Änderung übernommen wurde.</translation>
     </message>
     <message>
-        <source>You're offline. Nothing was changed; try again when you're back.</source>
+        <source>You&apos;re offline. Nothing was changed; try again when you&apos;re back.</source>
         <translation>Sie sind offline. Nichts wurde geändert; versuchen Sie es erneut, sobald Sie wieder verbunden sind.</translation>
     </message>
 </context>
@@ -816,11 +1390,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s): %1</source>
-        <translation><numerusform>%n Datei: %1</numerusform><numerusform>%n Dateien: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei: %1</numerusform>
+            <numerusform>%n Dateien: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 %n time(s)</source>
-        <translation><numerusform>%1 %n-mal</numerusform><numerusform>%1 %n-mal</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n-mal</numerusform>
+            <numerusform>%1 %n-mal</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reactions: %1</source>
@@ -828,7 +1408,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n reply(s) in the thread</source>
-        <translation><numerusform>%n Antwort im Thread</numerusform><numerusform>%n Antworten im Thread</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort im Thread</numerusform>
+            <numerusform>%n Antworten im Thread</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edited</source>
@@ -845,6 +1428,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (deaktiviert)</translation>
     </message>
 </context>
 <context>
@@ -885,11 +1472,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n people reacted with %1</source>
-        <translation><numerusform>%n Person hat mit %1 reagiert</numerusform><numerusform>%n Personen haben mit %1 reagiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Person hat mit %1 reagiert</numerusform>
+            <numerusform>%n Personen haben mit %1 reagiert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n others reacted with %2</source>
-        <translation><numerusform>%1 und %n weitere Person haben mit %2 reagiert</numerusform><numerusform>%1 und %n weitere Personen haben mit %2 reagiert</numerusform></translation>
+        <translation>
+            <numerusform>%1 und %n weitere Person haben mit %2 reagiert</numerusform>
+            <numerusform>%1 und %n weitere Personen haben mit %2 reagiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 reacted with %2</source>
@@ -902,6 +1495,41 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Save file</source>
         <translation>Datei speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Moderation</name>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>Der Server ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>Nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused (%1).</source>
+        <translation>Der Server hat abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Natter does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Natter nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Thank you: the message you reported was deleted.</source>
+        <translation>Danke: Die von Ihnen gemeldete Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Thank you: the author of the message you reported was muted in that channel.</source>
+        <translation>Danke: Die Person, deren Nachricht Sie gemeldet haben, wurde in diesem Kanal stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Thank you: the account of the author you reported was deactivated.</source>
+        <translation>Danke: Das Konto der gemeldeten Person wurde deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Your report was reviewed; no action was taken.</source>
+        <translation>Ihre Meldung wurde geprüft; es wurde nichts unternommen.</translation>
     </message>
 </context>
 <context>
@@ -931,11 +1559,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n pinned message</source>
-        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+        <translation>
+            <numerusform>%n angeheftete Nachricht</numerusform>
+            <numerusform>%n angeheftete Nachrichten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pinned messages</source>
-        <translation><numerusform>%n angeheftete Nachricht</numerusform><numerusform>%n angeheftete Nachrichten</numerusform></translation>
+        <translation>
+            <numerusform>%n angeheftete Nachricht</numerusform>
+            <numerusform>%n angeheftete Nachrichten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -954,7 +1588,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -966,6 +1603,207 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Read by %1</source>
         <translation>Gelesen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ReportDialog</name>
+    <message>
+        <source>Report message</source>
+        <translation>Nachricht melden</translation>
+    </message>
+    <message>
+        <source>Tell the server&apos;s administrators why this message by %1 breaks the rules. They decide what happens, and you are told the outcome.</source>
+        <translation>Teilen Sie der Administration des Servers mit, warum diese Nachricht von %1 gegen die Regeln verstößt. Sie entscheidet, was geschieht, und Sie erfahren das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Kind of problem</source>
+        <translation>Art des Problems</translation>
+    </message>
+    <message>
+        <source>Spam or advertising</source>
+        <translation>Spam oder Werbung</translation>
+    </message>
+    <message>
+        <source>Harassment or insults</source>
+        <translation>Belästigung oder Beleidigung</translation>
+    </message>
+    <message>
+        <source>Inappropriate content</source>
+        <translation>Unangemessener Inhalt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Details (optional, required for “Other”)</source>
+        <translation>Details (optional, bei „Sonstiges“ erforderlich)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ReportModel</name>
+    <message>
+        <source>Dismissed</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>Author muted</source>
+        <translation>Person stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Author deactivated</source>
+        <translation>Person deaktiviert</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>(not available)</source>
+        <translation>(nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Verfasst von</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Gemeldet von</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ReportsTab</name>
+    <message numerus="yes">
+        <source>%n open report</source>
+        <translation><numerusform>%n offene Meldung</numerusform><numerusform>%n offene Meldungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open reports</source>
+        <translation><numerusform>%n offene Meldung</numerusform><numerusform>%n offene Meldungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Mute author</source>
+        <translation>Person stummschalten</translation>
+    </message>
+    <message>
+        <source>Deactivate author</source>
+        <translation>Person deaktivieren</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Load older reports</source>
+        <translation>Ältere Meldungen laden</translation>
+    </message>
+    <message>
+        <source>Which reports</source>
+        <translation>Welche Meldungen</translation>
+    </message>
+    <message>
+        <source>Open reports</source>
+        <translation>Offene Meldungen</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>Alle Meldungen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Reason for the decision</source>
+        <translation>Grund der Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason (optional, kept in the audit log)</source>
+        <translation>Grund (optional, wird im Prüfprotokoll festgehalten)</translation>
+    </message>
+    <message>
+        <source>Mute for</source>
+        <translation>Stummschalten für</translation>
+    </message>
+    <message>
+        <source>for 1 hour</source>
+        <translation>für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>for 8 hours</source>
+        <translation>für 8 Stunden</translation>
+    </message>
+    <message>
+        <source>for 24 hours</source>
+        <translation>für 24 Stunden</translation>
+    </message>
+    <message>
+        <source>for 7 days</source>
+        <translation>für 7 Tage</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of %1? They are signed out everywhere at once.</source>
+        <translation>Das Konto von %1 deaktivieren? Die Person wird sofort überall abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Report resolved: %1. The reporter has been told.</source>
+        <translation>Meldung bearbeitet: %1. Die meldende Person wurde informiert.</translation>
     </message>
 </context>
 <context>
@@ -996,11 +1834,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>%n result</source>
-        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n results</source>
-        <translation><numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1393,7 +2237,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>Natter: %n unread</source>
-        <translation><numerusform>Natter: %n ungelesen</numerusform><numerusform>Natter: %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>Natter: %n ungelesen</numerusform>
+            <numerusform>Natter: %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1409,7 +2256,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message numerus="yes">
         <source>Several people are typing…</source>
         <comment>3 or more typers</comment>
-        <translation><numerusform>Mehrere Personen schreiben …</numerusform><numerusform>Mehrere Personen schreiben …</numerusform></translation>
+        <translation>
+            <numerusform>Mehrere Personen schreiben …</numerusform>
+            <numerusform>Mehrere Personen schreiben …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1434,7 +2284,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>„%1“ ist %2 groß; der Server nimmt Dateien bis %3 an.</translation>
     </message>
     <message>
-        <source>The server's answer to the upload could not be read.</source>
+        <source>The server&apos;s answer to the upload could not be read.</source>
         <translation>Die Antwort des Servers auf das Hochladen konnte nicht gelesen werden.</translation>
     </message>
     <message>
@@ -1452,6 +2302,79 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>The server refused “%1”: %2</source>
         <translation>Der Server hat „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::UsersTab</name>
+    <message>
+        <source>Make administrator</source>
+        <translation>Zum Administrator machen</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deaktivieren …</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Passwort zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Search by username or name</source>
+        <translation>Nach Benutzername oder Name suchen</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Konten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation>Zum Mitglied machen</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a server administrator.</source>
+        <translation>%1 ist kein Serveradministrator mehr.</translation>
+    </message>
+    <message>
+        <source>%1 is now a server administrator.</source>
+        <translation>%1 ist jetzt Serveradministrator.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere at once and cannot sign in until reactivated. Their messages stay.
+Reason (kept in the audit log):</source>
+        <translation>%1 wird sofort überall abgemeldet und kann sich bis zur Reaktivierung nicht anmelden. Die Nachrichten bleiben erhalten.
+Grund (wird im Prüfprotokoll festgehalten):</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated and signed out.</source>
+        <translation>%1 wurde deaktiviert und abgemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 kann sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1? They are signed out everywhere and sign in once with a temporary password, then choose a new one.</source>
+        <translation>Das Passwort von %1 zurücksetzen? Die Person wird überall abgemeldet, meldet sich einmal mit einem vorläufigen Passwort an und wählt dann ein neues.</translation>
+    </message>
+    <message>
+        <source>Temporary password for %1: %2 — give it to them; they choose a new one when they sign in.</source>
+        <translation>Vorläufiges Passwort für %1: %2 – geben Sie es weiter; beim Anmelden wird ein neues gewählt.</translation>
     </message>
 </context>
 <context>
@@ -1477,7 +2400,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Willkommen bei Natter, %1!</translation>
     </message>
     <message>
-        <source>To invite people, send them this server's address. They open Natter, enter it on the sign-in screen and create an account:
+        <source>To invite people, send them this server&apos;s address. They open Natter, enter it on the sign-in screen and create an account:
 %1</source>
         <translation>Um Personen einzuladen, senden Sie ihnen die Adresse dieses Servers. Sie öffnen Natter, geben sie auf dem Anmeldebildschirm ein und legen ein Konto an:
 %1</translation>
@@ -1494,7 +2417,7 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Wer darf dem Server auf diesem Computer beitreten?</translation>
     </message>
     <message>
-        <source>Teammates on your network connect to this computer's address. Choose "Only this computer" to try Natter on your own.</source>
+        <source>Teammates on your network connect to this computer&apos;s address. Choose &quot;Only this computer&quot; to try Natter on your own.</source>
         <translation>Teammitglieder in Ihrem Netzwerk verbinden sich mit der Adresse dieses Computers. Wählen Sie „Nur dieser Computer“, um Natter allein auszuprobieren.</translation>
     </message>
     <message>
@@ -1510,12 +2433,15 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
         <translation>Weiter für Ihr Team bereitstellen?</translation>
     </message>
     <message>
-        <source>This computer hosts your team's Natter server.</source>
+        <source>This computer hosts your team&apos;s Natter server.</source>
         <translation>Dieser Computer betreibt den Natter-Server Ihres Teams.</translation>
     </message>
     <message numerus="yes">
         <source>%n teammate(s) are connected. Keep the server running after Natter closes, so they can go on chatting?</source>
-        <translation><numerusform>%n Teammitglied ist verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit es weiter chatten kann?</numerusform><numerusform>%n Teammitglieder sind verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit sie weiter chatten können?</numerusform></translation>
+        <translation>
+            <numerusform>%n Teammitglied ist verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit es weiter chatten kann?</numerusform>
+            <numerusform>%n Teammitglieder sind verbunden. Den Server nach dem Schließen von Natter weiterlaufen lassen, damit sie weiter chatten können?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep the server running after Natter closes, so your team can go on chatting? Natter finds it again when you next open it.</source>

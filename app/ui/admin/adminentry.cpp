@@ -51,7 +51,8 @@ void AdminEntry::update()
     const qint64 open = admin ? m_session->moderation()->openReports() : 0;
     m_invite->setEnabled(m_session);
     m_admin->setVisible(admin);
-    m_reports->setText(tr("⚑ %n open report(s)", nullptr, int(open)));
+    const int n = int(open);
+    m_reports->setText(n == 1 ? tr("⚑ %n open report", nullptr, n) : tr("⚑ %n open reports", nullptr, n));
     m_reports->setToolTip(tr("Open the report queue"));
     m_reports->setAccessibleName(m_reports->text());
     m_reports->setVisible(open > 0);

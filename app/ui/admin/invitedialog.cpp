@@ -55,7 +55,7 @@ InviteDialog::InviteDialog(Session *session, QWidget *parent)
     });
     if (session->moderation()->isServerAdmin()) {
         m_text->setText(tr("Send this link to the people you want to invite. They paste it into the server address "
-                           "when they create their account in Natter. It works %n time(s) within 7 days.",
+                           "when they create their account in Natter. It works %n times within 7 days.",
             nullptr, InviteUses));
         m_link->setPlaceholderText(tr("Creating a link…"));
         create();

@@ -124,7 +124,10 @@ void InvitesTab::create()
             if (!error.isEmpty()) return showNotice(error, true);
             m_link->setText(Moderation::inviteLink(m_server, invite.code).toString());
             m_link->selectAll();
-            showNotice(tr("Invite created: %n use(s), until %1.", nullptr, int(invite.maxUses)).arg(shortTime(invite.expiresAt)),
+            const int uses = int(invite.maxUses);
+            showNotice((uses == 1 ? tr("Invite created: %n use, until %1.", nullptr, uses)
+                                  : tr("Invite created: %n uses, until %1.", nullptr, uses))
+                           .arg(shortTime(invite.expiresAt)),
                 false);
             reload();
         });

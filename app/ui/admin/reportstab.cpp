@@ -14,6 +14,14 @@
 
 namespace Natter::Client {
 
+namespace {
+QString openText(qint64 open)
+{
+    const int n = int(open);
+    return n == 1 ? ReportsTab::tr("%n open report", nullptr, n) : ReportsTab::tr("%n open reports", nullptr, n);
+}
+}
+
 ReportsTab::ReportsTab(Moderation *moderation, NameResolver people, NameResolver channels, QWidget *parent)
     : QWidget(parent)
     , m_moderation(moderation)
@@ -100,10 +108,10 @@ ReportsTab::ReportsTab(Moderation *moderation, NameResolver people, NameResolver
     });
     // A new report (or one resolved by another administrator) changes the count: show the queue as it is.
     connect(m_moderation, &Moderation::openReportsChanged, this, [this](qint64 open) {
-        m_count->setText(tr("%n open report(s)", nullptr, int(open)));
+        m_count->setText(openText(open));
         reload();
     });
-    m_count->setText(tr("%n open report(s)", nullptr, int(m_moderation->openReports())));
+    m_count->setText(openText(m_moderation->openReports()));
     m_older->hide();
     updateButtons();
 }
@@ -136,7 +144,7 @@ void ReportsTab::reload()
         m_model.setReports(list.reports);
         m_hasMore = list.hasMore;
         m_older->setVisible(m_hasMore);
-        m_count->setText(tr("%n open report(s)", nullptr, int(list.open)));
+        m_count->setText(openText(list.open));
         for (int row = 0; kept.isValid() && row < m_model.rowCount(); ++row)
             if (m_model.reportAt(row).id == kept) selectRow(row);
     });
