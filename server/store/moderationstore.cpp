@@ -228,8 +228,9 @@ std::optional<ModerationStore::Report> ModerationStore::report(qint64 id)
 QList<ModerationStore::Report> ModerationStore::reports(const QString &status, qint64 before, int limit)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ReportColumns
-        + u" FROM reports WHERE (? = '' OR status = ?) AND id < ? ORDER BY id DESC LIMIT ?"_qs);
-    q.addBindValue(status);
+        + u" FROM reports WHERE (? = 1 OR status = ?) AND id < ? ORDER BY id DESC LIMIT ?"_qs);
+    // An empty STATUS is every report (a null QString would bind as NULL, which equals nothing).
+    q.addBindValue(status.isEmpty() ? 1 : 0);
     q.addBindValue(status);
     q.addBindValue(before ? before : std::numeric_limits<qint64>::max());
     q.addBindValue(limit);

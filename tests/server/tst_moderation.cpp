@@ -322,6 +322,16 @@ private Q_SLOTS:
         QCOMPARE(told.value(u"reportId").toString(), id);
         QCOMPARE(told.value(u"outcome").toString(), u"deleted"_qs);
         QCOMPARE(rest.post(u"/api/v1/reports/%1/resolve"_qs.arg(id), { { u"action"_qs, u"dismiss"_qs } }, m_root.token).status, 409);
+        // The open queue no longer has it; status=all and status=resolved do.
+        const auto listed = [&](const QString &status) {
+            for (const auto &r : rest.get(u"/api/v1/reports?status="_qs + status, m_root.token).json.value(u"reports").toArray())
+                if (r.toObject().value(u"id").toString() == id)
+                    return true;
+            return false;
+        };
+        QVERIFY(!listed(u"open"_qs));
+        QVERIFY(listed(u"all"_qs));
+        QVERIFY(listed(u"resolved"_qs));
     }
 
     void auditLogRecordsEachActionOnceAndIsAppendOnly()
