@@ -1,6 +1,7 @@
 #include "memberdelegate.h"
 #include "chatpalette.h"
 #include "avatarpainter.h"
+#include "models/adminmodels.h"
 #include "models/memberlistmodel.h"
 
 #include <QDateTime>
@@ -35,7 +36,7 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     if (index.data(MemberListModel::DeactivatedRole).toBool())
         second += tr(" · deactivated");
     else if (mutedUntil.isValid())
-        second += tr(" · muted until %1").arg(QLocale().toString(mutedUntil.toLocalTime().time(), QLocale::ShortFormat));
+        second += tr(" · muted until %1").arg(shortTime(mutedUntil.toMSecsSinceEpoch()));
     painter->drawText(QRect(text.left(), r.center().y() + 1, text.width(), r.height() / 2 - 4), Qt::AlignLeft | Qt::AlignTop,
         QFontMetrics(small).elidedText(second, Qt::ElideRight, text.width()));
     if (!role.isEmpty()) {

@@ -67,8 +67,8 @@ sleep 6
 xdotool search --sync --onlyvisible --name Natter windowfocus --sync 2>/dev/null || true
 xdotool key ctrl+shift+m
 sleep 2
-# Rows of the members panel: Alice (owner), Bob (admin), then Carol and Dave.
-xdotool mousemove "${MEMBER_X:-1180}" "${MEMBER_Y:-${ROW_Y:-262}}" click 3
+# Rows of the members panel: Alice (owner), Bob (admin), then Carol, Dave and Erin; Carol's menu.
+xdotool mousemove 1180 185 click 3
 sleep 1
 xdotool key Down Down Down Right
 snap 2 member-menu.png
@@ -83,9 +83,12 @@ xdotool key alt+a
 sleep 1
 xdotool key d
 sleep 3
+# The window (1120x620) opens centred over the main window: its top left corner is at 140,140.
+xdotool mousemove 240 364 click 1   # Erin, deactivated: the buttons offer to reactivate her
 snap 1 admin-users.png
-xdotool key ctrl+Tab ctrl+Tab
+xdotool mousemove 314 161 click 1   # the Reports tab
 sleep 2
+xdotool mousemove 440 244 click 1   # the first report
 snap 1 admin-reports.png
 kill "$pid"
 echo "screenshots written to $here"

@@ -14,7 +14,8 @@ namespace Natter::Client {
 // network; names of people and channels come from a resolver the window sets.
 using NameResolver = std::function<QString(Wire::Id)>;
 
-// A time for a table cell, in the user's locale: "14:30" today, else the date and the time.
+// A time for a table cell or a sentence, in the user's locale without seconds: "14:30" today, else the date and
+// the time.
 QString shortTime(qint64 unixMs);
 
 class AdminUserModel : public QAbstractTableModel

@@ -65,6 +65,7 @@ AdminWindow *AdminEntry::openAdministration(AdminWindow::Tab tab)
     if (!m_window) {
         m_window = new AdminWindow(m_session, m_mainWindow);
         m_window->setAttribute(Qt::WA_DeleteOnClose);
+        m_window->move(m_mainWindow->geometry().center() - m_window->rect().center()); // over the main window
     }
     m_window->showTab(tab);
     m_window->show();

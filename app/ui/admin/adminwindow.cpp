@@ -19,7 +19,7 @@ AdminWindow::AdminWindow(Session *session, QWidget *parent)
     setObjectName(u"adminWindow"_qs);
     setWindowTitle(tr("Administration"));
     setAccessibleName(tr("Administration"));
-    resize(980, 620);
+    resize(1120, 620);
     const auto people = [this](Wire::Id id) { return personName(id); };
     const auto channels = [this](Wire::Id id) { return channelName(id); };
     m_users = new UsersTab(session->moderation());

@@ -1,5 +1,6 @@
 #include "admin/composerlock.h"
 #include "composer.h"
+#include "models/adminmodels.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -22,14 +23,7 @@ ComposerLock::ComposerLock(Composer *composer, QObject *parent)
 QString ComposerLock::reasonFor(const Channel &c, qint64 now)
 {
     if (!c.id.isValid() || c.isDirect()) return {};
-    if (c.mutedUntil > now) {
-        const QDateTime until = QDateTime::fromMSecsSinceEpoch(c.mutedUntil).toLocalTime();
-        const QLocale locale;
-        const QString when = until.date() == QDate::currentDate()
-            ? locale.toString(until.time(), QLocale::ShortFormat)
-            : locale.toString(until, QLocale::ShortFormat);
-        return tr("You are muted in this channel until %1").arg(when);
-    }
+    if (c.mutedUntil > now) return tr("You are muted in this channel until %1").arg(shortTime(c.mutedUntil));
     if (c.readOnly && !c.canManage()) return tr("This channel is read-only: only its owners and admins write here");
     return {};
 }

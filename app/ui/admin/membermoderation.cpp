@@ -30,11 +30,12 @@ MemberModeration::MemberModeration(MembersPanel *panel, Session *session, Channe
     , m_panel(panel)
     , m_session(session)
     , m_service(service)
-    , m_readOnly(new QCheckBox(tr("Read-only: only owners and admins write (announcements)")))
+    , m_readOnly(new QCheckBox(tr("Read-only (announcements)")))
     , m_notice(new QLabel)
 {
     m_readOnly->setObjectName(u"readOnly"_qs);
     m_readOnly->setAccessibleName(tr("Read-only channel"));
+    m_readOnly->setToolTip(tr("Only the channel's owners and admins can write in a read-only channel."));
     setThemedStyleSheet(m_readOnly, u"padding: 6px 12px;"_qs);
     m_notice->setObjectName(u"moderationNotice"_qs);
     m_notice->setWordWrap(true);

@@ -47,11 +47,11 @@ ReportsTab::ReportsTab(Moderation *moderation, NameResolver people, NameResolver
     setUpAdminTable(m_table, "reports");
     m_table->setAccessibleName(tr("Reports"));
     m_table->setModel(&m_model);
-    m_table->horizontalHeader()->resizeSection(ReportModel::WhenColumn, 90);
-    m_table->horizontalHeader()->resizeSection(ReportModel::ChannelColumn, 110);
-    m_table->horizontalHeader()->resizeSection(ReportModel::AuthorColumn, 110);
-    m_table->horizontalHeader()->resizeSection(ReportModel::MessageColumn, 240);
-    m_table->horizontalHeader()->resizeSection(ReportModel::ReasonColumn, 180);
+    m_table->horizontalHeader()->resizeSection(ReportModel::WhenColumn, 70);
+    m_table->horizontalHeader()->resizeSection(ReportModel::ChannelColumn, 90);
+    m_table->horizontalHeader()->resizeSection(ReportModel::AuthorColumn, 160);
+    m_table->horizontalHeader()->resizeSection(ReportModel::MessageColumn, 330);
+    m_table->horizontalHeader()->resizeSection(ReportModel::ReasonColumn, 220);
     m_table->horizontalHeader()->resizeSection(ReportModel::ReporterColumn, 100);
     m_reason->setObjectName(u"resolveReason"_qs);
     m_reason->setAccessibleName(tr("Reason for the decision"));
