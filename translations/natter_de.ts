@@ -104,6 +104,10 @@
         <source>The certificate of %1 was not trusted, so nothing was sent to it.</source>
         <translation>Dem Zertifikat von %1 wurde nicht vertraut, daher wurde nichts dorthin gesendet.</translation>
     </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>Nicht erlaubt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::AdminEntry</name>
@@ -117,11 +121,17 @@
     </message>
     <message numerus="yes">
         <source>⚑ %n open report</source>
-        <translation><numerusform>⚑ %n offene Meldung</numerusform><numerusform>⚑ %n offene Meldungen</numerusform></translation>
+        <translation>
+            <numerusform>⚑ %n offene Meldung</numerusform>
+            <numerusform>⚑ %n offene Meldungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>⚑ %n open reports</source>
-        <translation><numerusform>⚑ %n offene Meldung</numerusform><numerusform>⚑ %n offene Meldungen</numerusform></translation>
+        <translation>
+            <numerusform>⚑ %n offene Meldung</numerusform>
+            <numerusform>⚑ %n offene Meldungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open the report queue</source>
@@ -770,7 +780,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>Send this link to the people you want to invite. They paste it into the server address when they create their account in Natter. It works %n times within 7 days.</source>
-        <translation><numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform><numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform></translation>
+        <translation>
+            <numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform>
+            <numerusform>Senden Sie diesen Link an die Personen, die Sie einladen möchten. Sie fügen ihn als Serveradresse ein, wenn sie ihr Konto in Natter anlegen. Er funktioniert %n-mal innerhalb von 7 Tagen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creating a link…</source>
@@ -789,7 +802,10 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <name>Natter::Client::InviteModel</name>
     <message numerus="yes">
         <source>%1 of %n</source>
-        <translation><numerusform>%1 von %n</numerusform><numerusform>%1 von %n</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n</numerusform>
+            <numerusform>%1 von %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invite code</source>
@@ -876,11 +892,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     </message>
     <message numerus="yes">
         <source>Invite created: %n use, until %1.</source>
-        <translation><numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform><numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform></translation>
+        <translation>
+            <numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform>
+            <numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Invite created: %n uses, until %1.</source>
-        <translation><numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform><numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform></translation>
+        <translation>
+            <numerusform>Einladung erstellt: %n Verwendung, bis %1.</numerusform>
+            <numerusform>Einladung erstellt: %n Verwendungen, bis %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The invite was revoked: its link no longer works.</source>
@@ -1066,10 +1088,6 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
 <context>
     <name>Natter::Client::MemberModeration</name>
     <message>
-        <source>Read-only: only owners and admins write (announcements)</source>
-        <translation>Schreibgeschützt: Nur Eigentümer und Admins schreiben (Ankündigungen)</translation>
-    </message>
-    <message>
         <source>Read-only channel</source>
         <translation>Schreibgeschützter Kanal</translation>
     </message>
@@ -1116,6 +1134,14 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>%1 was removed from the channel.</source>
         <translation>%1 wurde aus dem Kanal entfernt.</translation>
+    </message>
+    <message>
+        <source>Read-only (announcements)</source>
+        <translation>Schreibgeschützt (Ankündigungen)</translation>
+    </message>
+    <message>
+        <source>Only the channel&apos;s owners and admins can write in a read-only channel.</source>
+        <translation>In einem schreibgeschützten Kanal können nur seine Eigentümer und Admins schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1727,11 +1753,17 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <name>Natter::Client::ReportsTab</name>
     <message numerus="yes">
         <source>%n open report</source>
-        <translation><numerusform>%n offene Meldung</numerusform><numerusform>%n offene Meldungen</numerusform></translation>
+        <translation>
+            <numerusform>%n offene Meldung</numerusform>
+            <numerusform>%n offene Meldungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open reports</source>
-        <translation><numerusform>%n offene Meldung</numerusform><numerusform>%n offene Meldungen</numerusform></translation>
+        <translation>
+            <numerusform>%n offene Meldung</numerusform>
+            <numerusform>%n offene Meldungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete message</source>

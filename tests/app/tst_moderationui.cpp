@@ -215,6 +215,18 @@ private slots:
         QVERIFY(asDan->composerLock()->reason().startsWith(QStringLiteral("You are muted in this channel until ")));
         QVERIFY(asDan->composer()->isReadOnly());
         QCOMPARE(asDan->composer()->placeholderText(), asDan->composerLock()->reason());
+        {
+            // A draft written before the mute stays and is not sent; Enter says why.
+            QSignalSpy refused(asDan->composer(), &Composer::sendRefused);
+            asDan->composer()->setPlainText(QStringLiteral("one more thing"));
+            const int outbox = dan.session()->outboxSize();
+            QTest::keyClick(asDan->composer(), Qt::Key_Return);
+            QCOMPARE(refused.size(), 1);
+            QVERIFY(refused.first().first().toString().startsWith(QStringLiteral("You are muted")));
+            QCOMPARE(dan.session()->outboxSize(), outbox);
+            QCOMPARE(asDan->composer()->toPlainText(), QStringLiteral("one more thing"));
+            asDan->composer()->clear();
+        }
         QTRY_VERIFY(asBen->memberModeration()->notice().contains(QStringLiteral("is muted in this channel until")));
         // The members list shows the mute, and the menu now offers to unmute.
         const int danRow = asBen->panels()->members()->model()->rowOf(Wire::Id::fromString(m_dan.id));
@@ -403,6 +415,37 @@ private slots:
         const int row = fresh->messageModel()->rowOfId(spam);
         QTRY_COMPARE(fresh->messageModel()->index(row).data(MessageListModel::AuthorNameRole).toString(), QStringLiteral("Dan (deactivated)"));
         QCOMPARE(rest.post(QStringLiteral("/api/v1/admin/users/%1/reactivate").arg(m_dan.id), {}, m_root.token).status, 200);
+    }
+
+    void signingUpWithAnInviteLink()
+    {
+        TestServer server({ QStringLiteral("--registration"), QStringLiteral("invite") });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const TestAccount boss = rest.registerUser(QStringLiteral("boss")); // the first account needs no invite
+        const auto invite = rest.post(QStringLiteral("/api/v1/invites"), { { QStringLiteral("maxUses"), 1 } }, boss.token);
+        QCOMPARE(invite.status, 201);
+        const QString address = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+        const QString link = Moderation::inviteLink(QUrl(address), invite.json.value(u"code").toString()).toString();
+        const auto signUp = [&](Window &w, const QString &server, const QString &user) {
+            Credentials c;
+            c.server = server;
+            c.username = user;
+            c.password = Password;
+            c.registering = true;
+            QString error = QStringLiteral("pending");
+            w.account.signIn(c, [&](const QString &e) { error = e; });
+            if (!QTest::qWaitFor([&] { return error != QStringLiteral("pending"); }, 20000)) return QStringLiteral("timeout");
+            return error;
+        };
+        Window without, with, again;
+        // Without a code the server says why; with the link pasted as the address the account is made.
+        QCOMPARE(signUp(without, address, QStringLiteral("nocode")), QStringLiteral("Not allowed: this server registers by invitation only: 'invite' is required"));
+        QCOMPARE(signUp(with, link, QStringLiteral("newbie")), QString());
+        QCOMPARE(with.account.lastServer(), address); // the code is not kept as part of the address
+        // The link was for one use.
+        QCOMPARE(signUp(again, link, QStringLiteral("second")),
+            QStringLiteral("Not allowed: this invite does not exist, has expired or has been used up"));
     }
 
     void invitePeopleForMembersShowsTheAddress()
