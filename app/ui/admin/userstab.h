@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/adminmodels.h"
+#include "models/adminusermodel.h"
 
 #include <QWidget>
 
