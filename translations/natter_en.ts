@@ -15,16 +15,16 @@
     <name>Natter::Client::AdminEntry</name>
     <message numerus="yes">
         <source>⚑ %n open report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚑ %n open report</numerusform>
+            <numerusform>⚑ %n open reports</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚑ %n open reports</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚑ %n open report</numerusform>
+            <numerusform>⚑ %n open reports</numerusform>
         </translation>
     </message>
 </context>
@@ -59,9 +59,9 @@
     <name>Natter::Client::InviteDialog</name>
     <message numerus="yes">
         <source>Send this link to the people you want to invite. They paste it into the server address when they create their account in Natter. It works %n times within 7 days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Send this link to the people you want to invite. They paste it into the server address when they create their account in Natter. It works once within 7 days.</numerusform>
+            <numerusform>Send this link to the people you want to invite. They paste it into the server address when they create their account in Natter. It works %n times within 7 days.</numerusform>
         </translation>
     </message>
 </context>
@@ -69,9 +69,9 @@
     <name>Natter::Client::InviteModel</name>
     <message numerus="yes">
         <source>%1 of %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
         </translation>
     </message>
 </context>
@@ -79,16 +79,16 @@
     <name>Natter::Client::InvitesTab</name>
     <message numerus="yes">
         <source>Invite created: %n use, until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Invite created: %n use, until %1.</numerusform>
+            <numerusform>Invite created: %n uses, until %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Invite created: %n uses, until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Invite created: %n use, until %1.</numerusform>
+            <numerusform>Invite created: %n uses, until %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -181,16 +181,16 @@
     <name>Natter::Client::ReportsTab</name>
     <message numerus="yes">
         <source>%n open report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open report</numerusform>
+            <numerusform>%n open reports</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open reports</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open report</numerusform>
+            <numerusform>%n open reports</numerusform>
         </translation>
     </message>
 </context>
