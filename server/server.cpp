@@ -211,11 +211,13 @@ bool Server::start(QString *error)
 
     // Moderation (issue 16): the rules in ChannelService::authorize(), registration policy, word filter.
     d->channels.setModeration(&d->moderationStore);
+    d->views.setModeration(&d->moderationStore);
     d->auth.setPolicy(&d->accountPolicy);
     if (!m_config.wordFilterFile.isEmpty()) {
         if (!d->wordFilter.load(m_config.wordFilterFile, error))
             return false;
         d->messages.setWordFilter(&d->wordFilter);
+        d->editor.setWordFilter(&d->wordFilter);
     }
     const QByteArray adminToken = AdminFile::newToken();
     d->moderationRoutes.setLocalToken(adminToken);

@@ -1,4 +1,7 @@
 #include "chatwidget.h"
+#include "admin/composerlock.h"
+#include "admin/membermoderation.h"
+#include "session/moderation.h"
 #include "attachmenttray.h"
 #include "chatpalette.h"
 #include "channeldelegate.h"
@@ -131,6 +134,12 @@ ChatWidget::ChatWidget(Session *session, QWidget *parent)
     connect(m_panels, &ChatPanels::openRequested, this, &ChatWidget::openMessage);
     connect(m_panels, &ChatPanels::browseRequested, this, &ChatWidget::browseChannels);
     connect(m_panels, &ChatPanels::directMessageRequested, this, &ChatWidget::openDirectWith);
+    // Moderation (app/ui/admin/): the members' menu, the muted or read-only composer, report outcomes.
+    m_memberModeration = new MemberModeration(m_panels->members(), session, m_panels->service(), this);
+    connect(m_memberModeration, &MemberModeration::directMessageRequested, this, &ChatWidget::openDirectWith);
+    m_composerLock = new ComposerLock(m_composer, this);
+    connect(session->moderation(), &Moderation::reportResolved, this,
+        [this](Wire::Id, Wire::Id, const QString &sentence) { m_view->showNotice(sentence); });
     connect(m_welcome, &WelcomeWidget::createChannelRequested, this, &ChatWidget::createChannel);
     connect(m_welcome, &WelcomeWidget::browseRequested, this, &ChatWidget::browseChannels);
     m_welcome->setServerAddress(m_session->serverUrl().toString());
@@ -316,6 +325,7 @@ void ChatWidget::updateHeader()
     m_members->setText(c.memberCount == 1 ? tr("1 member") : tr("%1 members").arg(c.memberCount));
     m_composer->setPlaceholderText(
         c.isDirect() ? tr("Message %1").arg(c.name) : tr("Message #%1").arg(c.name));
+    m_composerLock->apply(c); // muted, or read-only for plain members: the reason replaces the placeholder
     // Qt 6.4 repaints a changed placeholder only when it switches between shown and hidden.
     m_composer->viewport()->update();
     updateCentre();

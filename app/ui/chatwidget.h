@@ -15,6 +15,8 @@ namespace Natter::Client {
 
 class AttachmentTray;
 class ComposerAttachments;
+class ComposerLock;
+class MemberModeration;
 class ChatPanels;
 class MediaLoader;
 class UploadClient;
@@ -58,6 +60,8 @@ public:
     void setMuteList(MuteList *mutes);
     ThreadPanel *threadPanel() const { return m_thread; }
     MessageActionController *actionController() const { return m_actionController; }
+    MemberModeration *memberModeration() const { return m_memberModeration; }
+    ComposerLock *composerLock() const { return m_composerLock; }
     // Opens the side panel on the thread under ROOT.
     void openThread(const Message &root);
     void closeThread();
@@ -113,6 +117,8 @@ private:
     bool m_everConnected = false;
     ThreadPanel *m_thread = nullptr;
     MessageActionController *m_actionController = nullptr;
+    MemberModeration *m_memberModeration = nullptr;
+    ComposerLock *m_composerLock = nullptr;
 };
 
 } // namespace Natter::Client

@@ -43,6 +43,11 @@ void Composer::adjustHeight()
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && isReadOnly()) {
+        // Muted or a read-only channel (admin/composerlock.h): a draft written before stays, and is not sent.
+        emit sendRefused(placeholderText());
+        return;
+    }
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();
         if (!text.isEmpty() || m_allowEmpty) {

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "admin/adminentry.h"
 #include "models/threadmodel.h"
 #include "store/appsettings.h"
 #include "language.h"
@@ -48,8 +49,9 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     m_accountMenu = menuBar()->addMenu(QString());
     m_signOutAction = m_accountMenu->addAction(QString(), this, &MainWindow::signOut);
     m_signOutAction->setEnabled(false);
-    m_accountMenu->addSeparator();
+    QAction *settingsSeparator = m_accountMenu->addSeparator();
     m_settingsAction = m_accountMenu->addAction(QString(), QKeySequence(u"Ctrl+,"_qs), this, &MainWindow::openSettings);
+    m_admin = new AdminEntry(this, m_accountMenu, settingsSeparator, this); // Invite people…, Administration…
     m_accountMenu->addSeparator();
     m_quitAction = m_accountMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::quit);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -139,12 +141,14 @@ void MainWindow::showChat(Session *session)
     m_attention = new Attention(this, m_chat, session,
         QDir(m_account->profile().dataDir()).filePath(u"mutes.ini"_qs), m_desktopNotifier, this);
     applyNotifications();
+    m_admin->setSession(session);
     m_signOutAction->setEnabled(true);
     m_signIn->setPassword({});
 }
 
 void MainWindow::dropChat()
 {
+    if (m_admin) m_admin->setSession(nullptr);
     delete m_attention;
     m_attention = nullptr;
     if (!m_chat) return;
@@ -170,6 +174,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    m_admin->retranslate();
     if (m_keychainUnavailable)
         m_keychainNotice->setText(tr("No system keychain is available: you stay signed in until Natter is closed, "
                                      "and nothing is saved to disk."));

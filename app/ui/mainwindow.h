@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace Natter::Client {
 
 class Account;
+class AdminEntry;
 class Attention;
 class ChatWidget;
 class HostController;
@@ -47,6 +48,8 @@ public:
     Session *session() const;
     // Notifications, unread total and mutes of the open chat; null while signed out.
     Attention *attention() const { return m_attention; }
+    // Invite people, the administration window and the open report count (app/ui/admin/).
+    AdminEntry *admin() const { return m_admin; }
     // The desktop notifier for the next chat (tests pass a fake); by default the best available one.
     void setDesktopNotifier(Notifier *notifier) { m_desktopNotifier = notifier; }
 
@@ -85,6 +88,7 @@ private:
     HostController *m_host = nullptr;
     Attention *m_attention = nullptr;
     Notifier *m_desktopNotifier = nullptr;
+    AdminEntry *m_admin = nullptr;
 };
 
 } // namespace Natter::Client

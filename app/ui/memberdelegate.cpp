@@ -1,8 +1,11 @@
 #include "memberdelegate.h"
 #include "chatpalette.h"
 #include "avatarpainter.h"
+#include "models/adminmodels.h"
 #include "models/memberlistmodel.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QPainter>
 
 namespace Natter::Client {
@@ -27,8 +30,15 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->drawText(text, Qt::AlignLeft | Qt::AlignBottom, QFontMetrics(bold).elidedText(name, Qt::ElideRight, text.width()));
     painter->setFont(small);
     painter->setPen(ChatPalette::current().muted);
+    // Moderation state after the username: a mute with its end, a deactivated account.
+    QString second = u"@"_qs + index.data(MemberListModel::UsernameRole).toString();
+    const QDateTime mutedUntil = index.data(MemberListModel::MutedUntilRole).toDateTime();
+    if (index.data(MemberListModel::DeactivatedRole).toBool())
+        second += tr(" · deactivated");
+    else if (mutedUntil.isValid())
+        second += tr(" · muted until %1").arg(shortTime(mutedUntil.toMSecsSinceEpoch()));
     painter->drawText(QRect(text.left(), r.center().y() + 1, text.width(), r.height() / 2 - 4), Qt::AlignLeft | Qt::AlignTop,
-        u"@"_qs + index.data(MemberListModel::UsernameRole).toString());
+        QFontMetrics(small).elidedText(second, Qt::ElideRight, text.width()));
     if (!role.isEmpty()) {
         const QRect tag(r.right() - 8 - roleWidth, r.center().y() - 9, roleWidth, 18);
         painter->setRenderHint(QPainter::Antialiasing);

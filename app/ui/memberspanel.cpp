@@ -103,6 +103,13 @@ void MembersPanel::setChannel(Wire::Id channelId)
     m_status->setText(tr("Loading members…"));
     updateActions();
     if (channelId.isValid()) m_session->loadMembers(channelId);
+    emit channelChanged(channelId);
+}
+
+void MembersPanel::addFooterWidget(QWidget *w)
+{
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    box->insertWidget(box->indexOf(m_leave), w);
 }
 
 QString MembersPanel::statusText() const

@@ -25,6 +25,9 @@ public:
 
     void setMuteList(MuteList *mutes);
     void setChannel(Wire::Id channelId);
+    Wire::Id channelId() const { return m_channelId; }
+    // Adds W to the actions under the list (moderation puts its read-only switch and notices there).
+    void addFooterWidget(QWidget *w);
     MemberListModel *model() { return &m_model; }
     QListView *list() const { return m_list; }
     QString statusText() const;
@@ -39,6 +42,7 @@ signals:
     void directMessageRequested(Natter::Wire::Id userId);
     // The members on screen changed (for presence subscriptions).
     void membersChanged();
+    void channelChanged(Natter::Wire::Id channelId);
 
 private:
     void updateActions();

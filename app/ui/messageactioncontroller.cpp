@@ -1,4 +1,6 @@
 #include "messageactioncontroller.h"
+#include "admin/reportdialog.h"
+#include "session/moderation.h"
 #include "emojipicker.h"
 #include "messageview.h"
 #include "models/messagelistmodel.h"
@@ -27,6 +29,7 @@ MessageActionController::MessageActionController(MessageView *view, Session *ses
         p.canDelete = m_session->actions()->canDelete(m);
         p.pinned = m_view->messageModel() && m_view->messageModel()->isPinned(m.id);
         p.inThread = m_inThread;
+        p.canReport = m.author.id != m_session->me().id;
         return p;
     });
     m_view->setNameResolver([this](const QString &id) { return nameOf(id); });
@@ -89,6 +92,22 @@ QUrl MessageActionController::linkTo(const Message &message) const
     link.setPort(server.port());
     link.setPath(u"/channels/%1/messages/%2"_qs.arg(message.channelId.toString(), message.id.toString()));
     return link;
+}
+
+void MessageActionController::reportMessage(const Message &message)
+{
+    QString reason = m_reportReason;
+    if (reason.isEmpty()) {
+        ReportDialog dialog(
+            message.author.displayName.isEmpty() ? message.author.username : message.author.displayName, message.text, m_view);
+        if (dialog.exec() != QDialog::Accepted) return;
+        reason = dialog.reason();
+    }
+    m_session->moderation()->report(message.id, reason, [this, view = QPointer<MessageView>(m_view)](const QString &error) {
+        if (!view) return;
+        if (!error.isEmpty()) return report(error);
+        view->showNotice(tr("Thank you. The administrators will look at your report and tell you what they decided."));
+    });
 }
 
 void MessageActionController::toggleReaction(const Message &message, const QString &emoji)
@@ -155,6 +174,9 @@ void MessageActionController::perform(MessageAction action, const Message &messa
     case MessageAction::CopyLink:
         QGuiApplication::clipboard()->setText(linkTo(message).toString());
         m_view->showNotice(tr("Copied the link to the message."));
+        return;
+    case MessageAction::Report:
+        reportMessage(message);
         return;
     }
 }

@@ -23,6 +23,8 @@ public:
 
     // Deletes ask for confirmation unless switched off (tests).
     void setConfirmDeletes(bool confirm) { m_confirmDeletes = confirm; }
+    // Reports ask for a reason in a dialog unless one is set here (tests).
+    void setReportReason(const QString &reason) { m_reportReason = reason; }
     // Carries out ACTION on MESSAGE (ANCHOR: where a popup goes).
     void perform(MessageAction action, const Message &message, const QPoint &anchor = {});
     void toggleReaction(const Message &message, const QString &emoji);
@@ -35,12 +37,14 @@ signals:
 
 private:
     void report(const QString &error);
+    void reportMessage(const Message &message);
     QString nameOf(const QString &userId) const;
 
     MessageView *m_view;
     Session *m_session;
     bool m_inThread;
     bool m_confirmDeletes = true;
+    QString m_reportReason;
     QPointer<EmojiPicker> m_picker;
 };
 

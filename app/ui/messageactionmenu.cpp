@@ -18,6 +18,10 @@ MessageActionMenu::MessageActionMenu(const Message &message, const Permissions &
         permissions.pinned ? MessageAction::Unpin : MessageAction::Pin);
     add(tr("Copy text"), MessageAction::CopyText);
     add(tr("Copy link to message"), MessageAction::CopyLink);
+    if (permissions.canReport) {
+        addSeparator();
+        add(tr("Report message…"), MessageAction::Report);
+    }
     if (permissions.canDelete) {
         addSeparator();
         add(tr("Delete message…"), MessageAction::Delete);

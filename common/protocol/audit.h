@@ -19,6 +19,7 @@ inline constexpr QLatin1StringView UserRole = "user.role"_L1;
 inline constexpr QLatin1StringView UserResetPassword = "user.reset_password"_L1;
 inline constexpr QLatin1StringView UserCreate = "user.create"_L1;
 inline constexpr QLatin1StringView InviteCreate = "invite.create"_L1;
+inline constexpr QLatin1StringView InviteRevoke = "invite.revoke"_L1;
 inline constexpr QLatin1StringView ReportCreate = "report.create"_L1;
 inline constexpr QLatin1StringView ReportResolve = "report.resolve"_L1;
 

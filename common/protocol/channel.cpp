@@ -36,6 +36,7 @@ Channel Channel::read(JsonReader &r)
     c.role = readEnum(r, Key::Role, Role::None, false);
     c.pinPolicy = readEnum(r, Key::PinPolicy, PinPolicy::Members, false);
     c.readOnly = r.optionalBool(Key::ReadOnly).value_or(false);
+    c.mutedUntil = r.optionalTime(Key::MutedUntil);
     return c;
 }
 
@@ -59,6 +60,8 @@ void Channel::write(JsonWriter &w) const
     w.key(Key::PinPolicy).value(toName(pinPolicy));
     if (readOnly)
         w.key(Key::ReadOnly).value(true);
+    if (mutedUntil > 0)
+        writeTime(w.key(Key::MutedUntil), mutedUntil);
     w.endObject();
 }
 
@@ -69,6 +72,7 @@ Member Member::read(JsonReader &r)
     m.role = readEnum(r, Key::Role, Role::Member, true);
     m.joinedAt = r.optionalTime(Key::JoinedAt);
     m.lastReadMessageId = r.optionalId(Key::LastReadMessageId).value_or(0);
+    m.mutedUntil = r.optionalTime(Key::MutedUntil);
     return m;
 }
 
@@ -79,6 +83,8 @@ void Member::write(JsonWriter &w) const
     writeRole(w.key(Key::Role), role);
     writeTime(w.key(Key::JoinedAt), joinedAt);
     writeId(w.key(Key::LastReadMessageId), lastReadMessageId.value());
+    if (mutedUntil > 0)
+        writeTime(w.key(Key::MutedUntil), mutedUntil);
     w.endObject();
 }
 

@@ -32,6 +32,8 @@ struct Channel
     Role role = Role::None;
     PinPolicy pinPolicy = PinPolicy::Members;
     bool readOnly = false; // written only when true (docs/protocol.md, Moderation)
+    // The caller's mute in this channel (Unix ms), written only while they are muted (docs/protocol.md).
+    qint64 mutedUntil = 0;
 
     bool isDirect() const { return type == ChannelType::Direct; }
     bool isPublic() const { return visibility == Visibility::Public; }
@@ -49,6 +51,7 @@ struct Member
     Role role = Role::Member;
     qint64 joinedAt = 0;
     Id lastReadMessageId;
+    qint64 mutedUntil = 0; // written only while the member is muted in the channel (docs/protocol.md)
 
     static Member read(JsonReader &reader);
     void write(JsonWriter &writer) const;

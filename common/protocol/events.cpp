@@ -367,6 +367,24 @@ void ReportResolved::writeFields(JsonWriter &w) const
     w.key(Key::Outcome).value(outcome);
 }
 
+MemberUpdated MemberUpdated::readFields(JsonReader &r)
+{
+    MemberUpdated e;
+    e.channelId = r.id(Key::ChannelId);
+    e.userId = r.id(Key::UserId);
+    e.role = readEnum(r, Key::Role, Role::Member, true);
+    e.mutedUntil = r.optionalTime(Key::MutedUntil);
+    return e;
+}
+
+void MemberUpdated::writeFields(JsonWriter &w) const
+{
+    w.key(Key::ChannelId).idString(channelId.value());
+    w.key(Key::UserId).idString(userId.value());
+    w.key(Key::Role).value(toName(role));
+    writeTime(w.key(Key::MutedUntil), mutedUntil);
+}
+
 void setFrameType(MessageEvent &event, FrameType type)
 {
     event.updated = type == FrameType::MessageUpdated;

@@ -290,6 +290,21 @@ struct ReportResolved
     void writeFields(JsonWriter &writer) const;
 };
 
+// Ephemeral, to the channel's members (docs/protocol.md, Moderation): a member's role or mute changed.
+// {channelId, userId, role, mutedUntil}; mutedUntil is null when the member is not muted.
+struct MemberUpdated
+{
+    Id channelId;
+    Id userId;
+    Role role = Role::Member;
+    qint64 mutedUntil = 0;
+
+    FrameType frameType() const { return FrameType::MemberUpdated; }
+    static MemberUpdated readFields(JsonReader &reader);
+    void writeFields(JsonWriter &writer) const;
+    friend bool operator==(const MemberUpdated &, const MemberUpdated &) = default;
+};
+
 void setFrameType(MessageEvent &event, FrameType type);
 void setFrameType(ReactionChanged &event, FrameType type);
 void setFrameType(PinChanged &event, FrameType type);

@@ -45,7 +45,8 @@ namespace Natter::Wire {
     X(ChannelAdded, "channel.added")                                                                         \
     X(ChannelRemoved, "channel.removed")                                                                     \
     X(ReportsCount, "reports.count")                                                                         \
-    X(ReportResolved, "report.resolved")
+    X(ReportResolved, "report.resolved")                                                                     \
+    X(MemberUpdated, "member.updated")
 
 enum class FrameType : quint8 {
     Unknown,

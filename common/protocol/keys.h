@@ -138,6 +138,7 @@ inline constexpr QLatin1StringView ActorId = "actorId"_L1;
 inline constexpr QLatin1StringView TargetType = "targetType"_L1;
 inline constexpr QLatin1StringView TargetId = "targetId"_L1;
 inline constexpr QLatin1StringView Detail = "detail"_L1;
+inline constexpr QLatin1StringView Invites = "invites"_L1;
 inline constexpr QLatin1StringView ResolvedAt = "resolvedAt"_L1;
 inline constexpr QLatin1StringView ResolvedBy = "resolvedBy"_L1;
 inline constexpr QLatin1StringView Registration = "registration"_L1;

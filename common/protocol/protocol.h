@@ -12,6 +12,7 @@
 #include "id.h"
 #include "keys.h"
 #include "message.h"
+#include "moderation.h"
 #include "requests.h"
 #include "rest.h"
 #include "user.h"

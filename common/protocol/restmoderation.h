@@ -17,3 +17,10 @@ inline constexpr char AdminUserResetPassword[] = "/api/v1/admin/users/<arg>/rese
 // `natter-server admin` on a running server: loopback only, with the token of DATA/admin.token.
 inline constexpr char AdminLocal[] = "/api/v1/admin/local";
 } // namespace Natter::Wire::Rest::Route
+
+// Additions of the app's administration window (docs/protocol.md, "Moderation"): the accounts, and the invites
+// still usable with a way to revoke one.
+namespace Natter::Wire::Rest::Route {
+inline constexpr char AdminUsers[] = "/api/v1/admin/users";
+inline constexpr char Invite[] = "/api/v1/invites/<arg>";
+} // namespace Natter::Wire::Rest::Route

@@ -44,6 +44,7 @@ Author Author::read(JsonReader &r)
     a.id = r.id(Key::Id);
     a.username = r.string(Key::Username, 0, Limits::MaxUsernameChars);
     a.displayName = r.string(Key::DisplayName, 0, MaxWireChars);
+    a.deactivated = r.optionalBool(Key::Deactivated).value_or(false);
     return a;
 }
 
@@ -53,6 +54,8 @@ void Author::write(JsonWriter &w) const
     w.key(Key::Id).idString(id.value());
     w.key(Key::Username).value(username);
     w.key(Key::DisplayName).value(displayName);
+    if (deactivated)
+        w.key(Key::Deactivated).value(true);
     w.endObject();
 }
 

@@ -36,6 +36,8 @@ struct Author
     Id id;
     QString username;
     QString displayName;
+    // Additive (docs/protocol.md, Moderation): `deactivated: true` when the author's account is deactivated.
+    bool deactivated = false;
 
     static Author read(JsonReader &reader);
     void write(JsonWriter &writer) const;

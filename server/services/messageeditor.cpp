@@ -1,4 +1,5 @@
 #include "services/messageeditor.h"
+#include "services/wordfilter.h"
 #include "services/attachmentlinker.h"
 #include "services/eventlog.h"
 #include "services/messageservice.h"
@@ -40,7 +41,7 @@ MessageEditor::MessageEditor(Database &db, ChannelService &access, ChannelStore 
 Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &request)
 {
     const qint64 messageId = request.messageId.value();
-    const QString &text = request.text;
+    QString text = request.text;
     const auto t = messageTarget(m_messages, m_access, userId, messageId);
     if (!t.ok())
         return t.error();
@@ -49,6 +50,13 @@ Result<QByteArray> MessageEditor::edit(qint64 userId, const Wire::EditMessage &r
         return Wire::Error::forbidden(u"only the author can edit a message"_qs);
     if (const auto refusal = m_access.authorizeWrite(userId, m.channelId, ChannelAction::Write))
         return *refusal;
+    // The word filter as for a new message, once the author may write here: blocked is refused, masked stored.
+    if (m_wordFilter) {
+        const auto checked = m_wordFilter->apply(text);
+        if (!checked.ok())
+            return checked.error();
+        text = checked.value();
+    }
     const bool hasAttachments = m_attachments && !m_attachments->attachments(m.id).isEmpty();
     if (text.trimmed().isEmpty() && !hasAttachments)
         return Wire::Error::badRequest(u"field 'text' must not be blank"_qs);

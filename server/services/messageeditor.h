@@ -21,6 +21,7 @@ class EventLog;
 class Views;
 class RateLimiter;
 class SearchIndexer;
+class WordFilter;
 
 // Edits and deletes of messages that exist. Each is authorised, applied in one transaction together with its
 // channel event, and fanned out after the commit. Reactions, pins and channel settings have services of their
@@ -33,6 +34,8 @@ public:
         RateLimiter &limiter);
     void setAttachments(AttachmentLinker *attachments) { m_attachments = attachments; }
     void setSearchIndexer(SearchIndexer *indexer) { m_search = indexer; }
+    // Edits pass the word filter like new messages: a blocked term refuses the edit, a masked one is stored masked.
+    void setWordFilter(const WordFilter *filter) { m_wordFilter = filter; }
 
     // The edited message as JSON, as USERID sees it.
     Result<QByteArray> edit(qint64 userId, const Wire::EditMessage &request);
@@ -54,6 +57,7 @@ private:
     RateLimiter &m_limiter;
     SearchIndexer *m_search = nullptr;
     AttachmentLinker *m_attachments = nullptr;
+    const WordFilter *m_wordFilter = nullptr;
 };
 
 } // namespace Natter::Server

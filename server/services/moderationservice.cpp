@@ -16,9 +16,11 @@
 #include <common/protocol/events.h>
 #include <common/protocol/frame.h>
 #include <common/protocol/keys.h>
+#include <common/protocol/rest.h>
 #include <common/snowflake.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <sodium.h>
 
@@ -95,6 +97,7 @@ Result<Wire::Member> ModerationService::setMemberRole(
             return rollback();
         }
         d.channelStore.invalidate(channelId);
+        announceMember(channelId, targetId);
     }
     return d.views.member(*d.channelStore.member(channelId, targetId));
 }
@@ -118,6 +121,7 @@ Result<QJsonObject> ModerationService::mute(
             channelId, reason, u"until %1"_qs.arg(isoTime(until)))
         || !d.db.commit())
         return rollback();
+    announceMember(channelId, targetId);
     return QJsonObject { { Key::UserId, idString(targetId) }, { Key::MutedUntil, isoTime(until) } };
 }
 
@@ -133,6 +137,7 @@ Result<bool> ModerationService::unmute(qint64 actorId, qint64 channelId, qint64 
             channelId)
         || !d.db.commit())
         return rollback();
+    announceMember(channelId, targetId);
     return true;
 }
 
@@ -251,7 +256,7 @@ QFuture<Result<QJsonObject>> ModerationService::createUser(qint64 actorId, const
 
 QJsonObject ModerationService::toJson(const ModerationStore::Invite &i)
 {
-    return { { Key::Code, i.code }, { Key::CreatedBy, idString(i.createdBy) },
+    return { { Key::Code, i.code }, { Key::CreatedBy, i.createdBy ? QJsonValue(idString(i.createdBy)) : QJsonValue() },
         { Key::CreatedAt, isoTime(i.createdAt) }, { Key::ExpiresAt, isoTime(i.expiresAt) },
         { Key::MaxUses, i.maxUses }, { Key::Uses, i.uses } };
 }
@@ -275,6 +280,50 @@ Result<QJsonObject> ModerationService::createInvite(qint64 actorId, const QJsonO
         || !d.db.commit())
         return rollback();
     return toJson(invite);
+}
+
+Result<QJsonObject> ModerationService::users(qint64 actorId, const QUrlQuery &query)
+{
+    if (const auto refusal = serverAdminRefusal(actorId))
+        return *refusal;
+    bool ok = true;
+    const QString limitText = query.queryItemValue(Wire::Rest::Query::Limit);
+    const int limit = limitText.isEmpty() ? 500 : limitText.toInt(&ok);
+    if (!ok || limit < 1 || limit > 1000)
+        return Wire::Error::badRequest(u"limit must be from 1 to 1000"_qs);
+    QList<Wire::User> list;
+    for (const UserRecord &u : d.users.search(query.queryItemValue(Wire::Rest::Query::Query).trimmed(), limit)) {
+        Wire::User out = d.views.user(u);
+        out.serverRole = Wire::fromName<Wire::ServerRole>(u.serverRole).value_or(Wire::ServerRole::Member);
+        list.append(out);
+    }
+    return Wire::toJsonObject(Wire::UserList { list });
+}
+
+Result<QJsonObject> ModerationService::invites(qint64 actorId)
+{
+    if (const auto refusal = serverAdminRefusal(actorId))
+        return *refusal;
+    QJsonArray list;
+    for (const auto &i : d.store.usableInvites(nowMs()))
+        list.append(toJson(i));
+    return QJsonObject { { Key::Invites, list } };
+}
+
+Result<bool> ModerationService::revokeInvite(qint64 actorId, const QString &code)
+{
+    if (const auto refusal = serverAdminRefusal(actorId))
+        return *refusal;
+    if (!d.store.invite(code))
+        return Wire::Error::notFound(u"no such invite"_qs);
+    if (!d.db.begin())
+        return Wire::Error::internal();
+    if (!d.store.deleteInvite(code)
+        || !audit(actorId, QString(Wire::Audit::InviteRevoke), QString(Wire::Audit::Target::Invite), 0, 0, {},
+            code.left(6) + u"…"_qs)
+        || !d.db.commit())
+        return rollback();
+    return true;
 }
 
 namespace {
@@ -320,6 +369,19 @@ Result<QJsonObject> ModerationService::report(qint64 userId, qint64 messageId, c
     return reportJson(report);
 }
 
+void ModerationService::announceMember(qint64 channelId, qint64 targetId)
+{
+    const auto member = d.channelStore.member(channelId, targetId);
+    if (!member || !member->isValid())
+        return;
+    Wire::MemberUpdated event;
+    event.channelId = channelId;
+    event.userId = targetId;
+    event.role = Wire::fromName<Wire::Role>(member->role).value_or(Wire::Role::Member);
+    event.mutedUntil = d.store.mutedUntil(channelId, targetId, nowMs());
+    d.hub.publishToChannel(channelId, Wire::encodeFrame(event));
+}
+
 void ModerationService::announceReportCount()
 {
     const QByteArray frame = Wire::encodeFrame(Wire::ReportsCount { d.store.openReportCount() });
@@ -343,8 +405,13 @@ Result<QJsonObject> ModerationService::reports(qint64 actorId, const QUrlQuery &
     const qint64 before = query.queryItemValue(u"before"_qs).toLongLong();
     QJsonArray list;
     const auto rows = d.store.reports(status == u"all" ? QString() : status, before, limit + 1);
-    for (qsizetype i = 0; i < rows.size() && i < limit; ++i)
-        list.append(reportJson(rows.at(i)));
+    for (qsizetype i = 0; i < rows.size() && i < limit; ++i) {
+        QJsonObject report = reportJson(rows.at(i));
+        // The message as history shows it: administrators act on reports from channels they are not in.
+        if (const auto message = d.messages.byId(rows.at(i).messageId))
+            report.insert(Key::Message, QJsonDocument::fromJson(d.views.messageJson(*message)).object());
+        list.append(report);
+    }
     return QJsonObject { { Key::Reports, list }, { Key::HasMore, rows.size() > limit },
         { Key::Open, d.store.openReportCount() } };
 }
@@ -386,6 +453,7 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
                 report->channelId, reason, u"until %1"_qs.arg(isoTime(until)))
             || !d.db.commit())
             return rollback();
+        announceMember(report->channelId, authorId);
         outcome = u"muted"_qs;
     } else if (action == u"deactivate") {
         const auto done = setDeactivated(actorId, authorId, true, reason);

@@ -66,8 +66,15 @@ public:
     QFuture<Result<QJsonObject>> resetPassword(qint64 actorId, qint64 userId);
     QFuture<Result<QJsonObject>> createUser(qint64 actorId, const QJsonObject &body);
 
+    // Every account with its server role and state, for the administration window: {users}; QUERY narrows
+    // by username or display name (prefix), LIMIT 1-1000 (default 500).
+    Result<QJsonObject> users(qint64 actorId, const QUrlQuery &query);
+
     // Invites: {maxUses?, expiresInSeconds?}.
     Result<QJsonObject> createInvite(qint64 actorId, const QJsonObject &body);
+    // The invites still usable: {invites}. A revoked invite is deleted (and audited).
+    Result<QJsonObject> invites(qint64 actorId);
+    Result<bool> revokeInvite(qint64 actorId, const QString &code);
 
     // Reports.
     Result<QJsonObject> report(qint64 userId, qint64 messageId, const QJsonObject &body);
@@ -87,6 +94,8 @@ private:
         qint64 channelId = 0, const QString &reason = {}, const QString &detail = {});
     Result<Wire::User> setDeactivated(qint64 actorId, qint64 userId, bool deactivated, const QString &reason);
     void announceReportCount();
+    // member.updated to the channel's members: TARGETID's role or mute changed (docs/protocol.md).
+    void announceMember(qint64 channelId, qint64 targetId);
     Wire::Error rollback();
 
     Deps d;

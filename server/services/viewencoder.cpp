@@ -25,7 +25,9 @@ Wire::User unknownUser(qint64 userId)
 
 Wire::Author author(qint64 userId, const std::optional<UserRecord> &u)
 {
-    return { userId, u ? u->username : QString(), u ? u->displayName : QString() };
+    Wire::Author out { userId, u ? u->username : QString(), u ? u->displayName : QString() };
+    out.deactivated = u && u->deactivatedAt != 0; // history shows a deactivated author as such
+    return out;
 }
 
 Wire::Channel channel(const ChannelRecord &c, const QString &name, const MemberRecord *viewer)

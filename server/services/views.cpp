@@ -2,6 +2,9 @@
 #include "services/viewassembler.h"
 #include "services/viewencoder.h"
 
+#include "store/moderationstore.h"
+
+#include <common/isotime.h>
 #include <common/jsonwriter.h>
 
 namespace Natter::Server {
@@ -24,12 +27,18 @@ Wire::User Views::user(qint64 userId) const
 
 Wire::Channel Views::channel(const ChannelRecord &c, const MemberRecord *viewer, qint64 viewerId) const
 {
-    return ViewEncoder::channel(c, m_load.channelName(c, viewerId), viewer);
+    Wire::Channel out = ViewEncoder::channel(c, m_load.channelName(c, viewerId), viewer);
+    if (m_moderation && viewer && viewer->isValid())
+        out.mutedUntil = m_moderation->mutedUntil(c.id, viewerId, nowMs());
+    return out;
 }
 
 Wire::Member Views::member(const MemberRecord &m) const
 {
-    return ViewEncoder::member(m, user(m.userId));
+    Wire::Member out = ViewEncoder::member(m, user(m.userId));
+    if (m_moderation)
+        out.mutedUntil = m_moderation->mutedUntil(m.channelId, m.userId, nowMs());
+    return out;
 }
 
 QByteArray Views::messageJson(const MessageRecord &m, qint64 viewerId) const

@@ -8,6 +8,7 @@
 
 namespace Natter::Server {
 
+class ModerationStore;
 class ViewAssembler;
 
 // PROTOCOL.md's objects: loads what each needs through ViewAssembler and makes it with ViewEncoder. Channel
@@ -16,6 +17,8 @@ class Views
 {
 public:
     explicit Views(const ViewAssembler &assembler);
+    // Mutes: the viewer's own in channel views, each member's in member views (docs/protocol.md, Moderation).
+    void setModeration(ModerationStore *store) { m_moderation = store; }
 
     Wire::User user(const UserRecord &user) const;
     Wire::User user(qint64 userId) const;
@@ -33,6 +36,7 @@ public:
 
 private:
     const ViewAssembler &m_load;
+    ModerationStore *m_moderation = nullptr;
 };
 
 } // namespace Natter::Server

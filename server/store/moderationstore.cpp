@@ -174,6 +174,26 @@ void ModerationStore::giveBackInvite(const QString &code)
     Database::exec(q);
 }
 
+QList<ModerationStore::Invite> ModerationStore::usableInvites(qint64 now)
+{
+    QSqlQuery &q = m_db.prepare(u"SELECT code, created_by, created_at, expires_at, max_uses, uses FROM invites"
+                                " WHERE expires_at > ? AND uses < max_uses ORDER BY created_at DESC LIMIT 1000"_qs);
+    q.addBindValue(now);
+    QList<Invite> out;
+    Database::forEach(q, [&](const QSqlQuery &r) {
+        out.append({ r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toLongLong(), r.value(3).toLongLong(),
+            r.value(4).toInt(), r.value(5).toInt() });
+    });
+    return out;
+}
+
+bool ModerationStore::deleteInvite(const QString &code)
+{
+    QSqlQuery &q = m_db.prepare(u"DELETE FROM invites WHERE code = ?"_qs);
+    q.addBindValue(code);
+    return changedOne(q);
+}
+
 namespace {
 const QString ReportColumns = u"id, message_id, channel_id, reporter_id, reason, created_at, status,"
                               " coalesce(outcome, ''), coalesce(resolved_by, 0), coalesce(resolved_at, 0)"_qs;
@@ -208,8 +228,9 @@ std::optional<ModerationStore::Report> ModerationStore::report(qint64 id)
 QList<ModerationStore::Report> ModerationStore::reports(const QString &status, qint64 before, int limit)
 {
     QSqlQuery &q = m_db.prepare(u"SELECT "_qs + ReportColumns
-        + u" FROM reports WHERE (? = '' OR status = ?) AND id < ? ORDER BY id DESC LIMIT ?"_qs);
-    q.addBindValue(status);
+        + u" FROM reports WHERE (? = 1 OR status = ?) AND id < ? ORDER BY id DESC LIMIT ?"_qs);
+    // An empty STATUS is every report (a null QString would bind as NULL, which equals nothing).
+    q.addBindValue(status.isEmpty() ? 1 : 0);
     q.addBindValue(status);
     q.addBindValue(before ? before : std::numeric_limits<qint64>::max());
     q.addBindValue(limit);

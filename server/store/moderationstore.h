@@ -74,6 +74,9 @@ public:
     // Takes one use of CODE when it is still valid at NOW; false otherwise.
     bool useInvite(const QString &code, qint64 now);
     void giveBackInvite(const QString &code);
+    // The invites still usable at NOW, newest first; deleting one revokes it.
+    QList<Invite> usableInvites(qint64 now);
+    bool deleteInvite(const QString &code);
 
     // Reports.
     bool addReport(const Report &report);

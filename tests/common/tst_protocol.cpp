@@ -103,6 +103,21 @@ const QHash<QString, Codec> &codecs()
         { u"ChannelRemoved"_s, frameRoundTrip<ChannelRemoved> },
         { u"ReportsCount"_s, frameRoundTrip<ReportsCount> },
         { u"ReportResolved"_s, frameRoundTrip<ReportResolved> },
+        { u"MemberUpdated"_s, frameRoundTrip<MemberUpdated> },
+        { u"MuteRequest"_s, objectRoundTrip<MuteRequest> },
+        { u"MuteState"_s, objectRoundTrip<MuteState> },
+        { u"MemberRoleChange"_s, objectRoundTrip<MemberRoleChange> },
+        { u"ServerRoleChange"_s, objectRoundTrip<ServerRoleChange> },
+        { u"ModerationNote"_s, objectRoundTrip<ModerationNote> },
+        { u"PasswordReset"_s, objectRoundTrip<PasswordReset> },
+        { u"CreateInvite"_s, objectRoundTrip<CreateInvite> },
+        { u"Invite"_s, objectRoundTrip<Invite> },
+        { u"InviteList"_s, objectRoundTrip<InviteList> },
+        { u"ReportRequest"_s, objectRoundTrip<ReportRequest> },
+        { u"Report"_s, objectRoundTrip<Report> },
+        { u"ReportList"_s, objectRoundTrip<ReportList> },
+        { u"ResolveReport"_s, objectRoundTrip<ResolveReport> },
+        { u"AuditPage"_s, objectRoundTrip<AuditPage> },
     };
     return table;
 }
@@ -188,6 +203,26 @@ const QList<std::pair<QString, QString>> &fixtures()
         { u"rest.add-members"_s, u"AddMembers"_s },
         { u"rest.health"_s, u"Health"_s },
         { u"rest.health-unavailable"_s, u"Health"_s },
+        { u"member.updated"_s, u"MemberUpdated"_s },
+        { u"object.author-deactivated"_s, u"Author"_s },
+        { u"object.channel-muted"_s, u"Channel"_s },
+        { u"object.member-muted"_s, u"Member"_s },
+        { u"rest.mute"_s, u"MuteRequest"_s },
+        { u"rest.mute-state"_s, u"MuteState"_s },
+        { u"rest.member-role"_s, u"MemberRoleChange"_s },
+        { u"rest.server-role"_s, u"ServerRoleChange"_s },
+        { u"rest.moderation-note"_s, u"ModerationNote"_s },
+        { u"rest.password-reset"_s, u"PasswordReset"_s },
+        { u"rest.create-invite"_s, u"CreateInvite"_s },
+        { u"rest.invite"_s, u"Invite"_s },
+        { u"rest.invites"_s, u"InviteList"_s },
+        { u"rest.report-request"_s, u"ReportRequest"_s },
+        { u"object.report"_s, u"Report"_s },
+        { u"object.report-resolved"_s, u"Report"_s },
+        { u"rest.reports"_s, u"ReportList"_s },
+        { u"rest.resolve-report"_s, u"ResolveReport"_s },
+        { u"rest.audit"_s, u"AuditPage"_s },
+        { u"rest.admin-users"_s, u"UserList"_s },
     };
     return list;
 }
@@ -308,7 +343,7 @@ private slots:
         int count = 0;
         for (int t = 1; !frameTypeName(FrameType(t)).isEmpty(); ++t, ++count)
             QCOMPARE(frameTypeFromName(QString(frameTypeName(FrameType(t)))), FrameType(t));
-        QCOMPARE(count, 34);
+        QCOMPARE(count, 35);
         QCOMPARE(frameTypeFromName(u"message.send"), FrameType::MessageSend);
         QCOMPARE(frameTypeFromName(u"MESSAGE.SEND"), FrameType::Unknown);
         QCOMPARE(frameTypeFromName(u""), FrameType::Unknown);

@@ -148,4 +148,14 @@ void addMalformedRows()
     row("create channel: no type", "CreateChannel", R"({"name":"x"})", u"missing field 'type'"_s);
     row("settings: unknown pin policy", "ChannelSettings", R"({"pinPolicy":"everyone"})",
         u"field 'pinPolicy' must be one of: members, admins"_s);
+    row("mute: no duration", "MuteRequest", R"({"reason":"x"})", u"missing field 'durationSeconds'"_s);
+    row("mute: zero seconds", "MuteRequest", R"({"durationSeconds":0})",
+        u"field 'durationSeconds' must be between 1 and 31622400"_s);
+    row("member.updated: unknown role", "MemberUpdated",
+        R"({"type":"member.updated","channelId":"5","userId":"3","role":"king","mutedUntil":null})",
+        u"field 'role' must be one of: owner, admin, member"_s);
+    row("resolve: unknown action", "ResolveReport", R"({"action":"ban"})",
+        u"field 'action' must be one of: dismiss, delete, mute, deactivate"_s);
+    row("report: blank reason", "ReportRequest", R"({"reason":""})", u"field 'reason' must not be empty"_s);
+    row("server role: missing", "ServerRoleChange", R"({})", u"missing field 'serverRole'"_s);
 }

@@ -309,6 +309,12 @@ private Q_SLOTS:
         QCOMPARE(queue.status, 200);
         QVERIFY(!queue.json.value(u"reports").toArray().isEmpty());
         const QString id = report.json.value(u"id").toString();
+        // The queue shows the reported message itself: the administrator is not in the channel.
+        bool shown = false;
+        for (const auto &r : queue.json.value(u"reports").toArray())
+            if (r.toObject().value(u"id").toString() == id)
+                shown = r.toObject().value(u"message").toObject().value(u"text").toString() == u"something rude"_qs;
+        QVERIFY(shown);
         const auto resolved = rest.post(u"/api/v1/reports/%1/resolve"_qs.arg(id), { { u"action"_qs, u"delete"_qs } }, m_root.token);
         QCOMPARE(resolved.status, 200);
         QCOMPARE(resolved.json.value(u"outcome").toString(), u"deleted"_qs);
@@ -316,6 +322,16 @@ private Q_SLOTS:
         QCOMPARE(told.value(u"reportId").toString(), id);
         QCOMPARE(told.value(u"outcome").toString(), u"deleted"_qs);
         QCOMPARE(rest.post(u"/api/v1/reports/%1/resolve"_qs.arg(id), { { u"action"_qs, u"dismiss"_qs } }, m_root.token).status, 409);
+        // The open queue no longer has it; status=all and status=resolved do.
+        const auto listed = [&](const QString &status) {
+            for (const auto &r : rest.get(u"/api/v1/reports?status="_qs + status, m_root.token).json.value(u"reports").toArray())
+                if (r.toObject().value(u"id").toString() == id)
+                    return true;
+            return false;
+        };
+        QVERIFY(!listed(u"open"_qs));
+        QVERIFY(listed(u"all"_qs));
+        QVERIFY(listed(u"resolved"_qs));
     }
 
     void auditLogRecordsEachActionOnceAndIsAppendOnly()
@@ -442,6 +458,26 @@ private Q_SLOTS:
         const auto masked = send(u"oh d\u0430rn it"_qs);
         QCOMPARE(masked.status, 201);
         QCOMPARE(masked.json.value(u"text").toString(), u"oh **** it"_qs);
+
+        // Edits pass the same filter, over REST and the gateway: blocked is refused, masked is stored masked.
+        const auto plain = send(u"all fine"_qs);
+        const QString id = plain.json.value(u"id").toString();
+        const auto blocked = rest.request("PATCH", u"/api/v1/messages/"_qs + id,
+            body({ { u"text"_qs, u"now it is \u0412\u0410D"_qs } }), pair.ana.token);
+        QCOMPARE(blocked.status, 403);
+        QCOMPARE(blocked.errorCode(), u"forbidden"_qs);
+        QCOMPARE(rest.get(u"/api/v1/channels/%1/messages"_qs.arg(pair.channel), pair.ana.token)
+                     .json.value(u"messages").toArray().last().toObject().value(u"text").toString(),
+            u"all fine"_qs);
+        const auto maskedEdit = rest.request(
+            "PATCH", u"/api/v1/messages/"_qs + id, body({ { u"text"_qs, u"DARN again"_qs } }), pair.ana.token);
+        QCOMPARE(maskedEdit.status, 200);
+        QCOMPARE(maskedEdit.json.value(u"text").toString(), u"**** again"_qs);
+        GatewayClient gw;
+        QVERIFY(gw.open(server, pair.ana.token));
+        const auto refused = gw.call({ { u"type"_qs, u"message.edit"_qs }, { u"messageId"_qs, id }, { u"text"_qs, u"bad"_qs } });
+        QCOMPARE(refused.value(u"type").toString(), u"error"_qs);
+        QCOMPARE(refused.value(u"error").toObject().value(u"code").toString(), u"forbidden"_qs);
     }
 
     void adminCommandOnAStoppedServer()

@@ -1,5 +1,7 @@
 #include "models/memberlistmodel.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace Natter::Client {
@@ -58,6 +60,11 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return int(m.role);
     case OnlineRole:
         return m.user.online;
+    case MutedUntilRole:
+        return m.mutedUntil > QDateTime::currentMSecsSinceEpoch() ? QDateTime::fromMSecsSinceEpoch(m.mutedUntil)
+                                                                  : QDateTime();
+    case DeactivatedRole:
+        return m.user.deactivated;
     case Qt::ToolTipRole:
         return m.user.online ? tr("%1 (@%2) is online").arg(nameOf(m.user), m.user.username)
                              : tr("%1 (@%2) is away").arg(nameOf(m.user), m.user.username);
@@ -68,7 +75,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MemberListModel::roleNames() const
 {
     return { { IdRole, "userId" }, { NameRole, "name" }, { UsernameRole, "username" },
-        { RoleNameRole, "roleName" }, { RoleRole, "role" }, { OnlineRole, "online" } };
+        { RoleNameRole, "roleName" }, { RoleRole, "role" }, { OnlineRole, "online" }, { MutedUntilRole, "mutedUntil" },
+        { DeactivatedRole, "deactivated" } };
 }
 
 void MemberListModel::setMembers(QList<Wire::Member> members)

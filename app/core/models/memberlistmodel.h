@@ -20,6 +20,9 @@ public:
         // Wire::Role as an int.
         RoleRole,
         OnlineRole,
+        // Until when the member is muted in the channel (QDateTime), invalid when not muted.
+        MutedUntilRole,
+        DeactivatedRole,
     };
     Q_ENUM(Role)
 

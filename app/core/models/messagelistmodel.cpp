@@ -93,8 +93,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m->seq;
     case AuthorIdRole:
         return m->author.id.toString();
-    case AuthorNameRole:
-        return m->author.displayName.isEmpty() ? m->author.username : m->author.displayName;
+    case AuthorNameRole: {
+        const QString name = m->author.displayName.isEmpty() ? m->author.username : m->author.displayName;
+        return m->author.deactivated ? tr("%1 (deactivated)").arg(name) : name; // history keeps their messages
+    }
     case CreatedAtRole:
         return timeFromWire(m->createdAt);
     case EditedRole:

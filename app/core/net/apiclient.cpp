@@ -55,10 +55,10 @@ void ApiClient::login(const QString &username, const QString &password, QObject 
 }
 
 void ApiClient::registerUser(const QString &username, const QString &password, const QString &displayName,
-    QObject *context, Callback callback)
+    const QString &invite, QObject *context, Callback callback)
 {
-    post(Wire::Rest::registerPath(), Wire::encode(Wire::Credentials { username, password, displayName }), context,
-        std::move(callback));
+    post(Wire::Rest::registerPath(), Wire::encode(Wire::Credentials { username, password, displayName, invite }),
+        context, std::move(callback));
 }
 
 void ApiClient::logout(QObject *context, Callback callback)
@@ -112,7 +112,15 @@ QUrl normalizeServerUrl(const QString &text)
     if (!url.isValid() || url.host().isEmpty()) return {};
     if (url.port() < 0 && url.scheme() == u"http") url.setPort(Limits::DefaultPort);
     url.setPath(QString());
+    url.setQuery(QString());
+    url.setFragment(QString());
     return url;
+}
+
+QString inviteFromAddress(const QString &text)
+{
+    const qsizetype at = text.indexOf(u'?');
+    return at < 0 ? QString() : QUrlQuery(text.mid(at + 1)).queryItemValue(u"invite"_qs, QUrl::FullyDecoded).trimmed();
 }
 
 } // namespace Natter::Client

@@ -6,6 +6,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+
 #include <functional>
 
 class QNetworkAccessManager;
@@ -50,7 +51,13 @@ public:
 
     void login(const QString &username, const QString &password, QObject *context, Callback callback);
     void registerUser(const QString &username, const QString &password, const QString &displayName,
-        QObject *context, Callback callback);
+        QObject *context, Callback callback)
+    {
+        registerUser(username, password, displayName, {}, context, std::move(callback));
+    }
+    // INVITE: the code an invite-only server asks for (empty when none).
+    void registerUser(const QString &username, const QString &password, const QString &displayName,
+        const QString &invite, QObject *context, Callback callback);
     void logout(QObject *context, Callback callback);
 
 private:
@@ -62,7 +69,10 @@ private:
     QString m_token;
 };
 
-// Accepts "host", "host:port" or a full URL; adds http:// and the default port 8787 when missing.
+// Accepts "host", "host:port" or a full URL; adds http:// and the default port 8787 when missing. An invite
+// link (the address with `?invite=CODE`) gives the server's address too.
 QUrl normalizeServerUrl(const QString &text);
+// The invite code of an invite link pasted as the server's address; empty when there is none.
+QString inviteFromAddress(const QString &text);
 
 } // namespace Natter::Client

@@ -122,8 +122,8 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
         done({});
     };
     if (credentials.registering)
-        m_api.registerUser(
-            credentials.username, credentials.password, credentials.displayName, this, finished);
+        m_api.registerUser(credentials.username, credentials.password, credentials.displayName,
+            credentials.invite.isEmpty() ? inviteFromAddress(credentials.server) : credentials.invite, this, finished);
     else
         m_api.login(credentials.username, credentials.password, this, finished);
 }
@@ -138,6 +138,8 @@ QString Account::signInFailure(const ApiResult &result, const Credentials &crede
         return tr("The username “%1” is already taken. Choose another one, or sign in.")
             .arg(credentials.username);
     if (result.status == 429) return tr("Too many attempts. Wait a moment and try again.");
+    // Moderation: a deactivated account, a password reset, an invite-only or closed server say why.
+    if (result.status == 403 && !result.errorMessage.isEmpty()) return tr("Not allowed: %1").arg(result.errorMessage);
     if (result.status == 400)
         return credentials.registering
             ? tr("The server refused these details: %1. Usernames are %2–%3 characters of a–z, 0–9, "

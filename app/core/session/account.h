@@ -35,6 +35,8 @@ struct Credentials
     QString password;
     QString displayName; // registration only; may be empty
     bool registering = false;
+    // Registration on an invite-only server; when empty, taken from an invite link typed as the server address.
+    QString invite;
 };
 
 // The composition root of the client: one profile's way onto a server. It builds the stack of a signed-in

@@ -3,6 +3,7 @@
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
 #include "session/messageactions.h"
+#include "session/moderation.h"
 
 #include <common/protocol/codec.h>
 #include <common/protocol/requests.h>
@@ -26,6 +27,7 @@ Session::Session(ApiClient *api, GatewayClient *gateway, Cache *cache, QObject *
     })
     , m_reads([this](Wire::Id channel, Wire::Id message) { m_gateway->send(Wire::ReadMark { channel, message }); })
     , m_actions(std::make_unique<MessageActions>(this, api, gateway))
+    , m_moderation(std::make_unique<Moderation>(api))
 {
     connect(&m_presence, &PresenceTracker::presenceChanged, this, [this](Wire::Id user, bool online) {
         m_online.insert(user, online);
@@ -290,6 +292,7 @@ void Session::removeChannel(Wire::Id channelId)
 void Session::onReady(const Wire::Ready &ready)
 {
     setMe(User(ready.user));
+    m_moderation->refresh(); // the server role is only in GET /users/me
     QList<Channel> channels;
     QHash<Wire::Id, qint64> toSync;
     QSet<Wire::Id> known;

@@ -25,6 +25,7 @@ namespace Natter::Client {
 class ApiClient;
 class MessageActions;
 class MessageListModel;
+class Moderation;
 
 // One signed-in user on one server: applies gateway events in seq order to the cache and the models, keeps
 // the seq cursors, runs `sync` after every (re)connect, and sends the outbox in order. It is also the history
@@ -85,6 +86,8 @@ public:
     void attach(MessageListModel *model);
     // Edit, delete, pin, react and reply in threads (session/messageactions.h).
     MessageActions *actions() const { return m_actions.get(); }
+    // Reports, roles, mutes and administration (session/moderation.h).
+    Moderation *moderation() const { return m_moderation.get(); }
 
     // Queues TEXT (and files already uploaded) for CHANNELID and returns its clientMsgId; it is shown at once as
     // sending. The outbox keeps the attachments, so a reconnect sends the same clientMsgId and attachmentIds.
@@ -146,6 +149,7 @@ private:
     void applyPin(const Wire::PinChanged &event);
     void applyChannelUpdate(const Wire::ChannelUpdated &event);
     void applyReadState(const Wire::ReadState &event);
+    void applyMemberUpdate(const Wire::MemberUpdated &event);
     void requestSync(const QHash<Wire::Id, qint64> &channels);
     void finishSync(const Wire::SyncAck &ack);
     void pumpOutbox();
@@ -181,6 +185,7 @@ private:
     ReadTracker m_reads;
     int m_storedSinceTrim = 0;
     std::unique_ptr<MessageActions> m_actions;
+    std::unique_ptr<Moderation> m_moderation;
 };
 
 } // namespace Natter::Client

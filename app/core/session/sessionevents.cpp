@@ -1,6 +1,7 @@
 // The event half of Session: gateway events applied in seq order to the cursors, the cache, the channel list
 // and (through signals) the message models.
 #include "logging.h"
+#include "session/moderation.h"
 #include "session/session.h"
 
 #include <common/isotime.h>
@@ -71,6 +72,15 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
         return;
     case T::ReadUpdated:
         if (const auto e = decodeEvent<Wire::ReadState>(frame, type)) applyReadState(*e);
+        return;
+    case T::MemberUpdated:
+        if (const auto e = decodeEvent<Wire::MemberUpdated>(frame, type)) applyMemberUpdate(*e);
+        return;
+    case T::ReportsCount:
+        if (const auto e = decodeEvent<Wire::ReportsCount>(frame, type)) m_moderation->applyReportsCount(e->open);
+        return;
+    case T::ReportResolved:
+        if (const auto e = decodeEvent<Wire::ReportResolved>(frame, type)) m_moderation->applyReportResolved(*e);
         return;
     default:
         qCInfo(lcSession) << "ignoring a" << Wire::frameTypeName(type) << "frame";
@@ -194,8 +204,21 @@ void Session::applyChannelUpdate(const Wire::ChannelUpdated &event)
     updated.unreadCount = current.unreadCount;
     updated.mentionCount = current.mentionCount;
     updated.lastReadMessageId = current.lastReadMessageId;
+    updated.mutedUntil = current.mutedUntil;
     if (current.id.isValid() && current.role != Wire::Role::None) updated.role = current.role;
     updateChannel(updated);
+}
+
+void Session::applyMemberUpdate(const Wire::MemberUpdated &event)
+{
+    // The caller's own role and mute are part of their view of the channel: the menus and the composer follow.
+    Channel c = channel(event.channelId);
+    if (event.userId == m_me.id && c.id.isValid() && (c.role != event.role || c.mutedUntil != event.mutedUntil)) {
+        c.role = event.role;
+        c.mutedUntil = event.mutedUntil;
+        updateChannel(c);
+    }
+    m_moderation->applyMemberUpdated(event);
 }
 
 void Session::applyReadState(const Wire::ReadState &event)

@@ -111,6 +111,17 @@ void ModerationRoutes::install(QHttpServer &http)
         const QJsonObject body = bodyOrEmpty(req, &problem);
         return problem ? error(*problem) : answer(m_moderation.createInvite(me.id, body), 201);
     }));
+    http.route(Route::Invites, Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {
+        return answer(m_moderation.invites(me.id));
+    }));
+    http.route(Route::Invite, Method::Delete,
+        authed<QString>(m_auth, [this](const Caller &me, const QString &code, const QHttpServerRequest &) {
+            const auto r = m_moderation.revokeInvite(me.id, QUrl::fromPercentEncoding(code.toUtf8()));
+            return r.ok() ? noContent() : error(r.error());
+        }));
+    http.route(Route::AdminUsers, Method::Get, authed(m_auth, [this](const Caller &me, const QHttpServerRequest &req) {
+        return answer(m_moderation.users(me.id, req.query()));
+    }));
     http.route(Route::MessageReport, Method::Post,
         authed<QString>(m_auth, [this](const Caller &me, const QString &id, const QHttpServerRequest &req) {
             const auto body = HttpJson::body(req);
