@@ -14,13 +14,6 @@
 <context>
     <name>Natter::Client::AdminEntry</name>
     <message numerus="yes">
-        <source>⚑ %n open report</source>
-        <translation>
-            <numerusform>⚑ %n open report</numerusform>
-            <numerusform>⚑ %n open reports</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>⚑ %n open reports</source>
         <translation>
             <numerusform>⚑ %n open report</numerusform>
@@ -130,6 +123,16 @@
         <translation>
             <numerusform>%n reply in the thread</numerusform>
             <numerusform>%n replies in the thread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageMarksPainter</name>
+    <message numerus="yes">
+        <source>✓ Read by %n</source>
+        <translation>
+            <numerusform>✓ Read by %n</numerusform>
+            <numerusform>✓ Read by %n</numerusform>
         </translation>
     </message>
 </context>
