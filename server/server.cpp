@@ -11,6 +11,7 @@
 #include "transport/http/guardedtcpserver.h"
 #include "transport/http/httpjson.h"
 #include "gateway/hub.h"
+#include "cluster/clusterbus.h"
 #include "features/previews/linkpreviewer.h"
 #include "logging.h"
 #include "services/accountpolicy.h"
@@ -155,6 +156,8 @@ struct Server::Parts
     ModerationRoutes moderationRoutes;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
+    // Last, so that it is destroyed first: it is the Hub's relay and uses the stores.
+    std::unique_ptr<ClusterBus> cluster;
 };
 
 Server::Server(ServerConfig config, QObject *parent)
@@ -198,6 +201,15 @@ bool Server::start(QString *error)
         || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
         return false;
     d->editor.setSearchIndexer(&d->indexer);
+    if (const auto redis = ServerConfig::redisAddress(m_config.redis)) {
+        MessageService &messages = d->messages;
+        d->cluster = std::make_unique<ClusterBus>(ClusterBus::Settings { redis->first, redis->second },
+            ClusterBus::Parts { d->hub, d->events, d->channelStore, d->users, d->limiter,
+                [&messages](qint64 channelId, qint64 current) {
+                    return messages.lastDurableSeq(channelId, current);
+                } });
+        d->cluster->start();
+    }
     connect(&d->messages, &MessageService::storedUpTo, this,
         [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
 

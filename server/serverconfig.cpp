@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -85,6 +86,11 @@ namespace {
             { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
                 typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter });
         p.addOption(privatePreviews);
+        const QCommandLineOption redis(u"redis"_qs,
+            u"Run as one of several instances on one database: fan out through Redis at redis://HOST:PORT"
+            " (docs/operations.md)."_qs,
+            u"URL"_qs);
+        p.addOption(redis);
 #ifdef NATTER_LITE_WEBSOCKET
         const QString defaultTransport = u"lite"_qs;
 #else
@@ -97,7 +103,7 @@ namespace {
         p.addOption(wsTransport);
         const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost,
             heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
-            tlsKey, metricsToken, drainTimeout, registration, wordFilter };
+            tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis };
         p.addOption(QCommandLineOption(u"config"_qs,
             u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
             u"FILE"_qs));
@@ -150,6 +156,18 @@ namespace {
         return merged;
     }
 } // namespace
+
+std::optional<std::pair<QString, quint16>> ServerConfig::redisAddress(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != u"redis" || parsed.host().isEmpty()
+        || !(parsed.path().isEmpty() || parsed.path() == u"/") || parsed.hasQuery() || !parsed.userInfo().isEmpty())
+        return std::nullopt;
+    const int port = parsed.port(6379);
+    if (port < 1 || port > 65535)
+        return std::nullopt;
+    return std::make_pair(parsed.host(), quint16(port));
+}
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &commandLine, int *exitCode)
 {
@@ -310,6 +328,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         c.wsTransport = WsTransport::Qt;
     } else {
         *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
+        return std::nullopt;
+    }
+    c.redis = p.value(u"redis"_qs);
+    if (!c.redis.isEmpty() && !redisAddress(c.redis)) {
+        *exitCode = fail(u"--redis must be redis://HOST:PORT (the port defaults to 6379)"_qs);
         return std::nullopt;
     }
     if (p.isSet(u"check-config"_qs)) {

@@ -156,6 +156,7 @@ Result<Wire::User> ModerationService::setDeactivated(
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
+        d.hub.userChanged(userId);
         if (deactivated)
             d.auth.revokeSessions(userId); // tokens deleted, open connections closed with 4002
         qCInfo(lcServer) << "user" << userId << (deactivated ? "deactivated" : "reactivated") << "by"
@@ -194,6 +195,7 @@ Result<Wire::User> ModerationService::setServerRole(qint64 actorId, qint64 userI
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
+        d.hub.userChanged(userId);
     }
     Wire::User out = d.views.user(userId);
     out.serverRole = Wire::fromName<Wire::ServerRole>(role);
@@ -220,6 +222,7 @@ QFuture<Result<QJsonObject>> ModerationService::resetPassword(qint64 actorId, qi
                 || !d.db.commit())
                 return rollback();
             d.users.forget(userId);
+            d.hub.userChanged(userId);
             d.auth.revokeSessions(userId);
             return QJsonObject { { Key::UserId, idString(userId) }, { Key::TemporaryPassword, temporary } };
         });

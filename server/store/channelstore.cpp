@@ -355,4 +355,10 @@ void ChannelStore::invalidate(qint64 channelId)
     m_counters.remove(channelId);
 }
 
+void ChannelStore::forgetMembers(qint64 channelId)
+{
+    m_memberIds.remove(channelId);
+    m_readOnly.remove(channelId);
+}
+
 } // namespace Natter::Server

@@ -69,6 +69,8 @@ public:
 
     // Forget cached rows (after a rolled-back transaction).
     void invalidate(qint64 channelId);
+    // Forget the cached member list and read-only flag only: another server instance changed them.
+    void forgetMembers(qint64 channelId);
 
 private:
     static ChannelRecord channelFromQuery(const QSqlQuery &q, int offset = 0);
