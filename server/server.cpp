@@ -32,6 +32,7 @@
 #include "services/ratelimiter.h"
 #include "store/reactionstore.h"
 #include "transport/http/restapi.h"
+#include "store/nodelease.h"
 #include "store/searchindexer.h"
 #include "services/searchservice.h"
 #include "gateway/typingrelay.h"
@@ -58,6 +59,7 @@
 #endif
 #include <QJsonDocument>
 #include <QPointer>
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -122,6 +124,7 @@ struct Server::Parts
     QThreadPool hashPool;
     SnowflakeGenerator ids;
     Database db;
+    NodeLease lease { db };
     UserStore users;
     ChannelStore channelStore;
     MessageStore messageStore;
@@ -182,25 +185,39 @@ bool Server::start(QString *error)
     }
     d = std::make_unique<Parts>(m_config);
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
-    if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
+    if (m_config.usesPostgres()) {
+        // Several instances may share the database: each leases its own Snowflake node id there.
+        if (!d->db.openPostgres(m_config.database, error)
+            || !d->lease.acquire(m_config.nodeIdSet ? m_config.nodeId : -1, error))
+            return false;
+        d->ids.setNodeId(d->lease.nodeId());
+        connect(&d->lease, &NodeLease::lost, this, [] { QCoreApplication::exit(3); });
+    } else if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full")) {
         return false;
+    }
     // Ids must keep growing across restarts whatever the clock did since: the search index's cursor and
     // sync's walk of messages_channel rely on store order being id order.
     {
         QSqlQuery newest(d->db.connection());
         if (!newest.exec(u"SELECT max(m) FROM (SELECT max(id) AS m FROM messages UNION ALL SELECT max(id)"
                          " FROM channels UNION ALL SELECT max(id) FROM users UNION ALL SELECT max(id)"
-                         " FROM uploads)"_qs)
+                         " FROM uploads) AS newest"_qs)
             || !newest.next()) {
             *error = u"cannot read the newest id: %1"_qs.arg(newest.lastError().text());
             return false;
         }
         d->ids.continueAfter(newest.value(0).toLongLong());
     }
-    if (!d->indexer.start(m_config.dataDir, error)
-        || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
-        return false;
-    d->editor.setSearchIndexer(&d->indexer);
+    // SQLite's search index lives in search.db, written by its own thread; PostgreSQL's is a column of
+    // messages, written with each message.
+    if (!d->db.isPostgres()) {
+        if (!d->indexer.start(m_config.dataDir, error)
+            || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
+            return false;
+        d->editor.setSearchIndexer(&d->indexer);
+        connect(&d->messages, &MessageService::storedUpTo, this,
+            [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
+    }
     if (const auto redis = ServerConfig::redisAddress(m_config.redis)) {
         MessageService &messages = d->messages;
         d->cluster = std::make_unique<ClusterBus>(ClusterBus::Settings { redis->first, redis->second },
@@ -210,8 +227,6 @@ bool Server::start(QString *error)
                 } });
         d->cluster->start();
     }
-    connect(&d->messages, &MessageService::storedUpTo, this,
-        [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
 
     d->files.setUnattachedTtl(qint64(m_config.unattachedUploadTtlSeconds) * 1000);
     if (!d->files.open(m_config.dataDir, error))

@@ -33,8 +33,13 @@ namespace {
             u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
         const QCommandLineOption dataDir(u"data-dir"_qs,
             u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
-        const QCommandLineOption nodeId(
-            u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs, u"K"_qs, u"0"_qs);
+        const QCommandLineOption nodeId(u"node-id"_qs,
+            u"Snowflake node id, 0-1023, unique per server instance (default 0; on PostgreSQL a free one,"
+            " leased in the database)."_qs,
+            u"K"_qs, u"0"_qs);
+        const QCommandLineOption database(u"database"_qs,
+            u"Store: sqlite (default, in --data-dir) or postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE."_qs,
+            u"URL"_qs, u"sqlite"_qs);
         const QCommandLineOption logLevel(
             u"log-level"_qs, u"debug, info, warning or error (default info)."_qs, u"L"_qs, u"info"_qs);
         const QCommandLineOption rate(u"rate-limit"_qs,
@@ -83,7 +88,7 @@ namespace {
             u"Refuse (or, for lines `mask:TERM`, mask) messages with the words and phrases listed in FILE."_qs,
             u"FILE"_qs);
         p.addOptions(
-            { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
+            { listen, port, dataDir, database, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
                 typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter });
         p.addOption(privatePreviews);
         const QCommandLineOption redis(u"redis"_qs,
@@ -101,7 +106,7 @@ namespace {
                 + defaultTransport + u"."_qs,
             u"qt|lite"_qs, defaultTransport);
         p.addOption(wsTransport);
-        const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost,
+        const QList<QCommandLineOption> settings { listen, port, dataDir, database, nodeId, logLevel, rate, cost,
             heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
             tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis };
         p.addOption(QCommandLineOption(u"config"_qs,
@@ -229,6 +234,16 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
     }
     c.port = quint16(portValue);
     c.dataDir = p.value(u"data-dir"_qs);
+    c.database = p.value(u"database"_qs);
+    if (c.database != u"sqlite") {
+        const QUrl url(c.database, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres")
+            || (url.host().isEmpty() && !url.query().contains(u"host="_qs)) || url.path().size() < 2) {
+            *exitCode = fail(u"--database must be sqlite or postgresql://USER@HOST:PORT/DATABASE"_qs);
+            return std::nullopt;
+        }
+    }
+    c.nodeIdSet = p.isSet(u"node-id"_qs);
     c.nodeId = p.value(u"node-id"_qs).toInt(&ok);
     if (!ok || c.nodeId < 0 || c.nodeId > 1023) {
         *exitCode = fail(u"--node-id must be 0 to 1023"_qs);
@@ -343,6 +358,13 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
                 = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs) : p.value(name);
             if (name == u"metrics-token" && !value.isEmpty())
                 value = u"(set)"_qs; // a secret: not printed
+            if (name == u"database") {
+                QUrl url(value);
+                if (!url.password().isEmpty()) {
+                    url.setPassword(u"(set)"_qs);
+                    value = url.toString();
+                }
+            }
             std::printf("%s = %s\n", qPrintable(name), qPrintable(value));
         }
         *exitCode = 0;

@@ -18,6 +18,10 @@ struct ServerConfig
     quint16 port = 8787;
     QString dataDir = QStringLiteral("./data");
     int nodeId = 0;
+    bool nodeIdSet = false; // --node-id given: on PostgreSQL that id or none; otherwise any free one
+    // "sqlite" (natter.db in dataDir) or a postgresql:// URL. Uploads stay in dataDir either way.
+    QString database = QStringLiteral("sqlite");
+    bool usesPostgres() const { return database != u"sqlite"; }
     QString logLevel = QStringLiteral("info");
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
     double sendRate = 5.0;
