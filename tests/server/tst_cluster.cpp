@@ -4,6 +4,9 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSet>
 
 #include <algorithm>
@@ -11,7 +14,7 @@
 
 // Several natter-server instances on one database with --redis (server/cluster/). The single-instance cases
 // need Redis only (NATTER_TEST_REDIS, or a private redis-server for the restart); the cross-instance cases
-// also need a shared database (NATTER_TEST_DATABASE=postgresql://…). scripts/test provides both.
+// also need a shared database (NATTER_TEST_POSTGRES=postgresql://…). scripts/test provides both.
 class TestCluster : public QObject
 {
     Q_OBJECT
@@ -60,11 +63,40 @@ private:
                 return c.toObject().value(u"lastSeq").toInteger();
         return -1;
     }
-    QStringList serverArgs(const QString &redis, int node) const
+    // A new, empty database on the PostgreSQL of NATTER_TEST_POSTGRES for each case (they register the
+    // same user names), or empty without one.
+    QString freshDatabase()
+    {
+        if (m_database.isEmpty())
+            return {};
+        const QUrl base(m_database);
+        const QString name = u"natter_cluster_%1_%2"_qs.arg(QCoreApplication::applicationPid()).arg(++m_databases);
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_qs, u"admin"_qs);
+            admin.setHostName(base.host());
+            admin.setPort(base.port(5432));
+            admin.setUserName(base.userName());
+            admin.setPassword(base.password());
+            admin.setDatabaseName(base.path().mid(1));
+            if (!admin.open()) {
+                qWarning("cannot open %s: %s", qPrintable(m_database), qPrintable(admin.lastError().text()));
+                return {};
+            }
+            QSqlQuery create(admin);
+            if (!create.exec(u"CREATE DATABASE "_qs + name))
+                qWarning("CREATE DATABASE failed: %s", qPrintable(create.lastError().text()));
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(u"admin"_qs);
+        QUrl url = base;
+        url.setPath(u"/"_qs + name);
+        return url.toString();
+    }
+    QStringList serverArgs(const QString &redis, int node, const QString &database = {}) const
     {
         QStringList args { u"--redis"_qs, redis, u"--node-id"_qs, QString::number(node), u"--rate-limit"_qs, u"0"_qs };
-        if (!m_database.isEmpty())
-            args += { u"--database"_qs, m_database };
+        if (!database.isEmpty())
+            args += { u"--database"_qs, database };
         return args;
     }
     bool needDatabase()
@@ -74,12 +106,13 @@ private:
 
     QString m_redis;
     QString m_database;
+    int m_databases = 0;
 
 private Q_SLOTS:
     void initTestCase()
     {
         m_redis = TestRedis::sharedUrl();
-        m_database = qEnvironmentVariable("NATTER_TEST_DATABASE");
+        m_database = qEnvironmentVariable("NATTER_TEST_POSTGRES");
         if (m_redis.isEmpty())
             QSKIP("NATTER_TEST_REDIS is not set (scripts/test starts a private redis-server and sets it)");
         QCOMPARE(TestRedis::command(m_redis, { "PING" }), QByteArray("+PONG"));
@@ -103,9 +136,7 @@ private Q_SLOTS:
     // and what other instances publish reaches them.
     void oneInstanceDeliversLocalAndRemote()
     {
-        if (needDatabase())
-            QSKIP("covered by the cross-instance cases on the shared database");
-        TestServer server(serverArgs(m_redis, 1));
+        TestServer server(serverArgs(m_redis, 1, freshDatabase()));
         QVERIFY(server.start());
         RestClient rest(server);
         const TestPair pair = rest.registerPair(u"one"_qs);
@@ -147,9 +178,7 @@ private Q_SLOTS:
     // instance falls silent (killed) for three heartbeats.
     void presenceFromOtherInstancesExpires()
     {
-        if (needDatabase())
-            QSKIP("covered by the cross-instance cases on the shared database");
-        TestServer server(serverArgs(m_redis, 1));
+        TestServer server(serverArgs(m_redis, 1, freshDatabase()));
         QVERIFY(server.start());
         RestClient rest(server);
         const TestPair pair = rest.registerPair(u"presence"_qs);
@@ -170,9 +199,7 @@ private Q_SLOTS:
     // instances) is refused here although the local bucket is full.
     void rateLimitIsShared()
     {
-        if (needDatabase())
-            QSKIP("covered by the cross-instance cases on the shared database");
-        TestServer server(serverArgs(m_redis, 1) + QStringList { u"--rate-limit"_qs, u"5:10"_qs });
+        TestServer server(serverArgs(m_redis, 1, freshDatabase()) + QStringList { u"--rate-limit"_qs, u"5:10"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
         const TestPair pair = rest.registerPair(u"rate"_qs);
@@ -205,11 +232,13 @@ private Q_SLOTS:
         TestRedis redis;
         if (!redis.start())
             QSKIP("redis-server is not on PATH (scripts/setup installs it)");
-        TestServer a(serverArgs(redis.url(), 1));
+        const QString database = freshDatabase();
+        TestServer a(serverArgs(redis.url(), 1, database));
         QVERIFY(a.start());
         std::unique_ptr<TestServer> b;
         if (needDatabase()) {
-            b = std::make_unique<TestServer>(serverArgs(redis.url(), 2));
+            QVERIFY(!database.isEmpty());
+            b = std::make_unique<TestServer>(serverArgs(redis.url(), 2, database));
             QVERIFY(b->start());
         }
         TestServer &other = b ? *b : a;
@@ -239,6 +268,9 @@ private Q_SLOTS:
         QVERIFY(ben.noFrame(u"message.new"_qs, 500));
         QVERIFY(ben.isOpen());
         QVERIFY(ana.isOpen());
+        // Across instances, what was published while Redis was away came from the store.
+        if (b)
+            QVERIFY(b->takeLog().contains("from the store"));
     }
 
     // --- Two instances on one database ---
@@ -248,8 +280,10 @@ private Q_SLOTS:
     void crossInstanceLive()
     {
         if (!needDatabase())
-            QSKIP("NATTER_TEST_DATABASE (postgresql://…) is not set: two instances need a shared database");
-        TestServer a(serverArgs(m_redis, 1)), b(serverArgs(m_redis, 2));
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
         QVERIFY(a.start());
         QVERIFY(b.start());
         RestClient rest(a);
@@ -265,6 +299,7 @@ private Q_SLOTS:
         const QString id = sent.value(u"message").toObject().value(u"id").toString();
         const auto got = ben.waitFor(u"message.new"_qs);
         QCOMPARE(got.value(u"message").toObject().value(u"text").toString(), u"hi from A"_qs);
+        QCOMPARE(ana.takeAll(u"message.new"_qs).size(), 1); // her own, once
         QJsonObject reply = sendFrame(pair.channel, u"x2"_qs, u"reply from B"_qs);
         reply.insert(u"parentId"_qs, id);
         QCOMPARE(ben.call(reply).value(u"type").toString(), u"ack"_qs);
@@ -275,8 +310,11 @@ private Q_SLOTS:
             true);
         QCOMPARE(ana.waitFor(u"reaction.added"_qs).value(u"userId").toString(), pair.ben.id);
         ana.call({ { u"type"_qs, u"message.edit"_qs }, { u"messageId"_qs, id }, { u"text"_qs, u"edited"_qs } });
-        QCOMPARE(ben.waitFor(u"message.updated"_qs).value(u"message").toObject().value(u"text").toString(),
-            u"edited"_qs);
+        // The reply and the reaction updated the message too (reply count, reactions): the edit comes last.
+        QString text;
+        for (int i = 0; i < 5 && text != u"edited"; ++i)
+            text = ben.waitFor(u"message.updated"_qs).value(u"message").toObject().value(u"text").toString();
+        QCOMPARE(text, u"edited"_qs);
         ben.sendFrame({ { u"type"_qs, u"typing.start"_qs }, { u"channelId"_qs, pair.channel } });
         QCOMPARE(ana.waitFor(u"typing"_qs).value(u"userId").toString(), pair.ben.id);
         ben.call({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, pair.channel }, { u"messageId"_qs, id } });
@@ -289,8 +327,10 @@ private Q_SLOTS:
     void concurrentSendersStayGapless()
     {
         if (!needDatabase())
-            QSKIP("NATTER_TEST_DATABASE (postgresql://…) is not set: two instances need a shared database");
-        TestServer a(serverArgs(m_redis, 1)), b(serverArgs(m_redis, 2));
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
         QVERIFY(a.start());
         QVERIFY(b.start());
         RestClient rest(a);
@@ -317,8 +357,10 @@ private Q_SLOTS:
     void removedMemberStopsReceivingElsewhere()
     {
         if (!needDatabase())
-            QSKIP("NATTER_TEST_DATABASE (postgresql://…) is not set: two instances need a shared database");
-        TestServer a(serverArgs(m_redis, 1)), b(serverArgs(m_redis, 2));
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
         QVERIFY(a.start());
         QVERIFY(b.start());
         RestClient rest(a);
@@ -348,8 +390,10 @@ private Q_SLOTS:
     void killedInstanceLosesNothingAcked()
     {
         if (!needDatabase())
-            QSKIP("NATTER_TEST_DATABASE (postgresql://…) is not set: two instances need a shared database");
-        TestServer a(serverArgs(m_redis, 1)), b(serverArgs(m_redis, 2));
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
         QVERIFY(a.start());
         QVERIFY(b.start());
         RestClient rest(a);
