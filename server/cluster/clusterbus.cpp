@@ -45,6 +45,7 @@ QByteArray num(qint64 value)
 //   U user                                body: the frame    to one user's connections
 //   K code tokenhash(hex)                 body: the reason   close the connections of a revoked token
 //   C user                                                   the user's row changed: drop caches
+//   M                                                        channel mutes changed: read them again
 //   P user online(0|1)                                       presence on ORIGIN
 //   S                                     body: user ids     ORIGIN's whole presence list
 //   Q                                                        ORIGIN (re)connected: send S, catch up
@@ -208,6 +209,9 @@ void ClusterBus::onMessage(const QByteArray &payload)
     }
     case 'C':
         m_parts.users.forget(field(2));
+        break;
+    case 'M':
+        Q_EMIT m_parts.hub.mutesChangedElsewhere();
         break;
     case 'P':
         m_remote.setOnline(origin, field(2), field(3) != 0, now);

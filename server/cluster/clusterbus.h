@@ -57,6 +57,7 @@ public:
     void userFrame(qint64 userId, const QByteArray &frame) override;
     void tokenClosed(const QByteArray &tokenHash, int code, const QString &reason) override;
     void userChanged(qint64 userId) override;
+    void mutesChanged() override { publish('M', {}); }
     bool onlineElsewhere(qint64 userId) const override { return m_remote.isOnline(userId); }
     void channelSeen(qint64 channelId, qint64 seq) override { m_sequencer.seen(channelId, seq); }
 

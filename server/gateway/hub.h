@@ -26,6 +26,8 @@ public:
     virtual void tokenClosed(const QByteArray &tokenHash, int code, const QString &reason) = 0;
     // USERID's row changed (deactivation, roles, password): other instances drop their cached copy.
     virtual void userChanged(qint64 userId) = 0;
+    // Channel mutes changed: other instances read them again.
+    virtual void mutesChanged() = 0;
     // USERID has a connection open on another instance.
     virtual bool onlineElsewhere(qint64 userId) const = 0;
     // A connection of this instance was told (in `ready`) that CHANNELID is at SEQ.
@@ -74,6 +76,11 @@ public:
         if (m_relay)
             m_relay->userChanged(userId);
     }
+    void mutesChanged()
+    {
+        if (m_relay)
+            m_relay->mutesChanged();
+    }
     // Closes every connection authenticated with TOKENHASH.
     void closeToken(const QByteArray &tokenHash, int code, const QString &reason);
 
@@ -96,6 +103,8 @@ Q_SIGNALS:
     void localUserOffline(qint64 userId);
     // Another instance revoked TOKENHASH: caches of it must go (AuthService).
     void tokenRevokedElsewhere(const QByteArray &tokenHash);
+    // Another instance changed channel mutes (ModerationService drops its cache).
+    void mutesChangedElsewhere();
 
 private:
     ChannelStore &m_channels;

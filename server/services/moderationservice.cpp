@@ -47,6 +47,7 @@ ModerationService::ModerationService(Deps deps, QObject *parent)
     : QObject(parent)
     , d(deps)
 {
+    connect(&d.hub, &Hub::mutesChangedElsewhere, this, [this] { d.store.forgetMutes(); });
 }
 
 std::optional<Wire::Error> ModerationService::serverAdminRefusal(qint64 actorId)
@@ -118,6 +119,7 @@ Result<QJsonObject> ModerationService::mute(
             channelId, reason, u"until %1"_qs.arg(isoTime(until)))
         || !d.db.commit())
         return rollback();
+    d.hub.mutesChanged();
     return QJsonObject { { Key::UserId, idString(targetId) }, { Key::MutedUntil, isoTime(until) } };
 }
 
@@ -133,6 +135,7 @@ Result<bool> ModerationService::unmute(qint64 actorId, qint64 channelId, qint64 
             channelId)
         || !d.db.commit())
         return rollback();
+    d.hub.mutesChanged();
     return true;
 }
 
@@ -389,6 +392,7 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
                 report->channelId, reason, u"until %1"_qs.arg(isoTime(until)))
             || !d.db.commit())
             return rollback();
+        d.hub.mutesChanged();
         outcome = u"muted"_qs;
     } else if (action == u"deactivate") {
         const auto done = setDeactivated(actorId, authorId, true, reason);
