@@ -81,6 +81,8 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
     // read in the checks below could pass for a missing row and give a misleading answer.
     if (!m_db.isAvailable())
         return done(Wire::Error::internal(u"the database is unavailable; the message was not stored"_qs));
+    if (m_refusing)
+        return done(Wire::Error::internal(u"the server is shutting down; the message was not stored"_qs));
     // The word filter first: a blocked message is refused, a masked one is sent as masked (and checked once).
     if (m_wordFilter) {
         const auto filtered = m_wordFilter->apply(request.text);
