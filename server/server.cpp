@@ -385,6 +385,10 @@ void Server::drain()
     }
     qCInfo(lcServer) << "draining: no new connections; finishing commits, then closing WebSockets with 1001";
     d->tcp->close(); // stop accepting
+    // PostgreSQL commits a batch in round trips: a client that keeps writing can outrun it, and the queue would
+    // never empty before the drain timeout. SQLite keeps storing what arrives while it drains, as it always did.
+    if (d->db.isPostgres())
+        d->messages.refuseNewSends();
     auto *timer = new QTimer(this);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();

@@ -77,6 +77,12 @@ QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId,
 
 void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendCallback done)
 {
+    // PostgreSQL away: refused at once (the client resends with the same clientMsgId later), before a failed
+    // read in the checks below could pass for a missing row and give a misleading answer.
+    if (!m_db.isAvailable())
+        return done(Wire::Error::internal(u"the database is unavailable; the message was not stored"_qs));
+    if (m_refusing)
+        return done(Wire::Error::internal(u"the server is shutting down; the message was not stored"_qs));
     // The word filter first: a blocked message is refused, a masked one is sent as masked (and checked once).
     if (m_wordFilter) {
         const auto filtered = m_wordFilter->apply(request.text);

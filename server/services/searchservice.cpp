@@ -88,8 +88,9 @@ Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
     QSqlQuery &sql = postgres
         ? m_db.prepare(QStringLiteral("SELECT m.id FROM messages m"
                                       " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
-                                      " WHERE m.search @@ to_tsquery('simple', ?)"
-                                      " AND m.deleted_at = 0 AND m.id < ? AND (? = 0 OR m.channel_id = ?)"
+                                      " WHERE m.search @@ to_tsquery('simple', natter_fold(?))"
+                                      " AND m.deleted_at = 0 AND m.id < ? AND (CAST(? AS bigint) = 0"
+                                      " OR m.channel_id = ?)"
                                       " ORDER BY m.id DESC LIMIT ?"))
         : m_db.prepare(QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
                                       " JOIN messages m ON m.id = f.rowid"

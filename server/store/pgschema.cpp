@@ -12,6 +12,12 @@ const QList<QStringList> &migrations()
         // separate FTS5 database: it is written in the message's own transaction, so no indexer thread and no
         // search_changes table.
         {
+            // Search folds case and accents, as SQLite's FTS5 (unicode61 remove_diacritics 2) does. unaccent
+            // is a trusted extension (PostgreSQL 13+, in Debian's postgresql package): the database's owner
+            // may create it. The wrapper is IMMUTABLE, as a generated column needs.
+            QStringLiteral("CREATE EXTENSION IF NOT EXISTS unaccent"),
+            QStringLiteral("CREATE FUNCTION natter_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+                           " STRICT AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$"),
             QStringLiteral("CREATE TABLE users ("
                            " id bigint PRIMARY KEY,"
                            " username text NOT NULL,"
@@ -69,7 +75,7 @@ const QList<QStringList> &migrations()
                            " edited_at bigint NOT NULL DEFAULT 0,"
                            " deleted_at bigint NOT NULL DEFAULT 0,"
                            " preview text,"
-                           " search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED)"),
+                           " search tsvector GENERATED ALWAYS AS (to_tsvector('simple', natter_fold(text))) STORED)"),
             QStringLiteral("CREATE UNIQUE INDEX messages_idempotency ON messages(author_id, client_msg_id)"),
             QStringLiteral("CREATE INDEX messages_channel ON messages(channel_id, id) INCLUDE (seq)"
                            " WHERE parent_id IS NULL"),
