@@ -3,6 +3,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <common/snowflake.h>
+
+#include <algorithm>
 #include <QSet>
 #include <QTest>
 
@@ -110,6 +114,55 @@ private Q_SLOTS:
         QCOMPARE(stored.size(), 400);
         QCOMPARE(reader.get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger(),
             qint64(400) + 1); // + the owner's member.joined
+    }
+
+    // Two instances on one database (no fan-out between them here: that is Redis's part): senders on both
+    // write to one channel at once. Every message gets its own seq, none is skipped (the channel row's lock
+    // orders the two instances' transactions), and each instance mints ids under its own leased node id.
+    void twoInstancesShareOneSeq()
+    {
+        if (!TestServer::usesPostgres())
+            QSKIP("two instances share a store only on PostgreSQL");
+        TestServer a({ u"--rate-limit"_qs, u"0"_qs });
+        QVERIFY(a.start());
+        TestServer b({ u"--rate-limit"_qs, u"0"_qs, u"--database"_qs, a.databaseUrl() });
+        QVERIFY(b.start());
+        RestClient restA(a);
+        const auto [ana, ben, ch] = restA.registerPair(u"shared"_qs);
+        GatewayClient ga, gb;
+        QVERIFY(ga.open(a, ana.token));
+        QVERIFY(gb.open(b, ben.token)); // ben's token, stored through a, works on b
+        const int n = 300;
+        for (int i = 0; i < n; ++i) {
+            for (auto [g, who] : { std::pair { &ga, u"a"_qs }, std::pair { &gb, u"b"_qs } })
+                g->sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                    { u"reqId"_qs, who + QString::number(i) }, { u"clientMsgId"_qs, who + QString::number(i) },
+                    { u"text"_qs, u"from "_qs + who } });
+        }
+        QList<QJsonObject> acksA, acksB;
+        QTRY_VERIFY_WITH_TIMEOUT((acksA += ga.takeAll(u"ack"_qs), acksA.size() == n), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((acksB += gb.takeAll(u"ack"_qs), acksB.size() == n), 30000);
+        QVERIFY(ga.takeAll(u"error"_qs).isEmpty() && gb.takeAll(u"error"_qs).isEmpty());
+
+        QSet<qint64> seqs;
+        QSet<int> nodesA, nodesB;
+        for (const auto *acks : { &acksA, &acksB }) {
+            for (const auto &ack : *acks) {
+                const auto m = ack.value(u"message").toObject();
+                QVERIFY2(!seqs.contains(m.value(u"seq").toInteger()), "a seq was given twice");
+                seqs.insert(m.value(u"seq").toInteger());
+                (acks == &acksA ? nodesA : nodesB)
+                    .insert(SnowflakeGenerator::nodeOf(m.value(u"id").toString().toLongLong()));
+            }
+        }
+        QCOMPARE(nodesA.size(), 1);
+        QCOMPARE(nodesB.size(), 1);
+        QVERIFY(*nodesA.begin() != *nodesB.begin());
+        // No gap: the 2n distinct seqs are the channel's last 2n (the member.joined events come before them).
+        const qint64 lastSeq = RestClient(b).get(u"/api/v1/channels/"_qs + ch, ana.token).json.value(u"lastSeq").toInteger();
+        QCOMPARE(*std::max_element(seqs.cbegin(), seqs.cend()), lastSeq);
+        const qint64 first = *std::min_element(seqs.cbegin(), seqs.cend());
+        QCOMPARE(lastSeq - first + 1, qint64(2 * n));
     }
 };
 
