@@ -4,6 +4,7 @@
 #include "services/eventlog.h"
 #include "store/channelstore.h"
 
+#include <common/isotime.h>
 #include <common/protocollimits.h>
 
 namespace Natter::Server {
@@ -11,6 +12,11 @@ namespace Natter::Server {
 namespace {
 // A fill is bounded like a `sync`: past this the clients are left to their own `sync` (they see the gap).
 constexpr qint64 MaxFillBytes = 64 * 1024 * 1024;
+// How long an event past a gap waits for the missing ones to arrive through Redis before they are read from
+// the store (under load two instances' commits to one channel often arrive out of order by a millisecond;
+// reading the store for each would put database round trips on the event loop), and how many may wait.
+constexpr qint64 GapWaitMs = 50;
+constexpr qsizetype MaxHeld = 1000;
 } // namespace
 
 ChannelSequencer::ChannelSequencer(Hub &hub, EventLog &events, ChannelStore &channels, DurableSeq durableSeq)
@@ -19,6 +25,8 @@ ChannelSequencer::ChannelSequencer(Hub &hub, EventLog &events, ChannelStore &cha
     , m_channels(channels)
     , m_durableSeq(std::move(durableSeq))
 {
+    m_gapTimer.setInterval(int(GapWaitMs / 2));
+    QObject::connect(&m_gapTimer, &QTimer::timeout, &m_gapTimer, [this] { fillOverdue(); });
 }
 
 qsizetype ChannelSequencer::deliver(qint64 channelId, qint64 seq, const QByteArray &frame, qint64 exceptUser)
@@ -32,13 +40,69 @@ qsizetype ChannelSequencer::deliver(qint64 channelId, qint64 seq, const QByteArr
     const qint64 last = *it;
     if (seq <= last)
         return 0; // delivered already, by a fill
-    if (seq > last + 1 && m_hub.hasLocalMembers(channelId)) {
-        qCInfo(lcCluster) << "channel" << channelId << "jumped from seq" << last << "to" << seq
-                          << "- filling from the store";
-        fill(channelId, last, seq - 1);
+    if (seq == last + 1) {
+        *it = seq;
+        const qsizetype handed = m_hub.deliverToChannel(channelId, frame, exceptUser);
+        return handed + (m_held.isEmpty() ? 0 : release(channelId));
     }
-    m_last.insert(channelId, seq);
-    return m_hub.deliverToChannel(channelId, frame, exceptUser);
+    if (!m_hub.hasLocalMembers(channelId)) {
+        // Nobody here to keep in order: whoever connects later learns the channel's seq in `ready`.
+        *it = seq;
+        m_held.remove(channelId);
+        return 0;
+    }
+    QMap<qint64, Held> &held = m_held[channelId];
+    held.insert(seq, { frame, exceptUser, nowMs() });
+    if (held.size() > MaxHeld) {
+        const qint64 firstHeld = held.firstKey();
+        if (!fill(channelId, last, firstHeld - 1))
+            m_last.insert(channelId, firstHeld - 1); // the clients see the gap and sync
+        return release(channelId);
+    }
+    if (!m_gapTimer.isActive())
+        m_gapTimer.start();
+    return 0;
+}
+
+qsizetype ChannelSequencer::release(qint64 channelId)
+{
+    auto heldIt = m_held.find(channelId);
+    if (heldIt == m_held.end())
+        return 0;
+    qsizetype handed = 0;
+    qint64 &last = m_last[channelId];
+    QMap<qint64, Held> &held = *heldIt;
+    while (!held.isEmpty() && held.firstKey() <= last + 1) {
+        const qint64 seq = held.firstKey();
+        const Held event = held.take(seq);
+        if (seq == last + 1) {
+            last = seq;
+            handed += m_hub.deliverToChannel(channelId, event.frame, event.exceptUser);
+        }
+    }
+    if (held.isEmpty())
+        m_held.erase(heldIt);
+    return handed;
+}
+
+void ChannelSequencer::fillOverdue()
+{
+    const qint64 cutoff = nowMs() - GapWaitMs;
+    QList<qint64> overdue;
+    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it)
+        if (!it->isEmpty() && it->first().sinceMs <= cutoff)
+            overdue.append(it.key());
+    for (qint64 channelId : std::as_const(overdue)) {
+        const qint64 last = m_last.value(channelId);
+        const qint64 firstHeld = m_held.value(channelId).firstKey();
+        qCInfo(lcCluster) << "channel" << channelId << "jumped from seq" << last << "to" << firstHeld
+                          << "- filling from the store";
+        if (!fill(channelId, last, firstHeld - 1))
+            m_last.insert(channelId, firstHeld - 1); // the clients see the gap and sync
+        release(channelId);
+    }
+    if (m_held.isEmpty())
+        m_gapTimer.stop();
 }
 
 void ChannelSequencer::seen(qint64 channelId, qint64 seq)
@@ -85,6 +149,7 @@ qsizetype ChannelSequencer::catchUp()
         const quint64 before = m_filled;
         fill(channelId, last, current);
         delivered += qsizetype(m_filled - before);
+        release(channelId);
     }
     if (delivered)
         qCInfo(lcCluster) << "caught up" << delivered << "events from the store";

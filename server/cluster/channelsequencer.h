@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QMap>
+#include <QTimer>
 
 #include <functional>
 
@@ -13,8 +15,9 @@ class Hub;
 
 // Delivers committed channel events to this instance's connections in seq order, exactly once: Redis only
 // wakes instances up, the store is the truth. Per channel it keeps the last seq delivered here; an event past
-// last + 1 (one lost on the way: Redis restarted, a subscription dropped) is preceded by the missing ones,
-// replayed from the store, and one at or below it (already filled) is dropped.
+// last + 1 waits a moment for the missing ones (usually in flight from another instance, which committed just
+// before), and if they do not come (lost: Redis restarted, a subscription dropped) they are replayed from the
+// store first. One at or below last (already filled) is dropped.
 class ChannelSequencer
 {
 public:
@@ -36,14 +39,26 @@ public:
     quint64 filledEvents() const { return m_filled; }
 
 private:
+    struct Held
+    {
+        QByteArray frame;
+        qint64 exceptUser = 0;
+        qint64 sinceMs = 0;
+    };
     // Delivers the stored events in (AFTER, UPTO]; false when the store could not give all of them.
     bool fill(qint64 channelId, qint64 after, qint64 upTo);
+    // Delivers the held events of CHANNELID that follow last without a gap.
+    qsizetype release(qint64 channelId);
+    // Fills the gaps that waited too long.
+    void fillOverdue();
 
     Hub &m_hub;
     EventLog &m_events;
     ChannelStore &m_channels;
     DurableSeq m_durableSeq;
     QHash<qint64, qint64> m_last;
+    QHash<qint64, QMap<qint64, Held>> m_held; // channel -> events past a gap, by seq
+    QTimer m_gapTimer;
     quint64 m_filled = 0;
 };
 
