@@ -27,6 +27,11 @@ RedisLink::~RedisLink()
     m_closing = true;
     m_retry.stop();
     if (m_context) {
+        // Write out what is queued (a shutting-down instance's goodbye), bounded: the socket is non-blocking.
+        int done = 0;
+        for (int i = 0; m_connected && !done && i < 100; ++i)
+            if (redisBufferWrite(&m_context->c, &done) != REDIS_OK)
+                break;
         redisAsyncContext *context = m_context;
         m_context = nullptr;
         redisAsyncFree(context); // runs the pending callbacks with no reply, then the adapter's cleanup
