@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <QUrl>
 #include <QUuid>
 #include <sqlite3.h>
 
@@ -100,7 +101,10 @@ bool Database::openPostgres(const QString &url, QString *error)
     if (!PgSession::configure(m_db, url, error))
         return false;
     if (!m_db.open()) {
-        *error = u"cannot connect to PostgreSQL at %1: %2"_qs.arg(url, m_db.lastError().text());
+        QUrl shown(url); // without its password, if it has one
+        if (!shown.password().isEmpty())
+            shown.setPassword(u"(set)"_qs);
+        *error = u"cannot connect to PostgreSQL at %1: %2"_qs.arg(shown.toString(), m_db.lastError().text());
         return false;
     }
     if (!m_pg.attach(m_db, error) || !m_pg.migrate(error))
