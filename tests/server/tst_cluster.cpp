@@ -3,6 +3,8 @@
 #include "testserver.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -130,6 +132,23 @@ private Q_SLOTS:
         QVERIFY(check.waitForFinished(10000));
         QCOMPARE(check.exitCode(), 0);
         QVERIFY(check.readAllStandardOutput().contains("redis = redis://127.0.0.1:6390"));
+        // The same key in the config file, and a bad value there names the file.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"natter.conf"_qs));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("redis = redis://10.0.0.5\n");
+        file.close();
+        check.start(TestServer::binary(), { u"--config"_qs, file.fileName(), u"--check-config"_qs });
+        QVERIFY(check.waitForFinished(10000));
+        QCOMPARE(check.exitCode(), 0);
+        QVERIFY(check.readAllStandardOutput().contains("redis = redis://10.0.0.5"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("redis = redis://host:99999\n");
+        file.close();
+        check.start(TestServer::binary(), { u"--config"_qs, file.fileName(), u"--check-config"_qs });
+        QVERIFY(check.waitForFinished(10000));
+        QCOMPARE(check.exitCode(), 2);
+        QVERIFY(check.readAllStandardError().contains("natter.conf: redis must be redis://HOST:PORT"));
     }
 
     // One instance with --redis: its own clients get every event once (nothing comes back from Redis twice),
