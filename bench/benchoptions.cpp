@@ -35,7 +35,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
         QStringLiteral("idle | fanout | durable | history | reconnect-storm | app-model | app-rich | app-window | app-images"));
-    const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Server base URL (loopback)."),
+    const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Server base URL (loopback); several, comma-separated, for instances of one cluster: the workers' connections are spread over them, REST goes to the first."),
         QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8787"));
     const QCommandLineOption label(
         QStringLiteral("label"), QStringLiteral("Name of the server in the report."), QStringLiteral("name"));
@@ -113,9 +113,18 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QS
     }
     BenchOptions &o = *options;
     o.scenario = positional.first();
-    o.target = QUrl(parser.value(target));
+    const QStringList targets = parser.value(target).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    o.target = QUrl(targets.value(0));
     o.host = QHostAddress(o.target.host());
     o.port = quint16(o.target.port(80));
+    for (const QString &t : targets) {
+        const QUrl url(t);
+        if (QHostAddress(url.host()) != o.host) {
+            *error = QStringLiteral("--target: every instance must be on the same loopback address");
+            return false;
+        }
+        o.ports.append(quint16(url.port(80)));
+    }
     if (o.host.isNull() || !o.host.isLoopback()) {
         *error = QStringLiteral("--target must be a loopback address such as http://127.0.0.1:8787");
         return false;

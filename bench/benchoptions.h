@@ -13,6 +13,9 @@ struct BenchOptions
     QUrl target;
     QHostAddress host;
     quint16 port = 0;
+    // Every instance's port (--target a,b): worker W connects to ports[W % n]; port is the first, which also
+    // answers REST and is probed.
+    QList<quint16> ports;
     QString label;
     QString prefix;
     qint64 serverPid = 0;

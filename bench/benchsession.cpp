@@ -75,8 +75,8 @@ BenchSession::Totals BenchSession::connect(const QList<Connection> &connections,
     for (int w = 0; w < workers; ++w) {
         commands.append({ { QStringLiteral("cmd"), QStringLiteral("connect") },
             { QStringLiteral("server"), m_options.host.toString() },
-            { QStringLiteral("port"), m_options.port }, { QStringLiteral("parallel"), m_options.parallel },
-            { QStringLiteral("run"), m_options.prefix },
+            { QStringLiteral("port"), m_options.ports.isEmpty() ? m_options.port : m_options.ports.at(w % m_options.ports.size()) },
+            { QStringLiteral("parallel"), m_options.parallel }, { QStringLiteral("run"), m_options.prefix },
             { QStringLiteral("sources"), QJsonArray::fromStringList(m_sourceAddresses) },
             { QStringLiteral("conns"), shares.at(w) } });
     }

@@ -5,7 +5,9 @@
 #   bench/compare.sh [SCENARIO...]            default: idle fanout durable
 # Environment: BUILD (build dir, default /work/build-bench), OUT (results dir, default /tmp/natter-bench-results),
 # BENCH_ARGS_<scenario> (extra natter-bench options, e.g. BENCH_ARGS_fanout="--channels 5"), SERVERS ("natter node"),
-# NATTER_ARGS (extra natter-server options). Server names natter-qt and natter-lite add --ws-transport qt|lite.
+# NATTER_ARGS (extra natter-server options). Server names natter-qt and natter-lite add --ws-transport qt|lite;
+# natter-pg stores in PostgreSQL: a fresh database on the server at NATTER_PG_URL (postgresql://USER@HOST:PORT,
+# e.g. from `eval "$(scripts/postgres start --durable)"`, whose NATTER_TEST_POSTGRES it also reads).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${BUILD:-/work/build-bench}
@@ -36,13 +38,19 @@ start_server() { # name -> echoes "pid port"
   local name=$1 data
   data=$(mktemp -d "/tmp/bench-$name-XXXX")
   case $name in
-    natter|natter-noglib|natter-qt|natter-lite)
+    natter|natter-noglib|natter-qt|natter-lite|natter-pg)
       # natter-noglib: the same binary on Qt's poll-based UNIX event dispatcher instead of GLib's (experiment).
       local env_args=()
       [ "$name" = natter-noglib ] && env_args=(QT_NO_GLIB=1)
       local server_args=()
       [ "$name" = natter-qt ] && server_args=(--ws-transport qt)
       [ "$name" = natter-lite ] && server_args=(--ws-transport lite)
+      if [ "$name" = natter-pg ]; then
+        local pg_url=${NATTER_PG_URL:-${NATTER_TEST_POSTGRES%/*}} db
+        db=bench_$(basename "$data" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')
+        psql -X -q -d "$pg_url/postgres" -c "CREATE DATABASE $db" >&2 || return 1
+        server_args=(--database "$pg_url/$db")
+      fi
       # shellcheck disable=SC2206
       server_args+=(${NATTER_ARGS:-})
       [ -x "$server_bin" ] || { echo "compare: no natter-server at $server_bin" >&2; return 1; }

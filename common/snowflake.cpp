@@ -13,6 +13,12 @@ SnowflakeGenerator::SnowflakeGenerator(int nodeId)
 {
 }
 
+void SnowflakeGenerator::setNodeId(int nodeId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_nodeId = qBound(0, nodeId, MaxNodeId);
+}
+
 void SnowflakeGenerator::setClockForTesting(qint64 (*clock)())
 {
     QMutexLocker lock(&m_mutex);

@@ -24,6 +24,9 @@ public:
     void setClockForTesting(qint64 (*clock)());
 
     int nodeId() const { return m_nodeId; }
+    // Before the first next(): the node id known only once the process has started (a server leases its id
+    // in a shared database).
+    void setNodeId(int nodeId);
 
     static qint64 timestampMs(qint64 id) { return (id >> (NodeBits + SequenceBits)) + EpochMs; }
     static int nodeOf(qint64 id) { return int((id >> SequenceBits) & MaxNodeId); }

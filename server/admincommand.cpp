@@ -99,12 +99,14 @@ int run(const QStringList &args)
     p.setApplicationDescription(u"Administer a Natter server's accounts (docs/operations.md)."_qs);
     p.addHelpOption();
     const QCommandLineOption dataDir(u"data-dir"_qs, u"The server's data directory."_qs, u"DIR"_qs);
+    const QCommandLineOption database(u"database"_qs,
+        u"The server's store, when it is not SQLite in DIR: postgresql://USER@HOST:PORT/DATABASE."_qs, u"URL"_qs);
     const QCommandLineOption uses(u"uses"_qs, u"invite: how many accounts the invite may create (1)."_qs, u"N"_qs, u"1"_qs);
     const QCommandLineOption expires(u"expires"_qs, u"invite: valid for DURATION (90s, 15m, 12h, 7d; 7d)."_qs,
         u"DURATION"_qs, u"7d"_qs);
     const QCommandLineOption reason(u"reason"_qs, u"deactivate, reactivate: recorded in the audit log."_qs, u"TEXT"_qs);
     const QCommandLineOption limit(u"limit"_qs, u"audit: how many entries, newest first (100)."_qs, u"N"_qs, u"100"_qs);
-    p.addOptions({ dataDir, uses, expires, reason, limit });
+    p.addOptions({ dataDir, database, uses, expires, reason, limit });
     p.addPositionalArgument(u"admin"_qs, u"admin"_qs);
     p.addPositionalArgument(u"command"_qs,
         u"create-user USERNAME | reset-password USERNAME | set-role USERNAME admin|member | deactivate USERNAME |"
@@ -166,6 +168,8 @@ int run(const QStringList &args)
     QLoggingCategory::setFilterRules(u"natter.*.info=false\nnatter.*.debug=false\n"_qs);
     ServerConfig config;
     config.dataDir = dir;
+    if (p.isSet(database))
+        config.database = p.value(database);
     config.port = 0;
     config.listen = QHostAddress::LocalHost;
     Server server(config);

@@ -10,5 +10,6 @@ Q_LOGGING_CATEGORY(lcGateway, "natter.gateway")
 Q_LOGGING_CATEGORY(lcMessages, "natter.messages")
 Q_LOGGING_CATEGORY(lcFiles, "natter.files")
 Q_LOGGING_CATEGORY(lcPreview, "natter.preview")
+Q_LOGGING_CATEGORY(lcCluster, "natter.cluster")
 
 } // namespace Natter::Server

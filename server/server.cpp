@@ -11,6 +11,7 @@
 #include "transport/http/guardedtcpserver.h"
 #include "transport/http/httpjson.h"
 #include "gateway/hub.h"
+#include "cluster/clusterbus.h"
 #include "features/previews/linkpreviewer.h"
 #include "logging.h"
 #include "services/accountpolicy.h"
@@ -31,6 +32,7 @@
 #include "services/ratelimiter.h"
 #include "store/reactionstore.h"
 #include "transport/http/restapi.h"
+#include "store/nodelease.h"
 #include "store/searchindexer.h"
 #include "services/searchservice.h"
 #include "gateway/typingrelay.h"
@@ -57,6 +59,7 @@
 #endif
 #include <QJsonDocument>
 #include <QPointer>
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -121,6 +124,7 @@ struct Server::Parts
     QThreadPool hashPool;
     SnowflakeGenerator ids;
     Database db;
+    NodeLease lease { db };
     UserStore users;
     ChannelStore channelStore;
     MessageStore messageStore;
@@ -155,6 +159,8 @@ struct Server::Parts
     ModerationRoutes moderationRoutes;
     QHttpServer http;
     GuardedTcpServer *tcp = nullptr;
+    // Last, so that it is destroyed first: it is the Hub's relay and uses the stores.
+    std::unique_ptr<ClusterBus> cluster;
 };
 
 Server::Server(ServerConfig config, QObject *parent)
@@ -179,27 +185,48 @@ bool Server::start(QString *error)
     }
     d = std::make_unique<Parts>(m_config);
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
-    if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full"))
+    if (m_config.usesPostgres()) {
+        // Several instances may share the database: each leases its own Snowflake node id there.
+        if (!d->db.openPostgres(m_config.database, error)
+            || !d->lease.acquire(m_config.nodeIdSet ? m_config.nodeId : -1, error))
+            return false;
+        d->ids.setNodeId(d->lease.nodeId());
+        connect(&d->lease, &NodeLease::lost, this, [] { QCoreApplication::exit(3); });
+    } else if (!d->db.open(m_config.dataDir, error, m_config.durability == u"full")) {
         return false;
+    }
     // Ids must keep growing across restarts whatever the clock did since: the search index's cursor and
     // sync's walk of messages_channel rely on store order being id order.
     {
         QSqlQuery newest(d->db.connection());
         if (!newest.exec(u"SELECT max(m) FROM (SELECT max(id) AS m FROM messages UNION ALL SELECT max(id)"
                          " FROM channels UNION ALL SELECT max(id) FROM users UNION ALL SELECT max(id)"
-                         " FROM uploads)"_qs)
+                         " FROM uploads) AS newest"_qs)
             || !newest.next()) {
             *error = u"cannot read the newest id: %1"_qs.arg(newest.lastError().text());
             return false;
         }
         d->ids.continueAfter(newest.value(0).toLongLong());
     }
-    if (!d->indexer.start(m_config.dataDir, error)
-        || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
-        return false;
-    d->editor.setSearchIndexer(&d->indexer);
-    connect(&d->messages, &MessageService::storedUpTo, this,
-        [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
+    // SQLite's search index lives in search.db, written by its own thread; PostgreSQL's is a column of
+    // messages, written with each message.
+    if (!d->db.isPostgres()) {
+        if (!d->indexer.start(m_config.dataDir, error)
+            || !d->db.attach(SearchIndexer::path(m_config.dataDir), u"search"_qs, error))
+            return false;
+        d->editor.setSearchIndexer(&d->indexer);
+        connect(&d->messages, &MessageService::storedUpTo, this,
+            [this](qint64 messageId) { d->indexer.indexUpTo(messageId); });
+    }
+    if (const auto redis = ServerConfig::redisAddress(m_config.redis)) {
+        MessageService &messages = d->messages;
+        d->cluster = std::make_unique<ClusterBus>(ClusterBus::Settings { redis->first, redis->second },
+            ClusterBus::Parts { d->hub, d->events, d->channelStore, d->users, d->limiter,
+                [&messages](qint64 channelId, qint64 current) {
+                    return messages.lastDurableSeq(channelId, current);
+                } });
+        d->cluster->start();
+    }
 
     d->files.setUnattachedTtl(qint64(m_config.unattachedUploadTtlSeconds) * 1000);
     if (!d->files.open(m_config.dataDir, error))
@@ -360,6 +387,10 @@ void Server::drain()
     }
     qCInfo(lcServer) << "draining: no new connections; finishing commits, then closing WebSockets with 1001";
     d->tcp->close(); // stop accepting
+    // PostgreSQL commits a batch in round trips: a client that keeps writing can outrun it, and the queue would
+    // never empty before the drain timeout. SQLite keeps storing what arrives while it drains, as it always did.
+    if (d->db.isPostgres())
+        d->messages.refuseNewSends();
     auto *timer = new QTimer(this);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -32,8 +33,13 @@ namespace {
             u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
         const QCommandLineOption dataDir(u"data-dir"_qs,
             u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
-        const QCommandLineOption nodeId(
-            u"node-id"_qs, u"Snowflake node id, 0-1023, unique per server instance."_qs, u"K"_qs, u"0"_qs);
+        const QCommandLineOption nodeId(u"node-id"_qs,
+            u"Snowflake node id, 0-1023, unique per server instance (default 0; on PostgreSQL a free one,"
+            " leased in the database)."_qs,
+            u"K"_qs, u"0"_qs);
+        const QCommandLineOption database(u"database"_qs,
+            u"Store: sqlite (default, in --data-dir) or postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE."_qs,
+            u"URL"_qs, u"sqlite"_qs);
         const QCommandLineOption logLevel(
             u"log-level"_qs, u"debug, info, warning or error (default info)."_qs, u"L"_qs, u"info"_qs);
         const QCommandLineOption rate(u"rate-limit"_qs,
@@ -82,9 +88,14 @@ namespace {
             u"Refuse (or, for lines `mask:TERM`, mask) messages with the words and phrases listed in FILE."_qs,
             u"FILE"_qs);
         p.addOptions(
-            { listen, port, dataDir, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
+            { listen, port, dataDir, database, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
                 typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter });
         p.addOption(privatePreviews);
+        const QCommandLineOption redis(u"redis"_qs,
+            u"Run as one of several instances on one database: fan out through Redis at redis://HOST:PORT"
+            " (docs/operations.md)."_qs,
+            u"URL"_qs);
+        p.addOption(redis);
 #ifdef NATTER_LITE_WEBSOCKET
         const QString defaultTransport = u"lite"_qs;
 #else
@@ -95,9 +106,9 @@ namespace {
                 + defaultTransport + u"."_qs,
             u"qt|lite"_qs, defaultTransport);
         p.addOption(wsTransport);
-        const QList<QCommandLineOption> settings { listen, port, dataDir, nodeId, logLevel, rate, cost,
+        const QList<QCommandLineOption> settings { listen, port, dataDir, database, nodeId, logLevel, rate, cost,
             heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
-            tlsKey, metricsToken, drainTimeout, registration, wordFilter };
+            tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis };
         p.addOption(QCommandLineOption(u"config"_qs,
             u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
             u"FILE"_qs));
@@ -150,6 +161,18 @@ namespace {
         return merged;
     }
 } // namespace
+
+std::optional<std::pair<QString, quint16>> ServerConfig::redisAddress(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != u"redis" || parsed.host().isEmpty()
+        || !(parsed.path().isEmpty() || parsed.path() == u"/") || parsed.hasQuery() || !parsed.userInfo().isEmpty())
+        return std::nullopt;
+    const int port = parsed.port(6379);
+    if (port < 1 || port > 65535)
+        return std::nullopt;
+    return std::make_pair(parsed.host(), quint16(port));
+}
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &commandLine, int *exitCode)
 {
@@ -211,6 +234,16 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
     }
     c.port = quint16(portValue);
     c.dataDir = p.value(u"data-dir"_qs);
+    c.database = p.value(u"database"_qs);
+    if (c.database != u"sqlite") {
+        const QUrl url(c.database, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres")
+            || (url.host().isEmpty() && !url.query().contains(u"host="_qs)) || url.path().size() < 2) {
+            *exitCode = fail(u"--database must be sqlite or postgresql://USER@HOST:PORT/DATABASE"_qs);
+            return std::nullopt;
+        }
+    }
+    c.nodeIdSet = p.isSet(u"node-id"_qs);
     c.nodeId = p.value(u"node-id"_qs).toInt(&ok);
     if (!ok || c.nodeId < 0 || c.nodeId > 1023) {
         *exitCode = fail(u"--node-id must be 0 to 1023"_qs);
@@ -312,6 +345,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         *exitCode = fail(u"--ws-transport must be qt or lite"_qs);
         return std::nullopt;
     }
+    c.redis = p.value(u"redis"_qs);
+    if (!c.redis.isEmpty() && !redisAddress(c.redis)) {
+        *exitCode = fail(u"--redis must be redis://HOST:PORT (the port defaults to 6379)"_qs);
+        return std::nullopt;
+    }
     if (p.isSet(u"check-config"_qs)) {
         // The settings as the server would run with them, one `key = value` line each: the form of the file.
         for (const QCommandLineOption &option : settingOptions) {
@@ -320,6 +358,13 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
                 = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs) : p.value(name);
             if (name == u"metrics-token" && !value.isEmpty())
                 value = u"(set)"_qs; // a secret: not printed
+            if (name == u"database") {
+                QUrl url(value);
+                if (!url.password().isEmpty()) {
+                    url.setPassword(u"(set)"_qs);
+                    value = url.toString();
+                }
+            }
             std::printf("%s = %s\n", qPrintable(name), qPrintable(value));
         }
         *exitCode = 0;

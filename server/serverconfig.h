@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
+
 namespace Natter::Server {
 
 // natter-server's settings, from its command line.
@@ -15,6 +18,10 @@ struct ServerConfig
     quint16 port = 8787;
     QString dataDir = QStringLiteral("./data");
     int nodeId = 0;
+    bool nodeIdSet = false; // --node-id given: on PostgreSQL that id or none; otherwise any free one
+    // "sqlite" (natter.db in dataDir) or a postgresql:// URL. Uploads stay in dataDir either way.
+    QString database = QStringLiteral("sqlite");
+    bool usesPostgres() const { return database != u"sqlite"; }
     QString logLevel = QStringLiteral("info");
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
     double sendRate = 5.0;
@@ -45,6 +52,12 @@ struct ServerConfig
 #else
     WsTransport wsTransport = WsTransport::Qt;
 #endif
+
+    // --redis redis://HOST:PORT: several instances on one database fan out through this Redis (cluster/).
+    // Empty: a single instance, nothing published.
+    QString redis;
+    // HOST and PORT of a redis:// URL, nothing when it is not one.
+    static std::optional<std::pair<QString, quint16>> redisAddress(const QString &url);
 
     // Parses ARGS (argv including the program name), with the settings of --config FILE (INI: `key = value`,
     // keys named like the long options) under them: the command line wins. On --help, --version and

@@ -186,6 +186,11 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
     ready.user = m_views.user(userId);
     ready.heartbeatMs = m_config.heartbeatMs;
     ready.channels = m_channels.listFor(userId);
+    // In a cluster the relay's per-channel order starts from what this client can `sync` to (a batch not yet
+    // on disk is still to be published), so that an event lost on the way later shows as a gap to fill.
+    if (HubRelay *relay = m_hub.relay())
+        for (const Wire::Channel &channel : std::as_const(ready.channels))
+            relay->channelSeen(channel.id.value(), m_messages.lastDurableSeq(channel.id.value(), channel.lastSeq));
     connection->send(Wire::encodeFrame(ready));
 }
 

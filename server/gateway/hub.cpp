@@ -15,8 +15,12 @@ void Hub::add(Connection *connection)
     auto &list = m_byUser[connection->userId()];
     list.append(connection);
     ++m_count;
-    if (list.size() == 1)
-        Q_EMIT userOnline(connection->userId());
+    if (list.size() == 1) {
+        const qint64 userId = connection->userId();
+        Q_EMIT localUserOnline(userId);
+        if (!m_relay || !m_relay->onlineElsewhere(userId))
+            Q_EMIT userOnline(userId);
+    }
 }
 
 void Hub::remove(Connection *connection)
@@ -28,8 +32,20 @@ void Hub::remove(Connection *connection)
     if (it->isEmpty()) {
         const qint64 userId = connection->userId();
         m_byUser.erase(it);
-        Q_EMIT userOffline(userId);
+        Q_EMIT localUserOffline(userId);
+        if (!m_relay || !m_relay->onlineElsewhere(userId))
+            Q_EMIT userOffline(userId);
     }
+}
+
+void Hub::remoteOnlineChanged(qint64 userId, bool onlineElsewhere)
+{
+    if (m_byUser.contains(userId))
+        return; // online here either way
+    if (onlineElsewhere)
+        Q_EMIT userOnline(userId);
+    else
+        Q_EMIT userOffline(userId);
 }
 
 const QList<Connection *> &Hub::connectionsOf(qint64 userId) const
@@ -48,7 +64,22 @@ QList<Connection *> Hub::allConnections() const
     return out;
 }
 
+qsizetype Hub::publishEvent(qint64 channelId, qint64 seq, const QByteArray &frame, qint64 exceptUser, bool membership)
+{
+    if (!m_relay)
+        return deliverToChannel(channelId, frame, exceptUser);
+    return m_relay->channelEvent(channelId, seq, frame, exceptUser, membership);
+}
+
 qsizetype Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser)
+{
+    const qsizetype handed = deliverToChannel(channelId, frame, exceptUser);
+    if (m_relay)
+        m_relay->channelFrame(channelId, frame, exceptUser);
+    return handed;
+}
+
+qsizetype Hub::deliverToChannel(qint64 channelId, const QByteArray &frame, qint64 exceptUser)
 {
     qsizetype handed = 0;
     // Copy: a send may close a slow connection, which must not disturb this iteration.
@@ -67,7 +98,25 @@ qsizetype Hub::publishToChannel(qint64 channelId, const QByteArray &frame, qint6
     return handed;
 }
 
+bool Hub::hasLocalMembers(qint64 channelId)
+{
+    if (m_byUser.isEmpty())
+        return false;
+    const QList<qint64> &members = m_channels.memberIds(channelId);
+    for (qint64 userId : members)
+        if (m_byUser.contains(userId))
+            return true;
+    return false;
+}
+
 void Hub::sendToUser(qint64 userId, const QByteArray &frame)
+{
+    deliverToUser(userId, frame);
+    if (m_relay)
+        m_relay->userFrame(userId, frame);
+}
+
+void Hub::deliverToUser(qint64 userId, const QByteArray &frame)
 {
     const QList<Connection *> connections = connectionsOf(userId);
     for (Connection *c : connections)
@@ -75,6 +124,13 @@ void Hub::sendToUser(qint64 userId, const QByteArray &frame)
 }
 
 void Hub::closeToken(const QByteArray &tokenHash, int code, const QString &reason)
+{
+    closeLocalToken(tokenHash, code, reason);
+    if (m_relay)
+        m_relay->tokenClosed(tokenHash, code, reason);
+}
+
+void Hub::closeLocalToken(const QByteArray &tokenHash, int code, const QString &reason)
 {
     for (Connection *c : allConnections())
         if (c->tokenHash() == tokenHash)

@@ -14,11 +14,16 @@ Presence::Presence(Hub &hub, UserStore &users, QObject *parent)
     , m_users(users)
 {
     connect(&m_hub, &Hub::userOnline, this, &Presence::announce);
-    connect(&m_hub, &Hub::userOffline, this, [this](qint64 userId) {
+    // Only the instance whose connection closed writes last_seen (in a cluster the others learn of it through
+    // the relay, and several instances writing the same rows would only contend for their locks).
+    connect(&m_hub, &Hub::localUserOffline, this, [this](qint64 userId) {
         m_users.setLastSeen(userId, nowMs());
-        announce(userId);
         if (!m_flush.isActive())
             m_flush.start();
+    });
+    connect(&m_hub, &Hub::userOffline, this, [this](qint64 userId) {
+        m_users.noteLastSeen(userId, nowMs());
+        announce(userId);
     });
     m_flush.setSingleShot(true);
     m_flush.setInterval(2000);

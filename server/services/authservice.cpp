@@ -42,6 +42,9 @@ AuthService::AuthService(
     , m_ids(ids)
     , m_hub(hub)
 {
+    // A token revoked on another instance must not stay valid here through the cache.
+    connect(&m_hub, &Hub::tokenRevokedElsewhere, this,
+        [this](const QByteArray &tokenHash) { m_tokenCache.remove(tokenHash); });
 }
 
 QByteArray AuthService::hashToken(QByteArrayView token)
@@ -147,6 +150,7 @@ QFuture<Result<AuthService::Session>> AuthService::changePassword(
                         return Wire::Error::internal(u"could not store the password"_qs);
                     revokeSessions(userId);
                     m_users.forget(userId);
+                    m_hub.userChanged(userId);
                     qCInfo(lcAuth) << "password changed for" << userId;
                     return startSession(*m_users.byId(userId));
                 });

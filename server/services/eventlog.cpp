@@ -30,7 +30,9 @@ qint64 EventLog::takeSeq(qint64 channelId, qint64 seq)
 
 std::optional<EventLog::Event> EventLog::store(qint64 channelId, qint64 seq, Wire::FrameType type, QByteArray frame)
 {
-    Event event { channelId, seq, std::move(frame) };
+    const bool membership = type == Wire::FrameType::MemberJoined || type == Wire::FrameType::MemberLeft
+        || type == Wire::FrameType::ChannelUpdated;
+    Event event { channelId, seq, std::move(frame), membership };
     if (!m_channels.appendEvent(channelId, seq, typeName(type), event.frame))
         return std::nullopt;
     m_rendered.clear();
@@ -58,7 +60,7 @@ std::optional<EventLog::Event> EventLog::appendNewMessage(
 
 qsizetype EventLog::publish(const Event &event, qint64 exceptUser)
 {
-    return m_hub.publishToChannel(event.channelId, event.frame, exceptUser);
+    return m_hub.publishEvent(event.channelId, event.seq, event.frame, exceptUser, event.membership);
 }
 
 std::optional<QList<QByteArray>> EventLog::replay(

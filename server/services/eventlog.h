@@ -26,6 +26,9 @@ public:
         qint64 channelId = 0;
         qint64 seq = 0;
         QByteArray frame;
+        // Changes who receives the channel's events (member.joined/left, channel.updated): other instances
+        // drop their cached member lists before delivering it.
+        bool membership = false;
     };
 
     EventLog(ChannelStore &channels, MessageStore &messages, const Views &views, Hub &hub);

@@ -26,6 +26,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Natter::Server {
 
 namespace {
@@ -77,6 +79,12 @@ QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId,
 
 void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendCallback done)
 {
+    // PostgreSQL away: refused at once (the client resends with the same clientMsgId later), before a failed
+    // read in the checks below could pass for a missing row and give a misleading answer.
+    if (!m_db.isAvailable())
+        return done(Wire::Error::internal(u"the database is unavailable; the message was not stored"_qs));
+    if (m_refusing)
+        return done(Wire::Error::internal(u"the server is shutting down; the message was not stored"_qs));
     // The word filter first: a blocked message is refused, a masked one is sent as masked (and checked once).
     if (m_wordFilter) {
         const auto filtered = m_wordFilter->apply(request.text);
@@ -218,6 +226,18 @@ void MessageService::flush()
         QElapsedTimer timer;
         timer.start();
         bool ok = m_db.begin(Database::Commit::Deferred);
+        if (ok && m_db.isPostgres()) {
+            // Lock the batch's channel rows in id order first: two instances on one database whose batches
+            // share channels took them in batch order and deadlocked (one batch failed after deadlock_timeout).
+            QList<qint64> channelIds;
+            channelIds.reserve(batch.size());
+            for (const Pending &p : std::as_const(batch))
+                channelIds.append(p.channelId);
+            std::sort(channelIds.begin(), channelIds.end());
+            channelIds.erase(std::unique(channelIds.begin(), channelIds.end()), channelIds.end());
+            for (qint64 channelId : std::as_const(channelIds))
+                m_channels.peekMessageSlot(channelId, false);
+        }
         for (qsizetype i = 0; ok && i < batch.size(); ++i)
             ok = storeOne(batch.at(i), outcomes[i], state);
         for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)

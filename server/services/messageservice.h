@@ -81,6 +81,9 @@ public:
 
     // Nothing queued for a commit and no committed batch waiting to be answered.
     bool isIdle() const { return m_queue.isEmpty() && m_committed.isEmpty(); }
+    // Draining (SIGTERM): sends from now on are refused, so that the queue empties even when clients offer
+    // more than the store commits (PostgreSQL's round trips); the client resends them after reconnecting.
+    void refuseNewSends() { m_refusing = true; }
 
 Q_SIGNALS:
     // A new message is durable and fanned out (for work off the hot path, such as link previews).
@@ -146,6 +149,7 @@ private:
     quint64 m_durable = 0;
     bool m_releasing = false;
     bool m_flushScheduled = false;
+    bool m_refusing = false;
     qint64 m_viewer = 0; // the caller of the page being built, for reactions' `me`
     const WordFilter *m_wordFilter = nullptr;
 };

@@ -49,6 +49,7 @@ ModerationService::ModerationService(Deps deps, QObject *parent)
     : QObject(parent)
     , d(deps)
 {
+    connect(&d.hub, &Hub::mutesChangedElsewhere, this, [this] { d.store.forgetMutes(); });
 }
 
 std::optional<Wire::Error> ModerationService::serverAdminRefusal(qint64 actorId)
@@ -121,6 +122,7 @@ Result<QJsonObject> ModerationService::mute(
             channelId, reason, u"until %1"_qs.arg(isoTime(until)))
         || !d.db.commit())
         return rollback();
+    d.hub.mutesChanged();
     announceMember(channelId, targetId);
     return QJsonObject { { Key::UserId, idString(targetId) }, { Key::MutedUntil, isoTime(until) } };
 }
@@ -137,6 +139,7 @@ Result<bool> ModerationService::unmute(qint64 actorId, qint64 channelId, qint64 
             channelId)
         || !d.db.commit())
         return rollback();
+    d.hub.mutesChanged();
     announceMember(channelId, targetId);
     return true;
 }
@@ -161,6 +164,7 @@ Result<Wire::User> ModerationService::setDeactivated(
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
+        d.hub.userChanged(userId);
         if (deactivated)
             d.auth.revokeSessions(userId); // tokens deleted, open connections closed with 4002
         qCInfo(lcServer) << "user" << userId << (deactivated ? "deactivated" : "reactivated") << "by"
@@ -199,6 +203,7 @@ Result<Wire::User> ModerationService::setServerRole(qint64 actorId, qint64 userI
             || !d.db.commit())
             return rollback();
         d.users.forget(userId);
+        d.hub.userChanged(userId);
     }
     Wire::User out = d.views.user(userId);
     out.serverRole = Wire::fromName<Wire::ServerRole>(role);
@@ -225,6 +230,7 @@ QFuture<Result<QJsonObject>> ModerationService::resetPassword(qint64 actorId, qi
                 || !d.db.commit())
                 return rollback();
             d.users.forget(userId);
+            d.hub.userChanged(userId);
             d.auth.revokeSessions(userId);
             return QJsonObject { { Key::UserId, idString(userId) }, { Key::TemporaryPassword, temporary } };
         });
@@ -453,6 +459,7 @@ Result<QJsonObject> ModerationService::resolveReport(qint64 actorId, qint64 repo
                 report->channelId, reason, u"until %1"_qs.arg(isoTime(until)))
             || !d.db.commit())
             return rollback();
+        d.hub.mutesChanged();
         announceMember(report->channelId, authorId);
         outcome = u"muted"_qs;
     } else if (action == u"deactivate") {

@@ -14,6 +14,13 @@ qint64 RateLimiter::take(qint64 key, qint64 nowMs)
 {
     if (!enabled())
         return 0;
+    if (!m_heldUntil.isEmpty()) {
+        if (const auto held = m_heldUntil.constFind(key); held != m_heldUntil.constEnd()) {
+            if (nowMs < *held)
+                return *held - nowMs;
+            m_heldUntil.erase(held);
+        }
+    }
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, { m_burst, nowMs });
@@ -22,6 +29,8 @@ qint64 RateLimiter::take(qint64 key, qint64 nowMs)
     b.updatedMs = nowMs;
     if (b.tokens >= 1.0) {
         b.tokens -= 1.0;
+        if (m_taken)
+            m_taken(key);
         return 0;
     }
     return qMax<qint64>(1, qint64(std::ceil((1.0 - b.tokens) * 1000.0 / m_rate)));

@@ -41,12 +41,28 @@ QString SearchService::matchExpression(const QString &q)
     return terms.join(u' ');
 }
 
+QString SearchService::tsQuery(const QString &q)
+{
+    // Quoted lexemes (\w words hold no quote or backslash), all required, the last as a prefix: what
+    // matchExpression() asks of FTS5.
+    static const QRegularExpression separators(
+        QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    QStringList words = q.split(separators, Qt::SkipEmptyParts);
+    if (words.size() > MaxWords)
+        words.resize(MaxWords);
+    QStringList terms;
+    for (qsizetype i = 0; i < words.size(); ++i)
+        terms.append(u'\'' + words.at(i).toLower() + u'\'' + (i == words.size() - 1 ? u":*"_qs : QString()));
+    return terms.join(u" & "_qs);
+}
+
 Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
 {
     const QString q = query.queryItemValue(QString(Wire::Rest::Query::Q), QUrl::FullyDecoded).trimmed();
     if (q.isEmpty() || q.size() > MaxQueryChars)
         return Wire::Error::badRequest(u"q must be 1 to %1 characters"_qs.arg(MaxQueryChars));
-    const QString match = matchExpression(q);
+    const bool postgres = m_db.isPostgres();
+    const QString match = postgres ? tsQuery(q) : matchExpression(q);
     if (match.isEmpty())
         return Wire::Error::badRequest(u"q has no words to search for"_qs);
     bool ok = true;
@@ -69,14 +85,25 @@ Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
     }
 
     // Membership is joined in the query itself, so that nothing of another channel can ever come back.
-    QSqlQuery &sql
-        = m_db.prepare(QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
+    QSqlQuery &sql = postgres
+        ? m_db.prepare(QStringLiteral("SELECT m.id FROM messages m"
+                                      " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
+                                      " WHERE m.search @@ to_tsquery('simple', natter_fold(?))"
+                                      " AND m.deleted_at = 0 AND m.id < ? AND (CAST(? AS bigint) = 0"
+                                      " OR m.channel_id = ?)"
+                                      " ORDER BY m.id DESC LIMIT ?"))
+        : m_db.prepare(QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
                                       " JOIN messages m ON m.id = f.rowid"
                                       " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
                                       " WHERE m.deleted_at = 0 AND m.id < ? AND (? = 0 OR m.channel_id = ?)"
                                       " ORDER BY m.id DESC LIMIT ?"));
-    sql.addBindValue(match);
-    sql.addBindValue(userId);
+    if (postgres) {
+        sql.addBindValue(userId);
+        sql.addBindValue(match);
+    } else {
+        sql.addBindValue(match);
+        sql.addBindValue(userId);
+    }
     sql.addBindValue(before);
     sql.addBindValue(channelId);
     sql.addBindValue(channelId);

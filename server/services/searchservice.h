@@ -12,7 +12,8 @@ class ChannelService;
 class MessageStore;
 class Views;
 
-// Full-text search over message text (SQLite FTS5, in search.db: see SearchIndexer), limited to the caller's
+// Full-text search over message text (SQLite FTS5, in search.db: see SearchIndexer; on PostgreSQL a tsvector
+// column of messages with a GIN index), limited to the caller's
 // channels, newest first. A message is found from a moment after its ack, once the indexer's next pass
 // (every 50 ms at most) has run.
 class SearchService
@@ -25,6 +26,8 @@ public:
     // The words of Q as an FTS5 expression: every word must match, the last as a prefix; FTS5 syntax in Q is
     // treated as text.
     static QString matchExpression(const QString &q);
+    // The same as a PostgreSQL tsquery (the 'simple' configuration), for messages.search.
+    static QString tsQuery(const QString &q);
 
 private:
     Database &m_db;

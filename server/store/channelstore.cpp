@@ -1,6 +1,5 @@
 #include "store/channelstore.h"
 #include "store/database.h"
-#include "store/sqlitestatement.h"
 
 #include <QSqlQuery>
 
@@ -18,8 +17,20 @@ const QString MemberColumns = QStringLiteral(
 ChannelStore::ChannelStore(Database &db)
     : m_db(db)
 {
-    m_db.setTransactionHooks(
-        [this] { return writeCounters(); }, [this] { m_touched.clear(); }, [this] { forgetTouched(); });
+    // On PostgreSQL other instances write the same rows: counters are read under the channel's row lock
+    // (FOR UPDATE) once per transaction and forgotten when it ends, so that the lock orders concurrent
+    // writers and every seq is taken exactly once across instances.
+    m_db.setTransactionHooks([this] { return writeCounters(); },
+        [this] {
+            m_touched.clear();
+            if (m_db.isPostgres())
+                m_counters.clear();
+        },
+        [this] {
+            forgetTouched();
+            if (m_db.isPostgres())
+                m_counters.clear();
+        });
 }
 
 ChannelStore::~ChannelStore()
@@ -31,13 +42,20 @@ ChannelStore::Counters *ChannelStore::counters(qint64 channelId)
 {
     auto it = m_counters.find(channelId);
     if (it == m_counters.end()) {
-        SqliteStatement &q
-            = m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ?");
+        const bool postgres = m_db.isPostgres();
+        Statement &q = postgres
+            ? m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ? FOR UPDATE")
+            : m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ?");
         q.bind(1, channelId);
         if (!q.step() || !q.hasRow())
             return nullptr;
-        it = m_counters.insert(channelId, { q.int64(0), q.int64(1), q.int64(2) });
+        const Counters read { q.int64(0), q.int64(1), q.int64(2) };
         q.reset();
+        if (postgres && !m_db.inTransaction()) { // nothing holds the row: a snapshot, not to be kept
+            m_snapshot = read;
+            return &m_snapshot;
+        }
+        it = m_counters.insert(channelId, read);
     }
     return &*it;
 }
@@ -47,7 +65,7 @@ bool ChannelStore::writeCounters()
     bool ok = true;
     for (qint64 channelId : std::as_const(m_unwritten)) {
         const Counters &c = m_counters.value(channelId);
-        SqliteStatement &q = m_db.statement(
+        Statement &q = m_db.statement(
             "UPDATE channels SET last_seq = ?, message_count = ?, last_message_at = ? WHERE id = ?");
         q.bind(1, c.lastSeq).bind(2, c.messageCount).bind(3, c.lastMessageAt).bind(4, channelId);
         ok = q.run() && ok;
@@ -208,7 +226,7 @@ bool ChannelStore::isReadOnly(qint64 channelId)
 {
     auto it = m_readOnly.constFind(channelId);
     if (it == m_readOnly.constEnd()) {
-        SqliteStatement &q = m_db.statement("SELECT read_only FROM channels WHERE id = ?");
+        Statement &q = m_db.statement("SELECT read_only FROM channels WHERE id = ?");
         q.bind(1, channelId);
         const bool readOnly = q.step() && q.hasRow() && q.int64(0) != 0;
         q.reset();
@@ -260,7 +278,7 @@ bool ChannelStore::removeMember(qint64 channelId, qint64 userId)
 bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
 {
     // Only forward: a marker never moves back, whatever order the requests arrive in.
-    SqliteStatement &q = m_db.statement(
+    Statement &q = m_db.statement(
         "UPDATE members SET last_read_message_id = ?, read_ordinal = max(read_ordinal, ?), mention_count = 0"
         " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
     q.bind(1, messageId).bind(2, ordinal).bind(3, channelId).bind(4, userId).bind(5, messageId);
@@ -269,7 +287,7 @@ bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, q
 
 bool ChannelStore::addMention(qint64 channelId, qint64 userId)
 {
-    SqliteStatement &q = m_db.statement(
+    Statement &q = m_db.statement(
         "UPDATE members SET mention_count = mention_count + 1 WHERE channel_id = ? AND user_id = ?");
     q.bind(1, channelId).bind(2, userId);
     return q.run();
@@ -277,7 +295,7 @@ bool ChannelStore::addMention(qint64 channelId, qint64 userId)
 
 bool ChannelStore::addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId)
 {
-    SqliteStatement &q = m_db.statement("UPDATE members SET mention_count = mention_count + 1"
+    Statement &q = m_db.statement("UPDATE members SET mention_count = mention_count + 1"
                                         " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
     q.bind(1, channelId).bind(2, userId).bind(3, messageId);
     return q.run();
@@ -290,7 +308,7 @@ qint64 ChannelStore::nextSeq(qint64 channelId)
         return 0;
     m_touched.insert(channelId);
     ++c->lastSeq;
-    SqliteStatement &q = m_db.statement("UPDATE channels SET last_seq = ? WHERE id = ?");
+    Statement &q = m_db.statement("UPDATE channels SET last_seq = ? WHERE id = ?");
     q.bind(1, c->lastSeq).bind(2, channelId);
     if (!q.run()) {
         m_counters.remove(channelId);
@@ -324,7 +342,7 @@ std::pair<qint64, qint64> ChannelStore::peekMessageSlot(qint64 channelId, bool c
 bool ChannelStore::appendEvent(
     qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload, qint64 messageId)
 {
-    SqliteStatement &q = m_db.statement(
+    Statement &q = m_db.statement(
         "INSERT INTO channel_events (channel_id, seq, type, payload, message_id) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, channelId).bind(2, seq).bind(3, type).bind(4, payload);
     if (messageId)
@@ -337,7 +355,7 @@ bool ChannelStore::appendEvent(
 QList<ChannelStore::StoredEvent> ChannelStore::eventsAfter(
     qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
 {
-    SqliteStatement &q
+    Statement &q
         = m_db.statement("SELECT seq, payload, message_id FROM channel_events"
                          " WHERE channel_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
     q.bind(1, channelId).bind(2, afterSeq).bind(3, upToSeq).bind(4, qint64(limit));
@@ -353,6 +371,12 @@ void ChannelStore::invalidate(qint64 channelId)
     m_memberIds.remove(channelId);
     m_readOnly.remove(channelId);
     m_counters.remove(channelId);
+}
+
+void ChannelStore::forgetMembers(qint64 channelId)
+{
+    m_memberIds.remove(channelId);
+    m_readOnly.remove(channelId);
 }
 
 } // namespace Natter::Server

@@ -17,6 +17,8 @@ class Database;
 // fan-out reads them; the cache is updated by the same calls that change the table. A channel's counters
 // (last seq, message count, last message time) are kept in memory once read: a message takes its seq there,
 // and the row is written once per channel just before the transaction commits, not once per message.
+// On PostgreSQL (several instances on one database) they are kept only for the transaction that read them
+// under the channel's row lock: see the constructor.
 class ChannelStore
 {
 public:
@@ -69,6 +71,8 @@ public:
 
     // Forget cached rows (after a rolled-back transaction).
     void invalidate(qint64 channelId);
+    // Forget the cached member list and read-only flag only: another server instance changed them.
+    void forgetMembers(qint64 channelId);
 
 private:
     static ChannelRecord channelFromQuery(const QSqlQuery &q, int offset = 0);
@@ -88,6 +92,7 @@ private:
     QHash<qint64, QList<qint64>> m_memberIds;
     QHash<qint64, bool> m_readOnly;
     QHash<qint64, Counters> m_counters;
+    Counters m_snapshot; // PostgreSQL, outside a transaction: read, not cached
     QSet<qint64> m_unwritten; // counters changed in memory only, written before the commit
     QSet<qint64> m_touched; // counters changed in the open transaction, forgotten if it rolls back
 };

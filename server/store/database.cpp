@@ -1,6 +1,8 @@
 #include "store/database.h"
 #include "logging.h"
+#include "store/pgstatement.h"
 #include "store/schema.h"
+#include "store/sqldialect.h"
 #include "store/sqlitestatement.h"
 
 #include <QDir>
@@ -8,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <QUrl>
 #include <QUuid>
 #include <sqlite3.h>
 
@@ -87,6 +90,39 @@ bool Database::open(const QString &dataDir, QString *error, bool fullSync)
     return true;
 }
 
+bool Database::openPostgres(const QString &url, QString *error)
+{
+    m_engine = Engine::Postgres;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid()) {
+        *error = u"Qt's PostgreSQL driver (QPSQL, Debian's libqt6sql6-psql) is not installed"_qs;
+        return false;
+    }
+    if (!PgSession::configure(m_db, url, error))
+        return false;
+    if (!m_db.open()) {
+        QUrl shown(url); // without its password, if it has one
+        if (!shown.password().isEmpty())
+            shown.setPassword(u"(set)"_qs);
+        *error = u"cannot connect to PostgreSQL at %1: %2"_qs.arg(shown.toString(), m_db.lastError().text());
+        return false;
+    }
+    if (!m_pg.attach(m_db, error) || !m_pg.migrate(error))
+        return false;
+    qCInfo(lcStore) << "store: PostgreSQL" << m_db.hostName() << m_db.port() << m_db.databaseName();
+    return true;
+}
+
+bool Database::isAvailable()
+{
+    return !isPostgres() || m_pg.inTransaction() || m_pg.ensureConnected();
+}
+
+bool Database::inTransaction() const
+{
+    return isPostgres() ? m_pg.inTransaction() : (m_handle && !sqlite3_get_autocommit(m_handle));
+}
+
 bool Database::attach(const QString &path, const QString &name, QString *error)
 {
     QSqlQuery q(m_db);
@@ -102,8 +138,11 @@ void Database::close()
 {
     if (m_db.isValid()) {
         m_statements.clear();
+        m_preparedIn.clear();
         m_raw.clear();
+        m_pgRaw.clear();
         m_handle = nullptr;
+        m_pg.detach();
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -112,6 +151,8 @@ void Database::close()
 
 int Database::schemaVersion()
 {
+    if (isPostgres())
+        return m_pg.schemaVersion();
     QSqlQuery q(m_db);
     return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
 }
@@ -157,11 +198,25 @@ bool Database::migrate(QString *error)
 QSqlQuery &Database::prepare(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        QSqlQuery q(m_db);
-        if (!q.prepare(sql))
-            qCCritical(lcStore) << "cannot prepare" << sql << q.lastError().text();
-        it = m_statements.insert(sql, q);
+    if (!isPostgres()) {
+        if (it == m_statements.end()) {
+            QSqlQuery q(m_db);
+            if (!q.prepare(sql))
+                qCCritical(lcStore) << "cannot prepare" << sql << q.lastError().text();
+            it = m_statements.insert(sql, q);
+        }
+        it->finish();
+        return *it;
+    }
+    // PostgreSQL: in its dialect; and a statement from before a reconnect is prepared again in place (a
+    // caller may still hold a reference to it).
+    const int session = m_pg.inTransaction() || m_pg.ensureConnected() ? m_pg.session() : 0;
+    if (it == m_statements.end())
+        it = m_statements.insert(sql, QSqlQuery(m_db));
+    if (int &preparedIn = m_preparedIn[sql]; preparedIn != session + 1) {
+        preparedIn = session + 1;
+        if (!it->prepare(SqlDialect::toPostgres(sql, false)))
+            qCCritical(lcStore) << "cannot prepare" << sql << it->lastError().text();
     }
     it->finish();
     return *it;
@@ -184,8 +239,18 @@ bool Database::exec(QSqlQuery &query)
     return false;
 }
 
-SqliteStatement &Database::statement(const char *sql)
+Statement &Database::statement(const char *sql)
 {
+    if (isPostgres()) {
+        auto it = m_pgRaw.find(sql);
+        if (it == m_pgRaw.end())
+            it = m_pgRaw.insert(sql, std::make_shared<PgStatement>(sql));
+        PgStatement &q = **it;
+        if ((q.session() != m_pg.session() || !q.isValid()) && (m_pg.inTransaction() || m_pg.ensureConnected()))
+            q.prepareIn(m_pg.handle(), m_pg.session());
+        q.reset();
+        return q;
+    }
     auto it = m_raw.find(sql);
     if (it == m_raw.end())
         it = m_raw.insert(sql, std::make_shared<SqliteStatement>(m_handle, sql));
@@ -204,6 +269,14 @@ bool Database::setSynchronous(bool full)
 
 bool Database::begin(Commit mode)
 {
+    if (isPostgres()) {
+        // Every PostgreSQL commit is durable when it returns (synchronous_commit=on): Deferred is Durable.
+        if (!m_pg.ensureConnected()) {
+            m_lastError = m_pg.lastError();
+            return false;
+        }
+        return m_pg.exec("BEGIN");
+    }
     // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT. A durable
     // transaction never starts while the connection is still at NORMAL.
     m_deferredTxn = mode == Commit::Deferred && syncsInBackground();
@@ -224,6 +297,18 @@ bool Database::commit()
         qCCritical(lcStore) << "a transaction could not be completed; rolling it back";
         rollback();
         return false;
+    }
+    if (isPostgres()) {
+        if (!m_pg.commit()) {
+            m_lastError = m_pg.lastError();
+            qCCritical(lcStore) << "commit failed:" << m_lastError;
+            rollback();
+            return false;
+        }
+        if (m_afterCommit)
+            m_afterCommit();
+        m_durable = ++m_committed;
+        return true;
     }
     const bool deferred = m_deferredTxn;
     m_deferredTxn = false;
@@ -256,6 +341,13 @@ bool Database::commit()
 
 void Database::rollback()
 {
+    if (isPostgres()) {
+        if (m_pg.isConnected() && m_pg.inTransaction())
+            m_pg.exec("ROLLBACK");
+        if (m_afterRollback)
+            m_afterRollback();
+        return;
+    }
     if (!sqlite3_get_autocommit(m_handle)) // a transaction is open (a failed COMMIT may have ended it)
         statement("ROLLBACK").run();
     if (m_afterRollback)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/pgsession.h"
+#include "store/statement.h"
 #include "store/walsyncer.h"
 
 #include <QHash>
@@ -16,9 +18,13 @@ struct sqlite3;
 namespace Natter::Server {
 
 class SqliteStatement;
+class PgStatement;
 
-// The server's one SQLite connection (WAL, synchronous=FULL so that an acknowledged commit survives a crash),
-// its forward-only schema migrations, and helpers for prepared statements and transactions.
+// The server's one store connection and its forward-only schema migrations, with helpers for prepared
+// statements and transactions. Two engines behind one seam: SQLite (the default: WAL, synchronous=FULL so
+// that an acknowledged commit survives a crash, deferred group commits synced by the WalSyncer) and
+// PostgreSQL (Qt's QPSQL for QSqlQuery, libpq for the hot statements, on one connection; every commit is
+// durable when it returns). The stores write SQLite's dialect; SqlDialect translates the rest.
 class Database
 {
 public:
@@ -31,7 +37,16 @@ public:
     // FULLSYNC (the default) fsyncs the WAL at every commit, so an acknowledged message survives a power
     // loss; without it (synchronous=NORMAL) it survives a crash of the process but not of the machine.
     bool open(const QString &dataDir, QString *error, bool fullSync = true);
-    // Attaches the database at PATH as schema NAME (a plain identifier), for reading across the two.
+    // Connects to PostgreSQL at URL (postgresql://USER@HOST:PORT/DB) and migrates it to the newest schema.
+    bool openPostgres(const QString &url, QString *error);
+    enum class Engine { Sqlite, Postgres };
+    Engine engine() const { return m_engine; }
+    bool isPostgres() const { return m_engine == Engine::Postgres; }
+    // Whether the store can be written now: always on SQLite; on PostgreSQL, whether the connection is up
+    // (reconnecting first when it is down and may be tried again).
+    bool isAvailable();
+    bool inTransaction() const;
+    // SQLite: attaches the database at PATH as schema NAME (a plain identifier), for reading across the two.
     bool attach(const QString &path, const QString &name, QString *error);
     void close();
 
@@ -39,9 +54,9 @@ public:
     // reads it before preparing the same SQL again, and calls finish() on a SELECT so that it does not pin a
     // WAL snapshot.
     QSqlQuery &prepare(const QString &sql);
-    // The same on SQLite's C API, for the statements on the send path. SQL must be a string literal: the
-    // cache is keyed on its address.
-    SqliteStatement &statement(const char *sql);
+    // The same on the engine's C API (SqliteStatement, PgStatement), for the statements on the send path.
+    // SQL must be a string literal: the cache is keyed on its address.
+    Statement &statement(const char *sql);
     // "?, ?, ?" for an IN list of N values (N >= 1).
     static QString placeholders(qsizetype n);
     // Runs a statement that must succeed; logs and returns false otherwise.
@@ -92,6 +107,8 @@ public:
 
     int schemaVersion();
     QSqlDatabase &connection() { return m_db; }
+    // The last error of a failed commit (the server's message), for the log and the operator.
+    const QString &lastError() const { return m_lastError; }
 
 private:
     bool migrate(QString *error);
@@ -102,13 +119,16 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
+    QHash<QString, int> m_preparedIn; // PostgreSQL: the session each was prepared on (PgSession::session())
     QHash<const char *, std::shared_ptr<SqliteStatement>> m_raw;
+    QHash<const char *, std::shared_ptr<PgStatement>> m_pgRaw;
+    Engine m_engine = Engine::Sqlite;
+    PgSession m_pg;
     sqlite3 *m_handle = nullptr;
     bool m_fullSync = true;
     bool m_deferredTxn = false;
     bool m_synchronousNormal = false;
-    QString m_lastError; // of the last failed COMMIT (a rollback after it resets SQLite's own) // this
-                         // connection is switched to synchronous=NORMAL right now
+    QString m_lastError; // of the last failed COMMIT (a rollback after it resets SQLite's own)
     quint64 m_committed = 0;
     quint64 m_durable = 0;
     std::function<void(quint64)> m_onDurable;

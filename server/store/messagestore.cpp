@@ -1,6 +1,5 @@
 #include "store/messagestore.h"
 #include "store/database.h"
-#include "store/sqlitestatement.h"
 
 #include <QSqlQuery>
 
@@ -51,7 +50,7 @@ MessageStore::MessageStore(Database &db)
 
 MessageStore::Insert MessageStore::insert(const MessageRecord &m)
 {
-    SqliteStatement &q = m_db.statement(
+    Statement &q = m_db.statement(
         "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
         " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (author_id, client_msg_id) DO NOTHING");
@@ -93,7 +92,7 @@ bool MessageStore::incrementReplyCount(qint64 parentId)
 
 qint64 MessageStore::idForClientMsgId(qint64 authorId, const QString &clientMsgId)
 {
-    SqliteStatement &q = m_db.statement("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?");
+    Statement &q = m_db.statement("SELECT id FROM messages WHERE author_id = ? AND client_msg_id = ?");
     q.bind(1, authorId).bind(2, clientMsgId);
     const qint64 id = q.step() ? q.int64(0) : 0;
     q.reset();
@@ -133,10 +132,21 @@ bool MessageStore::markDeleted(qint64 messageId, qint64 deletedAt)
 
 QList<std::pair<qint64, qint64>> MessageStore::topLevelSeqs(qint64 channelId, qint64 afterSeq, qint64 upToSeq)
 {
+    if (m_db.isPostgres()) {
+        // Several instances: ids come from different clocks, so only seqs give the order (messages_channel_seq).
+        Statement &q = m_db.statement("SELECT seq, id FROM messages WHERE channel_id = ? AND parent_id IS NULL"
+                                      " AND seq > ? AND seq <= ? ORDER BY seq");
+        q.bind(1, channelId).bind(2, afterSeq).bind(3, upToSeq);
+        QList<std::pair<qint64, qint64>> out;
+        while (q.step() && q.hasRow())
+            out.append({ q.int64(0), q.int64(1) });
+        q.reset();
+        return out;
+    }
     // Within a channel, top-level messages take ids and seqs in the same order (both at store time, in commit
     // order), so walking messages_channel down by id walks seqs down too; the index holds seq, so no row is
     // read.
-    SqliteStatement &q = m_db.statement(
+    Statement &q = m_db.statement(
         "SELECT seq, id FROM messages WHERE channel_id = ? AND parent_id IS NULL ORDER BY id DESC");
     q.bind(1, channelId);
     QList<std::pair<qint64, qint64>> out;

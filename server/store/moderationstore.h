@@ -89,6 +89,13 @@ public:
     bool audit(const AuditEntry &entry);
     QList<AuditEntry> auditLog(qint64 before, int limit);
 
+    // Another server instance changed mutes: read them again when next asked.
+    void forgetMutes()
+    {
+        m_mutesLoaded = false;
+        m_mutes.clear();
+    }
+
 private:
     void loadMutes();
 

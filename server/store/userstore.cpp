@@ -1,6 +1,7 @@
 #include "store/userstore.h"
 #include "store/database.h"
 
+#include <algorithm>
 #include <common/validation.h>
 
 #include <QDateTime>
@@ -107,15 +108,24 @@ void UserStore::setLastSeen(qint64 userId, qint64 when)
     m_pendingLastSeen.insert(userId, when);
 }
 
+void UserStore::noteLastSeen(qint64 userId, qint64 when)
+{
+    if (auto it = m_cache.find(userId); it != m_cache.end())
+        it->lastSeen = qMax(it->lastSeen, when);
+}
+
 void UserStore::flushLastSeen()
 {
     if (m_pendingLastSeen.isEmpty() || !m_db.begin(Database::Commit::Deferred)) // nobody waits on it
         return;
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
     bool ok = true;
-    for (auto it = m_pendingLastSeen.cbegin(); ok && it != m_pendingLastSeen.cend(); ++it) {
-        q.addBindValue(it.value());
-        q.addBindValue(it.key());
+    // In id order: server instances sharing a PostgreSQL database then lock the rows in the same order.
+    QList<qint64> ids = m_pendingLastSeen.keys();
+    std::sort(ids.begin(), ids.end());
+    for (auto id = ids.cbegin(); ok && id != ids.cend(); ++id) {
+        q.addBindValue(m_pendingLastSeen.value(*id));
+        q.addBindValue(*id);
         ok = Database::exec(q);
     }
     if (ok && m_db.commit())

@@ -31,6 +31,8 @@ public:
     // not cost an fsync each (measured: ~4 ms apiece, 40 s of stalls for 10k closes).
     void setLastSeen(qint64 userId, qint64 when);
     void flushLastSeen();
+    // Another server instance wrote USERID's last_seen: the cached row follows without a write here.
+    void noteLastSeen(qint64 userId, qint64 when);
 
     bool addToken(const QByteArray &tokenHash, qint64 userId);
     qint64 userForToken(const QByteArray &tokenHash);

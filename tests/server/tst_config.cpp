@@ -108,6 +108,8 @@ private slots:
                                   << QStringLiteral(": port must be 0 to 65535");
         QTest::newRow("bad address") << QByteArray("listen = example\n")
                                      << QStringLiteral(": listen: not an IP address: example");
+        QTest::newRow("bad database") << QByteArray("database = mysql://x@y/z\n")
+                                      << QStringLiteral(": database must be sqlite or postgresql://");
         QTest::newRow("bad durability") << QByteArray("durability = sometimes\n")
                                         << QStringLiteral(": durability must be full or process");
         QTest::newRow("bad flag") << QByteArray("allow-private-previews = maybe\n")

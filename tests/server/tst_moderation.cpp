@@ -24,6 +24,12 @@ QByteArray body(const QJsonObject &o)
 }
 
 // Runs `natter-server admin ARGS`, with STDIN; the exit code and output.
+// A stopped server's store: its data directory, and on PostgreSQL its database too.
+QStringList dbArgs(const TestServer &server)
+{
+    return server.databaseUrl().isEmpty() ? QStringList() : QStringList { u"--database"_qs, server.databaseUrl() };
+}
+
 std::pair<int, QByteArray> admin(const QStringList &args, const QByteArray &stdinText = {})
 {
     QProcess p;
@@ -355,6 +361,12 @@ private Q_SLOTS:
         QCOMPARE(rest.get(u"/api/v1/admin/audit"_qs, pair.ana.token).status, 403);
 
         // The table refuses changes, whoever asks.
+        if (TestServer::usesPostgres()) {
+            QVERIFY(!m_server.psql(u"UPDATE audit_log SET reason = 'x'"_qs));
+            QVERIFY(!m_server.psql(u"DELETE FROM audit_log"_qs));
+            QCOMPARE(m_server.psql(u"SELECT count(*) FROM audit_log WHERE reason = 'x'"_qs).value_or("?").trimmed(), "0");
+            return;
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"audit"_qs);
         db.setDatabaseName(m_server.dataDir() + u"/natter.db"_qs);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_qs);
@@ -488,13 +500,13 @@ private Q_SLOTS:
         QVERIFY(!rest.registerUser(u"owner"_qs).id.isEmpty());
         server.stop();
         const QString dir = server.dataDir();
-        auto [code, out] = admin({ u"create-user"_qs, u"zed"_qs, u"--data-dir"_qs, dir }, "zeds password\n");
+        auto [code, out] = admin(QStringList { u"create-user"_qs, u"zed"_qs, u"--data-dir"_qs, dir } + dbArgs(server), "zeds password\n");
         QVERIFY2(code == 0, out.constData());
-        std::tie(code, out) = admin({ u"set-role"_qs, u"zed"_qs, u"admin"_qs, u"--data-dir"_qs, dir });
+        std::tie(code, out) = admin(QStringList { u"set-role"_qs, u"zed"_qs, u"admin"_qs, u"--data-dir"_qs, dir } + dbArgs(server));
         QVERIFY2(code == 0, out.constData());
-        std::tie(code, out) = admin({ u"set-role"_qs, u"nobody"_qs, u"admin"_qs, u"--data-dir"_qs, dir });
+        std::tie(code, out) = admin(QStringList { u"set-role"_qs, u"nobody"_qs, u"admin"_qs, u"--data-dir"_qs, dir } + dbArgs(server));
         QCOMPARE(code, 1);
-        std::tie(code, out) = admin({ u"audit"_qs, u"--data-dir"_qs, dir });
+        std::tie(code, out) = admin(QStringList { u"audit"_qs, u"--data-dir"_qs, dir } + dbArgs(server));
         QVERIFY2(code == 0 && out.contains("user.create") && out.contains("user.role"), out.constData());
         QVERIFY(!QFile::exists(dir + u"/admin.token"_qs));
         QVERIFY(server.start());

@@ -4,6 +4,24 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUuid>
+
+namespace {
+// psql against URL (maintenance connections to the server's "postgres" database, or a test database).
+std::optional<QByteArray> runPsql(const QString &url, const QString &sql)
+{
+    QProcess p;
+    p.start(QStringLiteral("psql"),
+        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+            QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url,
+            QStringLiteral("-c"), sql });
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("psql failed: %s %s", qPrintable(sql), p.readAllStandardError().constData());
+        return std::nullopt;
+    }
+    return p.readAllStandardOutput();
+}
+} // namespace
 
 TestServer::TestServer(QStringList extraArgs)
     : m_extraArgs(std::move(extraArgs))
@@ -13,6 +31,54 @@ TestServer::TestServer(QStringList extraArgs)
 TestServer::~TestServer()
 {
     stop();
+    dropDatabase();
+}
+
+bool TestServer::usesPostgres()
+{
+    return !qEnvironmentVariableIsEmpty("NATTER_TEST_POSTGRES");
+}
+
+bool TestServer::createDatabase()
+{
+    if (!usesPostgres() || !m_databaseName.isEmpty())
+        return true;
+    const QString admin = qEnvironmentVariable("NATTER_TEST_POSTGRES");
+    const QString name = u"natter_test_"_qs + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (!runPsql(admin, u"CREATE DATABASE "_qs + name))
+        return false;
+    m_databaseName = name;
+    QUrl url(admin);
+    url.setPath(u'/' + name);
+    m_databaseUrl = url.toString();
+    return true;
+}
+
+void TestServer::dropDatabase()
+{
+    if (m_databaseName.isEmpty())
+        return;
+    runPsql(qEnvironmentVariable("NATTER_TEST_POSTGRES"), u"DROP DATABASE IF EXISTS "_qs + m_databaseName + u" WITH (FORCE)"_qs);
+    m_databaseName.clear();
+    m_databaseUrl.clear();
+}
+
+std::optional<QByteArray> TestServer::psql(const QString &sql) const
+{
+    if (m_databaseUrl.isEmpty())
+        return std::nullopt;
+    return runPsql(m_databaseUrl, sql);
+}
+
+bool TestServer::postgresCtl(const QString &action)
+{
+    QStringList command = qEnvironmentVariable("NATTER_TEST_POSTGRES_CTL").split(u' ', Qt::SkipEmptyParts);
+    if (command.isEmpty())
+        return false;
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(command.takeFirst(), command << action);
+    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
 QString TestServer::binary()
@@ -24,6 +90,10 @@ QString TestServer::binary()
 bool TestServer::start()
 {
     stop();
+    if (!createDatabase()) {
+        qWarning("could not create a PostgreSQL database for natter-server");
+        return false;
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProcessEnvironment(QProcessEnvironment::systemEnvironment());
@@ -32,6 +102,8 @@ bool TestServer::start()
     QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
         QString::number(m_lastPort), QStringLiteral("--data-dir"), m_dataDir.path(),
         QStringLiteral("--password-cost"), QStringLiteral("fast") };
+    if (!m_databaseUrl.isEmpty())
+        args += { QStringLiteral("--database"), m_databaseUrl };
     // Lets a whole suite run against another server configuration, e.g. "--ws-transport lite".
     args += qEnvironmentVariable("NATTER_TEST_SERVER_ARGS").split(u' ', Qt::SkipEmptyParts);
     args += m_extraArgs;

@@ -6,9 +6,13 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 // Runs the real natter-server binary on 127.0.0.1, port 0, with a temporary data directory, the way a user
 // would start it. Tests that restart the server keep the data directory across stop()/start().
+// With NATTER_TEST_POSTGRES=postgresql://USER@HOST:PORT/DB in the environment (scripts/test sets it for its
+// PostgreSQL pass) every TestServer stores in a fresh PostgreSQL database of its own, created at the first
+// start(), kept across restarts and dropped with the TestServer.
 class TestServer
 {
 public:
@@ -45,8 +49,24 @@ public:
     // The server's own binary: NATTER_SERVER_BIN from the environment, else the one this build made.
     static QString binary();
 
+    // Whether this run's servers store in PostgreSQL (NATTER_TEST_POSTGRES); a test of SQLite's own files
+    // skips then.
+    static bool usesPostgres();
+    // The postgresql:// URL of this server's database (empty on SQLite).
+    QString databaseUrl() const { return m_databaseUrl; }
+    // Stops or starts the PostgreSQL server itself (NATTER_TEST_POSTGRES_CTL, from scripts/postgres), for the
+    // fault tests; false when that is not available or fails.
+    static bool postgresCtl(const QString &action);
+    // Runs SQL on this server's PostgreSQL database with psql; its output, or nullopt on failure.
+    std::optional<QByteArray> psql(const QString &sql) const;
+
 private:
+    bool createDatabase();
+    void dropDatabase();
+
     QTemporaryDir m_dataDir;
+    QString m_databaseUrl;
+    QString m_databaseName;
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;

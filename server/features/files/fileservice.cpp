@@ -258,10 +258,10 @@ std::optional<Wire::Error> FileService::checkAttachable(qint64 userId, const QLi
 
 bool FileService::link(qint64 messageId, qint64 channelId, const QList<qint64> &ids)
 {
-    // OR IGNORE: a repeat must never fail the whole group-commit batch it is in.
+    // DO NOTHING: a repeat must never fail the whole group-commit batch it is in.
     QSqlQuery &q = m_db.prepare(
-        u"INSERT OR IGNORE INTO message_attachments (message_id, upload_id, channel_id, position)"
-        " VALUES (?, ?, ?, ?)"_qs);
+        u"INSERT INTO message_attachments (message_id, upload_id, channel_id, position)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"_qs);
     for (qsizetype i = 0; i < ids.size(); ++i) {
         q.addBindValue(messageId);
         q.addBindValue(ids.at(i));

@@ -31,11 +31,14 @@ void OpsRoutes::install(QHttpServer &http)
         health.version = QStringLiteral(NATTER_VERSION);
         health.uptimeMs = m_uptime.elapsed();
         health.connections = m_hub.connectionCount();
-        health.storeEngine = QStringLiteral("sqlite");
+        const bool postgres = m_db.isPostgres();
+        health.storeEngine = postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
         // A query through the writer's connection: it fails when the database is closed, locked past its
         // busy timeout or unreadable, which is what "cannot take writes" looks like from here.
         QSqlQuery probe(m_db.connection());
-        health.storeOk = probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && probe.next();
+        health.storeOk = (!postgres || m_db.isAvailable())
+            && probe.exec(postgres ? QStringLiteral("SELECT 1") : QStringLiteral("SELECT count(*) FROM sqlite_master"))
+            && probe.next();
         if (!health.storeOk)
             health.storeError = probe.lastError().text();
         health.ok = health.storeOk;
