@@ -16,6 +16,7 @@
 #include "chatpanels.h"
 #include "chatwidget.h"
 #include "composer.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "memberspanel.h"
 #include "messageactioncontroller.h"
@@ -118,6 +119,7 @@ private slots:
     void initTestCase()
     {
         QApplication::setStyle(QStringLiteral("Fusion"));
+        installTranslations(QStringLiteral("en")); // as main() does: English plural forms (%n)
         QVERIFY(m_server.start());
         RestClient rest(m_server);
         m_root = rest.registerUser(QStringLiteral("root")); // the first account: the server administrator
