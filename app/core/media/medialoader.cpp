@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "media/mediacache.h"
 #include "net/apiclient.h"
+#include "net/clientlimits.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -73,11 +74,14 @@ QImage MediaLoader::image(const QString &path)
     }
     ++m_networkRequests;
     QNetworkReply *reply = get(path);
+    ClientLimits::limitReplySize(reply, ClientLimits::MaxImageBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply, path] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 200) {
-            const Status s = statusOf(status);
+        const bool cancelled
+            = reply->error() == QNetworkReply::OperationCanceledError; // too large or too slow
+        if (status != 200 || cancelled) {
+            const Status s = cancelled ? Status::Failed : statusOf(status);
             qCInfo(lcApi) << "image" << path << "not loaded:" << status << reply->errorString();
             m_status.insert(path, s);
             emit imageFailed(path, s);
@@ -92,6 +96,14 @@ QImage MediaLoader::image(const QString &path)
         decode(path, file);
     });
     return {};
+}
+
+bool MediaLoader::fitsLimits(const QSize &size)
+{
+    if (!size.isValid())
+        return true; // not told: the allocation limit decides
+    return size.width() <= ClientLimits::MaxImageSide && size.height() <= ClientLimits::MaxImageSide
+        && qint64(size.width()) * size.height() <= ClientLimits::MaxImagePixels;
 }
 
 void MediaLoader::decode(const QString &path, const QString &file)
@@ -111,6 +123,13 @@ void MediaLoader::decode(const QString &path, const QString &file)
     });
     watcher->setFuture(QtConcurrent::run([file] {
         QImageReader reader(file);
+        // The header's claim is checked before any pixel memory is allocated: a tiny file may claim
+        // 50,000 x 50,000 pixels (10 GB decoded). What a header does not tell, the allocation limit bounds.
+        reader.setAllocationLimit(ClientLimits::ImageAllocationLimitMb);
+        if (!fitsLimits(reader.size())) {
+            qCWarning(lcApi) << "not decoding" << file << "which claims" << reader.size() << "pixels";
+            return QImage();
+        }
         reader.setAutoTransform(true);
         // Viewers get the full picture; a huge one is scaled to what a screen can show.
         const QSize size = reader.size();

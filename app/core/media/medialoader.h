@@ -54,6 +54,8 @@ private:
     QNetworkReply *get(const QString &path);
     void decode(const QString &path, const QString &file);
     static Status statusOf(int httpStatus);
+    // Whether an image whose header claims SIZE may be decoded (ClientLimits).
+    static bool fitsLimits(const QSize &size);
 
     QNetworkAccessManager *m_nam;
     ApiClient *m_api;
