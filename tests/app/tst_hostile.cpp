@@ -228,7 +228,7 @@ private Q_SLOTS:
     }
 
     // A message of 4000 combining characters (the most the protocol allows) arrives intact in the model; what
-    // is shown keeps ClientLimits::MaxCombiningMarks per letter.
+    // is shown keeps DisplayText::MaxCombiningMarks per letter.
     void combiningMarksAreBoundedWhenShown()
     {
         HostileServer server;
@@ -245,7 +245,7 @@ private Q_SLOTS:
         const QString text = received.at(0).at(0).value<Message>().text;
         QCOMPARE(text, zalgo);
         QCOMPARE(DisplayText::limitCombiningMarks(text),
-            u"a"_qs + QString(ClientLimits::MaxCombiningMarks, QChar(0x0301)));
+            u"a"_qs + QString(DisplayText::MaxCombiningMarks, QChar(0x0301)));
     }
 
     void limitCombiningMarks_data()

@@ -347,7 +347,7 @@ private slots:
     }
 
     // Issue 15: a message of 4000 combining characters (what a hostile server or user can send within the
-    // protocol's limit) is laid out with at most ClientLimits::MaxCombiningMarks marks per letter, and the
+    // protocol's limit) is laid out with at most DisplayText::MaxCombiningMarks marks per letter, and the
     // view paints it without trouble.
     void combiningMarksAreBoundedWhenRendered()
     {

@@ -26,9 +26,7 @@ namespace ClientLimits {
     inline constexpr int MaxImageSide = 32768;
     // QImageReader's own allocation ceiling, for what a header does not tell (MB).
     inline constexpr int ImageAllocationLimitMb = 512;
-    // Combining marks kept after one base character when text is shown ("Zalgo" text piles thousands on one
-    // letter: slow to shape, drawn far outside its line). Unicode's stream-safe format allows 30.
-    inline constexpr int MaxCombiningMarks = 8;
+    // Text shown keeps at most DisplayText::MaxCombiningMarks combining marks per letter (text/displaytext.h).
 
     // Aborts REPLY (finished() follows, with OperationCanceledError) as soon as it declares or delivers more
     // than MAXBYTES.

@@ -1,5 +1,4 @@
 #include "text/displaytext.h"
-#include "net/clientlimits.h"
 
 namespace Natter::Client::DisplayText {
 
@@ -52,7 +51,7 @@ QString limitCombiningMarks(const QString &text, int maxMarks)
 
 QString limitCombiningMarks(const QString &text)
 {
-    return limitCombiningMarks(text, ClientLimits::MaxCombiningMarks);
+    return limitCombiningMarks(text, MaxCombiningMarks);
 }
 
 } // namespace Natter::Client::DisplayText

@@ -4,6 +4,10 @@
 
 namespace Natter::Client::DisplayText {
 
+// Combining marks kept after one base character when text is shown. Unicode's stream-safe format allows 30;
+// real text needs a few.
+inline constexpr int MaxCombiningMarks = 8;
+
 // TEXT with at most MAXMARKS combining marks (Unicode categories Mn, Mc, Me) after each base character; the
 // rest of a longer run is dropped. Text is shown, never sent, through this: a server (or another user) can
 // pile thousands of marks on one letter ("Zalgo" text), which is slow to shape and is drawn far above and
