@@ -177,6 +177,29 @@ private Q_SLOTS:
         QCOMPARE(RawHttp::login(from(9), port, u"walt"_qs, Password).status, 200);
     }
 
+    // Behind a trusted reverse proxy the client is the last X-Forwarded-For entry; from anyone else the
+    // header is ignored (a client cannot pick the address it is counted under).
+    void trustedProxyNamesTheClient()
+    {
+        auto server = start({ u"--trusted-proxies=127.0.0.70"_qs, u"--login-backoff=60000:600000"_qs,
+            u"--login-free-failures=100:2:100"_qs });
+        QVERIFY(server);
+        const quint16 port = server->port();
+        const auto login = [&](int source, const QByteArray &forwarded, const QString &user) {
+            return RawHttp::once(from(source), port, "POST", "/api/v1/auth/login",
+                credentials(user, u"wrong"_qs), "X-Forwarded-For: " + forwarded + "\r\n");
+        };
+        QCOMPARE(login(70, "203.0.113.9, 10.0.0.1", u"ann"_qs).status, 401);
+        QCOMPARE(login(70, "10.0.0.1", u"bea"_qs).status, 401);
+        // 10.0.0.1 has had its two free failures; 10.0.0.2 behind the same proxy has not.
+        QVERIFY_RATE_LIMITED(login(70, "10.0.0.1", u"cid"_qs));
+        QCOMPARE(login(70, "10.0.0.2", u"cid"_qs).status, 401);
+        // An untrusted peer's X-Forwarded-For is ignored: it is counted as itself, whatever it claims.
+        QCOMPARE(login(71, "10.0.0.1", u"dee"_qs).status, 401);
+        QCOMPARE(login(71, "10.0.0.1", u"eve"_qs).status, 401);
+        QVERIFY_RATE_LIMITED(login(71, "10.0.0.9", u"fay"_qs));
+    }
+
     void registrationThrottledPerAddress()
     {
         auto server = start({ u"--register-limit=2:3600"_qs });
