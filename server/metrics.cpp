@@ -86,6 +86,10 @@ void Metrics::write(QByteArray &out) const
         httpRequests.load(std::memory_order_relaxed));
     counter(out, "natter_gateway_sessions_total", "Gateway sessions opened since start.",
         gatewaySessions.load(std::memory_order_relaxed));
+    out += QByteArray("# HELP natter_password_hashes_pending Password hashes running or queued "
+                      "(--max-pending-hashes bounds it).\n# TYPE natter_password_hashes_pending gauge\n"
+                      "natter_password_hashes_pending ")
+        + QByteArray::number(qint64(passwordHashesPending.load(std::memory_order_relaxed))) + '\n';
     out += "# HELP natter_rejected_total Requests and gateway frames refused, by reason.\n"
            "# TYPE natter_rejected_total counter\n";
     for (std::size_t i = 0; i < rejected.size(); ++i)

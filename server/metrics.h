@@ -55,6 +55,7 @@ public:
     std::atomic<std::uint64_t> messagesDelivered { 0 }; // message.new frames handed to connections
     std::atomic<std::uint64_t> httpRequests { 0 };
     std::atomic<std::uint64_t> gatewaySessions { 0 };
+    std::atomic<std::int64_t> passwordHashesPending { 0 }; // a gauge: Argon2id jobs running or queued
     std::array<std::atomic<std::uint64_t>, std::size_t(Reject::Count_)> rejected {};
     Histogram sendToAck; // message.send received -> its ack written (gateway)
     Histogram fsync; // one fdatasync of the WAL

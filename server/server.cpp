@@ -1,44 +1,45 @@
 #include "server.h"
 #include "adminfile.h"
-#include "services/authservice.h"
-#include "services/channelservice.h"
-#include "store/channelstore.h"
-#include "store/database.h"
-#include "services/eventlog.h"
 #include "features/files/fileservice.h"
-#include "gateway/gateway.h"
-#include "transport/http/opsroutes.h"
-#include "transport/http/guardedtcpserver.h"
-#include "transport/http/httpjson.h"
-#include "gateway/hub.h"
 #include "cluster/clusterbus.h"
 #include "features/previews/linkpreviewer.h"
+#include "gateway/gateway.h"
+#include "gateway/hub.h"
+#include "gateway/presence.h"
+#include "gateway/typingrelay.h"
 #include "logging.h"
 #include "services/accountpolicy.h"
+#include "services/authservice.h"
+#include "services/channelservice.h"
 #include "services/channelsettings.h"
-#include "services/moderationservice.h"
-#include "services/wordfilter.h"
-#include "store/moderationstore.h"
-#include "transport/http/moderationroutes.h"
+#include "services/eventlog.h"
+#include "services/loginthrottle.h"
 #include "services/messageeditor.h"
-#include "services/pinservice.h"
-#include "services/reactionservice.h"
 #include "services/messageservice.h"
-#include "store/messagestore.h"
+#include "services/moderationservice.h"
 #include "services/passwordhasher.h"
-#include "store/pinstore.h"
-#include "gateway/presence.h"
-#include "transport/ws/qtgatewaysocket.h"
+#include "services/pinservice.h"
 #include "services/ratelimiter.h"
-#include "store/reactionstore.h"
-#include "transport/http/restapi.h"
+#include "services/reactionservice.h"
 #include "store/nodelease.h"
-#include "store/searchindexer.h"
 #include "services/searchservice.h"
-#include "gateway/typingrelay.h"
-#include "store/userstore.h"
 #include "services/viewassembler.h"
 #include "services/views.h"
+#include "services/wordfilter.h"
+#include "store/channelstore.h"
+#include "store/database.h"
+#include "store/messagestore.h"
+#include "store/moderationstore.h"
+#include "store/pinstore.h"
+#include "store/reactionstore.h"
+#include "store/searchindexer.h"
+#include "store/userstore.h"
+#include "transport/http/guardedtcpserver.h"
+#include "transport/http/httpjson.h"
+#include "transport/http/moderationroutes.h"
+#include "transport/http/opsroutes.h"
+#include "transport/http/restapi.h"
+#include "transport/ws/qtgatewaysocket.h"
 #include "transport/ws/wshandshake.h"
 #ifdef NATTER_LITE_WEBSOCKET
 #include "transport/ws/litewebsocket.h"
@@ -78,6 +79,14 @@ void refuseUpgrade(QTcpSocket *socket, const QByteArray &response)
     socket->disconnectFromHost();
     QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
 }
+// The refusal of a gateway upgrade by a user who has --max-connections-per-user open already.
+Wire::Error tooManyConnections()
+{
+    Wire::Error e = Wire::Error::rateLimited(Server::RetryAfterConnectionCapMs);
+    e.message = u"too many open connections for this account"_qs;
+    return e;
+}
+
 } // namespace
 
 // Declared in the order they depend on each other, so that they are destroyed in reverse.
@@ -93,7 +102,9 @@ struct Server::Parts
         , viewData(users, reactions, hub)
         , views(viewData)
         , events(channelStore, messageStore, views, hub)
-        , hasher(c.passwordCost, &hashPool)
+        , hasher(c.passwordCost, &hashPool, c.maxPendingHashes)
+        , throttle({ c.loginBackoffBaseMs, c.loginBackoffMaxMs, c.loginFreePair, c.loginFreeAddress,
+              c.loginFreeAccount, c.registerLimit, c.registerWindowSeconds })
         , limiter(c.sendRate, c.sendBurst)
         , auth(users, hasher, ids, hub)
         , channels(db, channelStore, users, events, hub, views, ids)
@@ -106,9 +117,9 @@ struct Server::Parts
         , presence(hub, users)
         , typing(hub, channelStore, c.typingMaxMembers)
         , search(db, channels, messageStore, views)
-        , gateway({ c.heartbeatMs, c.maxOutboundBytes },
-              { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views, presence,
-                  typing })
+        , gateway({ c.heartbeatMs, c.maxOutboundBytes, c.maxConnectionsPerUser },
+              { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views,
+                  presence, typing })
         , rest({ auth, channels, messages, editor, pinService, settings, search, users, views })
         , files(db, channelStore, auth, ids, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
@@ -116,7 +127,8 @@ struct Server::Parts
         , moderationStore(db)
         , accountPolicy(moderationStore,
               AccountPolicy::registrationFromName(c.registration).value_or(AccountPolicy::Registration::Open))
-        , moderation({ db, moderationStore, users, channelStore, messageStore, channels, editor, auth, hub, views, ids })
+        , moderation({ db, moderationStore, users, channelStore, messageStore, channels, editor, auth, hub,
+              views, ids })
         , moderationRoutes(auth, moderation)
     {
     }
@@ -134,6 +146,7 @@ struct Server::Parts
     Views views;
     EventLog events;
     PasswordHasher hasher;
+    LoginThrottle throttle;
     RateLimiter limiter;
     AuthService auth;
     ChannelService channels;
@@ -240,6 +253,7 @@ bool Server::start(QString *error)
     d->channels.setModeration(&d->moderationStore);
     d->views.setModeration(&d->moderationStore);
     d->auth.setPolicy(&d->accountPolicy);
+    d->auth.setThrottle(&d->throttle);
     if (!m_config.wordFilterFile.isEmpty()) {
         if (!d->wordFilter.load(m_config.wordFilterFile, error))
             return false;
@@ -259,8 +273,13 @@ bool Server::start(QString *error)
         QByteArray token = HttpJson::bearerToken(req);
         if (token.isEmpty())
             token = req.query().queryItemValue(QString(Wire::Rest::Query::Token), QUrl::FullyDecoded).toLatin1();
-        if (!d->auth.authenticate(token)) {
+        const qint64 userId = d->auth.authenticate(token);
+        if (!userId) {
             HttpJson::error(Wire::Error::unauthorized()).write(std::move(responder));
+            return;
+        }
+        if (!d->gateway.mayConnect(userId)) {
+            HttpJson::error(tooManyConnections()).write(std::move(responder));
             return;
         }
         // Only an upgrade may go unanswered here (QHttpServer then hands the socket to QWebSocketServer);
@@ -293,6 +312,12 @@ bool Server::start(QString *error)
 
     d->tcp = new GuardedTcpServer(
         { Limits::MaxHttpHeaderBytes, Limits::MaxJsonBodyBytes, m_config.maxUploadBytes });
+    d->tcp->admission().setConfig(
+        { m_config.maxUnauthenticatedPerAddress, m_config.allowedOrigins, m_config.trustedProxies });
+    d->tcp->admission().setAuthenticator(
+        [this](const QByteArray &token) { return d->auth.authenticate(token) != 0; });
+    d->rest.setAdmission(&d->tcp->admission());
+    d->moderationRoutes.setAdmission(&d->tcp->admission());
     d->tcp->setUploadHandler(
         [this](QTcpSocket *socket, const QByteArray &header) { d->files.receive(socket, header); });
     if (!m_config.tlsCert.isEmpty()) {
@@ -425,9 +450,12 @@ void Server::upgradeLite(QTcpSocket *socket, const QByteArray &head)
     if (!handshake.valid)
         return refuseUpgrade(socket, handshake.refusal());
     // Authenticated before the upgrade, so that a bad token gets an HTTP answer rather than a 4001 close.
-    if (!d->auth.authenticate(handshake.token))
+    const qint64 userId = d->auth.authenticate(handshake.token);
+    if (!userId)
         return refuseUpgrade(socket,
             WsHandshake::errorResponse(401, "Unauthorized", "unauthorized", "missing or invalid token"));
+    if (!d->gateway.mayConnect(userId))
+        return refuseUpgrade(socket, HttpJson::rawError(tooManyConnections()));
     // Called inside the socket's readyRead: it is replaced once that signal has returned.
     QMetaObject::invokeMethod(
         this,

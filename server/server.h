@@ -23,6 +23,9 @@ public:
     quint16 port() const;
     qsizetype connectionCount() const;
     bool isTls() const;
+    // Retry-After of a gateway upgrade refused by --max-connections-per-user: a slot frees when a connection
+    // of the user closes, which is not a matter of seconds; a client backs off at least this long.
+    static constexpr qint64 RetryAfterConnectionCapMs = 10000;
 
     // SIGTERM: stops accepting connections, lets the message batches in flight commit and their senders be
     // answered, closes every WebSocket with 1001 (going away: clients reconnect, perhaps elsewhere), then

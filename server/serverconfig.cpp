@@ -1,4 +1,5 @@
 #include "serverconfig.h"
+#include "transport/http/connectionadmission.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 #include <cstdio>
 
@@ -87,9 +89,46 @@ namespace {
         const QCommandLineOption wordFilter(u"word-filter"_qs,
             u"Refuse (or, for lines `mask:TERM`, mask) messages with the words and phrases listed in FILE."_qs,
             u"FILE"_qs);
-        p.addOptions(
-            { listen, port, dataDir, database, nodeId, logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl,
-                typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter });
+        // Abuse limits (issue 15).
+        const QCommandLineOption loginBackoff(u"login-backoff"_qs,
+            u"Failed logins past the free ones wait BASE ms, doubling up to MAX (default 1000:900000); 0 "
+            u"turns "
+            u"login throttling off."_qs,
+            u"BASE:MAX"_qs, u"1000:900000"_qs);
+        const QCommandLineOption loginFree(u"login-free-failures"_qs,
+            u"Failed logins before the back-off starts, per account and address, per address, and per "
+            u"account "
+            u"from addresses it never signed in from (default 5:20:50)."_qs,
+            u"PAIR:ADDRESS:ACCOUNT"_qs, u"5:20:50"_qs);
+        const QCommandLineOption registerLimit(u"register-limit"_qs,
+            u"Registrations per client address: N per SECONDS (default 10:3600); 0 turns it off."_qs,
+            u"N:SECONDS"_qs, u"10:3600"_qs);
+        const QCommandLineOption perUser(u"max-connections-per-user"_qs,
+            u"Open gateway connections per user (default 16); 0: no cap."_qs, u"N"_qs, u"16"_qs);
+        const QCommandLineOption unauthenticated(u"max-unauthenticated-per-address"_qs,
+            u"Open connections per client address that have not shown a valid token yet (default 32); 0: no cap."_qs,
+            u"N"_qs, u"32"_qs);
+        const QCommandLineOption origins(u"allowed-origins"_qs,
+            u"Web origins (scheme://host[:port], comma-separated) whose browser pages may use the server; "
+            u"requests with any other Origin header are refused 403 (default: none; requests without Origin "
+            u"are "
+            u"not affected)."_qs,
+            u"LIST"_qs);
+        const QCommandLineOption proxies(u"trusted-proxies"_qs,
+            u"Addresses of reverse proxies (comma-separated) whose X-Forwarded-For names the client for the "
+            u"per-address limits; they are exempt from the unauthenticated-connection cap."_qs,
+            u"LIST"_qs);
+        const QCommandLineOption pendingHashes(u"max-pending-hashes"_qs,
+            u"Password hashes running or queued beyond which logins and registrations are refused at once "
+            u"with "
+            u"429 (default 32); 0: unbounded."_qs,
+            u"N"_qs, u"32"_qs);
+        const QCommandLineOption hashThreads(
+            u"hash-threads"_qs, u"Threads computing password hashes (default 2)."_qs, u"N"_qs, u"2"_qs);
+        p.addOptions({ listen, port, dataDir, database, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
+            uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration,
+            wordFilter, loginBackoff, loginFree, registerLimit, perUser, unauthenticated, origins, proxies,
+            pendingHashes, hashThreads });
         p.addOption(privatePreviews);
         const QCommandLineOption redis(u"redis"_qs,
             u"Run as one of several instances on one database: fan out through Redis at redis://HOST:PORT"
@@ -108,7 +147,9 @@ namespace {
         p.addOption(wsTransport);
         const QList<QCommandLineOption> settings { listen, port, dataDir, database, nodeId, logLevel, rate, cost,
             heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
-            tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis };
+            tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis,
+            loginBackoff, loginFree,
+            registerLimit, perUser, unauthenticated, origins, proxies, pendingHashes, hashThreads };
         p.addOption(QCommandLineOption(u"config"_qs,
             u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
             u"FILE"_qs));
@@ -173,6 +214,89 @@ std::optional<std::pair<QString, quint16>> ServerConfig::redisAddress(const QStr
         return std::nullopt;
     return std::make_pair(parsed.host(), quint16(port));
 }
+
+namespace {
+    // A list of N non-negative integers separated by ':' (e.g. "1000:900000"), or nothing.
+    std::optional<QList<qint64>> numbers(const QString &text, qsizetype n)
+    {
+        const QStringList parts = text.split(u':');
+        if (parts.size() != n)
+            return std::nullopt;
+        QList<qint64> out;
+        for (const QString &part : parts) {
+            bool ok = false;
+            const qint64 value = part.trimmed().toLongLong(&ok);
+            if (!ok || value < 0 || value > std::numeric_limits<int>::max())
+                return std::nullopt;
+            out.append(value);
+        }
+        return out;
+    }
+
+    template<class Fail>
+    bool parseAbuseLimits(const QCommandLineParser &p, ServerConfig &c, const Fail &fail, int *exitCode)
+    {
+        const auto refuse = [&](const QString &message) {
+            *exitCode = fail(message);
+            return false;
+        };
+        const QString backoff = p.value(u"login-backoff"_qs);
+        if (backoff.trimmed() == u"0") {
+            c.loginBackoffBaseMs = 0;
+        } else {
+            const auto v = numbers(backoff, 2);
+            if (!v || v->at(0) < 1 || v->at(1) < v->at(0))
+                return refuse(
+                    u"--login-backoff must be BASE_MS:MAX_MS with 1 <= BASE <= MAX (e.g. 1000:900000), or 0"_qs);
+            c.loginBackoffBaseMs = v->at(0);
+            c.loginBackoffMaxMs = v->at(1);
+        }
+        const auto free = numbers(p.value(u"login-free-failures"_qs), 3);
+        if (!free || free->at(0) < 1 || free->at(1) < 1 || free->at(2) < 1)
+            return refuse(
+                u"--login-free-failures must be PAIR:ADDRESS:ACCOUNT, each at least 1 (e.g. 5:20:50)"_qs);
+        c.loginFreePair = int(free->at(0));
+        c.loginFreeAddress = int(free->at(1));
+        c.loginFreeAccount = int(free->at(2));
+        const QString reg = p.value(u"register-limit"_qs);
+        if (reg.trimmed() == u"0") {
+            c.registerLimit = 0;
+        } else {
+            const auto v = numbers(reg, 2);
+            if (!v || v->at(0) < 1 || v->at(1) < 1)
+                return refuse(u"--register-limit must be N:SECONDS, both at least 1 (e.g. 10:3600), or 0"_qs);
+            c.registerLimit = int(v->at(0));
+            c.registerWindowSeconds = int(v->at(1));
+        }
+        const auto count = [&](const QString &name, int *out) {
+            bool ok = false;
+            *out = p.value(name).trimmed().toInt(&ok);
+            return ok && *out >= 0;
+        };
+        if (!count(u"max-connections-per-user"_qs, &c.maxConnectionsPerUser))
+            return refuse(u"--max-connections-per-user must be a non-negative integer"_qs);
+        if (!count(u"max-unauthenticated-per-address"_qs, &c.maxUnauthenticatedPerAddress))
+            return refuse(u"--max-unauthenticated-per-address must be a non-negative integer"_qs);
+        if (!count(u"max-pending-hashes"_qs, &c.maxPendingHashes))
+            return refuse(u"--max-pending-hashes must be a non-negative integer"_qs);
+        if (!count(u"hash-threads"_qs, &c.hashThreads) || c.hashThreads < 1 || c.hashThreads > 64)
+            return refuse(u"--hash-threads must be 1 to 64"_qs);
+        for (const QString &item : p.value(u"allowed-origins"_qs).split(u',', Qt::SkipEmptyParts)) {
+            const QByteArray origin = ConnectionAdmission::normaliseOrigin(item.trimmed().toLatin1());
+            if (origin.isEmpty())
+                return refuse(
+                    u"--allowed-origins: not an origin (scheme://host[:port]): "_qs + item.trimmed());
+            c.allowedOrigins.append(origin);
+        }
+        for (const QString &item : p.value(u"trusted-proxies"_qs).split(u',', Qt::SkipEmptyParts)) {
+            QHostAddress address;
+            if (!address.setAddress(item.trimmed()))
+                return refuse(u"--trusted-proxies: not an IP address: "_qs + item.trimmed());
+            c.trustedProxies.append(address);
+        }
+        return true;
+    }
+} // namespace
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &commandLine, int *exitCode)
 {
@@ -332,6 +456,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
         *exitCode = fail(u"--drain-timeout-ms must be a non-negative number"_qs);
         return std::nullopt;
     }
+    if (!parseAbuseLimits(p, c, fail, exitCode))
+        return std::nullopt;
     if (p.value(u"ws-transport"_qs) == u"lite") {
 #ifdef NATTER_LITE_WEBSOCKET
         c.wsTransport = WsTransport::Lite;

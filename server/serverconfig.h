@@ -3,6 +3,7 @@
 #include "services/passwordhasher.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,20 @@ struct ServerConfig
     // Moderation (issue 16): who may register (open | invite | closed), and the word filter's file.
     QString registration = QStringLiteral("open");
     QString wordFilterFile;
+    // Abuse limits (issue 15, docs/security.md). Login back-off: BASE doubling up to MAX after the free
+    // failures per (account, address), per address and per account; 0 base turns it off.
+    qint64 loginBackoffBaseMs = 1000;
+    qint64 loginBackoffMaxMs = 15 * 60 * 1000;
+    int loginFreePair = 5;
+    int loginFreeAddress = 20;
+    int loginFreeAccount = 50;
+    int registerLimit = 10; // registrations per address per registerWindowSeconds; 0: unlimited
+    int registerWindowSeconds = 3600;
+    int maxConnectionsPerUser = 16; // open gateway connections per user; 0: unlimited
+    int maxUnauthenticatedPerAddress = 32; // HTTP connections without a valid token yet; 0: unlimited
+    QList<QByteArray> allowedOrigins; // browser origins accepted (normalised); none by default
+    QList<QHostAddress> trustedProxies; // whose X-Forwarded-For names the client
+    int maxPendingHashes = 32; // Argon2id jobs running or queued; more logins are refused; 0: unbounded
     // SIGTERM: how long in-flight commits and closing WebSockets may take before the process exits anyway.
     int drainTimeoutMs = 10000;
     // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket,

@@ -192,6 +192,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     if (l.doc) {
         painter->save();
+        // Glyphs can reach far outside their line (stacked combining marks, tall fonts): never over other
+        // rows.
+        painter->setClipRect(r, Qt::IntersectClip);
         painter->translate(l.text.translated(r.topLeft()).topLeft());
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.palette = pal;

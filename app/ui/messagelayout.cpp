@@ -1,6 +1,7 @@
 #include "messagelayout.h"
 #include "chatpalette.h"
 #include "models/messagelistmodel.h"
+#include "text/displaytext.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -160,7 +161,8 @@ MessageLayout MessageLayoutCache::build(const QModelIndex &index, const Message 
         } else if (m.text.isEmpty() && !m.attachments.isEmpty()) {
             doc.reset(); // files only: no text line
         } else {
-            doc->setMarkdown(chatMarkdown(m.text), QTextDocument::MarkdownDialectGitHub);
+            doc->setMarkdown(
+                chatMarkdown(DisplayText::limitCombiningMarks(m.text)), QTextDocument::MarkdownDialectGitHub);
             if (m.isEdited()) {
                 QTextCursor c(doc.get());
                 c.movePosition(QTextCursor::End);

@@ -35,6 +35,14 @@ struct Error
         return { ErrorCode::RateLimited, QStringLiteral("too many requests, slow down"), retryAfterMs };
     }
 
+    // The server is too busy to take this request now (e.g. its password hashing queue is full): rate_limited
+    // too, so that clients wait RETRYAFTERMS and try again exactly as they do when they are throttled.
+    static Error busy(qint64 retryAfterMs)
+    {
+        return { ErrorCode::RateLimited, QStringLiteral("the server is busy, try again shortly"),
+            retryAfterMs };
+    }
+
     static Error read(JsonReader &reader);
     void write(JsonWriter &writer) const;
     QJsonObject toJson() const;

@@ -174,6 +174,15 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
         QTimer::singleShot(6000, raw, &QObject::deleteLater);
         return;
     }
+    if (!mayConnect(userId)) {
+        // Upgrades that passed the handshake's check in the same event-loop pass: closed, not served.
+        GatewaySocket *raw = socket.release();
+        connect(raw, &GatewaySocket::disconnected, raw, &QObject::deleteLater);
+        metrics().reject(Metrics::Reject::RateLimited);
+        raw->close(Wire::CloseCode::PolicyViolation, u"too many connections"_qs);
+        QTimer::singleShot(6000, raw, &QObject::deleteLater);
+        return;
+    }
     auto *connection = new Connection(std::move(socket), userId, tokenHash, m_config.maxOutboundBytes, this);
     connect(connection, &Connection::frameReceived, this, &Gateway::onFrame);
     connect(connection, &Connection::closed, this, &Gateway::onClosed);
@@ -192,6 +201,12 @@ void Gateway::accept(std::unique_ptr<GatewaySocket> socket, const QByteArray &to
         for (const Wire::Channel &channel : std::as_const(ready.channels))
             relay->channelSeen(channel.id.value(), m_messages.lastDurableSeq(channel.id.value(), channel.lastSeq));
     connection->send(Wire::encodeFrame(ready));
+}
+
+bool Gateway::mayConnect(qint64 userId) const
+{
+    return m_config.maxConnectionsPerUser <= 0
+        || m_hub.connectionsOf(userId).size() < m_config.maxConnectionsPerUser;
 }
 
 void Gateway::onClosed(Connection *connection)

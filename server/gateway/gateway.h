@@ -42,7 +42,10 @@ public:
     {
         int heartbeatMs;
         qint64 maxOutboundBytes;
+        int maxConnectionsPerUser = 0; // 0: no cap; the upgrade is refused 429 first, this catches races
     };
+    // True when USERID may open another connection (the handshake asks before it upgrades).
+    bool mayConnect(qint64 userId) const;
 
     // The services frames are routed to.
     struct Services

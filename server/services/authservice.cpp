@@ -2,6 +2,7 @@
 #include "gateway/hub.h"
 #include "logging.h"
 #include "services/accountpolicy.h"
+#include "services/loginthrottle.h"
 #include "services/passwordhasher.h"
 #include "store/moderationstore.h"
 #include "store/userstore.h"
@@ -42,6 +43,7 @@ AuthService::AuthService(
     , m_ids(ids)
     , m_hub(hub)
 {
+    m_clock.start();
     // A token revoked on another instance must not stay valid here through the cache.
     connect(&m_hub, &Hub::tokenRevokedElsewhere, this,
         [this](const QByteArray &tokenHash) { m_tokenCache.remove(tokenHash); });
@@ -60,18 +62,42 @@ Result<AuthService::Session> AuthService::startSession(const UserRecord &user)
     return Session { user, token };
 }
 
-QFuture<Result<AuthService::Session>> AuthService::registerUser(const Wire::Credentials &credentials)
+QFuture<Result<AuthService::Session>> AuthService::registerUser(
+    const Wire::Credentials &credentials, const QByteArray &address)
 {
-    return registerChecked(credentials, false);
+    return registerChecked(credentials, false, address);
 }
 
 QFuture<Result<AuthService::Session>> AuthService::createUser(const Wire::Credentials &credentials)
 {
-    return registerChecked(credentials, true);
+    return registerChecked(credentials, true, {});
+}
+
+std::optional<Wire::Error> AuthService::admitLogin(const QString &username, const QByteArray &address)
+{
+    if (m_throttle) {
+        if (const qint64 wait = m_throttle->admitLogin(username, address, m_clock.elapsed())) {
+            qCDebug(lcAuth).noquote() << "login throttled for" << wait << "ms:" << username;
+            return Wire::Error::rateLimited(wait);
+        }
+    }
+    if (m_hasher.saturated()) {
+        if (m_throttle)
+            m_throttle->abandoned(username, address);
+        qCDebug(lcAuth) << "password hashing queue full; refusing a login";
+        return Wire::Error::busy(m_hasher.retryAfterMs());
+    }
+    return std::nullopt;
+}
+
+void AuthService::loginChecked(const QString &username, const QByteArray &address, bool passwordMatched)
+{
+    if (m_throttle)
+        m_throttle->finished(username, address, passwordMatched, m_clock.elapsed());
 }
 
 QFuture<Result<AuthService::Session>> AuthService::registerChecked(
-    const Wire::Credentials &credentials, bool admitted)
+    const Wire::Credentials &credentials, bool admitted, const QByteArray &address)
 {
     const QString &username = credentials.username;
     const QString &password = credentials.password;
@@ -85,15 +111,36 @@ QFuture<Result<AuthService::Session>> AuthService::registerChecked(
         return readyFuture(Result<Session>(Wire::Error::badRequest(u"displayName must not be blank"_qs)));
     if (m_users.byUsername(username))
         return readyFuture(Result<Session>(Wire::Error::conflict(u"username is taken"_qs)));
+    // Throttled before the policy takes an invite code's use, so that a refusal here costs the invite
+    // nothing.
+    const bool throttled = !admitted && m_throttle;
+    if (throttled) {
+        if (const qint64 wait = m_throttle->admitRegistration(address, m_clock.elapsed())) {
+            qCDebug(lcAuth) << "registration throttled for" << wait << "ms";
+            return readyFuture(Result<Session>(Wire::Error::rateLimited(wait)));
+        }
+    }
+    if (!admitted && m_hasher.saturated()) {
+        if (throttled)
+            m_throttle->refundRegistration(address);
+        qCDebug(lcAuth) << "password hashing queue full; refusing a registration";
+        return readyFuture(Result<Session>(Wire::Error::busy(m_hasher.retryAfterMs())));
+    }
     if (!admitted && m_policy)
-        if (const auto refusal = m_policy->admit(credentials))
+        if (const auto refusal = m_policy->admit(credentials)) {
+            if (throttled)
+                m_throttle->refundRegistration(address);
             return readyFuture(Result<Session>(*refusal));
+        }
 
-    return m_hasher.hash(password).then(
-        this, [this, username, displayName, credentials, admitted](const QString &hash) -> Result<Session> {
+    return m_hasher.hash(password).then(this,
+        [this, username, displayName, credentials, admitted, address, throttled](
+            const QString &hash) -> Result<Session> {
             const auto refund = [&] {
                 if (!admitted && m_policy)
                     m_policy->refund(credentials);
+                if (throttled)
+                    m_throttle->refundRegistration(address);
             };
             if (hash.isEmpty()) {
                 refund();
@@ -110,36 +157,45 @@ QFuture<Result<AuthService::Session>> AuthService::registerChecked(
         });
 }
 
-QFuture<Result<AuthService::Session>> AuthService::login(const Wire::Credentials &credentials)
+QFuture<Result<AuthService::Session>> AuthService::login(
+    const Wire::Credentials &credentials, const QByteArray &address)
 {
     const QString &username = credentials.username;
     const QString &password = credentials.password;
+    if (const auto refusal = admitLogin(username, address))
+        return readyFuture(Result<Session>(*refusal));
     const auto found = m_users.byUsername(username);
     // An unknown user costs the same hash as a wrong password and gets the same answer.
     const QString stored = found ? found->second : m_hasher.decoyHash();
     const qint64 userId = found ? found->first.id : 0;
-    return m_hasher.verify(stored, password).then(this, [this, userId](bool match) -> Result<Session> {
-        const auto user = userId ? m_users.byId(userId) : std::nullopt;
-        if (!match || !user)
-            return Wire::Error::unauthorized(u"wrong username or password"_qs);
-        if (const auto refusal = AccountPolicy::loginRefusal(*user))
-            return *refusal;
-        return startSession(*user);
-    });
+    return m_hasher.verify(stored, password)
+        .then(this, [this, userId, username, address](bool match) -> Result<Session> {
+            const auto user = userId ? m_users.byId(userId) : std::nullopt;
+            loginChecked(username, address, match && user);
+            if (!match || !user)
+                return Wire::Error::unauthorized(u"wrong username or password"_qs);
+            if (const auto refusal = AccountPolicy::loginRefusal(*user))
+                return *refusal;
+            return startSession(*user);
+        });
 }
 
 QFuture<Result<AuthService::Session>> AuthService::changePassword(
-    const Wire::Credentials &credentials, const QString &newPassword)
+    const Wire::Credentials &credentials, const QString &newPassword, const QByteArray &address)
 {
     if (const QString problem = Validation::passwordProblem(newPassword); !problem.isEmpty())
         return readyFuture(Result<Session>(Wire::Error::badRequest(u"newPassword: "_qs + problem)));
+    if (const auto refusal = admitLogin(credentials.username, address))
+        return readyFuture(Result<Session>(*refusal));
     const auto found = m_users.byUsername(credentials.username);
     const QString stored = found ? found->second : m_hasher.decoyHash();
     const qint64 userId = found ? found->first.id : 0;
     return m_hasher.verify(stored, credentials.password)
         .then(this,
-            [this, userId, newPassword](bool match) -> QFuture<Result<Session>> {
+            [this, userId, newPassword, username = credentials.username, address](
+                bool match) -> QFuture<Result<Session>> {
                 const auto user = userId ? m_users.byId(userId) : std::nullopt;
+                loginChecked(username, address, match && user);
                 if (!match || !user)
                     return readyFuture(Result<Session>(Wire::Error::unauthorized(u"wrong username or password"_qs)));
                 if (user->deactivatedAt)

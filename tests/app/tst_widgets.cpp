@@ -3,6 +3,7 @@
 #include "fakepagesource.h"
 #include "host/localserver.h"
 #include "mainwindow.h"
+#include "messagelayout.h"
 #include "messageview.h"
 #include "models/messagelistmodel.h"
 #include "session/account.h"
@@ -343,6 +344,32 @@ private slots:
         view.resize(320, 480);
         QTRY_VERIFY(view.visualRect(view.model()->index(last, 0)).height() > wideHeight);
         QVERIFY(view.isAtBottom());
+    }
+
+    // Issue 15: a message of 4000 combining characters (what a hostile server or user can send within the
+    // protocol's limit) is laid out with at most DisplayText::MaxCombiningMarks marks per letter, and the
+    // view paints it without trouble.
+    void combiningMarksAreBoundedWhenRendered()
+    {
+        FakePageSource source(5);
+        MessageListModel model(&source);
+        MessageView view;
+        view.resize(640, 480);
+        view.setMessageModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setChannel(Wire::Id(100));
+        Message zalgo = source.make(6);
+        zalgo.text = QStringLiteral("a") + QString(3999, QChar(0x0301));
+        model.addMessage(zalgo);
+        QTRY_VERIFY(view.isAtBottom());
+        const QModelIndex last = model.index(model.rowCount() - 1, 0);
+        QCOMPARE(last.data(MessageListModel::MessageRole).value<Message>().text, zalgo.text);
+        MessageLayoutCache layouts;
+        const MessageLayout &l = layouts.layout(last, 600);
+        QVERIFY(l.doc);
+        QCOMPARE(l.doc->toPlainText(), QStringLiteral("a") + QString(8, QChar(0x0301)));
+        QVERIFY(!view.grab().isNull());
     }
 };
 

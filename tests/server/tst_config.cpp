@@ -71,6 +71,35 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("durability")), QStringLiteral("full"));
         QCOMPARE(s.value(QStringLiteral("allow-private-previews")), QStringLiteral("false"));
         QVERIFY(s.size() >= 15);
+        // The abuse limits' defaults (docs/operations.md).
+        QCOMPARE(s.value(QStringLiteral("login-backoff")), QStringLiteral("1000:900000"));
+        QCOMPARE(s.value(QStringLiteral("login-free-failures")), QStringLiteral("5:20:50"));
+        QCOMPARE(s.value(QStringLiteral("register-limit")), QStringLiteral("10:3600"));
+        QCOMPARE(s.value(QStringLiteral("max-connections-per-user")), QStringLiteral("16"));
+        QCOMPARE(s.value(QStringLiteral("max-unauthenticated-per-address")), QStringLiteral("32"));
+        QCOMPARE(s.value(QStringLiteral("max-pending-hashes")), QStringLiteral("32"));
+        QCOMPARE(s.value(QStringLiteral("hash-threads")), QStringLiteral("2"));
+        QCOMPARE(s.value(QStringLiteral("allowed-origins")), QString());
+        QCOMPARE(s.value(QStringLiteral("trusted-proxies")), QString());
+    }
+
+    void abuseLimitsFromAFile()
+    {
+        const QString file = writeConfig(QStringLiteral("abuse.conf"),
+            "login-backoff = 500:5000\nlogin-free-failures = 3:10:30\nregister-limit = 0\n"
+            "max-connections-per-user = 4\nallowed-origins = https://chat.example.com, "
+            "https://web.example:8443\n"
+            "trusted-proxies = 10.0.0.1\n");
+        const Run r = runServer({ QStringLiteral("--config"), file, QStringLiteral("--check-config") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto s = settings(r.out);
+        QCOMPARE(s.value(QStringLiteral("login-backoff")), QStringLiteral("500:5000"));
+        QCOMPARE(s.value(QStringLiteral("login-free-failures")), QStringLiteral("3:10:30"));
+        QCOMPARE(s.value(QStringLiteral("register-limit")), QStringLiteral("0"));
+        QCOMPARE(s.value(QStringLiteral("max-connections-per-user")), QStringLiteral("4"));
+        QVERIFY(
+            s.value(QStringLiteral("allowed-origins")).contains(QStringLiteral("https://web.example:8443")));
+        QCOMPARE(s.value(QStringLiteral("trusted-proxies")), QStringLiteral("10.0.0.1"));
     }
 
     void fileValuesApplyAndTheCommandLineWins()
@@ -114,6 +143,37 @@ private slots:
                                         << QStringLiteral(": durability must be full or process");
         QTest::newRow("bad flag") << QByteArray("allow-private-previews = maybe\n")
                                   << QStringLiteral(": allow-private-previews must be true or false");
+        // The abuse limits (issue 15).
+        QTest::newRow("login-backoff word") << QByteArray("login-backoff = fast\n")
+                                            << QStringLiteral(": login-backoff must be BASE_MS:MAX_MS");
+        QTest::newRow("login-backoff max below base") << QByteArray(
+            "login-backoff = 5000:1000\n") << QStringLiteral(": login-backoff must be BASE_MS:MAX_MS");
+        QTest::newRow("login-free-failures zero")
+            << QByteArray("login-free-failures = 5:0:5\n")
+            << QStringLiteral(": login-free-failures must be PAIR:ADDRESS:ACCOUNT");
+        QTest::newRow("login-free-failures two")
+            << QByteArray("login-free-failures = 5:5\n")
+            << QStringLiteral(": login-free-failures must be PAIR:ADDRESS:ACCOUNT");
+        QTest::newRow("register-limit no window")
+            << QByteArray("register-limit = 10\n") << QStringLiteral(": register-limit must be N:SECONDS");
+        QTest::newRow("negative per-user cap")
+            << QByteArray("max-connections-per-user = -1\n")
+            << QStringLiteral(": max-connections-per-user must be a non-negative integer");
+        QTest::newRow("unauthenticated cap word")
+            << QByteArray("max-unauthenticated-per-address = lots\n")
+            << QStringLiteral(": max-unauthenticated-per-address must be a non-negative integer");
+        QTest::newRow("pending hashes word")
+            << QByteArray("max-pending-hashes = many\n")
+            << QStringLiteral(": max-pending-hashes must be a non-negative integer");
+        QTest::newRow("no hash threads")
+            << QByteArray("hash-threads = 0\n") << QStringLiteral(": hash-threads must be 1 to 64");
+        QTest::newRow("origin without scheme")
+            << QByteArray("allowed-origins = chat.example.com\n")
+            << QStringLiteral(": allowed-origins: not an origin (scheme://host[:port]): chat.example.com");
+        QTest::newRow("origin with a path") << QByteArray("allowed-origins = https://chat.example.com/app\n")
+                                            << QStringLiteral(": allowed-origins: not an origin");
+        QTest::newRow("proxy by name") << QByteArray("trusted-proxies = proxy.local\n")
+                                       << QStringLiteral(": trusted-proxies: not an IP address: proxy.local");
     }
 
     void refusals()

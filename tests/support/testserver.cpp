@@ -104,6 +104,12 @@ bool TestServer::start()
         QStringLiteral("--password-cost"), QStringLiteral("fast") };
     if (!m_databaseUrl.isEmpty())
         args += { QStringLiteral("--database"), m_databaseUrl };
+    // The abuse limits are off for the suites that test other things (they register dozens of users and open
+    // many connections from 127.0.0.1); tst_abuse turns each on with small values (extraArgs come last and
+    // win).
+    args += QStringList { QStringLiteral("--login-backoff=0"), QStringLiteral("--register-limit=0"),
+        QStringLiteral("--max-pending-hashes=0"), QStringLiteral("--max-connections-per-user=0"),
+        QStringLiteral("--max-unauthenticated-per-address=0") };
     // Lets a whole suite run against another server configuration, e.g. "--ws-transport lite".
     args += qEnvironmentVariable("NATTER_TEST_SERVER_ARGS").split(u' ', Qt::SkipEmptyParts);
     args += m_extraArgs;

@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "media/mediacache.h"
 #include "net/apiclient.h"
+#include "net/clientlimits.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -89,11 +90,14 @@ QImage MediaLoader::image(const QString &path, const QSize &maxSize)
     }
     ++m_networkRequests;
     QNetworkReply *reply = get(path);
+    ClientLimits::limitReplySize(reply, ClientLimits::MaxImageBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply, path, key, maxSize] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 200) {
-            const Status s = statusOf(status);
+        const bool cancelled
+            = reply->error() == QNetworkReply::OperationCanceledError; // too large or too slow
+        if (status != 200 || cancelled) {
+            const Status s = cancelled ? Status::Failed : statusOf(status);
             qCInfo(lcApi) << "image" << path << "not loaded:" << status << reply->errorString();
             m_status.insert(key, s);
             emit imageFailed(path, s);
@@ -108,6 +112,14 @@ QImage MediaLoader::image(const QString &path, const QSize &maxSize)
         decode(key, path, file, maxSize);
     });
     return {};
+}
+
+bool MediaLoader::fitsLimits(const QSize &size)
+{
+    if (!size.isValid())
+        return true; // not told: the allocation limit decides
+    return size.width() <= ClientLimits::MaxImageSide && size.height() <= ClientLimits::MaxImageSide
+        && qint64(size.width()) * size.height() <= ClientLimits::MaxImagePixels;
 }
 
 void MediaLoader::decode(const QString &key, const QString &path, const QString &file, const QSize &maxSize)
@@ -133,6 +145,13 @@ void MediaLoader::decode(const QString &key, const QString &path, const QString 
     });
     watcher->setFuture(QtConcurrent::run(&m_decoders, [file, maxSize] {
         QImageReader reader(file);
+        // The header's claim is checked before any pixel memory is allocated: a tiny file may claim
+        // 50,000 x 50,000 pixels (10 GB decoded). What a header does not tell, the allocation limit bounds.
+        reader.setAllocationLimit(ClientLimits::ImageAllocationLimitMb);
+        if (!fitsLimits(reader.size())) {
+            qCWarning(lcApi) << "not decoding" << file << "which claims" << reader.size() << "pixels";
+            return QImage();
+        }
         reader.setAutoTransform(true);
         // Decoded at the size it is shown at (QImageReader scales while decoding: a 12-megapixel photo never
         // exists whole in memory); viewers get the full picture, a huge one scaled to what a screen can show.

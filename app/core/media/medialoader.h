@@ -58,6 +58,8 @@ private:
     QNetworkReply *get(const QString &path);
     void decode(const QString &key, const QString &path, const QString &file, const QSize &maxSize);
     static Status statusOf(int httpStatus);
+    // Whether an image whose header claims SIZE may be decoded (ClientLimits).
+    static bool fitsLimits(const QSize &size);
 
     QNetworkAccessManager *m_nam;
     ApiClient *m_api;

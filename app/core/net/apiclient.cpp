@@ -1,5 +1,6 @@
 #include "net/apiclient.h"
 #include "logging.h"
+#include "net/clientlimits.h"
 
 #include <common/protocol/codec.h>
 #include <common/protocol/error.h>
@@ -78,6 +79,7 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     QNetworkReply *reply = m_nam->sendCustomRequest(request, verb, body);
+    ClientLimits::limitReplySize(reply, ClientLimits::MaxReplyBytes);
     qCDebug(lcApi) << verb << url.toString();
     connect(
         reply, &QNetworkReply::finished, context ? context : this, [reply, callback = std::move(callback)] {
@@ -85,7 +87,9 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
             ApiResult result;
             result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray data = reply->readAll();
-            if (result.status == 0) {
+            // Cancelled: too large (ClientLimits) or too slow (the transfer timeout); what arrived is
+            // partial.
+            if (result.status == 0 || reply->error() == QNetworkReply::OperationCanceledError) {
                 result.networkError = true;
                 result.errorMessage = reply->errorString();
             } else {

@@ -1,5 +1,6 @@
 #include "net/gatewayclient.h"
 #include "logging.h"
+#include "net/clientlimits.h"
 #include "net/tlstrust.h"
 
 #include <common/protocol/requests.h>
@@ -74,9 +75,10 @@ void GatewayClient::connectNow()
         m_socket->deleteLater();
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    // A client never needs frames anywhere near Qt's 2 GiB default.
-    m_socket->setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
-    m_socket->setMaxAllowedIncomingFrameSize(16 * 1024 * 1024);
+    // A client never needs frames anywhere near Qt's 2 GiB default; a larger one closes the connection (1009)
+    // from its header, before its payload is read.
+    m_socket->setMaxAllowedIncomingMessageSize(ClientLimits::MaxGatewayFrameBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(ClientLimits::MaxGatewayFrameBytes);
     if (m_trust) m_trust->watch(m_socket, m_url);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GatewayClient::onTextMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &GatewayClient::onDisconnected);

@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "models/messagelistmodel.h"
 #include "net/apiclient.h"
+#include "net/clientlimits.h"
 #include "session/messageactions.h"
 #include "session/moderation.h"
 
@@ -10,6 +11,8 @@
 #include <common/protocol/rest.h>
 
 #include <QUuid>
+
+#include <algorithm>
 
 namespace Natter::Client {
 
@@ -115,6 +118,10 @@ Channel Session::channel(Wire::Id channelId) const
 
 void Session::addChannel(const Channel &channel)
 {
+    if (!m_cursors.contains(channel.id) && m_channels.rowCount() >= ClientLimits::MaxChannels) {
+        qCWarning(lcSession) << "ignoring a channel past" << ClientLimits::MaxChannels << "held";
+        return;
+    }
     if (!m_cursors.contains(channel.id)) setCursor(channel.id, channel.lastSeq);
     updateChannel(channel);
     findPeers({ channel });
@@ -296,7 +303,16 @@ void Session::onReady(const Wire::Ready &ready)
     QList<Channel> channels;
     QHash<Wire::Id, qint64> toSync;
     QSet<Wire::Id> known;
-    for (const Wire::Channel &wire : ready.channels) {
+    QList<Wire::Channel> held = ready.channels;
+    if (held.size() > ClientLimits::MaxChannels) {
+        // No real server sends this many; keep the most recently active ones rather than hold them all.
+        qCWarning(lcSession) << "ready lists" << held.size() << "channels; keeping the"
+                             << ClientLimits::MaxChannels << "most recently active";
+        std::partial_sort(held.begin(), held.begin() + ClientLimits::MaxChannels, held.end(),
+            [](const Wire::Channel &a, const Wire::Channel &b) { return a.lastMessageAt > b.lastMessageAt; });
+        held.resize(ClientLimits::MaxChannels);
+    }
+    for (const Wire::Channel &wire : std::as_const(held)) {
         Channel c(wire);
         known.insert(c.id);
         if (m_cursors.contains(c.id))

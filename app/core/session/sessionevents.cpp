@@ -90,7 +90,13 @@ void Session::onEvent(Wire::FrameType type, const QJsonObject &frame)
 
 bool Session::acceptChannelEvent(Wire::Id channelId, qint64 seq)
 {
-    const qint64 current = m_cursors.value(channelId, seq - 1);
+    // A channel this session does not hold (it always comes first, by ready or channel.added): nothing to
+    // apply it to, and a hostile server must not grow the cursors and the cache with made-up channels.
+    if (!m_cursors.contains(channelId)) {
+        qCWarning(lcSession) << "dropping an event for a channel not held:" << channelId.toString();
+        return false;
+    }
+    const qint64 current = m_cursors.value(channelId);
     if (seq <= current) return false; // already applied: a replay overlapping what came live
     if (seq > current + 1) {
         // Something was missed (a dropped connection on the server's side of the bus): ask for the gap

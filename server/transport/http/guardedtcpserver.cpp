@@ -1,6 +1,7 @@
 #include "transport/http/guardedtcpserver.h"
 #include "logging.h"
 #include "metrics.h"
+#include "transport/http/httpjson.h"
 #include "transport/http/observedsocket.h"
 
 #include <QPointer>
@@ -48,7 +49,20 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     // pass's frames until the client's delayed ACK (40 ms on Linux), which was all of the fan-out's p99
     // (docs/benchmarks.md). The gateway's duplicated descriptor shares the option.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    new HttpGuard(socket, m_limits, m_uploads, m_upgrades);
+    if (!m_admission.admit(socket)) {
+#if QT_CONFIG(ssl)
+        if (tls) {
+            // An answer would have to wait for a TLS handshake, which is the work the cap saves.
+            metrics().reject(Metrics::Reject::RateLimited);
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+#endif
+        refuseOverCap(socket);
+        return;
+    }
+    new HttpGuard(socket, m_limits, m_uploads, m_upgrades, &m_admission);
 #if QT_CONFIG(ssl)
     if (tls) {
         // A client that never finishes its handshake (or speaks plain HTTP to the TLS port) is dropped.
@@ -73,6 +87,20 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     }
 #endif
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::refuseOverCap(QTcpSocket *socket)
+{
+    metrics().reject(Metrics::Reject::RateLimited);
+    qCInfo(lcHttp) << "refused a connection: too many unauthenticated connections from"
+                   << socket->peerAddress().toString();
+    // Answered before any request is read (HTTP/1.1 allows a server to answer and close at any time), so that
+    // a client sees why; nothing from it is read.
+    socket->setReadBufferSize(4096);
+    socket->write(HttpJson::rawError(Wire::Error::rateLimited(RetryAfterOverCapMs)));
+    socket->disconnectFromHost();
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(5000, socket, [socket] { socket->deleteLater(); });
 }
 
 } // namespace Natter::Server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "transport/http/connectionadmission.h"
 #include "transport/http/httpguard.h"
 
 #include <QTcpServer>
@@ -31,15 +32,24 @@ public:
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
 #endif
     bool isTls() const;
+    // The per-address cap on unauthenticated connections and the Origin allowlist (issue 15).
+    ConnectionAdmission &admission()
+    {
+        return m_admission;
+    }
     static constexpr int HandshakeTimeoutMs = 10000;
+    static constexpr int RetryAfterOverCapMs = 1000;
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void refuseOverCap(QTcpSocket *socket);
+
     HttpGuard::Limits m_limits;
     HttpGuard::UploadHandler m_uploads;
     HttpGuard::UpgradeHandler m_upgrades;
+    ConnectionAdmission m_admission;
 #if QT_CONFIG(ssl)
     std::optional<QSslConfiguration> m_tls;
 #endif

@@ -1,7 +1,8 @@
 #include "transport/http/httpguard.h"
-#include "transport/http/requesthead.h"
 #include "logging.h"
 #include "metrics.h"
+#include "transport/http/connectionadmission.h"
+#include "transport/http/requesthead.h"
 #include "transport/ws/wshandshake.h"
 
 #include <QRandomGenerator>
@@ -13,12 +14,14 @@
 
 namespace Natter::Server {
 
-HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, UpgradeHandler upgrades)
+HttpGuard::HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads, UpgradeHandler upgrades,
+    ConnectionAdmission *admission)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
     , m_uploads(std::move(uploads))
     , m_upgrades(std::move(upgrades))
+    , m_admission(admission)
 {
     if (auto *observable = dynamic_cast<ObservableSocket *>(socket))
         observable->observer = this;
@@ -215,6 +218,17 @@ bool HttpGuard::inspectHeaders()
         refuse(411, "Length Required", "bad_request", "chunked request bodies are not accepted; send Content-Length");
         return false;
     }
+    if (m_admission) {
+        // Before anything is handed on: a page in a browser must not reach the gateway or the REST routes
+        // unless its origin is listed. The origin is not echoed: it is the client's text.
+        if (head.hasOrigin && !m_admission->originAllowed(head.origin)) {
+            refuse(403, "Forbidden", "forbidden",
+                "requests from this web origin are not allowed (the server's allowed-origins lists those "
+                "that are)");
+            return false;
+        }
+        m_admission->sawToken(m_socket, head.token);
+    }
     const QByteArray &requestLine = head.requestLine;
     const QByteArray &target = head.target;
     const qint64 contentLength = head.contentLength;
@@ -293,6 +307,7 @@ void HttpGuard::refuse(int status, const QByteArray &reason, const QByteArray &c
     metrics().reject(status == 431 ? Metrics::Reject::HeaderTooLarge
             : status == 413        ? Metrics::Reject::BodyTooLarge
             : status == 411        ? Metrics::Reject::ChunkedBody
+            : status == 403        ? Metrics::Reject::Forbidden
                                    : Metrics::Reject::BadRequest);
     qCInfo(lcHttp) << "refused request from" << m_socket->peerAddress().toString() << status << message;
     const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";

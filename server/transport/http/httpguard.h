@@ -14,6 +14,8 @@ class QTcpSocket;
 
 namespace Natter::Server {
 
+class ConnectionAdmission;
+
 // Qt 6.4's QHttpServer reads headers without limit and holds a whole body in memory, trusting Content-Length,
 // before any handler runs. HttpGuard watches a connection's bytes ahead of it (its readyRead slot is
 // connected first) and tracks request framing itself: headers over the limit are answered 431, a declared
@@ -43,7 +45,10 @@ public:
     // client sent after the head); without one, QHttpServer upgrades it.
     using UpgradeHandler = UploadHandler;
 
-    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {}, UpgradeHandler upgrades = {});
+    // ADMISSION (optional) refuses requests from browser origins not allowed (403) and learns which
+    // connections have authenticated (ConnectionAdmission).
+    HttpGuard(QTcpSocket *socket, Limits limits, UploadHandler uploads = {}, UpgradeHandler upgrades = {},
+        ConnectionAdmission *admission = nullptr);
     ~HttpGuard() override;
 
     void responseBytes(const char *data, qint64 size) override;
@@ -63,6 +68,7 @@ private:
     bool m_done = false;
     UploadHandler m_uploads;
     UpgradeHandler m_upgrades;
+    ConnectionAdmission *m_admission;
     bool m_takeOver = false;
     bool m_takeOverUpgrade = false;
     QTimer m_deadline;

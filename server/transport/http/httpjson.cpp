@@ -41,6 +41,21 @@ QHttpServerResponse error(const Wire::Error &e)
     return response;
 }
 
+QByteArray rawError(const Wire::Error &e)
+{
+    JsonWriter w;
+    e.write(w.beginObject().key(Wire::Key::Error));
+    w.endObject();
+    const QByteArray body = w.take();
+    const int status = Wire::httpStatus(e.code);
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
+        + (status == 429 ? QByteArrayLiteral("Too Many Requests") : QByteArrayLiteral("Error")) + "\r\n";
+    if (e.code == Wire::ErrorCode::RateLimited)
+        head += "Retry-After: " + QByteArray::number(qMax<qint64>(1, (e.retryAfterMs + 999) / 1000)) + "\r\n";
+    return head + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
 QHttpServerResponse noContent()
 {
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);

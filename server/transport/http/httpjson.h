@@ -18,6 +18,9 @@ QHttpServerResponse json(const QJsonObject &body, int status = 200);
 QHttpServerResponse json(const QByteArray &serialised, int status = 200);
 QHttpServerResponse error(const Wire::Error &error);
 QHttpServerResponse noContent();
+// ERROR as a whole HTTP/1.1 response that closes the connection (with Retry-After for rate_limited), for a
+// socket that no QHttpServer responder belongs to (a refused upgrade or connection).
+QByteArray rawError(const Wire::Error &error);
 QHttpServerResponse fromResult(const Result<QByteArray> &serialised, int status = 200);
 
 // A Wire object (anything with write(JsonWriter&)) as the answer.

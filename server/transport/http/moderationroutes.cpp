@@ -2,6 +2,7 @@
 #include "services/authservice.h"
 #include "services/moderationservice.h"
 #include "transport/http/authed.h"
+#include "transport/http/connectionadmission.h"
 #include "transport/http/httpjson.h"
 
 #include <common/protocol/keys.h>
@@ -76,7 +77,7 @@ void ModerationRoutes::install(QHttpServer &http)
             const QString newPassword = r.string(Wire::Key::NewPassword, 1, 4096);
             if (!r.ok())
                 return later.resolve(error(Wire::Error::badRequest(r.error())));
-            m_auth.changePassword(credentials, newPassword)
+            m_auth.changePassword(credentials, newPassword, ConnectionAdmission::clientKey(m_admission, req))
                 .then(&m_auth, [later](const Result<AuthService::Session> &s) {
                     if (!s.ok())
                         return later.resolve(error(s.error()));

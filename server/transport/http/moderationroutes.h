@@ -6,6 +6,8 @@ class QHttpServer;
 
 namespace Natter::Server {
 
+class ConnectionAdmission;
+
 class AuthService;
 class ModerationService;
 
@@ -18,9 +20,11 @@ public:
     // LOCALTOKEN: the secret of DATA/admin.token, accepted on POST /api/v1/admin/local from loopback only.
     void setLocalToken(const QByteArray &token) { m_localToken = token; }
     void install(QHttpServer &http);
+    void setAdmission(const ConnectionAdmission *admission) { m_admission = admission; }
 
 private:
     AuthService &m_auth;
+    const ConnectionAdmission *m_admission = nullptr;
     ModerationService &m_moderation;
     QByteArray m_localToken;
 };

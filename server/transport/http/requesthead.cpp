@@ -33,6 +33,20 @@ RequestHead RequestHead::parse(const QByteArray &head)
             out.upgrade = true;
         } else if (name == "connection" && value.toLower().contains("upgrade")) {
             out.connectionUpgrade = true;
+        } else if (name == "origin") {
+            out.origin = out.hasOrigin ? QByteArray() : value;
+            out.hasOrigin = true;
+        } else if (name == "authorization" && value.startsWith("Bearer ") && out.token.isEmpty()) {
+            out.token = value.mid(7).trimmed();
+        }
+    }
+    if (out.token.isEmpty()) {
+        const qsizetype q = out.target.indexOf('?');
+        for (const QByteArray &pair : out.target.mid(q < 0 ? out.target.size() : q + 1).split('&')) {
+            if (pair.startsWith("token=")) {
+                out.token = QByteArray::fromPercentEncoding(pair.mid(6).replace('+', ' '));
+                break;
+            }
         }
     }
     return out;

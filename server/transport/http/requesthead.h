@@ -20,6 +20,9 @@ struct RequestHead
     qint64 contentLength = 0; // 0 when absent; valid only without a problem
     bool upgrade = false; // an Upgrade header is present
     bool connectionUpgrade = false; // Connection names upgrade
+    bool hasOrigin = false; // an Origin header is present (browsers send one; the app and CLI tools do not)
+    QByteArray origin; // its value; empty when it was given twice (never allowed then)
+    QByteArray token; // Authorization: Bearer, else ?token= (percent-decoded); empty when neither
     Problem problem = Problem::None; // the first one, in header order; reading stops there
 
     static RequestHead parse(const QByteArray &head);

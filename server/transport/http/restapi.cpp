@@ -1,15 +1,16 @@
 #include "transport/http/restapi.h"
-#include "transport/http/authed.h"
 #include "services/authservice.h"
 #include "services/channelservice.h"
-#include "transport/http/httpjson.h"
 #include "services/channelsettings.h"
 #include "services/messageeditor.h"
-#include "services/pinservice.h"
 #include "services/messageservice.h"
+#include "services/pinservice.h"
 #include "services/searchservice.h"
-#include "store/userstore.h"
 #include "services/views.h"
+#include "store/userstore.h"
+#include "transport/http/authed.h"
+#include "transport/http/connectionadmission.h"
+#include "transport/http/httpjson.h"
 
 #include <common/protocol/frame.h>
 #include <common/protocol/requests.h>
@@ -88,9 +89,10 @@ void RestApi::installAccounts(QHttpServer &http)
             const auto credentials = HttpJson::body<Wire::Credentials>(req);
             if (!credentials.ok())
                 return d.resolve(error(credentials.error()));
-            m_auth.registerUser(credentials.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
-                d.resolve(r.ok() ? wire(session(m_views, r.value()), 201) : error(r.error()));
-            });
+            m_auth.registerUser(credentials.value(), ConnectionAdmission::clientKey(m_admission, req))
+                .then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
+                    d.resolve(r.ok() ? wire(session(m_views, r.value()), 201) : error(r.error()));
+                });
         });
     http.route(Route::Login, Method::Post,
         [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
@@ -98,9 +100,10 @@ void RestApi::installAccounts(QHttpServer &http)
             const auto credentials = HttpJson::body<Wire::Credentials>(req);
             if (!credentials.ok())
                 return d.resolve(error(credentials.error()));
-            m_auth.login(credentials.value()).then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
-                d.resolve(r.ok() ? wire(session(m_views, r.value())) : error(r.error()));
-            });
+            m_auth.login(credentials.value(), ConnectionAdmission::clientKey(m_admission, req))
+                .then(&m_auth, [this, d](const Result<AuthService::Session> &r) {
+                    d.resolve(r.ok() ? wire(session(m_views, r.value())) : error(r.error()));
+                });
         });
     http.route(Route::Logout, Method::Post,
         authed(m_auth, [this](const Caller &me, const QHttpServerRequest &) {

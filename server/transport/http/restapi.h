@@ -4,6 +4,8 @@ class QHttpServer;
 
 namespace Natter::Server {
 
+class ConnectionAdmission;
+
 class AuthService;
 class ChannelService;
 class MessageService;
@@ -33,6 +35,8 @@ public:
     explicit RestApi(Services services);
 
     void install(QHttpServer &http);
+    // Names the client address that logins and registrations are throttled by (trusted proxies).
+    void setAdmission(const ConnectionAdmission *admission) { m_admission = admission; }
 
 private:
     void installAccounts(QHttpServer &http);
@@ -41,6 +45,7 @@ private:
     void installMessageChanges(QHttpServer &http);
 
     AuthService &m_auth;
+    const ConnectionAdmission *m_admission = nullptr;
     ChannelService &m_channels;
     MessageService &m_messages;
     MessageEditor &m_editor;
