@@ -5,50 +5,58 @@
 namespace Natter::Client {
 
 namespace {
-QString resolve(const NameResolver &resolver, Wire::Id id)
-{
-    if (!id.isValid()) return {};
-    const QString name = resolver ? resolver(id) : QString();
-    return name.isEmpty() ? id.toString() : name;
-}
-}
-
-int AuditModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int AuditModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    QString resolve(const NameResolver &resolver, Wire::Id id)
+    {
+        if (!id.isValid())
+            return {};
+        const QString name = resolver ? resolver(id) : QString();
+        return name.isEmpty() ? id.toString() : name;
+    }
 }
 
 QString AuditModel::actionText(const QString &action)
 {
     namespace A = Wire::Audit;
-    if (action == A::MessageDelete) return tr("Deleted a message");
-    if (action == A::ChannelReadOnly) return tr("Made a channel read-only");
-    if (action == A::ChannelWritable) return tr("Let everyone write in a channel");
-    if (action == A::MemberRole) return tr("Changed a member's role");
-    if (action == A::MemberMute) return tr("Muted a member");
-    if (action == A::MemberUnmute) return tr("Unmuted a member");
-    if (action == A::UserDeactivate) return tr("Deactivated an account");
-    if (action == A::UserReactivate) return tr("Reactivated an account");
-    if (action == A::UserRole) return tr("Changed a server role");
-    if (action == A::UserResetPassword) return tr("Reset a password");
-    if (action == A::UserCreate) return tr("Created an account");
-    if (action == A::InviteCreate) return tr("Created an invite");
-    if (action == A::InviteRevoke) return tr("Revoked an invite");
-    if (action == A::ReportCreate) return tr("Reported a message");
-    if (action == A::ReportResolve) return tr("Resolved a report");
+    if (action == A::MessageDelete)
+        return tr("Deleted a message");
+    if (action == A::ChannelReadOnly)
+        return tr("Made a channel read-only");
+    if (action == A::ChannelWritable)
+        return tr("Let everyone write in a channel");
+    if (action == A::MemberRole)
+        return tr("Changed a member's role");
+    if (action == A::MemberMute)
+        return tr("Muted a member");
+    if (action == A::MemberUnmute)
+        return tr("Unmuted a member");
+    if (action == A::UserDeactivate)
+        return tr("Deactivated an account");
+    if (action == A::UserReactivate)
+        return tr("Reactivated an account");
+    if (action == A::UserRole)
+        return tr("Changed a server role");
+    if (action == A::UserResetPassword)
+        return tr("Reset a password");
+    if (action == A::UserCreate)
+        return tr("Created an account");
+    if (action == A::InviteCreate)
+        return tr("Created an invite");
+    if (action == A::InviteRevoke)
+        return tr("Revoked an invite");
+    if (action == A::ReportCreate)
+        return tr("Reported a message");
+    if (action == A::ReportResolve)
+        return tr("Resolved a report");
     return action;
 }
 
 QVariant AuditModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole) return {};
-    const Wire::AuditEntry &e = m_entries.at(index.row());
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    const Wire::AuditEntry &e = m_rows.at(index.row());
     switch (index.column()) {
     case WhenColumn:
         return shortTime(e.at);
@@ -58,8 +66,10 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return actionText(e.action);
     case TargetColumn: {
         QString target;
-        if (e.targetType == Wire::Audit::Target::User) target = resolve(m_people, e.targetId);
-        else if (e.targetId.isValid()) target = e.targetId.toString();
+        if (e.targetType == Wire::Audit::Target::User)
+            target = resolve(m_people, e.targetId);
+        else if (e.targetId.isValid())
+            target = e.targetId.toString();
         if (e.channelId.isValid())
             target = target.isEmpty() ? QString(u"#"_qs + resolve(m_channels, e.channelId))
                                       : tr("%1 in #%2").arg(target, resolve(m_channels, e.channelId));
@@ -75,7 +85,8 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
 
 QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case WhenColumn:
         return tr("When");
@@ -91,27 +102,6 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Details");
     }
     return {};
-}
-
-void AuditModel::setNames(NameResolver people, NameResolver channels)
-{
-    m_people = std::move(people);
-    m_channels = std::move(channels);
-    if (!m_entries.isEmpty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
-void AuditModel::setEntries(const QList<Wire::AuditEntry> &entries, bool append)
-{
-    if (!append) {
-        beginResetModel();
-        m_entries = entries;
-        endResetModel();
-        return;
-    }
-    if (entries.isEmpty()) return;
-    beginInsertRows({}, rowCount(), rowCount() + int(entries.size()) - 1);
-    m_entries.append(entries);
-    endInsertRows();
 }
 
 } // namespace Natter::Client

@@ -3,22 +3,13 @@
 namespace Natter::Client {
 
 namespace {
-QString resolve(const NameResolver &resolver, Wire::Id id)
-{
-    if (!id.isValid()) return {};
-    const QString name = resolver ? resolver(id) : QString();
-    return name.isEmpty() ? id.toString() : name;
-}
-}
-
-int ReportModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_reports.size());
-}
-
-int ReportModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    QString resolve(const NameResolver &resolver, Wire::Id id)
+    {
+        if (!id.isValid())
+            return {};
+        const QString name = resolver ? resolver(id) : QString();
+        return name.isEmpty() ? id.toString() : name;
+    }
 }
 
 QString ReportModel::outcomeText(Wire::ReportOutcome outcome)
@@ -40,26 +31,33 @@ QString ReportModel::outcomeText(Wire::ReportOutcome outcome)
 
 QVariant ReportModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    const Wire::Report &r = m_reports.at(index.row());
-    if (role == IdRole) return r.id.toString();
-    if (role == OpenRole) return r.open;
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Wire::Report &r = m_rows.at(index.row());
+    if (role == IdRole)
+        return r.id.toString();
+    if (role == OpenRole)
+        return r.open;
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
+        return {};
     switch (index.column()) {
     case WhenColumn:
         return shortTime(r.createdAt);
     case ChannelColumn:
         return QString(u"#"_qs + resolve(m_channels, r.channelId));
     case AuthorColumn:
-        if (!r.message) return tr("(unknown)");
-    {
-        const QString name = r.message->author.displayName.isEmpty() ? r.message->author.username
-                                                                      : r.message->author.displayName;
-        return r.message->author.deactivated ? tr("%1 (deactivated)").arg(name) : name;
-    }
+        if (!r.message)
+            return tr("(unknown)");
+        {
+            const QString name = r.message->author.displayName.isEmpty() ? r.message->author.username
+                                                                         : r.message->author.displayName;
+            return r.message->author.deactivated ? tr("%1 (deactivated)").arg(name) : name;
+        }
     case MessageColumn:
-        if (!r.message) return tr("(not available)");
-        if (r.message->deletedAt) return tr("(deleted)");
+        if (!r.message)
+            return tr("(not available)");
+        if (r.message->deletedAt)
+            return tr("(deleted)");
         return role == Qt::ToolTipRole ? r.message->text : r.message->text.simplified();
     case ReasonColumn:
         return r.reason;
@@ -73,7 +71,8 @@ QVariant ReportModel::data(const QModelIndex &index, int role) const
 
 QVariant ReportModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case WhenColumn:
         return tr("Reported");
@@ -93,34 +92,15 @@ QVariant ReportModel::headerData(int section, Qt::Orientation orientation, int r
     return {};
 }
 
-void ReportModel::setNames(NameResolver people, NameResolver channels)
-{
-    m_people = std::move(people);
-    m_channels = std::move(channels);
-    if (!m_reports.isEmpty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
-void ReportModel::setReports(const QList<Wire::Report> &reports, bool append)
-{
-    if (!append) {
-        beginResetModel();
-        m_reports = reports;
-        endResetModel();
-        return;
-    }
-    if (reports.isEmpty()) return;
-    beginInsertRows({}, rowCount(), rowCount() + int(reports.size()) - 1);
-    m_reports.append(reports);
-    endInsertRows();
-}
-
 void ReportModel::updateReport(const Wire::Report &report)
 {
-    for (int row = 0; row < m_reports.size(); ++row) {
-        if (m_reports.at(row).id != report.id) continue;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id != report.id)
+            continue;
         Wire::Report merged = report;
-        if (!merged.message) merged.message = m_reports.at(row).message;
-        m_reports[row] = merged;
+        if (!merged.message)
+            merged.message = m_rows.at(row).message;
+        m_rows[row] = merged;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
