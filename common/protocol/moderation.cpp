@@ -3,6 +3,7 @@
 #include "keys.h"
 #include "rest.h"
 #include "restmoderation.h"
+#include "../protocollimits.h"
 
 #include <QUrl>
 
@@ -83,6 +84,10 @@ namespace Rest {
     QString adminUserResetPasswordPath(Id user)
     {
         return withArgs(Route::AdminUserResetPassword, { user.toString() });
+    }
+    QString changePasswordPath()
+    {
+        return QString::fromLatin1(Route::ChangePassword);
     }
 } // namespace Rest
 
@@ -169,6 +174,41 @@ void PasswordReset::write(JsonWriter &w) const
     w.beginObject();
     w.key(Key::UserId).idString(userId.value());
     w.key(Key::TemporaryPassword).value(temporaryPassword);
+    w.endObject();
+}
+
+ChangePassword ChangePassword::read(JsonReader &r)
+{
+    // Bounded loosely, as Credentials: the account rules give the precise reasons.
+    ChangePassword c;
+    c.username = r.string(Key::Username, 1, Limits::MaxUsernameChars * 4);
+    c.password = r.string(Key::Password, 1, Limits::MaxPasswordChars * 4);
+    c.newPassword = r.string(Key::NewPassword, 1, Limits::MaxPasswordChars * 4);
+    return c;
+}
+
+void ChangePassword::write(JsonWriter &w) const
+{
+    w.beginObject();
+    w.key(Key::Username).value(username);
+    w.key(Key::Password).value(password);
+    w.key(Key::NewPassword).value(newPassword);
+    w.endObject();
+}
+
+PasswordChanged PasswordChanged::read(JsonReader &r)
+{
+    PasswordChanged p;
+    p.userId = r.id(Key::UserId);
+    p.token = r.string(Key::Token, 1, 1024);
+    return p;
+}
+
+void PasswordChanged::write(JsonWriter &w) const
+{
+    w.beginObject();
+    w.key(Key::UserId).idString(userId.value());
+    w.key(Key::Token).value(token);
     w.endObject();
 }
 

@@ -30,6 +30,7 @@ namespace Rest {
     QString adminUserDeactivatePath(Id user);
     QString adminUserReactivatePath(Id user);
     QString adminUserResetPasswordPath(Id user);
+    QString changePasswordPath();
     namespace Query {
         inline constexpr QLatin1StringView Status = "status"_L1; // reports: open, resolved, all
     }
@@ -105,6 +106,28 @@ struct PasswordReset
     QString temporaryPassword;
 
     static PasswordReset read(JsonReader &reader);
+    void write(JsonWriter &writer) const;
+};
+
+// POST /auth/password {username, password, newPassword}: after an administrator's reset (login answered 403
+// password_change_required), or any user changing their own password.
+struct ChangePassword
+{
+    QString username;
+    QString password;
+    QString newPassword;
+
+    static ChangePassword read(JsonReader &reader);
+    void write(JsonWriter &writer) const;
+};
+
+// The answer to POST /auth/password: the new session, {userId, token} (no user object, unlike login).
+struct PasswordChanged
+{
+    Id userId;
+    QString token;
+
+    static PasswordChanged read(JsonReader &reader);
     void write(JsonWriter &writer) const;
 };
 
