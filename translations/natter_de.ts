@@ -108,6 +108,17 @@
         <source>Not allowed: %1</source>
         <translation>Nicht erlaubt: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the new password: %1</source>
+        <translation>Der Server hat das neue Passwort abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::AdminEntry</name>
@@ -2246,6 +2257,56 @@ Schreiben Sie unten als Erste oder Erster etwas.</translation>
     <message>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Neues Passwort wählen</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Choose a new one to continue.</source>
+        <translation>Ein Administrator hat Ihr Passwort zurückgesetzt. Wählen Sie ein neues, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s)</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel and sign in again</source>
+        <translation>Abbrechen und erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Set password and sign in</source>
+        <translation>Passwort festlegen und anmelden</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Passwort wird festgelegt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>Das neue Passwort ist zu kurz: Verwenden Sie mindestens %n Zeichen.</numerusform>
+            <numerusform>Das neue Passwort ist zu kurz: Verwenden Sie mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::Account</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::AdminEntry</name>
     <message numerus="yes">
         <source>⚑ %n open reports</source>
@@ -211,6 +221,23 @@
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignInWidget</name>
+    <message numerus="yes">
+        <source>At least %n character(s)</source>
+        <translation>
+            <numerusform>At least %n character</numerusform>
+            <numerusform>At least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>The new password is too short: use at least %n character.</numerusform>
+            <numerusform>The new password is too short: use at least %n characters.</numerusform>
         </translation>
     </message>
 </context>

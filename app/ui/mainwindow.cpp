@@ -60,6 +60,8 @@ MainWindow::MainWindow(Account *account, QWidget *parent)
     retranslate();
 
     connect(m_signIn, &SignInWidget::submitted, this, &MainWindow::submitSignIn);
+    connect(m_signIn, &SignInWidget::passwordChangeSubmitted, this, &MainWindow::submitPasswordChange);
+    connect(m_account, &Account::passwordChangeRequired, m_signIn, &SignInWidget::showPasswordChange);
     // Host mode: who may join, start or adopt the server, the addresses to share (app/ui/hostcontroller.h).
     m_localServer = m_account->localServer();
     m_host = new HostController(m_localServer, m_signIn, this);
@@ -126,7 +128,24 @@ void MainWindow::submitSignIn()
     m_signIn->setBusy(true);
     m_account->signIn(credentials, [this](const QString &error) {
         m_signIn->setBusy(false);
-        if (!error.isEmpty()) m_signIn->showError(error);
+        // A reset password: the form now asks for a new one and says why; the refusal itself is no news.
+        if (!error.isEmpty() && !m_signIn->isChangingPassword()) m_signIn->showError(error);
+    });
+}
+
+void MainWindow::submitPasswordChange()
+{
+    Credentials credentials;
+    credentials.server = m_signIn->server();
+    credentials.username = m_signIn->username();
+    credentials.password = m_signIn->password(); // the temporary one the administrator gave
+    m_signIn->setBusy(true);
+    m_account->changePassword(credentials, m_signIn->newPassword(), [this](const QString &error) {
+        m_signIn->setBusy(false);
+        if (error.isEmpty())
+            m_signIn->cancelPasswordChange(); // signed in: the next sign-in screen is the normal one
+        else
+            m_signIn->showError(error);
     });
 }
 

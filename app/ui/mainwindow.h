@@ -64,6 +64,7 @@ protected:
 
 private:
     void submitSignIn();
+    void submitPasswordChange();
     void showChat(Session *session);
     void dropChat();
     void showSignIn(const QString &notice = {});

@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QFormLayout>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,6 +35,11 @@ SignInWidget::SignInWidget(QWidget *parent)
     , m_usernameLabel(new QLabel)
     , m_passwordLabel(new QLabel)
     , m_hostPanel(new QWidget)
+    , m_newPassword(new QLineEdit)
+    , m_confirmPassword(new QLineEdit)
+    , m_newPasswordLabel(new QLabel)
+    , m_confirmPasswordLabel(new QLabel)
+    , m_cancel(new QPushButton)
 {
     m_hostPanel->setObjectName(u"hostPanel"_qs);
     m_hostPanel->hide();
@@ -51,6 +57,15 @@ SignInWidget::SignInWidget(QWidget *parent)
         u"QPushButton { color: @accent; border: none; padding: 4px; text-decoration: underline; }"
         " QPushButton:disabled { color: @muted; text-decoration: none; }"_qs);
     m_password->setEchoMode(QLineEdit::Password);
+    m_newPassword->setObjectName(u"newPassword"_qs);
+    m_confirmPassword->setObjectName(u"confirmPassword"_qs);
+    m_cancel->setObjectName(u"cancelPasswordChange"_qs);
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    m_confirmPassword->setEchoMode(QLineEdit::Password);
+    m_newPasswordLabel->setBuddy(m_newPassword);
+    m_confirmPasswordLabel->setBuddy(m_confirmPassword);
+    m_cancel->setFlat(true);
+    m_cancel->hide();
     m_error->setWordWrap(true);
     setThemedStyleSheet(m_error, u"QLabel { color: @danger; background: @dangerBg; border: 1px solid @dangerBorder;"
                            " border-radius: 6px; padding: 8px; }"_qs);
@@ -75,6 +90,8 @@ SignInWidget::SignInWidget(QWidget *parent)
     form->addRow(m_usernameLabel, m_username);
     form->addRow(m_passwordLabel, m_password);
     form->addRow(m_displayNameLabel, m_displayName);
+    form->addRow(m_newPasswordLabel, m_newPassword);
+    form->addRow(m_confirmPasswordLabel, m_confirmPassword);
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(28, 24, 28, 24);
     cardLayout->setSpacing(12);
@@ -87,6 +104,7 @@ SignInWidget::SignInWidget(QWidget *parent)
     cardLayout->addWidget(m_error);
     cardLayout->addWidget(m_hostPanel);
     cardLayout->addWidget(m_submit);
+    cardLayout->addWidget(m_cancel, 0, Qt::AlignHCenter);
     cardLayout->addWidget(m_host, 0, Qt::AlignHCenter);
 
     auto *outer = new QVBoxLayout(this);
@@ -99,17 +117,31 @@ SignInWidget::SignInWidget(QWidget *parent)
     outer->addStretch();
 
     connect(m_register, &QCheckBox::toggled, this, &SignInWidget::updateMode);
-    connect(m_submit, &QPushButton::clicked, this, &SignInWidget::submitted);
+    connect(m_submit, &QPushButton::clicked, this, &SignInWidget::submit);
+    connect(m_cancel, &QPushButton::clicked, this, &SignInWidget::cancelPasswordChange);
     connect(m_host, &QPushButton::clicked, this, &SignInWidget::hostRequested);
-    for (QLineEdit *edit : { m_server, m_username, m_password, m_displayName })
-        connect(edit, &QLineEdit::returnPressed, this, &SignInWidget::submitted);
+    for (QLineEdit *edit : { m_server, m_username, m_password, m_displayName, m_newPassword, m_confirmPassword })
+        connect(edit, &QLineEdit::returnPressed, this, &SignInWidget::submit);
+    showPasswordFields(false);
     retranslate();
 }
 
 void SignInWidget::retranslate()
 {
-    m_title->setText(tr("Join your team on Natter"));
-    m_subtitle->setText(tr("Sign in with the account your team gave you, or create one."));
+    if (m_changing) {
+        m_title->setText(tr("Choose a new password"));
+        m_subtitle->setText(tr("An administrator reset your password. Choose a new one to continue."));
+    } else {
+        m_title->setText(tr("Join your team on Natter"));
+        m_subtitle->setText(tr("Sign in with the account your team gave you, or create one."));
+    }
+    m_newPasswordLabel->setText(tr("New password"));
+    m_confirmPasswordLabel->setText(tr("New password again"));
+    m_newPassword->setPlaceholderText(tr("At least %n character(s)", nullptr, Limits::MinPasswordChars));
+    m_newPassword->setAccessibleName(tr("New password"));
+    m_confirmPassword->setAccessibleName(tr("New password again"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(tr("Cancel and sign in again"));
     m_serverLabel->setText(tr("Server address"));
     m_usernameLabel->setText(tr("Username"));
     m_passwordLabel->setText(tr("Password"));
@@ -124,7 +156,7 @@ void SignInWidget::retranslate()
     if (m_submit->isEnabled())
         updateMode();
     else
-        m_submit->setText(isRegistering() ? tr("Creating account…") : tr("Signing in…"));
+        m_submit->setText(busyText());
     m_host->setText(m_host->isEnabled() ? tr("Host a server on this computer") : tr("Starting the server…"));
 }
 
@@ -136,10 +168,94 @@ void SignInWidget::changeEvent(QEvent *event)
 
 void SignInWidget::updateMode()
 {
-    const bool registering = m_register->isChecked();
+    const bool registering = m_register->isChecked() && !m_changing;
     m_displayName->setVisible(registering);
     m_displayNameLabel->setVisible(registering);
-    m_submit->setText(registering ? tr("Create account") : tr("Sign in"));
+    if (m_changing)
+        m_submit->setText(tr("Set password and sign in"));
+    else
+        m_submit->setText(registering ? tr("Create account") : tr("Sign in"));
+}
+
+QString SignInWidget::busyText() const
+{
+    if (m_changing) return tr("Setting the password…");
+    return isRegistering() ? tr("Creating account…") : tr("Signing in…");
+}
+
+// The sign-in fields and the new-password fields take turns in one form.
+void SignInWidget::showPasswordFields(bool changing)
+{
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_server, m_serverLabel, m_username, m_usernameLabel, m_password, m_passwordLabel, m_register })
+        w->setVisible(!changing);
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_newPassword, m_newPasswordLabel, m_confirmPassword, m_confirmPasswordLabel, m_cancel })
+        w->setVisible(changing);
+    m_host->setVisible(!changing);
+}
+
+void SignInWidget::showPasswordChange()
+{
+    m_changing = true;
+    m_newPassword->clear();
+    m_confirmPassword->clear();
+    m_error->hide();
+    m_hostPanel->hide();
+    showPasswordFields(true);
+    retranslate();
+    m_newPassword->setFocus();
+}
+
+void SignInWidget::cancelPasswordChange()
+{
+    if (!m_changing) return;
+    m_changing = false;
+    m_newPassword->clear();
+    m_confirmPassword->clear();
+    m_password->clear(); // the temporary password is spent on this screen: type it again to retry
+    m_error->hide();
+    showPasswordFields(false);
+    if (!m_shownAddresses.isEmpty() || m_hostPanel->layout()) m_hostPanel->show();
+    retranslate();
+    m_password->setFocus();
+}
+
+QString SignInWidget::newPassword() const
+{
+    return m_newPassword->text();
+}
+
+void SignInWidget::submit()
+{
+    if (!m_submit->isEnabled()) return;
+    if (!m_changing) {
+        emit submitted();
+        return;
+    }
+    // Checked here so that a typo never reaches the server (and never counts against the rate limit).
+    if (m_newPassword->text().size() < Limits::MinPasswordChars) {
+        showError(tr("The new password is too short: use at least %n character(s).", nullptr,
+            Limits::MinPasswordChars));
+        m_newPassword->setFocus();
+        return;
+    }
+    if (m_newPassword->text() != m_confirmPassword->text()) {
+        showError(tr("The two passwords do not match."));
+        m_confirmPassword->setFocus();
+        return;
+    }
+    emit passwordChangeSubmitted();
+}
+
+void SignInWidget::keyPressEvent(QKeyEvent *event)
+{
+    // Not while the change is on its way: its answer would open a session behind the normal sign-in screen.
+    if (m_changing && event->key() == Qt::Key_Escape && m_submit->isEnabled()) {
+        cancelPasswordChange();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void SignInWidget::setServer(const QString &server)
@@ -185,12 +301,12 @@ QString SignInWidget::errorText() const
 
 void SignInWidget::setBusy(bool busy)
 {
-    for (QWidget *w :
-        std::initializer_list<QWidget *> { m_server, m_username, m_password, m_displayName, m_register })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_server, m_username, m_password, m_displayName,
+             m_register, m_newPassword, m_confirmPassword, m_cancel })
         w->setEnabled(!busy);
     m_submit->setEnabled(!busy);
     if (busy) {
-        m_submit->setText(isRegistering() ? tr("Creating account…") : tr("Signing in…"));
+        m_submit->setText(busyText());
         m_error->hide();
     } else {
         updateMode();

@@ -27,6 +27,12 @@ public:
     void setRegistering(bool registering);
 
     void setBusy(bool busy);
+    // After an administrator reset the password: the form asks for a new one (twice) instead of the sign-in
+    // fields, keeping server, username and the temporary password for the change. Cancel (or Esc) goes back.
+    void showPasswordChange();
+    void cancelPasswordChange();
+    bool isChangingPassword() const { return m_changing; }
+    QString newPassword() const;
     // "Host a server on this computer": disabled and reading "Starting the server…" while STARTING.
     void setHostingStarting(bool starting);
     // The hosted server's panel: what teammates should enter (each address with a copy button; none when only
@@ -41,13 +47,19 @@ public:
 signals:
     void submitted();
     void hostRequested();
+    // The new password was entered twice alike and is long enough (checked here, before anything is sent).
+    void passwordChangeSubmitted();
 
 protected:
     // Another language chosen in Settings while signed out: the screen in the new language at once.
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void updateMode();
+    void submit();
+    void showPasswordFields(bool changing);
+    QString busyText() const;
     void retranslate();
 
     QLineEdit *m_server;
@@ -65,6 +77,12 @@ private:
     QLabel *m_usernameLabel;
     QLabel *m_passwordLabel;
     QWidget *m_hostPanel;
+    QLineEdit *m_newPassword;
+    QLineEdit *m_confirmPassword;
+    QLabel *m_newPasswordLabel;
+    QLabel *m_confirmPasswordLabel;
+    QPushButton *m_cancel;
+    bool m_changing = false;
     QStringList m_shownAddresses;
 };
 

@@ -10,6 +10,9 @@
 #include "store/tokenstore.h"
 
 #include <common/protocol/codec.h>
+#include <common/protocol/error.h>
+#include <common/protocol/keys.h>
+#include <common/protocol/moderation.h>
 #include <common/protocol/rest.h>
 #include <common/protocollimits.h>
 
@@ -108,17 +111,15 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
                 return;
             }
         }
+        if (!session && result.status == 403
+            && result.errorCode == Wire::toName(Wire::ErrorCode::PasswordChangeRequired))
+            emit passwordChangeRequired();
         if (!session) {
             done(result.ok() ? tr("%1 answered in a way Natter does not understand.").arg(credentials.server)
                              : signInFailure(result, credentials));
             return;
         }
-        const User me(session->user);
-        const QString token = session->token;
-        m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
-        m_settings.setValue(ServerKey, url.toString());
-        m_settings.setValue(UsernameKey, me.username);
-        openSession(url, me.username, token, me);
+        storeAndOpen(url, session->token, User(session->user));
         done({});
     };
     if (credentials.registering)
@@ -126,6 +127,52 @@ void Account::signIn(const Credentials &credentials, ErrorCallback done)
             credentials.invite.isEmpty() ? inviteFromAddress(credentials.server) : credentials.invite, this, finished);
     else
         m_api.login(credentials.username, credentials.password, this, finished);
+}
+
+void Account::storeAndOpen(const QUrl &url, const QString &token, const User &me)
+{
+    m_tokens->writeToken(m_profile.keychainKey(url, me.username), token);
+    m_settings.setValue(ServerKey, url.toString());
+    m_settings.setValue(UsernameKey, me.username);
+    openSession(url, me.username, token, me);
+}
+
+void Account::changePassword(const Credentials &credentials, const QString &newPassword, ErrorCallback done)
+{
+    const QUrl url = normalizeServerUrl(credentials.server);
+    if (!url.isValid() || credentials.username.isEmpty() || credentials.password.isEmpty()) {
+        done(tr("Enter your username and password."));
+        return;
+    }
+    m_api.setBaseUrl(url);
+    m_api.setToken({});
+    const Wire::ChangePassword body { credentials.username, credentials.password, newPassword };
+    m_api.post(Wire::Rest::changePasswordPath(), Wire::encode(body), this,
+        [this, url, credentials, done](const ApiResult &result) {
+            const auto changed = result.ok() ? Wire::decode<Wire::PasswordChanged>(result.json) : std::nullopt;
+            if (changed) {
+                // The answer has no user object: the session learns the rest of "me" as after a resume.
+                User me;
+                me.username = credentials.username;
+                storeAndOpen(url, changed->token, me);
+                done({});
+                return;
+            }
+            if (result.status == 429) {
+                const auto error = Wire::decode<Wire::Error>(result.json.value(Wire::Key::Error).toObject());
+                const qint64 seconds = error && error->retryAfterMs > 0 ? (error->retryAfterMs + 999) / 1000 : 0;
+                if (seconds > 0) {
+                    done(tr("Too many attempts. Try again in %n second(s).", nullptr, int(seconds)));
+                    return;
+                }
+            }
+            if ((result.status == 400 || result.status == 403) && !result.errorMessage.isEmpty()) {
+                done(tr("The server refused the new password: %1").arg(result.errorMessage));
+                return;
+            }
+            done(result.ok() ? tr("%1 answered in a way Natter does not understand.").arg(credentials.server)
+                             : signInFailure(result, credentials));
+        });
 }
 
 QString Account::signInFailure(const ApiResult &result, const Credentials &credentials) const

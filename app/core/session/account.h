@@ -74,6 +74,11 @@ public:
     using ErrorCallback = std::function<void(const QString &error)>;
     void signIn(const Credentials &credentials, ErrorCallback done);
 
+    // After a sign-in refused because an administrator reset the password (passwordChangeRequired()): sets
+    // NEWPASSWORD with the temporary one in CREDENTIALS (POST /auth/password) and opens the returned session
+    // exactly as a sign-in does. DONE as for signIn(): empty on success, else a sentence for the user.
+    void changePassword(const Credentials &credentials, const QString &newPassword, ErrorCallback done);
+
     // Revokes the token on the server (best effort: signing out works offline), forgets it locally and closes
     // the session.
     void signOut();
@@ -98,6 +103,9 @@ public:
     TlsTrust *tlsTrust() { return &m_trust; }
 
 signals:
+    // A sign-in was refused with password_change_required: the user must choose a new password (emitted
+    // before the sign-in's DONE runs).
+    void passwordChangeRequired();
     void sessionStarted(Natter::Client::Session *session);
     // Emitted just before the session is destroyed: drop every pointer into it now.
     void sessionAboutToEnd();
@@ -115,6 +123,7 @@ private:
     void openSession(const QUrl &server, const QString &username, const QString &token, const User &me);
     void closeSession();
     QString signInFailure(const ApiResult &result, const Credentials &credentials) const;
+    void storeAndOpen(const QUrl &url, const QString &token, const User &me);
     void askAboutCertificate(const TlsProblem &problem);
 
     Profile m_profile;
