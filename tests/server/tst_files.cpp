@@ -32,7 +32,9 @@ private Q_SLOTS:
     void roundTrip()
     {
         RestClient rest(m_server);
-        const QByteArray bytes = randomBytes(300 * 1024);
+        // Zeros first: random bytes at the start can match a content rule by chance (once "text/x-microdvd"),
+        // and the point here is a file of no known type.
+        const QByteArray bytes = QByteArray(4096, '\0') + randomBytes(300 * 1024 - 4096);
         const auto up = upload(rest, m_ana, bytes, "report%202026.bin");
         QCOMPARE(up.status, 201);
         QCOMPARE(up.json.value(u"name").toString(), u"report 2026.bin"_qs);
