@@ -3,8 +3,7 @@
 // (live sessions closed with 4002, no reconnect, no login), password resets, invites that expire and run out,
 // reports, the word filter, the audit log (each action exactly once, never editable) and `natter-server admin`
 // on a stopped and on a running server. Expectations come from docs/protocol.md ("Moderation").
-#include "testclient.h"
-#include "testserver.h"
+#include "moderationfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,11 +16,6 @@
 
 namespace {
 const QString Password = u"correct horse battery"_qs;
-
-QByteArray body(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 // Runs `natter-server admin ARGS`, with STDIN; the exit code and output.
 // A stopped server's store: its data directory, and on PostgreSQL its database too.
@@ -42,39 +36,9 @@ std::pair<int, QByteArray> admin(const QStringList &args, const QByteArray &stdi
 }
 } // namespace
 
-class TestModeration : public QObject
+class TestModeration : public QObject, ModerationFixture
 {
     Q_OBJECT
-
-    TestServer m_server { { u"--rate-limit"_qs, u"0"_qs } };
-    TestAccount m_root; // the first account: the server administrator
-    int m_serial = 0;
-
-    QString fresh(const QString &prefix) { return u"%1%2"_qs.arg(prefix).arg(++m_serial); }
-
-    HttpResult patch(RestClient &rest, const QString &path, const QJsonObject &o, const QString &token)
-    {
-        return rest.request("PATCH", path, body(o), token);
-    }
-
-    // registerPair() uses fixed names; this server is shared by every test.
-    TestPair pairOf(RestClient &rest, const QString &visibility)
-    {
-        TestPair p;
-        p.ana = rest.registerUser(fresh(u"ana"_qs));
-        p.ben = rest.registerUser(fresh(u"ben"_qs));
-        p.channel = rest.createChannel(p.ana, fresh(u"ch"_qs), visibility, { p.ben.id });
-        return p;
-    }
-
-    QList<QJsonObject> audit(RestClient &rest)
-    {
-        const auto r = rest.get(u"/api/v1/admin/audit?limit=1000"_qs, m_root.token);
-        QList<QJsonObject> out;
-        for (const auto &e : r.json.value(u"entries").toArray())
-            out.append(e.toObject());
-        return out;
-    }
 
 private Q_SLOTS:
     void initTestCase()

@@ -2,52 +2,15 @@
 // changes and mutes, the caller's own mute in channel and member views, the administrator's account list,
 // invites listed and revoked, and deactivated authors marked in history. Expectations come from
 // docs/protocol.md ("Moderation"); tst_moderation has the rules themselves.
-#include "testclient.h"
-#include "testserver.h"
+#include "moderationfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
-namespace {
-QByteArray body(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-} // namespace
-
-class TestModerationLive : public QObject
+class TestModerationLive : public QObject, ModerationFixture
 {
     Q_OBJECT
-
-    TestServer m_server { { u"--rate-limit"_qs, u"0"_qs } };
-    TestAccount m_root; // the first account: the server administrator
-    int m_serial = 0;
-
-    QString fresh(const QString &prefix) { return u"%1%2"_qs.arg(prefix).arg(++m_serial); }
-
-    HttpResult patch(RestClient &rest, const QString &path, const QJsonObject &o, const QString &token)
-    {
-        return rest.request("PATCH", path, body(o), token);
-    }
-
-    TestPair pairOf(RestClient &rest, const QString &visibility)
-    {
-        TestPair p;
-        p.ana = rest.registerUser(fresh(u"ana"_qs));
-        p.ben = rest.registerUser(fresh(u"ben"_qs));
-        p.channel = rest.createChannel(p.ana, fresh(u"ch"_qs), visibility, { p.ben.id });
-        return p;
-    }
-
-    QList<QJsonObject> audit(RestClient &rest)
-    {
-        const auto r = rest.get(u"/api/v1/admin/audit?limit=1000"_qs, m_root.token);
-        QList<QJsonObject> out;
-        for (const auto &e : r.json.value(u"entries").toArray())
-            out.append(e.toObject());
-        return out;
-    }
 
 private Q_SLOTS:
     void initTestCase()
