@@ -1,22 +1,22 @@
 #include "services/messageservice.h"
-#include "services/wordfilter.h"
+#include "logging.h"
 #include "metrics.h"
-#include "services/messagetarget.h"
 #include "services/attachmentlinker.h"
 #include "services/channelservice.h"
+#include "services/messagetarget.h"
+#include "services/ratelimiter.h"
+#include "services/views.h"
+#include "services/wordfilter.h"
 #include "store/channelstore.h"
 #include "store/database.h"
-#include "logging.h"
 #include "store/messagestore.h"
-#include "services/ratelimiter.h"
 #include "store/userstore.h"
-#include "services/views.h"
 
 #include <common/isotime.h>
 #include <common/jsonreader.h>
+#include <common/jsonwriter.h>
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <common/jsonwriter.h>
 #include <common/protocollimits.h>
 #include <common/snowflake.h>
 
@@ -31,7 +31,7 @@
 namespace Natter::Server {
 
 namespace {
-constexpr qsizetype MaxBatch = 2000;
+    constexpr qsizetype MaxBatch = 2000;
 }
 
 MessageService::MessageService(Database &db, ChannelService &access, ChannelStore &channels,
@@ -128,9 +128,8 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
     if (!attachments.isEmpty()) {
         if (const qint64 existingId = m_messages.idForClientMsgId(userId, clientMsgId)) {
             if (const auto existing = m_messages.byId(existingId))
-                return answerRepeat(std::move(done),
-                    Sent { m_views.messageJson(*existing, userId),
-                        existingId, false });
+                return answerRepeat(
+                    std::move(done), Sent { m_views.messageJson(*existing, userId), existingId, false });
         }
         if (const auto problem = m_attachments->checkAttachable(userId, attachments))
             return done(*problem);
@@ -165,15 +164,22 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     std::tie(m.seq, m.ordinal) = m_channels.peekMessageSlot(p.channelId, !p.parentId);
     if (!m.seq || (!p.parentId && !m.ordinal))
         return false;
-    switch (m_messages.insert(m)) {
-    case MessageStore::Insert::Failed:
-        return false;
-    case MessageStore::Insert::Repeat:
-        return storeRepeat(p, m_messages.idForClientMsgId(p.userId, p.clientMsgId), outcome);
-    case MessageStore::Insert::Stored:
-        m_channels.nextMessageSlot(p.channelId, m.createdAt, !p.parentId);
-        break;
+    if (state.pipelined) {
+        if (const qint64 existing = state.existing.value(key))
+            return storeRepeat(p, existing, outcome);
+        if (!m_messages.queueInsert(m))
+            return false;
+    } else {
+        switch (m_messages.insert(m)) {
+        case MessageStore::Insert::Failed:
+            return false;
+        case MessageStore::Insert::Repeat:
+            return storeRepeat(p, m_messages.idForClientMsgId(p.userId, p.clientMsgId), outcome);
+        case MessageStore::Insert::Stored:
+            break;
+        }
     }
+    m_channels.nextMessageSlot(p.channelId, m.createdAt, !p.parentId);
     state.stored.insert(key, m.id);
     if (!p.attachments.isEmpty() && !m_attachments->link(m.id, p.channelId, p.attachments))
         return false;
@@ -206,9 +212,7 @@ bool MessageService::storeRepeat(const Pending &p, qint64 existingId, Outcome &o
     const auto existing = existingId ? m_messages.byId(existingId) : std::nullopt;
     if (!existing)
         return false;
-    outcome.result
-        = Sent { m_views.messageJson(*existing, p.userId),
-              existingId, false };
+    outcome.result = Sent { m_views.messageJson(*existing, p.userId), existingId, false };
     return true;
 }
 
@@ -223,37 +227,16 @@ void MessageService::flush()
         m_queue.remove(0, n);
 
         QList<Outcome> outcomes(batch.size());
-        QElapsedTimer timer;
-        timer.start();
-        bool ok = m_db.begin(Database::Commit::Deferred);
-        if (ok && m_db.isPostgres()) {
-            // Lock the batch's channel rows in id order first: two instances on one database whose batches
-            // share channels took them in batch order and deadlocked (one batch failed after deadlock_timeout).
-            QList<qint64> channelIds;
-            channelIds.reserve(batch.size());
-            for (const Pending &p : std::as_const(batch))
-                channelIds.append(p.channelId);
-            std::sort(channelIds.begin(), channelIds.end());
-            channelIds.erase(std::unique(channelIds.begin(), channelIds.end()), channelIds.end());
-            for (qint64 channelId : std::as_const(channelIds))
-                m_channels.peekMessageSlot(channelId, false);
+        // PostgreSQL pipelines the batch's statements. Should that fail (a repeat stored by another instance
+        // meanwhile, or a real failure), the batch is stored again statement by statement, which tells the
+        // two apart.
+        bool ok = storeBatch(batch, outcomes, state, m_db.isPostgres());
+        if (!ok && m_db.isPostgres()) {
+            qCInfo(lcMessages) << "a pipelined batch of" << batch.size() << "failed; storing it step by step";
+            outcomes = QList<Outcome>(batch.size());
+            ok = storeBatch(batch, outcomes, state, false);
         }
-        for (qsizetype i = 0; ok && i < batch.size(); ++i)
-            ok = storeOne(batch.at(i), outcomes[i], state);
-        for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
-            m_channels.markRead(it.key().first, it.key().second, it->first, it->second);
-        state.authorRead.clear();
-        const qint64 storedNs = timer.nsecsElapsed();
-        if (ok)
-            ok = m_db.commit();
-        qCDebug(lcMessages) << "batch" << batch.size() << "stored in" << storedNs / 1000 << "us, committed in"
-                            << (timer.nsecsElapsed() - storedNs) / 1000 << "us";
         if (!ok) {
-            m_db.rollback();
-            for (const auto &p : batch) {
-                m_channels.invalidate(p.channelId);
-                state.stored.remove({ p.userId, p.clientMsgId }); // rolled back: not a repeat's original
-            }
             qCCritical(lcMessages) << "a batch of" << batch.size() << "messages could not be stored";
             for (const auto &p : batch)
                 p.done(Wire::Error::internal(u"the message could not be stored"_qs));
@@ -262,6 +245,52 @@ void MessageService::flush()
         m_committed.append({ m_db.committedGeneration(), std::move(batch), std::move(outcomes), {} });
     }
     release(m_db.durableGeneration());
+}
+
+bool MessageService::storeBatch(
+    const QList<Pending> &batch, QList<Outcome> &outcomes, FlushState &state, bool pipelined)
+{
+    QElapsedTimer timer;
+    timer.start();
+    bool ok = m_db.begin(Database::Commit::Deferred);
+    state.pipelined = pipelined;
+    state.existing.clear();
+    if (ok && m_db.isPostgres()) {
+        // Lock the batch's channel rows in id order first: two instances on one database whose batches
+        // share channels took them in batch order and deadlocked (one batch failed after deadlock_timeout).
+        QList<qint64> channelIds;
+        channelIds.reserve(batch.size());
+        for (const Pending &p : batch)
+            channelIds.append(p.channelId);
+        ok = m_channels.lockCounters(std::move(channelIds));
+    }
+    if (ok && pipelined) {
+        // Repeats of messages stored before this batch, found in one statement rather than by each insert.
+        QList<std::pair<qint64, QString>> keys;
+        keys.reserve(batch.size());
+        for (const Pending &p : batch)
+            keys.append({ p.userId, p.clientMsgId });
+        state.existing = m_messages.existingIds(keys);
+    }
+    for (qsizetype i = 0; ok && i < batch.size(); ++i)
+        ok = storeOne(batch.at(i), outcomes[i], state);
+    for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
+        ok = m_channels.queueMarkRead(it.key().first, it.key().second, it->first, it->second);
+    state.authorRead.clear();
+    const qint64 storedNs = timer.nsecsElapsed();
+    if (ok)
+        ok = m_db.commit();
+    qCDebug(lcMessages) << "batch" << batch.size() << (pipelined ? "pipelined" : "stored") << "in"
+                        << storedNs / 1000 << "us, committed in" << (timer.nsecsElapsed() - storedNs) / 1000
+                        << "us";
+    if (ok)
+        return true;
+    m_db.rollback();
+    for (const auto &p : batch) {
+        m_channels.invalidate(p.channelId);
+        state.stored.remove({ p.userId, p.clientMsgId }); // rolled back: not a repeat's original
+    }
+    return false;
 }
 
 void MessageService::answerRepeat(SendCallback done, Sent sent)
@@ -320,7 +349,8 @@ Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const
     bool limitOk = true;
     const int limit = limitText.isEmpty() ? Limits::HistoryDefaultLimit : limitText.toInt(&limitOk);
     if (!limitOk || limit < 1 || limit > Limits::HistoryMaxLimit)
-        return Wire::Error::badRequest(u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
+        return Wire::Error::badRequest(
+            u"limit must be an integer from 1 to %1"_qs.arg(Limits::HistoryMaxLimit));
     int anchors = 0;
     qint64 before = 0, after = 0, around = 0;
     for (const auto &[key, target] : { std::pair { QString(Wire::Rest::Query::Before), &before },

@@ -125,9 +125,14 @@ private:
         QHash<std::pair<qint64, QString>, qint64> stored; // (author, clientMsgId) -> id
         QHash<std::pair<qint64, qint64>, std::pair<qint64, qint64>>
             authorRead; // (channel, author) -> (id, ordinal)
+        bool pipelined = false; // inserts are queued (Statement::queue()); repeats are found in `existing`
+        QHash<std::pair<qint64, QString>, qint64>
+            existing; // stored before this batch: (author, clientMsgId) -> id
     };
 
     void flush();
+    // One transaction for BATCH; false (rolled back) when it failed.
+    bool storeBatch(const QList<Pending> &batch, QList<Outcome> &outcomes, FlushState &state, bool pipelined);
     void release(quint64 durableGeneration);
     void answerRepeat(SendCallback done, Sent sent);
     bool storeOne(const Pending &p, Outcome &outcome, FlushState &state);

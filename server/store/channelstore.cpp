@@ -3,15 +3,18 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Natter::Server {
 
 namespace {
-const QString ChannelColumns = QStringLiteral(
-    "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_message_at, c.last_seq,"
-    " c.message_count, c.member_count, c.direct_key, c.pin_policy, c.read_only");
-constexpr int ChannelColumnCount = 14;
-const QString MemberColumns = QStringLiteral(
-    "m.channel_id, m.user_id, m.role, m.joined_at, m.last_read_message_id, m.read_ordinal, m.mention_count");
+    const QString ChannelColumns
+        = QStringLiteral("c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, "
+                         "c.last_message_at, c.last_seq,"
+                         " c.message_count, c.member_count, c.direct_key, c.pin_policy, c.read_only");
+    constexpr int ChannelColumnCount = 14;
+    const QString MemberColumns = QStringLiteral("m.channel_id, m.user_id, m.role, m.joined_at, "
+                                                 "m.last_read_message_id, m.read_ordinal, m.mention_count");
 } // namespace
 
 ChannelStore::ChannelStore(Database &db)
@@ -44,7 +47,8 @@ ChannelStore::Counters *ChannelStore::counters(qint64 channelId)
     if (it == m_counters.end()) {
         const bool postgres = m_db.isPostgres();
         Statement &q = postgres
-            ? m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ? FOR UPDATE")
+            ? m_db.statement(
+                "SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ? FOR UPDATE")
             : m_db.statement("SELECT last_seq, message_count, last_message_at FROM channels WHERE id = ?");
         q.bind(1, channelId);
         if (!q.step() || !q.hasRow())
@@ -68,7 +72,7 @@ bool ChannelStore::writeCounters()
         Statement &q = m_db.statement(
             "UPDATE channels SET last_seq = ?, message_count = ?, last_message_at = ? WHERE id = ?");
         q.bind(1, c.lastSeq).bind(2, c.messageCount).bind(3, c.lastMessageAt).bind(4, channelId);
-        ok = q.run() && ok;
+        ok = q.queue() && ok;
     }
     m_unwritten.clear();
     return ok; // m_touched is cleared once the commit has succeeded, and forgotten if it fails
@@ -275,14 +279,27 @@ bool ChannelStore::removeMember(qint64 channelId, qint64 userId)
     return true;
 }
 
+namespace {
+    Statement &readMarker(Database &db, qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
+    {
+        // Only forward: a marker never moves back, whatever order the requests arrive in.
+        Statement &q = db.statement("UPDATE members SET last_read_message_id = ?, read_ordinal = "
+                                    "max(read_ordinal, ?), mention_count = 0"
+                                    " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
+        q.bind(1, messageId).bind(2, ordinal).bind(3, channelId).bind(4, userId).bind(5, messageId);
+        return q;
+    }
+} // namespace
+
 bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
 {
-    // Only forward: a marker never moves back, whatever order the requests arrive in.
-    Statement &q = m_db.statement(
-        "UPDATE members SET last_read_message_id = ?, read_ordinal = max(read_ordinal, ?), mention_count = 0"
-        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
-    q.bind(1, messageId).bind(2, ordinal).bind(3, channelId).bind(4, userId).bind(5, messageId);
+    Statement &q = readMarker(m_db, channelId, userId, messageId, ordinal);
     return q.run() && q.changes() == 1;
+}
+
+bool ChannelStore::queueMarkRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
+{
+    return readMarker(m_db, channelId, userId, messageId, ordinal).queue();
 }
 
 bool ChannelStore::addMention(qint64 channelId, qint64 userId)
@@ -290,13 +307,13 @@ bool ChannelStore::addMention(qint64 channelId, qint64 userId)
     Statement &q = m_db.statement(
         "UPDATE members SET mention_count = mention_count + 1 WHERE channel_id = ? AND user_id = ?");
     q.bind(1, channelId).bind(2, userId);
-    return q.run();
+    return q.queue();
 }
 
 bool ChannelStore::addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId)
 {
     Statement &q = m_db.statement("UPDATE members SET mention_count = mention_count + 1"
-                                        " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
+                                  " WHERE channel_id = ? AND user_id = ? AND last_read_message_id < ?");
     q.bind(1, channelId).bind(2, userId).bind(3, messageId);
     return q.run();
 }
@@ -339,6 +356,29 @@ std::pair<qint64, qint64> ChannelStore::peekMessageSlot(qint64 channelId, bool c
     return { c->lastSeq + 1, counted ? c->messageCount + 1 : 0 };
 }
 
+bool ChannelStore::lockCounters(QList<qint64> channelIds)
+{
+    std::sort(channelIds.begin(), channelIds.end());
+    channelIds.erase(std::unique(channelIds.begin(), channelIds.end()), channelIds.end());
+    QByteArray ids = "{";
+    for (qint64 id : std::as_const(channelIds)) {
+        if (!m_counters.contains(id))
+            ids += QByteArray::number(id) + ',';
+    }
+    if (ids.size() == 1)
+        return true;
+    ids.back() = '}';
+    // The rows are locked as the sorted rows come out, so in id order.
+    Statement &q = m_db.statement("SELECT id, last_seq, message_count, last_message_at FROM channels"
+                                  " WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE");
+    q.bind(1, QString::fromLatin1(ids));
+    bool ok = true;
+    while ((ok = q.step()) && q.hasRow())
+        m_counters.insert(q.int64(0), { q.int64(1), q.int64(2), q.int64(3) });
+    q.reset();
+    return ok;
+}
+
 bool ChannelStore::appendEvent(
     qint64 channelId, qint64 seq, const QString &type, const QByteArray &payload, qint64 messageId)
 {
@@ -349,15 +389,14 @@ bool ChannelStore::appendEvent(
         q.bind(5, messageId);
     else
         q.bindNull(5);
-    return q.run();
+    return q.queue();
 }
 
 QList<ChannelStore::StoredEvent> ChannelStore::eventsAfter(
     qint64 channelId, qint64 afterSeq, qint64 upToSeq, int limit)
 {
-    Statement &q
-        = m_db.statement("SELECT seq, payload, message_id FROM channel_events"
-                         " WHERE channel_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+    Statement &q = m_db.statement("SELECT seq, payload, message_id FROM channel_events"
+                                  " WHERE channel_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
     q.bind(1, channelId).bind(2, afterSeq).bind(3, upToSeq).bind(4, qint64(limit));
     QList<StoredEvent> out;
     while (q.step() && q.hasRow())

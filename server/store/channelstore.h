@@ -46,6 +46,8 @@ public:
     bool addMember(const MemberRecord &member);
     bool removeMember(qint64 channelId, qint64 userId);
     bool markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
+    // markRead() inside a transaction, when whether the marker moved does not matter (Statement::queue()).
+    bool queueMarkRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
     bool addMention(qint64 channelId, qint64 userId);
     // An edit added a mention of USERID to MESSAGEID: counted only while the user has not read that far.
     bool addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId);
@@ -68,6 +70,9 @@ public:
     std::pair<qint64, qint64> nextMessageSlot(qint64 channelId, qint64 at, bool counted);
     // What nextMessageSlot() would return, without taking it.
     std::pair<qint64, qint64> peekMessageSlot(qint64 channelId, bool counted);
+    // PostgreSQL, inside a transaction: reads the counters of CHANNELIDS under their row locks, taken in id
+    // order in one statement, so that two instances whose batches share channels never deadlock.
+    bool lockCounters(QList<qint64> channelIds);
 
     // Forget cached rows (after a rolled-back transaction).
     void invalidate(qint64 channelId);

@@ -209,7 +209,9 @@ QSqlQuery &Database::prepare(const QString &sql)
         return *it;
     }
     // PostgreSQL: in its dialect; and a statement from before a reconnect is prepared again in place (a
-    // caller may still hold a reference to it).
+    // caller may still hold a reference to it). QPSQL waits for each answer: the pipeline's are read first
+    // (a failure there has aborted the transaction, so this statement and the commit fail too).
+    m_pg.settle();
     const int session = m_pg.inTransaction() || m_pg.ensureConnected() ? m_pg.session() : 0;
     if (it == m_statements.end())
         it = m_statements.insert(sql, QSqlQuery(m_db));
@@ -246,8 +248,9 @@ Statement &Database::statement(const char *sql)
         if (it == m_pgRaw.end())
             it = m_pgRaw.insert(sql, std::make_shared<PgStatement>(sql));
         PgStatement &q = **it;
-        if ((q.session() != m_pg.session() || !q.isValid()) && (m_pg.inTransaction() || m_pg.ensureConnected()))
-            q.prepareIn(m_pg.handle(), m_pg.session());
+        if ((q.session() != m_pg.session() || !q.isValid())
+            && (m_pg.inTransaction() || m_pg.ensureConnected()))
+            q.prepareIn(&m_pg);
         q.reset();
         return q;
     }

@@ -8,39 +8,39 @@
 namespace Natter::Server {
 
 namespace {
-const QString Columns = QStringLiteral("id, channel_id, seq, ordinal, author_id, client_msg_id, text, "
-                                       "parent_id, reply_count, mentions, created_at,"
-                                       " edited_at, deleted_at, preview");
+    const QString Columns = QStringLiteral("id, channel_id, seq, ordinal, author_id, client_msg_id, text, "
+                                           "parent_id, reply_count, mentions, created_at,"
+                                           " edited_at, deleted_at, preview");
 
-MessageRecord fromQuery(const QSqlQuery &q)
-{
-    MessageRecord m;
-    m.id = q.value(0).toLongLong();
-    m.channelId = q.value(1).toLongLong();
-    m.seq = q.value(2).toLongLong();
-    m.ordinal = q.value(3).toLongLong();
-    m.authorId = q.value(4).toLongLong();
-    m.clientMsgId = q.value(5).toString();
-    m.text = q.value(6).toString();
-    m.parentId = q.value(7).toLongLong();
-    m.replyCount = q.value(8).toInt();
-    const QString mentions = q.value(9).toString();
-    for (const auto part : QStringView(mentions).split(u',', Qt::SkipEmptyParts))
-        m.mentions.append(part.toLongLong());
-    m.createdAt = q.value(10).toLongLong();
-    m.editedAt = q.value(11).toLongLong();
-    m.deletedAt = q.value(12).toLongLong();
-    m.previewJson = q.value(13).toByteArray();
-    return m;
-}
+    MessageRecord fromQuery(const QSqlQuery &q)
+    {
+        MessageRecord m;
+        m.id = q.value(0).toLongLong();
+        m.channelId = q.value(1).toLongLong();
+        m.seq = q.value(2).toLongLong();
+        m.ordinal = q.value(3).toLongLong();
+        m.authorId = q.value(4).toLongLong();
+        m.clientMsgId = q.value(5).toString();
+        m.text = q.value(6).toString();
+        m.parentId = q.value(7).toLongLong();
+        m.replyCount = q.value(8).toInt();
+        const QString mentions = q.value(9).toString();
+        for (const auto part : QStringView(mentions).split(u',', Qt::SkipEmptyParts))
+            m.mentions.append(part.toLongLong());
+        m.createdAt = q.value(10).toLongLong();
+        m.editedAt = q.value(11).toLongLong();
+        m.deletedAt = q.value(12).toLongLong();
+        m.previewJson = q.value(13).toByteArray();
+        return m;
+    }
 
-QString joinIds(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts.append(QString::number(id));
-    return parts.join(u',');
-}
+    QString joinIds(const QList<qint64> &ids)
+    {
+        QStringList parts;
+        for (qint64 id : ids)
+            parts.append(QString::number(id));
+        return parts.join(u',');
+    }
 } // namespace
 
 MessageStore::MessageStore(Database &db)
@@ -48,22 +48,68 @@ MessageStore::MessageStore(Database &db)
 {
 }
 
+namespace {
+    void bindMessage(Statement &q, const MessageRecord &m)
+    {
+        q.bind(1, m.id).bind(2, m.channelId).bind(3, m.seq).bind(4, m.ordinal).bind(5, m.authorId);
+        q.bind(6, m.clientMsgId).bind(7, m.text);
+        if (m.parentId)
+            q.bind(8, m.parentId);
+        else
+            q.bindNull(8);
+        q.bind(9, joinIds(m.mentions)).bind(10, m.createdAt);
+    }
+} // namespace
+
 MessageStore::Insert MessageStore::insert(const MessageRecord &m)
 {
     Statement &q = m_db.statement(
         "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
         " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (author_id, client_msg_id) DO NOTHING");
-    q.bind(1, m.id).bind(2, m.channelId).bind(3, m.seq).bind(4, m.ordinal).bind(5, m.authorId);
-    q.bind(6, m.clientMsgId).bind(7, m.text);
-    if (m.parentId)
-        q.bind(8, m.parentId);
-    else
-        q.bindNull(8);
-    q.bind(9, joinIds(m.mentions)).bind(10, m.createdAt);
+    bindMessage(q, m);
     if (!q.run())
         return Insert::Failed;
     return q.changes() == 1 ? Insert::Stored : Insert::Repeat;
+}
+
+bool MessageStore::queueInsert(const MessageRecord &m)
+{
+    Statement &q = m_db.statement(
+        "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
+        " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bindMessage(q, m);
+    return q.queue();
+}
+
+QHash<std::pair<qint64, QString>, qint64> MessageStore::existingIds(
+    const QList<std::pair<qint64, QString>> &keys)
+{
+    QHash<std::pair<qint64, QString>, qint64> found;
+    if (keys.isEmpty())
+        return found;
+    // Two PostgreSQL array literals; every text element quoted, with its quotes and backslashes escaped.
+    QByteArray authors = "{";
+    QByteArray clientIds = "{";
+    for (const auto &[author, clientMsgId] : keys) {
+        authors += QByteArray::number(author) + ',';
+        QByteArray text = clientMsgId.toUtf8();
+        text.replace('\\', "\\\\").replace('"', "\\\"");
+        clientIds += '"' + text + "\",";
+    }
+    authors.back() = '}';
+    clientIds.back() = '}';
+    // One probe of the idempotency index per key, as a subquery per row: a join here let the cached generic
+    // plan (made while the table was small) hash the whole table, milliseconds per batch once it had grown.
+    Statement &q = m_db.statement("SELECT k.author_id, k.client_msg_id, (SELECT id FROM messages"
+                                  " WHERE author_id = k.author_id AND client_msg_id = k.client_msg_id)"
+                                  " FROM unnest(?::bigint[], ?::text[]) AS k(author_id, client_msg_id)");
+    q.bind(1, QString::fromLatin1(authors)).bind(2, QString::fromUtf8(clientIds));
+    while (q.step() && q.hasRow())
+        if (!q.isNull(2))
+            found.insert({ q.int64(0), QString::fromUtf8(q.blob(1)) }, q.int64(2));
+    q.reset();
+    return found;
 }
 
 std::optional<MessageRecord> MessageStore::byId(qint64 id)
@@ -133,9 +179,11 @@ bool MessageStore::markDeleted(qint64 messageId, qint64 deletedAt)
 QList<std::pair<qint64, qint64>> MessageStore::topLevelSeqs(qint64 channelId, qint64 afterSeq, qint64 upToSeq)
 {
     if (m_db.isPostgres()) {
-        // Several instances: ids come from different clocks, so only seqs give the order (messages_channel_seq).
-        Statement &q = m_db.statement("SELECT seq, id FROM messages WHERE channel_id = ? AND parent_id IS NULL"
-                                      " AND seq > ? AND seq <= ? ORDER BY seq");
+        // Several instances: ids come from different clocks, so only seqs give the order
+        // (messages_channel_seq).
+        Statement &q
+            = m_db.statement("SELECT seq, id FROM messages WHERE channel_id = ? AND parent_id IS NULL"
+                             " AND seq > ? AND seq <= ? ORDER BY seq");
         q.bind(1, channelId).bind(2, afterSeq).bind(3, upToSeq);
         QList<std::pair<qint64, qint64>> out;
         while (q.step() && q.hasRow())

@@ -2,6 +2,8 @@
 
 #include "store/records.h"
 
+#include <QHash>
+
 #include <limits>
 #include <optional>
 
@@ -19,6 +21,13 @@ public:
     // Repeat (and nothing stored) when the author already has a message with this clientMsgId: the unique
     // index answers that in the same descent that stores a new key.
     Insert insert(const MessageRecord &message);
+    // The same, sent in the store's pipeline on PostgreSQL (Statement::queue()): a repeat is an error that
+    // fails the transaction, for a caller that has ruled repeats out already and retries with insert() if
+    // not.
+    bool queueInsert(const MessageRecord &message);
+    // The ids of the messages that already exist among KEYS ((author, clientMsgId) pairs), in one statement:
+    // what lets a batch queue its inserts without each waiting to learn whether it was a repeat.
+    QHash<std::pair<qint64, QString>, qint64> existingIds(const QList<std::pair<qint64, QString>> &keys);
     std::optional<MessageRecord> byId(qint64 id);
     std::optional<MessageRecord> byClientMsgId(qint64 authorId, const QString &clientMsgId);
     bool incrementReplyCount(qint64 parentId);

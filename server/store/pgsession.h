@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <QString>
+
+#include <vector>
 
 class QSqlDatabase;
 struct pg_conn;
@@ -12,6 +15,12 @@ namespace Natter::Server {
 // so QSqlQuery statements and PgStatement share its transactions), transaction control, migrations, and
 // reconnecting after the server went away. Statements prepared before a reconnect are gone with the old
 // session: session() counts connections so that Database prepares them again when next used.
+//
+// Inside a transaction, statements whose answer nobody reads at once (inserts, counter updates) go out in
+// libpq's pipeline mode: sent without waiting, their answers read together at the next point that needs one
+// (a statement that reads rows, a QSqlQuery, COMMIT, which is itself pipelined). A round trip per statement
+// was most of a message's cost on PostgreSQL (docs/benchmarks.md). A queued statement that fails aborts the
+// transaction on the server, so COMMIT after it cannot commit the rest.
 class PgSession
 {
 public:
@@ -28,6 +37,15 @@ public:
     bool exec(const char *sql);
     // COMMIT, and whether it committed: a transaction that failed earlier answers COMMIT with a rollback.
     bool commit();
+
+    // Sends the prepared statement NAME (SQL, for the log) in pipeline mode without reading its answer; false
+    // when it could not be sent. Only inside a transaction.
+    bool queue(const QByteArray &name, const QByteArray &sql, int count, const char *const *values,
+        const int *lengths, const int *formats);
+    // Reads every answer still owed and leaves pipeline mode, so that a synchronous call may follow. False
+    // when one of them failed (its message in lastError()); the transaction is then aborted.
+    bool settle();
+    bool isPipelining() const { return m_pipelining; }
     bool inTransaction() const;
     // True when the connection is up. When it is down and no transaction is open, reconnects (at most once
     // a second, so that a burst of requests while the server is away does not become a burst of connects).
@@ -42,11 +60,17 @@ public:
 
 private:
     bool setUp();
+    // Reads the answers of the queued statements (each a result, then a null); false if one failed.
+    bool readQueued();
+    void dropPipeline();
 
     pg_conn *m_conn = nullptr;
     int m_session = 0;
     QString m_lastError;
     QElapsedTimer m_lastAttempt;
+    std::vector<QByteArray> m_queued; // the SQL of each statement whose answer is still to be read
+    bool m_pipelining = false;
+    bool m_queueFailed = false; // a queued statement failed (its answer read before settle())
 };
 
 } // namespace Natter::Server

@@ -1,5 +1,6 @@
 #include "store/pgstatement.h"
 #include "logging.h"
+#include "store/pgsession.h"
 #include "store/sqldialect.h"
 
 #include <libpq-fe.h>
@@ -9,8 +10,8 @@
 namespace Natter::Server {
 
 namespace {
-constexpr Oid ByteaOid = 17;
-constexpr Oid BoolOid = 16;
+    constexpr Oid ByteaOid = 17;
+    constexpr Oid BoolOid = 16;
 } // namespace
 
 PgStatement::PgStatement(const char *sql)
@@ -21,14 +22,20 @@ PgStatement::PgStatement(const char *sql)
     m_params.resize(size_t(m_count));
 }
 
-bool PgStatement::prepareIn(pg_conn *conn, int session)
+bool PgStatement::prepareIn(PgSession *session)
 {
-    m_conn = conn;
-    m_session = session;
-    PGresult *r = PQprepare(m_conn, m_name.constData(), m_sql.constData(), m_count, nullptr);
+    m_pg = session;
+    m_session = session->session();
+    if (!session->settle()) { // PQprepare waits for its answer: the pipeline's go first
+        // The transaction is aborted, and a PREPARE in it would fail too: prepared when next used.
+        m_prepared = false;
+        m_error = session->lastError();
+        return false;
+    }
+    PGresult *r = PQprepare(m_pg->handle(), m_name.constData(), m_sql.constData(), m_count, nullptr);
     m_prepared = r && PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!m_prepared) {
-        m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        m_error = QString::fromUtf8(PQerrorMessage(m_pg->handle())).trimmed();
         qCCritical(lcStore) << "cannot prepare" << m_sql << m_error;
     }
     PQclear(r);
@@ -84,24 +91,21 @@ bool PgStatement::execute()
     clearResult();
     m_executed = true;
     if (!m_prepared || m_failed) {
-        qCWarning(lcStore) << "statement not run:" << (m_prepared ? "a parameter could not be bound" : "not prepared")
-                           << m_sql;
+        qCWarning(lcStore) << "statement not run:"
+                           << (m_prepared ? "a parameter could not be bound" : "not prepared") << m_sql;
         return false;
     }
-    const int n = int(m_params.size());
-    std::vector<const char *> values(static_cast<size_t>(n));
-    std::vector<int> lengths(static_cast<size_t>(n));
-    std::vector<int> formats(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const Param &p = m_params[size_t(i)];
-        values[size_t(i)] = p.null ? nullptr : p.value.constData();
-        lengths[size_t(i)] = int(p.value.size());
-        formats[size_t(i)] = p.binary ? 1 : 0;
+    if (!m_pg->settle()) {
+        m_error = m_pg->lastError();
+        qCWarning(lcStore) << "statement not run: one queued before it failed:" << m_sql << m_error;
+        return false;
     }
-    m_result = PQexecPrepared(m_conn, m_name.constData(), n, values.data(), lengths.data(), formats.data(), 0);
+    const Values v = values();
+    m_result = PQexecPrepared(m_pg->handle(), m_name.constData(), int(m_params.size()), v.values.data(),
+        v.lengths.data(), v.formats.data(), 0);
     const ExecStatusType status = m_result ? PQresultStatus(m_result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        m_error = QString::fromUtf8(PQerrorMessage(m_pg->handle())).trimmed();
         qCWarning(lcStore) << "query failed:" << m_sql << m_error;
         clearResult();
         return false;
@@ -110,6 +114,31 @@ bool PgStatement::execute()
     m_rows = status == PGRES_TUPLES_OK ? PQntuples(m_result) : 0;
     m_changes = atoi(PQcmdTuples(m_result));
     return true;
+}
+
+PgStatement::Values PgStatement::values() const
+{
+    Values v;
+    v.values.reserve(m_params.size());
+    v.lengths.reserve(m_params.size());
+    v.formats.reserve(m_params.size());
+    for (const Param &p : m_params) {
+        v.values.push_back(p.null ? nullptr : p.value.constData());
+        v.lengths.push_back(int(p.value.size()));
+        v.formats.push_back(p.binary ? 1 : 0);
+    }
+    return v;
+}
+
+bool PgStatement::queue()
+{
+    if (!m_prepared || m_failed || !m_pg->inTransaction())
+        return run(); // nothing to pipeline with outside a transaction; run() logs what is wrong
+    const Values v = values();
+    const bool ok = m_pg->queue(
+        m_name, m_sql, int(m_params.size()), v.values.data(), v.lengths.data(), v.formats.data());
+    reset();
+    return ok;
 }
 
 bool PgStatement::step()

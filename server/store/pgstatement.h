@@ -6,14 +6,16 @@
 
 #include <vector>
 
-struct pg_conn;
 struct pg_result;
 
 namespace Natter::Server {
 
+class PgSession;
+
 // Statement on libpq, on the connection Qt's QPSQL driver opened (so it shares its transactions): prepared
 // once per session under a name of its own, parameters sent as text (bytea as binary), the whole result read
-// at the first step().
+// at the first step(). queue() sends it in the session's pipeline; everything else first reads the answers
+// the pipeline still owes (PgSession::settle()).
 class PgStatement final : public Statement
 {
 public:
@@ -22,9 +24,9 @@ public:
     PgStatement(const PgStatement &) = delete;
     PgStatement &operator=(const PgStatement &) = delete;
 
-    // Prepares the statement on CONN, whose session is numbered SESSION (Database's count of connections):
-    // after a reconnect, the old session's statements are gone and each is prepared again when next used.
-    bool prepareIn(pg_conn *conn, int session);
+    // Prepares the statement in SESSION (numbered session->session()): after a reconnect, the old session's
+    // statements are gone and each is prepared again when next used.
+    bool prepareIn(PgSession *session);
     int session() const { return m_session; }
 
     bool isValid() const override { return m_prepared; }
@@ -38,6 +40,7 @@ public:
     QByteArray blob(int column) const override;
     bool isNull(int column) const override;
     bool run() override;
+    bool queue() override;
     int changes() const override { return m_changes; }
     void reset() override;
 
@@ -55,7 +58,15 @@ private:
     bool execute();
     void clearResult();
 
-    pg_conn *m_conn = nullptr;
+    struct Values
+    {
+        std::vector<const char *> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+    };
+    Values values() const;
+
+    PgSession *m_pg = nullptr;
     int m_session = -1;
     int m_count = 0;
     QByteArray m_name;

@@ -31,6 +31,10 @@ public:
     virtual bool isNull(int column) const = 0;
     // Runs a statement that returns no rows (or whose rows are not needed) and resets it.
     virtual bool run() = 0;
+    // Like run(), for a statement whose failure must fail the transaction and whose outcome (changes()) is
+    // not read: on PostgreSQL inside a transaction it is only sent (PgSession's pipeline), and a failure
+    // shows at the next statement that reads or at commit. Elsewhere it is run().
+    virtual bool queue() { return run(); }
     // Number of rows the last INSERT/UPDATE/DELETE changed.
     virtual int changes() const = 0;
     virtual void reset() = 0;

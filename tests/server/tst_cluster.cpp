@@ -4,15 +4,16 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QJsonArray>
+#include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSet>
+#include <QTemporaryDir>
 
-#include <algorithm>
 #include <QTest>
+#include <algorithm>
 
 // Several natter-server instances on one database with --redis (server/cluster/). The single-instance cases
 // need Redis only (NATTER_TEST_REDIS, or a private redis-server for the restart); the cross-instance cases
@@ -35,9 +36,9 @@ private:
     {
         (void)QTest::qWaitFor(
             [&] {
-                return std::count_if(g.frames().cbegin(), g.frames().cend(),
-                           [&](const QJsonObject &f) { return f.value(u"type").toString() == type; })
-                    >= count;
+                return std::count_if(g.frames().cbegin(), g.frames().cend(), [&](const QJsonObject &f) {
+                    return f.value(u"type").toString() == type;
+                }) >= count;
             },
             timeoutMs);
         return g.takeAll(type);
@@ -72,7 +73,8 @@ private:
         if (m_database.isEmpty())
             return {};
         const QUrl base(m_database);
-        const QString name = u"natter_cluster_%1_%2"_qs.arg(QCoreApplication::applicationPid()).arg(++m_databases);
+        const QString name
+            = u"natter_cluster_%1_%2"_qs.arg(QCoreApplication::applicationPid()).arg(++m_databases);
         {
             QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_qs, u"admin"_qs);
             admin.setHostName(base.host());
@@ -96,15 +98,13 @@ private:
     }
     QStringList serverArgs(const QString &redis, int node, const QString &database = {}) const
     {
-        QStringList args { u"--redis"_qs, redis, u"--node-id"_qs, QString::number(node), u"--rate-limit"_qs, u"0"_qs };
+        QStringList args { u"--redis"_qs, redis, u"--node-id"_qs, QString::number(node), u"--rate-limit"_qs,
+            u"0"_qs };
         if (!database.isEmpty())
             args += { u"--database"_qs, database };
         return args;
     }
-    bool needDatabase()
-    {
-        return !m_database.isEmpty();
-    }
+    bool needDatabase() { return !m_database.isEmpty(); }
 
     QString m_redis;
     QString m_database;
@@ -128,7 +128,8 @@ private Q_SLOTS:
         QVERIFY(check.waitForFinished(10000));
         QCOMPARE(check.exitCode(), 2);
         QVERIFY(check.readAllStandardError().contains("--redis must be redis://HOST:PORT"));
-        check.start(TestServer::binary(), { u"--redis"_qs, u"redis://127.0.0.1:6390"_qs, u"--check-config"_qs });
+        check.start(
+            TestServer::binary(), { u"--redis"_qs, u"redis://127.0.0.1:6390"_qs, u"--check-config"_qs });
         QVERIFY(check.waitForFinished(10000));
         QCOMPARE(check.exitCode(), 0);
         QVERIFY(check.readAllStandardOutput().contains("redis = redis://127.0.0.1:6390"));
@@ -173,7 +174,9 @@ private Q_SLOTS:
         // A typing frame and a user frame published by another instance ("peer") arrive as they are.
         const QByteArray typing = "{\"type\":\"typing\",\"channelId\":\"" + pair.channel.toUtf8()
             + "\",\"userId\":\"" + pair.ana.id.toUtf8() + "\",\"typing\":true}";
-        QVERIFY(publish(m_redis, "T peer " + pair.channel.toUtf8() + ' ' + pair.ana.id.toUtf8() + '\n' + typing).startsWith(':'));
+        QVERIFY(
+            publish(m_redis, "T peer " + pair.channel.toUtf8() + ' ' + pair.ana.id.toUtf8() + '\n' + typing)
+                .startsWith(':'));
         QCOMPARE(ben.waitFor(u"typing"_qs).value(u"userId").toString(), pair.ana.id);
         QVERIFY(publish(m_redis, "U peer " + pair.ben.id.toUtf8() + "\n" + typing).startsWith(':'));
         QVERIFY(!ben.waitFor(u"typing"_qs).isEmpty());
@@ -182,7 +185,8 @@ private Q_SLOTS:
         // A committed event this instance delivered already (a peer's copy of it) is not delivered again.
         const QByteArray old = "{\"type\":\"message.deleted\",\"channelId\":\"" + pair.channel.toUtf8()
             + "\",\"seq\":" + QByteArray::number(start + 20) + ",\"messageId\":\"1\"}";
-        publish(m_redis, "E peer " + pair.channel.toUtf8() + ' ' + QByteArray::number(start + 20) + " 0 0\n" + old);
+        publish(m_redis,
+            "E peer " + pair.channel.toUtf8() + ' ' + QByteArray::number(start + 20) + " 0 0\n" + old);
         QVERIFY(ben.noFrame(u"message.deleted"_qs, 500));
 
         // A token revoked on another instance closes its connections here.
@@ -208,7 +212,8 @@ private Q_SLOTS:
         publish(m_redis, "P ghost " + pair.ben.id.toUtf8() + " 1\n");
         QCOMPARE(ana.waitFor(u"presence"_qs).value(u"online").toBool(), true);
         // A REST view of Ben says online too.
-        const auto members = rest.get(u"/api/v1/channels/"_qs + pair.channel + u"/members"_qs, pair.ana.token);
+        const auto members
+            = rest.get(u"/api/v1/channels/"_qs + pair.channel + u"/members"_qs, pair.ana.token);
         QVERIFY(members.body.contains("\"online\":true"));
         // "ghost" sends no heartbeat: it expires and Ben goes offline.
         QCOMPARE(ana.waitFor(u"presence"_qs, 30000).value(u"online").toBool(), false);
@@ -218,7 +223,8 @@ private Q_SLOTS:
     // instances) is refused here although the local bucket is full.
     void rateLimitIsShared()
     {
-        TestServer server(serverArgs(m_redis, 1, freshDatabase()) + QStringList { u"--rate-limit"_qs, u"5:10"_qs });
+        TestServer server(
+            serverArgs(m_redis, 1, freshDatabase()) + QStringList { u"--rate-limit"_qs, u"5:10"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
         const TestPair pair = rest.registerPair(u"rate"_qs);
@@ -322,13 +328,16 @@ private Q_SLOTS:
         QJsonObject reply = sendFrame(pair.channel, u"x2"_qs, u"reply from B"_qs);
         reply.insert(u"parentId"_qs, id);
         QCOMPARE(ben.call(reply).value(u"type").toString(), u"ack"_qs);
-        QCOMPARE(ana.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"parentId").toString(), id);
-        QCOMPARE(ben.call({ { u"type"_qs, u"reaction.add"_qs }, { u"messageId"_qs, id }, { u"emoji"_qs, u"👍"_qs } })
+        QCOMPARE(
+            ana.waitFor(u"message.new"_qs).value(u"message").toObject().value(u"parentId").toString(), id);
+        QCOMPARE(ben.call({ { u"type"_qs, u"reaction.add"_qs }, { u"messageId"_qs, id },
+                              { u"emoji"_qs, u"👍"_qs } })
                      .value(u"changed")
                      .toBool(),
             true);
         QCOMPARE(ana.waitFor(u"reaction.added"_qs).value(u"userId").toString(), pair.ben.id);
-        ana.call({ { u"type"_qs, u"message.edit"_qs }, { u"messageId"_qs, id }, { u"text"_qs, u"edited"_qs } });
+        ana.call(
+            { { u"type"_qs, u"message.edit"_qs }, { u"messageId"_qs, id }, { u"text"_qs, u"edited"_qs } });
         // The reply and the reaction updated the message too (reply count, reactions): the edit comes last.
         QString text;
         for (int i = 0; i < 5 && text != u"edited"; ++i)
@@ -336,7 +345,8 @@ private Q_SLOTS:
         QCOMPARE(text, u"edited"_qs);
         ben.sendFrame({ { u"type"_qs, u"typing.start"_qs }, { u"channelId"_qs, pair.channel } });
         QCOMPARE(ana.waitFor(u"typing"_qs).value(u"userId").toString(), pair.ben.id);
-        ben.call({ { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, pair.channel }, { u"messageId"_qs, id } });
+        ben.call(
+            { { u"type"_qs, u"read.mark"_qs }, { u"channelId"_qs, pair.channel }, { u"messageId"_qs, id } });
         QCOMPARE(ana.waitFor(u"read.updated"_qs).value(u"userId").toString(), pair.ben.id);
         ben.socket().close();
         QCOMPARE(ana.waitFor(u"presence"_qs).value(u"online").toBool(), false);
@@ -372,6 +382,120 @@ private Q_SLOTS:
         QVERIFY(ana.noFrame(u"message.new"_qs, 300));
     }
 
+    // The same messages sent through both instances at once (a client that resends after switching instance)
+    // are stored once each, and both senders are answered with the same message: the two instances' batches
+    // take the channel's row lock in turn, and the second finds the first's rows before inserting.
+    void sameMessageThroughBothInstancesIsStoredOnce()
+    {
+        if (!needDatabase())
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        RestClient rest(a);
+        const TestPair pair = rest.registerPair(u"twice"_qs);
+        GatewayClient viaA, viaB, ben;
+        QVERIFY(viaA.open(a, pair.ana.token));
+        QVERIFY(viaB.open(b, pair.ana.token));
+        QVERIFY(ben.open(a, pair.ben.token));
+        const qint64 start = lastSeq(ben, pair.channel);
+        constexpr int Messages = 100;
+        for (int i = 0; i < Messages; ++i) {
+            QJsonObject frame = sendFrame(pair.channel, u"both-%1"_qs.arg(i), u"once %1"_qs.arg(i));
+            frame.insert(u"reqId"_qs, u"r%1"_qs.arg(i));
+            viaA.sendFrame(frame);
+            viaB.sendFrame(frame);
+        }
+        const auto acksA = collect(viaA, u"ack"_qs, Messages);
+        const auto acksB = collect(viaB, u"ack"_qs, Messages);
+        QCOMPARE(acksA.size(), Messages);
+        QCOMPARE(acksB.size(), Messages);
+        QHash<QString, QString> idByReq;
+        for (const auto &ack : acksA)
+            idByReq.insert(
+                ack.value(u"reqId").toString(), ack.value(u"message").toObject().value(u"id").toString());
+        for (const auto &ack : acksB) {
+            const QString id = ack.value(u"message").toObject().value(u"id").toString();
+            QVERIFY(!id.isEmpty());
+            QCOMPARE(id, idByReq.value(ack.value(u"reqId").toString()));
+        }
+        const auto delivered = collect(ben, u"message.new"_qs, Messages);
+        QCOMPARE(delivered.size(), Messages);
+        QVERIFY(gapless(delivered, start + 1));
+        QVERIFY(ben.noFrame(u"message.new"_qs, 300));
+    }
+
+    // A repeat that another writer is storing while a pipelined batch runs (invisible to the batch's look-up
+    // of repeats, conflicting at its insert) fails that batch; it is stored again statement by statement, the
+    // repeat answered with the other writer's message and the rest of the batch stored once, without a gap.
+    // A psql transaction plays the other writer and holds its row until the batch waits on it.
+    void repeatStoredMeanwhileFallsBackToStepByStep()
+    {
+        if (!needDatabase())
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: the batch is pipelined on PostgreSQL "
+                  "only");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        TestServer a(serverArgs(m_redis, 1, database));
+        QVERIFY(a.start());
+        RestClient rest(a);
+        const TestPair pair = rest.registerPair(u"held"_qs);
+        GatewayClient ana, ben;
+        QVERIFY(ana.open(a, pair.ana.token));
+        QVERIFY(ben.open(a, pair.ben.token));
+        const qint64 start = lastSeq(ben, pair.channel);
+
+        QProcess other;
+        // In a channel of its own: a message in the batch's channel would hold that channel's row (its
+        // foreign key), and the batch, which locks the row first, would wait and then see the repeat before
+        // inserting.
+        other.start(u"psql"_qs,
+            { u"-X"_qs, u"-q"_qs, u"-v"_qs, u"ON_ERROR_STOP=1"_qs, u"-d"_qs, database, u"-c"_qs,
+                u"BEGIN; INSERT INTO channels (id, type, name, visibility, created_by, created_at)"
+                " VALUES (8, 'group', 'elsewhere', 'public', %1, 0);"
+                " INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, "
+                "created_at)"
+                " VALUES (7, 8, 1, 1, %1, 'held', 'stored elsewhere', 0); SELECT pg_sleep(2); COMMIT;"_qs.arg(
+                    pair.ana.id) });
+        QVERIFY(other.waitForStarted());
+        const auto sleeping = [&] {
+            return a.psql(u"SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%%pg_sleep(2)%%'"
+                          " AND state = 'active' AND pid <> pg_backend_pid()"_qs)
+                       .value_or(QByteArray())
+                       .trimmed()
+                == "1";
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 15000);
+
+        (void)a.takeLog();
+        for (const QString &id : { u"new-1"_qs, u"held"_qs, u"new-2"_qs, u"new-3"_qs }) {
+            QJsonObject frame = sendFrame(pair.channel, id, id);
+            frame.insert(u"reqId"_qs, id);
+            ana.sendFrame(frame);
+        }
+        const auto acks = collect(ana, u"ack"_qs, 4);
+        QVERIFY(other.state() == QProcess::NotRunning || other.waitForFinished(15000));
+        QVERIFY2(other.exitCode() == 0, other.readAllStandardError().constData());
+        QCOMPARE(acks.size(), 4);
+        for (const auto &ack : acks) {
+            const auto message = ack.value(u"message").toObject();
+            if (ack.value(u"reqId").toString() == u"held") {
+                QCOMPARE(message.value(u"id").toString(), u"7"_qs);
+                QCOMPARE(message.value(u"text").toString(), u"stored elsewhere"_qs);
+            } else {
+                QCOMPARE(message.value(u"text").toString(), ack.value(u"reqId").toString());
+            }
+        }
+        const auto delivered = collect(ben, u"message.new"_qs, 3);
+        QCOMPARE(delivered.size(), 3);
+        QVERIFY(gapless(delivered, start + 1));
+        QVERIFY(ben.noFrame(u"message.new"_qs, 300));
+        const QByteArray log = a.takeLog();
+        QVERIFY2(log.contains("storing it step by step"), log.constData());
+    }
+
     // A member removed on instance A stops receiving on instance B at once.
     void removedMemberStopsReceivingElsewhere()
     {
@@ -389,8 +513,9 @@ private Q_SLOTS:
         QVERIFY(ben.open(b, pair.ben.token));
         ana.call(sendFrame(pair.channel, u"r1"_qs, u"before"_qs));
         QVERIFY(!ben.waitFor(u"message.new"_qs).isEmpty());
-        QCOMPARE(rest.del(u"/api/v1/channels/"_qs + pair.channel + u"/members/"_qs + pair.ben.id, pair.ana.token)
-                     .status,
+        QCOMPARE(
+            rest.del(u"/api/v1/channels/"_qs + pair.channel + u"/members/"_qs + pair.ben.id, pair.ana.token)
+                .status,
             204);
         QCOMPARE(ben.waitFor(u"channel.removed"_qs).value(u"channelId").toString(), pair.channel);
         ana.call(sendFrame(pair.channel, u"r2"_qs, u"after"_qs));
@@ -398,8 +523,10 @@ private Q_SLOTS:
         // A marker that B has delivered everything published after the removal: a frame to Ben himself.
         GatewayClient ana2;
         QVERIFY(ana2.open(a, pair.ana.token));
-        const QString direct = rest.createChannel(pair.ana, u"after-remove"_qs, u"private"_qs, { pair.ben.id });
-        QCOMPARE(ben.waitFor(u"channel.added"_qs).value(u"channel"_qs).toObject().value(u"id").toString(), direct);
+        const QString direct
+            = rest.createChannel(pair.ana, u"after-remove"_qs, u"private"_qs, { pair.ben.id });
+        QCOMPARE(
+            ben.waitFor(u"channel.added"_qs).value(u"channel"_qs).toObject().value(u"id").toString(), direct);
         QVERIFY(ben.takeAll(u"message.new"_qs).isEmpty());
         QVERIFY(ben.takeAll(u"typing"_qs).isEmpty());
     }
