@@ -49,11 +49,13 @@ MessageService::MessageService(Database &db, ChannelService &access, ChannelStor
     , m_limiter(limiter)
 {
     m_db.setDurableHandler([this](quint64 generation) { release(generation); });
+    m_db.setCommitFailedHandler([this](quint64 generation) { commitFailed(generation); });
 }
 
 MessageService::~MessageService()
 {
     m_db.setDurableHandler({});
+    m_db.setCommitFailedHandler({});
 }
 
 QList<qint64> MessageService::resolveMentions(qint64 channelId, qint64 authorId, const QString &text)
@@ -137,6 +139,11 @@ void MessageService::send(qint64 userId, const Wire::SendMessage &request, SendC
 
     m_queue.append({ userId, channelId, clientMsgId, text, rootId, resolveMentions(channelId, userId, text),
         attachments, std::move(done) });
+    scheduleFlush();
+}
+
+void MessageService::scheduleFlush()
+{
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QTimer::singleShot(0, this, &MessageService::flush);
@@ -220,20 +227,30 @@ void MessageService::flush()
 {
     m_flushScheduled = false;
     FlushState state;
-    while (!m_queue.isEmpty()) {
-        const qsizetype n = qMin(m_queue.size(), MaxBatch);
-        QList<Pending> batch(
-            std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
-        m_queue.remove(0, n);
+    // On PostgreSQL one batch at a time: the next one gathers while COMMIT is on its way (Database::commit())
+    // and goes once it is answered (release(), commitFailed()).
+    while ((!m_retry.isEmpty() || !m_queue.isEmpty()) && !m_db.isCommitPending()) {
+        const bool retry = !m_retry.isEmpty();
+        QList<Pending> batch;
+        if (retry) {
+            batch = std::exchange(m_retry, {});
+        } else {
+            const qsizetype n = qMin(m_queue.size(), MaxBatch);
+            batch = QList<Pending>(
+                std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + n));
+            m_queue.remove(0, n);
+        }
 
         QList<Outcome> outcomes(batch.size());
         // PostgreSQL pipelines the batch's statements. Should that fail (a repeat stored by another instance
         // meanwhile, or a real failure), the batch is stored again statement by statement, which tells the
-        // two apart.
-        bool ok = storeBatch(batch, outcomes, state, m_db.isPostgres());
-        if (!ok && m_db.isPostgres()) {
+        // two apart; so is a pipelined batch whose commit failed (commitFailed()).
+        bool pipelined = m_db.isPostgres() && !retry;
+        bool ok = storeBatch(batch, outcomes, state, pipelined);
+        if (!ok && pipelined) {
             qCInfo(lcMessages) << "a pipelined batch of" << batch.size() << "failed; storing it step by step";
             outcomes = QList<Outcome>(batch.size());
+            pipelined = false;
             ok = storeBatch(batch, outcomes, state, false);
         }
         if (!ok) {
@@ -242,9 +259,37 @@ void MessageService::flush()
                 p.done(Wire::Error::internal(u"the message could not be stored"_qs));
             continue;
         }
-        m_committed.append({ m_db.committedGeneration(), std::move(batch), std::move(outcomes), {} });
+        m_committed.append(
+            { m_db.committedGeneration(), std::move(batch), std::move(outcomes), {}, pipelined });
     }
     release(m_db.durableGeneration());
+}
+
+void MessageService::commitFailed(quint64 generation)
+{
+    const auto it = std::find_if(m_committed.begin(), m_committed.end(),
+        [generation](const Committed &c) { return c.generation == generation; });
+    if (it != m_committed.end()) {
+        Committed failed = std::move(*it);
+        m_committed.erase(it);
+        for (const auto &p : std::as_const(failed.batch))
+            m_channels.invalidate(p.channelId);
+        if (failed.pipelined) {
+            qCInfo(lcMessages) << "the commit of a pipelined batch of" << failed.batch.size()
+                               << "failed; storing it step by step";
+            m_retry.append(std::move(failed.batch));
+        } else {
+            qCCritical(lcMessages) << "a batch of" << failed.batch.size()
+                                   << "messages could not be committed";
+            for (const auto &p : std::as_const(failed.batch))
+                p.done(Wire::Error::internal(u"the message could not be stored"_qs));
+        }
+        // Their originals may have been in this batch, to be stored again under new ids: asked again, they
+        // are answered with whatever is stored then.
+        for (const auto &[answer, sent] : std::as_const(failed.repeats))
+            answer(Wire::Error::internal(u"the message could not be stored"_qs));
+    }
+    scheduleFlush();
 }
 
 bool MessageService::storeBatch(
@@ -341,6 +386,8 @@ void MessageService::release(quint64 durableGeneration)
     m_releasing = false;
     if (lastStored)
         Q_EMIT storedUpTo(lastStored);
+    if ((!m_queue.isEmpty() || !m_retry.isEmpty()) && !m_db.isCommitPending())
+        scheduleFlush(); // what gathered while a PostgreSQL commit was on its way
 }
 
 Result<QByteArray> MessageService::page(qint64 channelId, qint64 parentId, const QUrlQuery &query)

@@ -80,7 +80,7 @@ public:
     qint64 lastDurableSeq(qint64 channelId, qint64 current) const;
 
     // Nothing queued for a commit and no committed batch waiting to be answered.
-    bool isIdle() const { return m_queue.isEmpty() && m_committed.isEmpty(); }
+    bool isIdle() const { return m_queue.isEmpty() && m_retry.isEmpty() && m_committed.isEmpty(); }
     // Draining (SIGTERM): sends from now on are refused, so that the queue empties even when clients offer
     // more than the store commits (PostgreSQL's round trips); the client resends them after reconnecting.
     void refuseNewSends() { m_refusing = true; }
@@ -118,6 +118,7 @@ private:
         QList<Pending> batch;
         QList<Outcome> outcomes;
         QList<std::pair<SendCallback, Sent>> repeats; // repeats of messages in this batch or before it
+        bool pipelined = false; // PostgreSQL: should its commit fail, it is stored again step by step
     };
 
     struct FlushState
@@ -131,6 +132,9 @@ private:
     };
 
     void flush();
+    void scheduleFlush();
+    // PostgreSQL: the commit of the batch numbered GENERATION failed (Database's commit-failed handler).
+    void commitFailed(quint64 generation);
     // One transaction for BATCH; false (rolled back) when it failed.
     bool storeBatch(const QList<Pending> &batch, QList<Outcome> &outcomes, FlushState &state, bool pipelined);
     void release(quint64 durableGeneration);
@@ -150,6 +154,7 @@ private:
     RateLimiter &m_limiter;
     AttachmentLinker *m_attachments = nullptr;
     QList<Pending> m_queue;
+    QList<Pending> m_retry; // a pipelined batch whose commit failed, to store again step by step
     QList<Committed> m_committed; // oldest first
     quint64 m_durable = 0;
     bool m_releasing = false;

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSocketNotifier>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -18,7 +19,9 @@ namespace Natter::Server {
 
 Database::Database()
     : m_connectionName(QStringLiteral("natter-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_loopContext(std::make_unique<QObject>())
 {
+    m_pg.setCommitHandler([this](bool committed) { commitAnswered(committed); });
 }
 
 Database::~Database()
@@ -137,6 +140,9 @@ bool Database::attach(const QString &path, const QString &name, QString *error)
 void Database::close()
 {
     if (m_db.isValid()) {
+        if (isPostgres())
+            m_pg.settle(); // a commit in flight is answered (its handlers queued) before the connection goes
+        m_commitWatch.reset();
         m_statements.clear();
         m_preparedIn.clear();
         m_raw.clear();
@@ -278,6 +284,7 @@ bool Database::begin(Commit mode)
             m_lastError = m_pg.lastError();
             return false;
         }
+        m_deferredTxn = mode == Commit::Deferred;
         return m_pg.exec("BEGIN");
     }
     // synchronous cannot change inside a transaction: switch before BEGIN, back after COMMIT. A durable
@@ -302,7 +309,8 @@ bool Database::commit()
         return false;
     }
     if (isPostgres()) {
-        if (!m_pg.commit()) {
+        const bool deferred = std::exchange(m_deferredTxn, false);
+        if (deferred ? !m_pg.commitAsync() : !m_pg.commit()) {
             m_lastError = m_pg.lastError();
             qCCritical(lcStore) << "commit failed:" << m_lastError;
             rollback();
@@ -310,7 +318,14 @@ bool Database::commit()
         }
         if (m_afterCommit)
             m_afterCommit();
-        m_durable = ++m_committed;
+        if (deferred) {
+            m_inFlight = ++m_committed;
+            watchCommit();
+        } else if (m_answered > m_durable) {
+            // A deferred commit before this one has committed, and its events come first: they are released
+            // now, before the caller publishes this transaction's (the queued call finds them released).
+            markDurable(m_answered);
+        }
         return true;
     }
     const bool deferred = m_deferredTxn;
@@ -358,6 +373,44 @@ void Database::rollback()
     m_deferredTxn = false;
     if (m_synchronousNormal && m_fullSync)
         setSynchronous(true); // fails only while a transaction is still open; begin() retries
+}
+
+void Database::watchCommit()
+{
+    if (!m_commitWatch || m_commitWatch->socket() != m_pg.socket()) {
+        m_commitWatch = std::make_unique<QSocketNotifier>(m_pg.socket(), QSocketNotifier::Read);
+        QObject::connect(
+            m_commitWatch.get(), &QSocketNotifier::activated, m_commitWatch.get(), [this] { m_pg.poll(); });
+    }
+    m_commitWatch->setEnabled(true);
+}
+
+void Database::commitAnswered(bool committed)
+{
+    if (m_commitWatch)
+        m_commitWatch->setEnabled(false);
+    const quint64 generation = std::exchange(m_inFlight, 0);
+    if (!generation)
+        return;
+    if (!committed)
+        qCCritical(lcStore) << "commit failed:" << m_pg.lastError();
+    // Whoever read the answer may be in the middle of other work on the store: the handlers run from the
+    // event loop, in the order the answers came.
+    if (committed)
+        m_answered = generation;
+    QMetaObject::invokeMethod(
+        m_loopContext.get(),
+        [this, generation, committed] {
+            if (committed) {
+                markDurable(generation);
+                return;
+            }
+            if (m_afterRollback)
+                m_afterRollback();
+            if (m_onCommitFailed)
+                m_onCommitFailed(generation);
+        },
+        Qt::QueuedConnection);
 }
 
 void Database::markDurable(quint64 generation)

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+class QObject;
+class QSocketNotifier;
 struct sqlite3;
 
 namespace Natter::Server {
@@ -82,7 +84,9 @@ public:
     // DURABLE transactions are on disk when commit() returns (with fullSync). DEFERRED ones (the message
     // group commit) return from commit() as soon as the WAL is written; the WalSyncer thread syncs it, and
     // durableGeneration() / the durable handler say when. A durable commit also syncs every deferred one
-    // before it.
+    // before it. On PostgreSQL a deferred commit() only sends COMMIT (PgSession::commitAsync()): its answer
+    // comes later, through the durable handler or, when it failed, the commit-failed handler; until then
+    // isCommitPending(), and anything else that needs the connection first waits for that answer.
     enum class Commit { Durable, Deferred };
     bool begin(Commit mode = Commit::Durable);
     bool commit();
@@ -104,6 +108,13 @@ public:
     }
     // Called on this thread when durableGeneration() moves, and not from inside a deferred commit().
     void setDurableHandler(std::function<void(quint64)> handler) { m_onDurable = std::move(handler); }
+    // PostgreSQL: called from the event loop when the deferred commit numbered GENERATION did not commit
+    // (its transaction is rolled back). Never for SQLite, whose deferred commits have committed on return.
+    void setCommitFailedHandler(std::function<void(quint64)> handler)
+    {
+        m_onCommitFailed = std::move(handler);
+    }
+    bool isCommitPending() const { return m_pg.isCommitPending(); }
 
     int schemaVersion();
     QSqlDatabase &connection() { return m_db; }
@@ -115,6 +126,10 @@ private:
     bool syncsInBackground() const { return m_fullSync && m_syncer.isRunning(); }
     bool setSynchronous(bool full);
     void markDurable(quint64 generation);
+    // PostgreSQL: reads the deferred commit's answer when the socket has it.
+    void watchCommit();
+    // PostgreSQL: the answer to the deferred commit in flight has been read.
+    void commitAnswered(bool committed);
 
     QString m_connectionName;
     QSqlDatabase m_db;
@@ -132,6 +147,11 @@ private:
     quint64 m_committed = 0;
     quint64 m_durable = 0;
     std::function<void(quint64)> m_onDurable;
+    std::function<void(quint64)> m_onCommitFailed;
+    quint64 m_inFlight = 0; // PostgreSQL: the generation of the deferred commit whose answer is awaited
+    quint64 m_answered = 0; // PostgreSQL: the last deferred commit that committed (durable once released)
+    std::unique_ptr<QObject> m_loopContext; // for calls queued to the event loop
+    std::unique_ptr<QSocketNotifier> m_commitWatch; // the PostgreSQL socket while a commit is in flight
     std::function<bool()> m_beforeCommit;
     std::function<void()> m_afterCommit;
     std::function<void()> m_afterRollback;

@@ -45,6 +45,7 @@ bool PgSession::attach(QSqlDatabase &db, QString *error)
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0)
         m_conn = *static_cast<PGconn *const *>(handle.constData());
+    m_pipeline.setConnection(m_conn);
     if (!m_conn) {
         *error = u"the PostgreSQL driver does not expose its connection"_qs;
         return false;
@@ -66,7 +67,7 @@ bool PgSession::setUp()
 
 bool PgSession::exec(const char *sql)
 {
-    if (m_pipelining && !settle() && qstrcmp(sql, "ROLLBACK") != 0)
+    if (!settle() && qstrcmp(sql, "ROLLBACK") != 0)
         return false;
     PGresult *r = PQexec(m_conn, sql);
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -81,11 +82,10 @@ bool PgSession::exec(const char *sql)
 
 bool PgSession::commit()
 {
-    if (m_pipelining) {
+    if (m_pipeline.isActive()) {
         // COMMIT in the same pipeline: one round trip for the queued statements and the commit. If one of
         // them failed, the server skips COMMIT and the transaction stays open, aborted, for the rollback.
-        const bool sent
-            = queue(QByteArrayLiteral(""), QByteArrayLiteral("COMMIT"), 0, nullptr, nullptr, nullptr);
+        const bool sent = m_pipeline.send({}, QByteArrayLiteral("COMMIT"));
         return settle() && sent;
     }
     PGresult *r = PQexec(m_conn, "COMMIT");
@@ -101,105 +101,66 @@ bool PgSession::commit()
     return ok;
 }
 
-bool PgSession::queue(const QByteArray &name, const QByteArray &sql, int count, const char *const *values,
-    const int *lengths, const int *formats)
+bool PgSession::commitAsync()
 {
-    if (!m_pipelining) {
-        if (PQenterPipelineMode(m_conn) != 1) {
-            m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-            return false;
-        }
-        m_pipelining = true;
-        m_queueFailed = false;
-    }
-    // An empty name is COMMIT, sent as a parameterless statement (pipeline mode has only the extended
-    // protocol).
-    const int sent = name.isEmpty()
-        ? PQsendQueryParams(m_conn, sql.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0)
-        : PQsendQueryPrepared(m_conn, name.constData(), count, values, lengths, formats, 0);
-    if (sent != 1) {
-        m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-        qCWarning(lcStore) << "cannot send" << sql << m_lastError;
-        m_queueFailed = true;
+    if (!m_pipeline.send({}, QByteArrayLiteral("COMMIT")) || !m_pipeline.sync()) {
+        settle();
         return false;
     }
-    m_queued.push_back(sql);
-    if (m_queued.size() >= MaxQueued) {
-        // Take in the answers so far (without ending the pipeline), so that they never fill the socket.
-        if (PQsendFlushRequest(m_conn) != 1 || PQflush(m_conn) != 0 || !readQueued())
-            m_queueFailed = true;
-    }
+    m_commitPending = true;
     return true;
 }
 
-bool PgSession::readQueued()
+bool PgSession::queue(const QByteArray &name, const QByteArray &sql, int count, const char *const *values,
+    const int *lengths, const int *formats)
 {
-    bool ok = true;
-    for (const QByteArray &sql : m_queued) {
-        PGresult *r = PQgetResult(m_conn);
-        if (!r) { // the connection broke: no more answers will come
-            m_lastError = u"the connection to PostgreSQL was lost: %1"_qs.arg(
-                QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
-            m_queued.clear();
-            return false;
-        }
-        const ExecStatusType status = PQresultStatus(r);
-        const bool committed = sql != "COMMIT" || qstrcmp(PQcmdStatus(r), "COMMIT") == 0;
-        if ((status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) || !committed) {
-            if (ok && status != PGRES_PIPELINE_ABORTED) { // the first failure; the ones after it were skipped
-                m_lastError = status == PGRES_COMMAND_OK
-                    ? u"the transaction had failed and was rolled back"_qs
-                    : QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-                // A unique violation is what a caller that queues inserts expects now and then (a repeat
-                // stored meanwhile by another instance) and answers by retrying; anything else is worth a
-                // warning.
-                if (qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0)
-                    qCInfo(lcStore) << "pipelined statement hit a unique key:" << m_lastError;
-                else
-                    qCWarning(lcStore) << "query failed:" << sql << m_lastError;
-            } else if (ok) {
-                m_lastError = u"a statement before it failed"_qs;
-            }
-            ok = false;
-        }
-        PQclear(r);
-        PQclear(PQgetResult(m_conn)); // the null that ends each statement's answers
-    }
-    m_queued.clear();
-    return ok;
+    if (m_pipeline.send(name, sql, count, values, lengths, formats))
+        return true;
+    m_lastError = m_pipeline.lastError();
+    return false;
 }
 
 bool PgSession::settle()
 {
-    if (!m_pipelining)
+    if (!m_pipeline.isActive())
         return true;
-    bool ok = PQpipelineSync(m_conn) == 1;
-    ok = readQueued() && ok && !m_queueFailed;
-    if (PQstatus(m_conn) != CONNECTION_OK) {
-        dropPipeline();
-        return false;
-    }
-    PGresult *sync = PQgetResult(m_conn);
-    ok = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC && ok;
-    PQclear(sync);
-    if (PQexitPipelineMode(m_conn) != 1) {
-        qCWarning(lcStore) << "cannot leave pipeline mode:" << PQerrorMessage(m_conn);
-        ok = false;
-    }
-    dropPipeline();
+    const bool ok = m_pipeline.settle();
+    if (!ok)
+        m_lastError = m_pipeline.lastError();
+    if (m_commitPending)
+        commitAnswered(ok);
     return ok;
 }
 
-void PgSession::dropPipeline()
+void PgSession::poll()
 {
-    // After a lost connection libpq still counts the pipeline; PQreset (ensureConnected) starts afresh.
-    m_pipelining = PQpipelineStatus(m_conn) != PQ_PIPELINE_OFF && PQstatus(m_conn) == CONNECTION_OK;
-    m_queued.clear();
-    m_queueFailed = false;
+    if (m_pipeline.isActive() && m_pipeline.poll() && m_commitPending)
+        commitAnswered(m_pipeline.ok());
+}
+
+void PgSession::commitAnswered(bool ok)
+{
+    m_commitPending = false;
+    if (!ok) {
+        m_lastError = m_pipeline.lastError();
+        // A statement before COMMIT failed: the server skipped COMMIT, and the transaction waits for
+        // ROLLBACK.
+        if (isConnected() && PQtransactionStatus(m_conn) == PQTRANS_INERROR)
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+    }
+    if (m_onCommit)
+        m_onCommit(ok);
+}
+
+int PgSession::socket() const
+{
+    return m_conn ? PQsocket(m_conn) : -1;
 }
 
 bool PgSession::inTransaction() const
 {
+    if (m_commitPending)
+        return false; // COMMIT is on its way: what follows is not part of that transaction
     const PGTransactionStatusType status = PQtransactionStatus(m_conn);
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
@@ -218,8 +179,8 @@ bool PgSession::ensureConnected()
     if (m_lastAttempt.isValid() && m_lastAttempt.elapsed() < 1000)
         return false;
     m_lastAttempt.start();
-    m_queued.clear();
-    m_pipelining = false;
+    settle(); // answers a pending commit (failed: the connection is gone)
+    m_pipeline.clear();
     PQreset(m_conn);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         m_lastError

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "store/pgpipeline.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QString>
 
-#include <vector>
+#include <functional>
 
 class QSqlDatabase;
 struct pg_conn;
@@ -17,10 +19,11 @@ namespace Natter::Server {
 // session: session() counts connections so that Database prepares them again when next used.
 //
 // Inside a transaction, statements whose answer nobody reads at once (inserts, counter updates) go out in
-// libpq's pipeline mode: sent without waiting, their answers read together at the next point that needs one
-// (a statement that reads rows, a QSqlQuery, COMMIT, which is itself pipelined). A round trip per statement
-// was most of a message's cost on PostgreSQL (docs/benchmarks.md). A queued statement that fails aborts the
-// transaction on the server, so COMMIT after it cannot commit the rest.
+// libpq's pipeline mode (PgPipeline): their answers are read together at the next point that needs one (a
+// statement that reads rows, a QSqlQuery, COMMIT, which is itself pipelined). A queued statement that fails
+// aborts the transaction on the server, so COMMIT after it cannot commit the rest. commitAsync() does not
+// wait for COMMIT's answer either: Database reads it when the socket has it (poll()), and the message
+// batches wait for it while the event loop goes on.
 class PgSession
 {
 public:
@@ -29,7 +32,12 @@ public:
     static bool configure(QSqlDatabase &db, const QString &url, QString *error);
     // Takes the connection of DB, open, as this session's.
     bool attach(QSqlDatabase &db, QString *error);
-    void detach() { m_conn = nullptr; }
+    void detach()
+    {
+        m_conn = nullptr;
+        m_pipeline.setConnection(nullptr);
+        m_commitPending = false;
+    }
 
     pg_conn *handle() const { return m_conn; }
     int session() const { return m_session; }
@@ -38,6 +46,15 @@ public:
     // COMMIT, and whether it committed: a transaction that failed earlier answers COMMIT with a rollback.
     bool commit();
 
+    // COMMIT without waiting for its answer; false when it could not be sent (the transaction is then still
+    // open). The commit handler gets the answer, from poll() or from whatever next needs the connection.
+    bool commitAsync();
+    bool isCommitPending() const { return m_commitPending; }
+    void setCommitHandler(std::function<void(bool committed)> handler) { m_onCommit = std::move(handler); }
+    // Reads what has arrived of the answers owed, without waiting (the socket is readable).
+    void poll();
+    int socket() const;
+
     // Sends the prepared statement NAME (SQL, for the log) in pipeline mode without reading its answer; false
     // when it could not be sent. Only inside a transaction.
     bool queue(const QByteArray &name, const QByteArray &sql, int count, const char *const *values,
@@ -45,7 +62,7 @@ public:
     // Reads every answer still owed and leaves pipeline mode, so that a synchronous call may follow. False
     // when one of them failed (its message in lastError()); the transaction is then aborted.
     bool settle();
-    bool isPipelining() const { return m_pipelining; }
+    // Inside a transaction (not counting one whose COMMIT is on its way).
     bool inTransaction() const;
     // True when the connection is up. When it is down and no transaction is open, reconnects (at most once
     // a second, so that a burst of requests while the server is away does not become a burst of connects).
@@ -60,17 +77,15 @@ public:
 
 private:
     bool setUp();
-    // Reads the answers of the queued statements (each a result, then a null); false if one failed.
-    bool readQueued();
-    void dropPipeline();
+    void commitAnswered(bool committed);
 
     pg_conn *m_conn = nullptr;
     int m_session = 0;
     QString m_lastError;
     QElapsedTimer m_lastAttempt;
-    std::vector<QByteArray> m_queued; // the SQL of each statement whose answer is still to be read
-    bool m_pipelining = false;
-    bool m_queueFailed = false; // a queued statement failed (its answer read before settle())
+    PgPipeline m_pipeline;
+    std::function<void(bool)> m_onCommit;
+    bool m_commitPending = false;
 };
 
 } // namespace Natter::Server
