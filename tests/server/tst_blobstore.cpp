@@ -1,13 +1,20 @@
 // LocalBlobStore (server/features/files/localblobstore.h), the blob store behind uploads: the layout existing
 // data directories have (DIR/<key>, staging in DIR/tmp), put as an atomic rename that leaves nothing visible
-// when it fails, keys that cannot leave the directory, and which staged files open() clears.
+// when it fails, keys that cannot leave the directory, and which staged files open() clears. Also FileSender
+// streaming a sequential device, the shape an object store's GET would have.
 #include "features/files/localblobstore.h"
+#include "transport/http/filesender.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
 
 using namespace Natter::Server;
 
@@ -39,6 +46,41 @@ bool age(const QString &path, qint64 seconds)
             QDateTime::currentDateTimeUtc().addSecs(-seconds), QFileDevice::FileModificationTime);
 }
 
+// A sequential device fed by the test, like a network reply: readyRead as bytes arrive, then
+// readChannelFinished.
+class Trickle : public QIODevice
+{
+public:
+    Trickle() { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_pending.size() + QIODevice::bytesAvailable(); }
+    void feed(const QByteArray &bytes)
+    {
+        m_pending += bytes;
+        emit readyRead();
+    }
+    void finish()
+    {
+        m_finished = true;
+        emit readChannelFinished();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = qMin<qint64>(max, m_pending.size());
+        if (n == 0)
+            return m_finished ? -1 : 0;
+        memcpy(data, m_pending.constData(), size_t(n));
+        m_pending.remove(0, n);
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_pending;
+    bool m_finished = false;
+};
 } // namespace
 
 class TestBlobStore : public QObject
@@ -178,6 +220,52 @@ private slots:
         QVERIFY(alone.exists(u"99"_qs));
 
         QVERIFY(!LocalBlobStore(dir).open(u"../x"_qs, &error));
+    }
+
+    // FileSender sends a stream as it arrives, and cuts the connection when it ends short of the size it
+    // promised.
+    void fileSenderStreamsASequentialDevice_data()
+    {
+        QTest::addColumn<bool>("complete");
+        QTest::newRow("whole") << true;
+        QTest::newRow("short") << false;
+    }
+
+    void fileSenderStreamsASequentialDevice()
+    {
+        QFETCH(bool, complete);
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(listener.waitForNewConnection(5000));
+        QTcpSocket *server = listener.nextPendingConnection();
+        QVERIFY(client.waitForConnected(5000));
+
+        auto device = std::make_unique<Trickle>();
+        const QPointer<Trickle> trickle = device.get(); // the sender deletes it once it has sent SIZE bytes
+        const QByteArray body = QByteArray(300 * 1024, 'b');
+        FileSender::start(server, std::move(device), body.size(), { { "Content-Type", "text/plain" } });
+        QByteArray received;
+        QObject::connect(&client, &QTcpSocket::readyRead, [&] { received += client.readAll(); });
+        const qsizetype sent = complete ? body.size() : body.size() / 2;
+        for (qsizetype at = 0; at < sent; at += 50 * 1024) {
+            QVERIFY(trickle);
+            trickle->feed(body.mid(at, qMin<qsizetype>(50 * 1024, sent - at)));
+            QTest::qWait(5);
+        }
+        if (trickle)
+            trickle->finish();
+        const QByteArray head
+            = "HTTP/1.1 200 OK\r\nContent-Length: 307200\r\nContent-Type: text/plain\r\n\r\n";
+        if (complete) {
+            QTRY_COMPARE(received.size(), head.size() + body.size());
+            QVERIFY(received == head + body);
+            QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
+        } else {
+            QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+            QVERIFY(received.size() < head.size() + body.size());
+        }
     }
 };
 
