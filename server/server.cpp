@@ -122,7 +122,7 @@ struct Server::Parts
               { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views,
                   presence, typing })
         , rest({ auth, channels, messages, editor, pinService, settings, search, users, views })
-        , blobs(LocalBlobStore::defaultDir(c.dataDir))
+        , blobs(c.uploadsDir)
         , files(db, channelStore, auth, ids, blobs, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
         , ops(db, hub)
