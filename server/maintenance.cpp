@@ -1,11 +1,11 @@
 #include "maintenance.h"
 #include "admincommand.h"
+#include "features/files/localblobstore.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -76,30 +76,55 @@ bool checkDatabase(const QString &path, qint64 *messages, QString *error)
     return true;
 }
 
-// Copies FROM's files into TO (made), skipping the top-level directory SKIP; counts the files.
-bool copyTree(const QString &from, const QString &to, const QString &skip, qint64 *files, QString *error)
+// Copies into TO (opened here) every blob that the `uploads` rows of the SQLite database at DB name in FROM;
+// counts them. Only what the database names: no staged files, no blobs of uploads deleted before it.
+bool copyBlobs(const QString &db, const BlobStore &from, BlobStore &to, qint64 *files, QString *error)
 {
-    if (!QDir().mkpath(to)) {
-        *error = u"cannot create "_qs + to;
-        return false;
+    QStringList keys;
+    {
+        Db d;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_open_v2(QFile::encodeName(db).constData(), &d.handle, SQLITE_OPEN_READONLY, nullptr)
+                != SQLITE_OK
+            || sqlite3_prepare_v2(
+                   d.handle, "SELECT storage_key, thumbnail_key FROM uploads", -1, &stmt, nullptr)
+                != SQLITE_OK) {
+            *error = u"cannot read the uploads of %1: %2"_qs.arg(db, d.error());
+            return false;
+        }
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            for (int column = 0; column < 2; ++column)
+                if (const auto *text = sqlite3_column_text(stmt, column))
+                    keys.append(QString::fromUtf8(reinterpret_cast<const char *>(text)));
+        sqlite3_finalize(stmt);
     }
-    if (!QFileInfo(from).isDir())
-        return true;
-    const QDir base(from);
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString relative = base.relativeFilePath(source);
-        if (!skip.isEmpty() && relative.startsWith(skip + u'/'))
-            continue;
-        const QString target = QDir(to).filePath(relative);
-        QDir().mkpath(QFileInfo(target).path());
-        if (!QFile::copy(source, target)) {
+    if (!to.open(QString(), error))
+        return false;
+    for (const QString &key : std::as_const(keys)) {
+        BlobStore::Reader blob = from.read(key);
+        if (!blob.device) {
             // Deleted meanwhile (an unattached upload expiring): the snapshot of natter.db may still name it,
             // which the server treats as a missing file.
-            if (!QFileInfo::exists(source))
+            if (!from.exists(key))
                 continue;
-            *error = u"cannot copy %1 to %2"_qs.arg(source, target);
+            *error = u"cannot read the upload file "_qs + key;
+            return false;
+        }
+        const QString staged = to.stagingPath(key);
+        QFile out(staged);
+        bool ok = out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        for (qint64 copied = 0; ok && copied < blob.size;) {
+            QByteArray chunk = blob.device->read(qMin<qint64>(1 << 20, blob.size - copied));
+            if (chunk.isEmpty() && blob.device->waitForReadyRead(30000)) // a stream that has nothing yet
+                chunk = blob.device->read(qMin<qint64>(1 << 20, blob.size - copied));
+            ok = !chunk.isEmpty() && out.write(chunk) == chunk.size();
+            copied += chunk.size();
+        }
+        out.close();
+        if (!ok || out.error() != QFileDevice::NoError || !to.put(staged, key, error)) {
+            QFile::remove(staged);
+            if (error->isEmpty())
+                *error = u"cannot copy the upload file %1: %2"_qs.arg(key, out.errorString());
             return false;
         }
         ++*files;
@@ -120,22 +145,40 @@ QString dataDirFrom(const QCommandLineParser &p)
     return u"./data"_qs;
 }
 
+QString uploadsDirFrom(const QCommandLineParser &p, const QString &dataDir)
+{
+    if (p.isSet(u"uploads-dir"_qs))
+        return p.value(u"uploads-dir"_qs);
+    if (p.isSet(u"config"_qs)) {
+        QSettings settings(p.value(u"config"_qs), QSettings::IniFormat);
+        const QString dir = settings.value(u"uploads-dir"_qs).toString().trimmed();
+        if (!dir.isEmpty())
+            return dir;
+    }
+    return LocalBlobStore::defaultDir(dataDir);
+}
+
 int backup(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(u"Copies a server's data into PATH (a new or empty directory), while it runs:"
-                                " natter.db with SQLite's online backup API, then uploads/. search.db is left"
-                                " out: it is rebuilt from natter.db."_qs);
+    p.setApplicationDescription(
+        u"Copies a server's data into PATH (a new or empty directory), while it runs:"
+        " natter.db with SQLite's online backup API, then the upload files it names"
+        " (into PATH/uploads). search.db is left out: it is rebuilt from natter.db."_qs);
     p.addHelpOption();
     p.addPositionalArgument(u"backup"_qs, u"The command."_qs);
     p.addPositionalArgument(u"PATH"_qs, u"Where the backup goes (created; must be empty)."_qs);
     p.addOption({ u"data-dir"_qs, u"The server's data directory (default ./data)."_qs, u"DIR"_qs });
-    p.addOption({ u"config"_qs, u"Take data-dir from this config file."_qs, u"FILE"_qs });
+    p.addOption(
+        { u"uploads-dir"_qs, u"The server's upload files (default DATA-DIR/uploads)."_qs, u"DIR"_qs });
+    p.addOption({ u"config"_qs, u"Take data-dir and uploads-dir from this config file."_qs, u"FILE"_qs });
     p.process(args);
     if (p.positionalArguments().size() != 2)
-        return fail(u"usage: natter-server backup PATH [--data-dir DIR | --config FILE]"_qs);
+        return fail(
+            u"usage: natter-server backup PATH [--data-dir DIR [--uploads-dir DIR] | --config FILE]"_qs);
     const QString target = p.positionalArguments().at(1);
     const QString dataDir = dataDirFrom(p);
+    const QString uploadsDir = uploadsDirFrom(p, dataDir);
     const QString source = QDir(dataDir).filePath(u"natter.db"_qs);
     if (!QFileInfo(source).isFile())
         return fail(u"no database at "_qs + source);
@@ -178,10 +221,12 @@ int backup(const QStringList &args)
     QString error;
     if (!checkDatabase(copy, &messages, &error))
         return fail(u"the copy %1 does not check out: %2"_qs.arg(copy, error));
-    // After the database: every upload its snapshot names was on disk before its row was committed.
+    // After the database: every upload its snapshot names was stored before its row was committed. Read
+    // only: the server's store is not opened (that would clear its staged uploads).
     qint64 files = 0;
-    if (!copyTree(QDir(dataDir).filePath(u"uploads"_qs), QDir(target).filePath(u"uploads"_qs), u"tmp"_qs, &files,
-            &error))
+    const LocalBlobStore from(uploadsDir);
+    LocalBlobStore to(LocalBlobStore::defaultDir(target));
+    if (!copyBlobs(copy, from, to, &files, &error))
         return fail(error);
     std::printf("backup of %s in %s: natter.db (%lld messages, %lld bytes), %lld upload files\n",
         qPrintable(dataDir), qPrintable(target), messages, QFileInfo(copy).size(), files);
@@ -196,17 +241,23 @@ int restore(const QStringList &args)
     p.addPositionalArgument(u"restore"_qs, u"The command."_qs);
     p.addPositionalArgument(u"PATH"_qs, u"The backup."_qs);
     p.addOption({ u"data-dir"_qs, u"The new data directory (must be empty or not exist)."_qs, u"DIR"_qs });
+    p.addOption({ u"uploads-dir"_qs,
+        u"Where the upload files go (must be empty or not exist; default NEWDIR/uploads)."_qs, u"DIR"_qs });
     p.process(args);
     if (p.positionalArguments().size() != 2 || !p.isSet(u"data-dir"_qs))
-        return fail(u"usage: natter-server restore PATH --data-dir NEWDIR"_qs);
+        return fail(u"usage: natter-server restore PATH --data-dir NEWDIR [--uploads-dir NEWDIR]"_qs);
     const QString backupDir = p.positionalArguments().at(1);
     const QString target = p.value(u"data-dir"_qs);
+    const QString uploadsTarget
+        = p.isSet(u"uploads-dir"_qs) ? p.value(u"uploads-dir"_qs) : LocalBlobStore::defaultDir(target);
     const QString db = QDir(backupDir).filePath(u"natter.db"_qs);
     if (!QFileInfo(db).isFile())
         return fail(u"no natter.db in "_qs + backupDir);
-    if (!isEmptyTarget(target))
-        return fail(target + u" is not empty: restore goes into a new or empty directory (stop the server and"
-                             " move the old data away first)"_qs);
+    for (const QString &dir : { target, uploadsTarget })
+        if (!isEmptyTarget(dir))
+            return fail(dir
+                + u" is not empty: restore goes into a new or empty directory (stop the server and"
+                  " move the old data away first)"_qs);
     qint64 messages = 0;
     QString error;
     if (!checkDatabase(db, &messages, &error))
@@ -214,8 +265,9 @@ int restore(const QStringList &args)
     if (!QDir().mkpath(target) || !QFile::copy(db, QDir(target).filePath(u"natter.db"_qs)))
         return fail(u"cannot copy natter.db into "_qs + target);
     qint64 files = 0;
-    if (!copyTree(QDir(backupDir).filePath(u"uploads"_qs), QDir(target).filePath(u"uploads"_qs), {}, &files,
-            &error))
+    const LocalBlobStore from(LocalBlobStore::defaultDir(backupDir));
+    LocalBlobStore to(uploadsTarget);
+    if (!copyBlobs(QDir(target).filePath(u"natter.db"_qs), from, to, &files, &error))
         return fail(error);
     std::printf("restored %s into %s: %lld messages, %lld upload files; search.db is rebuilt when the server"
                 " starts\n",

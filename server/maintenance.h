@@ -6,9 +6,10 @@ namespace Natter::Server {
 
 // natter-server's commands besides serving (`natter-server COMMAND ...`), each returning the exit code:
 //   backup PATH [--data-dir DIR | --config FILE]   natter.db through SQLite's online backup API (safe while a
-//                                                   server writes it), then uploads/; search.db is left out
-//                                                   (derived, rebuilt at start)
-//   restore PATH --data-dir NEWDIR                  into an empty or new directory only
+//                                                   server writes it), then the upload files it names (from
+//                                                   --uploads-dir, default DIR/uploads) into PATH/uploads;
+//                                                   search.db is left out (derived, rebuilt at start)
+//   restore PATH --data-dir NEWDIR [--uploads-dir D] into empty or new directories only
 //   make-cert DIR [--host NAME]... [--days N]      a self-signed certificate (cert.pem, key.pem) for --tls-*
 namespace Maintenance {
 // True when ARGS (argv with the program name) name one of the commands above.

@@ -1,6 +1,7 @@
 #include "server.h"
 #include "adminfile.h"
 #include "features/files/fileservice.h"
+#include "features/files/localblobstore.h"
 #include "cluster/clusterbus.h"
 #include "features/previews/linkpreviewer.h"
 #include "gateway/gateway.h"
@@ -121,7 +122,8 @@ struct Server::Parts
               { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views,
                   presence, typing })
         , rest({ auth, channels, messages, editor, pinService, settings, search, users, views })
-        , files(db, channelStore, auth, ids, c.maxUploadBytes)
+        , blobs(c.uploadsDir)
+        , files(db, channelStore, auth, ids, blobs, c.maxUploadBytes)
         , previews(messages, { c.allowPrivatePreviews })
         , ops(db, hub)
         , moderationStore(db)
@@ -161,6 +163,7 @@ struct Server::Parts
     SearchService search;
     Gateway gateway;
     RestApi rest;
+    LocalBlobStore blobs;
     FileService files;
     SearchIndexer indexer;
     LinkPreviewer previews;
@@ -242,7 +245,10 @@ bool Server::start(QString *error)
     }
 
     d->files.setUnattachedTtl(qint64(m_config.unattachedUploadTtlSeconds) * 1000);
-    if (!d->files.open(m_config.dataDir, error))
+    // Only instances on one PostgreSQL database can share an uploads directory; each stages its uploads under
+    // its node id, which no other running instance holds (the lease), so that none removes another's.
+    const QString instance = d->db.isPostgres() ? u"node-"_qs + QString::number(d->ids.nodeId()) : QString();
+    if (!d->files.open(instance, error))
         return false;
     d->messages.setAttachments(&d->files);
     d->viewData.setAttachments(&d->files);

@@ -1,4 +1,5 @@
 #include "serverconfig.h"
+#include "features/files/localblobstore.h"
 #include "transport/http/connectionadmission.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,10 @@ namespace {
             u"port"_qs, u"TCP port (default 8787; 0 picks a free one)."_qs, u"N"_qs, u"8787"_qs);
         const QCommandLineOption dataDir(u"data-dir"_qs,
             u"Directory for the database and files (default ./data)."_qs, u"DIR"_qs, u"./data"_qs);
+        const QCommandLineOption uploadsDir(u"uploads-dir"_qs,
+            u"Directory of uploaded files (default DATA-DIR/uploads); instances on one PostgreSQL"
+            " database may share one (NFS or similar). It must exist."_qs,
+            u"DIR"_qs);
         const QCommandLineOption nodeId(u"node-id"_qs,
             u"Snowflake node id, 0-1023, unique per server instance (default 0; on PostgreSQL a free one,"
             " leased in the database)."_qs,
@@ -125,10 +130,10 @@ namespace {
             u"N"_qs, u"32"_qs);
         const QCommandLineOption hashThreads(
             u"hash-threads"_qs, u"Threads computing password hashes (default 2)."_qs, u"N"_qs, u"2"_qs);
-        p.addOptions({ listen, port, dataDir, database, nodeId, logLevel, rate, cost, heartbeat, outbound, upload,
-            uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, registration,
-            wordFilter, loginBackoff, loginFree, registerLimit, perUser, unauthenticated, origins, proxies,
-            pendingHashes, hashThreads });
+        p.addOptions({ listen, port, dataDir, uploadsDir, database, nodeId, logLevel, rate, cost, heartbeat,
+            outbound, upload, uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout,
+            registration, wordFilter, loginBackoff, loginFree, registerLimit, perUser, unauthenticated,
+            origins, proxies, pendingHashes, hashThreads });
         p.addOption(privatePreviews);
         const QCommandLineOption redis(u"redis"_qs,
             u"Run as one of several instances on one database: fan out through Redis at redis://HOST:PORT"
@@ -145,11 +150,11 @@ namespace {
                 + defaultTransport + u"."_qs,
             u"qt|lite"_qs, defaultTransport);
         p.addOption(wsTransport);
-        const QList<QCommandLineOption> settings { listen, port, dataDir, database, nodeId, logLevel, rate, cost,
-            heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews, wsTransport, tlsCert,
-            tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis,
-            loginBackoff, loginFree,
-            registerLimit, perUser, unauthenticated, origins, proxies, pendingHashes, hashThreads };
+        const QList<QCommandLineOption> settings { listen, port, dataDir, uploadsDir, database, nodeId,
+            logLevel, rate, cost, heartbeat, outbound, upload, uploadTtl, typing, durability, privatePreviews,
+            wsTransport, tlsCert, tlsKey, metricsToken, drainTimeout, registration, wordFilter, redis,
+            loginBackoff, loginFree, registerLimit, perUser, unauthenticated, origins, proxies, pendingHashes,
+            hashThreads };
         p.addOption(QCommandLineOption(u"config"_qs,
             u"Read settings from FILE (key = value, keys named like these options); the command line wins."_qs,
             u"FILE"_qs));
@@ -358,6 +363,15 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
     }
     c.port = quint16(portValue);
     c.dataDir = p.value(u"data-dir"_qs);
+    // A directory named here is not created: a shared mount that is missing must stop the server, not leave
+    // each instance writing to its own disk.
+    c.uploadsDir = p.value(u"uploads-dir"_qs);
+    if (p.isSet(u"uploads-dir"_qs) && !QFileInfo(c.uploadsDir).isDir()) {
+        *exitCode = fail(u"--uploads-dir: not a directory: "_qs + c.uploadsDir);
+        return std::nullopt;
+    }
+    if (c.uploadsDir.isEmpty())
+        c.uploadsDir = LocalBlobStore::defaultDir(c.dataDir);
     c.database = p.value(u"database"_qs);
     if (c.database != u"sqlite") {
         const QUrl url(c.database, QUrl::StrictMode);
@@ -482,6 +496,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
             const QString name = option.names().constFirst();
             QString value
                 = option.valueName().isEmpty() ? (p.isSet(name) ? u"true"_qs : u"false"_qs) : p.value(name);
+            if (name == u"uploads-dir")
+                value = c.uploadsDir;
             if (name == u"metrics-token" && !value.isEmpty())
                 value = u"(set)"_qs; // a secret: not printed
             if (name == u"database") {

@@ -20,7 +20,10 @@ struct ServerConfig
     QString dataDir = QStringLiteral("./data");
     int nodeId = 0;
     bool nodeIdSet = false; // --node-id given: on PostgreSQL that id or none; otherwise any free one
-    // "sqlite" (natter.db in dataDir) or a postgresql:// URL. Uploads stay in dataDir either way.
+    // Where uploaded files live (a LocalBlobStore): DATA/uploads unless --uploads-dir names a directory,
+    // which several instances may share. Always set by fromArguments().
+    QString uploadsDir;
+    // "sqlite" (natter.db in dataDir) or a postgresql:// URL.
     QString database = QStringLiteral("sqlite");
     bool usesPostgres() const { return database != u"sqlite"; }
     QString logLevel = QStringLiteral("info");

@@ -81,6 +81,32 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("hash-threads")), QStringLiteral("2"));
         QCOMPARE(s.value(QStringLiteral("allowed-origins")), QString());
         QCOMPARE(s.value(QStringLiteral("trusted-proxies")), QString());
+        // The uploads live in the data directory unless uploads-dir says otherwise.
+        QCOMPARE(s.value(QStringLiteral("uploads-dir")), QStringLiteral("./data/uploads"));
+    }
+
+    // uploads-dir (issue 14: a directory several instances share) from the file or the command line; the data
+    // directory's default follows --data-dir.
+    void uploadsDir()
+    {
+        const QString shared = m_dir.filePath(QStringLiteral("shared-uploads"));
+        QVERIFY(QDir().mkpath(shared));
+        const QString file
+            = writeConfig(QStringLiteral("uploads.conf"), "uploads-dir = " + shared.toUtf8() + "\n");
+        Run r = runServer({ QStringLiteral("--config"), file, QStringLiteral("--check-config") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(settings(r.out).value(QStringLiteral("uploads-dir")), shared);
+        r = runServer({ QStringLiteral("--data-dir"), QStringLiteral("/srv/natter"),
+            QStringLiteral("--check-config") });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(settings(r.out).value(QStringLiteral("uploads-dir")), QStringLiteral("/srv/natter/uploads"));
+        // Not created when missing: a shared mount that is not there must not turn into a local directory.
+        const QString missing = m_dir.filePath(QStringLiteral("not-mounted"));
+        r = runServer({ QStringLiteral("--uploads-dir"), missing, QStringLiteral("--check-config") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+            r.err.contains(QStringLiteral("--uploads-dir: not a directory: ") + missing), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(missing));
     }
 
     void abuseLimitsFromAFile()
@@ -172,6 +198,9 @@ private slots:
             << QStringLiteral(": allowed-origins: not an origin (scheme://host[:port]): chat.example.com");
         QTest::newRow("origin with a path") << QByteArray("allowed-origins = https://chat.example.com/app\n")
                                             << QStringLiteral(": allowed-origins: not an origin");
+        QTest::newRow("uploads-dir missing")
+            << QByteArray("uploads-dir = /nonexistent/natter-uploads\n")
+            << QStringLiteral(": uploads-dir: not a directory: /nonexistent");
         QTest::newRow("proxy by name") << QByteArray("trusted-proxies = proxy.local\n")
                                        << QStringLiteral(": trusted-proxies: not an IP address: proxy.local");
     }

@@ -1,4 +1,5 @@
 #include "features/files/fileservice.h"
+#include "features/files/fileinspector.h"
 #include "services/authservice.h"
 #include "store/channelstore.h"
 #include "store/database.h"
@@ -49,6 +50,12 @@ FileService::Upload uploadFromQuery(const QSqlQuery &q)
 
 using FileInspector::isInlineImage;
 
+// Where the pool makes the thumbnail of upload ID before it is put under its key.
+QString thumbnailStagingName(qint64 id)
+{
+    return QString::number(id) + u".thumb"_qs;
+}
+
 QByteArray contentDisposition(bool inlineImage, const QString &name)
 {
     QByteArray ascii;
@@ -61,13 +68,14 @@ QByteArray contentDisposition(bool inlineImage, const QString &name)
 } // namespace
 
 FileService::FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
-    qint64 maxUploadBytes, QObject *parent)
+    BlobStore &blobs, qint64 maxUploadBytes, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_channels(channels)
     , m_auth(auth)
     , m_ids(ids)
     , m_maxUploadBytes(maxUploadBytes)
+    , m_blobs(blobs)
 {
     // Image decoding is memory-hungry; two at a time is plenty for a chat server.
     m_pool.setMaxThreadCount(2);
@@ -78,17 +86,10 @@ FileService::~FileService()
     m_pool.waitForDone();
 }
 
-bool FileService::open(const QString &dataDir, QString *error)
+bool FileService::open(const QString &instance, QString *error)
 {
-    m_dir = QDir(QDir(dataDir).filePath(u"uploads"_qs));
-    if (!QDir().mkpath(m_dir.filePath(u"tmp"_qs))) {
-        *error = u"cannot create %1"_qs.arg(m_dir.filePath(u"tmp"_qs));
+    if (!m_blobs.open(instance, error))
         return false;
-    }
-    // Whatever is in tmp belongs to uploads that a previous run never finished.
-    QDir tmp(m_dir.filePath(u"tmp"_qs));
-    for (const QString &stale : tmp.entryList(QDir::Files | QDir::Hidden))
-        tmp.remove(stale);
     m_expiry.setInterval(int(qBound(qint64(500), m_unattachedTtlMs / 2, qint64(3600 * 1000))));
     connect(&m_expiry, &QTimer::timeout, this, &FileService::expireUnattached);
     m_expiry.start();
@@ -137,9 +138,15 @@ void FileService::endUpload(qint64 userId)
         m_inFlight.erase(it);
 }
 
-QString FileService::tempPath(qint64 id) const
+QString FileService::stagingPath(qint64 id) const
 {
-    return m_dir.filePath(u"tmp/"_qs + QString::number(id));
+    return m_blobs.stagingPath(QString::number(id));
+}
+
+void FileService::discardStaged(qint64 id) const
+{
+    QFile::remove(m_blobs.stagingPath(QString::number(id)));
+    QFile::remove(m_blobs.stagingPath(thumbnailStagingName(id)));
 }
 
 void FileService::receive(QTcpSocket *socket, const QByteArray &header)
@@ -147,25 +154,33 @@ void FileService::receive(QTcpSocket *socket, const QByteArray &header)
     new UploadReceiver(socket, header, *this);
 }
 
-FileService::Inspection FileService::inspect(
-    const QString &path, const QString &name, const QString &thumbnailPath)
+std::optional<FileService::Upload> FileService::prepare(BlobStore &blobs, Upload upload)
 {
-    return FileInspector::inspect(path, name, thumbnailPath);
+    const QString body = blobs.stagingPath(QString::number(upload.id));
+    const QString thumbnail = blobs.stagingPath(thumbnailStagingName(upload.id));
+    const FileInspector::Inspection found = FileInspector::inspect(body, upload.name, thumbnail);
+    upload.mime = found.mime.isEmpty() ? u"application/octet-stream"_qs : found.mime;
+    upload.width = found.width;
+    upload.height = found.height;
+    upload.storageKey = QString::number(upload.id);
+    if (!found.thumbnailSuffix.isEmpty())
+        upload.thumbnailKey = QString::number(upload.id) + u".thumb."_qs + found.thumbnailSuffix;
+    // The body first: a thumbnail key is only ever stored beside its body's.
+    QString error;
+    const bool stored = blobs.put(body, upload.storageKey, &error)
+        && (upload.thumbnailKey.isEmpty() || blobs.put(thumbnail, upload.thumbnailKey, &error));
+    QFile::remove(body);
+    QFile::remove(thumbnail);
+    if (!stored) {
+        qCWarning(lcFiles) << "cannot store upload" << upload.id << error;
+        blobs.remove(upload.storageKey);
+        return std::nullopt;
+    }
+    return upload;
 }
 
 std::optional<Wire::Attachment> FileService::store(const Upload &upload)
 {
-    const QString finalPath = m_dir.filePath(upload.storageKey);
-    if (!QFile::rename(tempPath(upload.id), finalPath)) {
-        qCWarning(lcFiles) << "cannot move upload" << upload.id << "into place";
-        return std::nullopt;
-    }
-    if (!upload.thumbnailKey.isEmpty()
-        && !QFile::rename(thumbnailTempPath(upload.id), m_dir.filePath(upload.thumbnailKey))) {
-        qCWarning(lcFiles) << "cannot move thumbnail of" << upload.id << "into place";
-        QFile::remove(finalPath);
-        return std::nullopt;
-    }
     QSqlQuery &q
         = m_db.prepare(u"INSERT INTO uploads (id, uploader_id, name, mime, size, storage_key, width, height,"
                        " thumbnail_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
@@ -180,12 +195,28 @@ std::optional<Wire::Attachment> FileService::store(const Upload &upload)
     q.addBindValue(upload.thumbnailKey.isEmpty() ? QVariant() : QVariant(upload.thumbnailKey));
     q.addBindValue(upload.createdAt ? upload.createdAt : nowMs());
     if (!Database::exec(q)) {
-        QFile::remove(finalPath);
-        if (!upload.thumbnailKey.isEmpty())
-            QFile::remove(m_dir.filePath(upload.thumbnailKey));
+        discard(upload);
         return std::nullopt;
     }
     return attachment(upload);
+}
+
+void FileService::discard(const Upload &upload)
+{
+    QStringList keys { upload.storageKey };
+    if (!upload.thumbnailKey.isEmpty())
+        keys.append(upload.thumbnailKey);
+    removeBlobs(keys);
+}
+
+void FileService::removeBlobs(const QStringList &keys)
+{
+    BlobStore *blobs = &m_blobs;
+    m_pool.start([blobs, keys] {
+        for (const QString &key : keys)
+            if (!blobs->remove(key))
+                qCWarning(lcFiles) << "cannot remove blob" << key;
+    });
 }
 
 std::optional<FileService::Upload> FileService::byId(qint64 id)
@@ -328,9 +359,7 @@ void FileService::removeOrphanFiles()
     for (const Upload &u : pending) {
         if (byId(u.id))
             continue; // the deleting transaction rolled back: the upload is still there
-        QFile::remove(m_dir.filePath(u.storageKey));
-        if (!u.thumbnailKey.isEmpty())
-            QFile::remove(m_dir.filePath(u.thumbnailKey));
+        discard(u);
         qCInfo(lcFiles) << "removed upload" << u.id << "(no message uses it any more)";
     }
 }
@@ -380,17 +409,16 @@ void FileService::installRoutes(QHttpServer &http)
             if (!upload || !mayRead(me, *upload) || (thumbnail && upload->thumbnailKey.isEmpty()))
                 return HttpJson::error(Wire::Error::notFound(u"no such file"_qs)).write(std::move(responder));
 
-            auto file = std::make_unique<QFile>(
-                m_dir.filePath(thumbnail ? upload->thumbnailKey : upload->storageKey));
-            if (!file->open(QIODevice::ReadOnly)) {
-                qCWarning(lcFiles) << "upload" << upload->id << "is missing on disk";
+            BlobStore::Reader blob = m_blobs.read(thumbnail ? upload->thumbnailKey : upload->storageKey);
+            if (!blob.device) {
+                qCWarning(lcFiles) << "upload" << upload->id << "is missing from the blob store";
                 return HttpJson::error(Wire::Error::notFound(u"no such file"_qs)).write(std::move(responder));
             }
             QByteArray mime = upload->mime.toUtf8();
             if (thumbnail)
                 mime = upload->thumbnailKey.endsWith(u".png") ? "image/png" : "image/jpeg";
             const bool inlineImage = isInlineImage(QString::fromUtf8(mime));
-            FileSender::start(responder.socket(), std::move(file),
+            FileSender::start(responder.socket(), std::move(blob.device), blob.size,
                 { { "Content-Type", mime }, { "X-Content-Type-Options", "nosniff" },
                     { "Content-Disposition", contentDisposition(inlineImage, upload->name) },
                     // Even if a browser were to render it, it runs no script and loads nothing.

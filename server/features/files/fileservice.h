@@ -1,9 +1,8 @@
 #pragma once
 
-#include "features/files/fileinspector.h"
+#include "features/files/blobstore.h"
 #include "services/attachmentlinker.h"
 
-#include <QDir>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -23,13 +22,14 @@ class Database;
 class ChannelStore;
 class AuthService;
 
-// Uploaded files: DATA/uploads/<id> (and <id>.thumb), rows in `uploads`, links to messages in
-// `message_attachments`. Receiving is done by UploadReceiver at the socket level (the body is streamed to
-// disk); this class owns the rows, the download routes and who may read what.
+// Uploaded files: their bodies (and thumbnails) in a BlobStore under server-made keys (LocalBlobStore:
+// DATA/uploads/<id> or --uploads-dir), rows in `uploads`, links to messages in `message_attachments`.
+// Receiving is done by UploadReceiver at the socket level (the body is streamed to a staged file); this class
+// owns the rows, the download routes and who may read what.
 //
 // An upload may be attached to several messages by its uploader. Deleting a message unlinks its uploads; an
-// upload that is then attached nowhere is deleted (row at once, inside the caller's transaction; files right
-// after it). Uploads that were never attached stay until they are (no expiry yet).
+// upload that is then attached nowhere is deleted (row at once, inside the caller's transaction; blobs right
+// after it). Uploads that no message takes up expire (setUnattachedTtl()).
 class FileService : public QObject, public AttachmentLinker
 {
     Q_OBJECT
@@ -47,18 +47,17 @@ public:
         QString thumbnailKey;
         qint64 createdAt = 0;
     };
-    // What the pool learnt from a received file's bytes.
-    using Inspection = FileInspector::Inspection;
 
     FileService(Database &db, ChannelStore &channels, AuthService &auth, SnowflakeGenerator &ids,
-        qint64 maxUploadBytes, QObject *parent = nullptr);
+        BlobStore &blobs, qint64 maxUploadBytes, QObject *parent = nullptr);
     ~FileService() override;
 
     // Uploads that no message uses are deleted once they are older than TTLMS (checked every TTL/2, at
     // least hourly). Set before open().
     void setUnattachedTtl(qint64 ttlMs) { m_unattachedTtlMs = ttlMs; }
-    // Creates DATA/uploads and DATA/uploads/tmp and removes temporary files a previous run left behind.
-    bool open(const QString &dataDir, QString *error);
+    // Opens the blob store as INSTANCE (BlobStore::open(): staged files a previous run left are removed) and
+    // starts the expiry.
+    bool open(const QString &instance, QString *error);
     void installRoutes(QHttpServer &http);
     // Takes over SOCKET for `POST /api/v1/uploads` whose request head is HEADER (see HttpGuard).
     void receive(QTcpSocket *socket, const QByteArray &header);
@@ -78,14 +77,21 @@ public:
     bool beginUpload(qint64 userId);
     void endUpload(qint64 userId);
     static constexpr int MaxConcurrentUploads = 4;
-    QString tempPath(qint64 id) const;
+    // The local file that upload ID's body is received into.
+    QString stagingPath(qint64 id) const;
+    // Removes what was staged for upload ID (a refused or abandoned upload).
+    void discardStaged(qint64 id) const;
     QThreadPool &pool() { return m_pool; }
-    // Runs in the pool: detects the type from the bytes and, for images, reads the size and writes a
-    // thumbnail.
-    static Inspection inspect(const QString &path, const QString &name, const QString &thumbnailPath);
-    QString thumbnailTempPath(qint64 id) const { return tempPath(id) + u".thumb"_qs; }
-    // Moves the received files into place and stores the row; the Attachment JSON, or nothing on failure.
+    // Runs in the pool: detects the staged upload's type from its bytes (UPLOAD has id, uploader, name and
+    // size) and, for images, reads their size and makes a thumbnail; then puts the body and the thumbnail
+    // into the blob store. The upload with its type and keys, or nothing (and then nothing of it is left).
+    static std::optional<Upload> prepare(BlobStore &blobs, Upload upload);
+    BlobStore &blobs() { return m_blobs; }
+    // Stores the row of a prepared upload; the Attachment JSON, or nothing on failure (its blobs are
+    // removed).
     std::optional<Wire::Attachment> store(const Upload &upload);
+    // Removes the blobs of an upload that has no row (its client left while it was prepared).
+    void discard(const Upload &upload);
 
     std::optional<Upload> byId(qint64 id);
     Wire::Attachment attachment(const Upload &upload) const;
@@ -100,6 +106,8 @@ private:
     bool isAttached(qint64 uploadId);
     static constexpr qint64 ExpiryMarginMs = 60 * 1000;
     void removeOrphanFiles();
+    // Removes KEYS from the blob store on the pool: a remote store's DELETE must not hold up the event loop.
+    void removeBlobs(const QStringList &keys);
 
     Database &m_db;
     ChannelStore &m_channels;
@@ -107,8 +115,8 @@ private:
     SnowflakeGenerator &m_ids;
     qint64 m_maxUploadBytes;
     qint64 m_unattachedTtlMs = 24 * 3600 * 1000;
+    BlobStore &m_blobs;
     QTimer m_expiry;
-    QDir m_dir;
     QList<Upload> m_pendingRemoval;
     QHash<qint64, int> m_inFlight; // uploads being received or processed, per user
     bool m_removalScheduled = false;

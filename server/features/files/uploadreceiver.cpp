@@ -133,7 +133,7 @@ void UploadReceiver::start(const QByteArray &header)
     m_counted = true;
 
     m_id = m_files.nextId();
-    m_file.setFileName(m_files.tempPath(m_id));
+    m_file.setFileName(m_files.stagingPath(m_id));
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         qCWarning(lcFiles) << "cannot create" << m_file.fileName() << m_file.errorString();
         return fail(Wire::Error::internal(u"the file could not be stored"_qs));
@@ -181,35 +181,29 @@ void UploadReceiver::finishBody()
     }
     m_file.close();
     FileService *files = &m_files;
-    const qint64 id = m_id;
+    FileService::Upload received;
+    received.id = m_id;
+    received.uploaderId = m_userId;
+    received.name = m_name;
+    received.size = m_received;
     const QPointer<UploadReceiver> self(this);
-    QtConcurrent::run(
-        &m_files.pool(), &FileService::inspect, m_files.tempPath(id), m_name, m_files.thumbnailTempPath(id))
-        .then(files, [self, files, id](const FileService::Inspection &found) {
-            if (!self) { // the client left while the pool worked
-                QFile::remove(files->tempPath(id));
-                QFile::remove(files->thumbnailTempPath(id));
-                return;
-            }
-            FileService::Upload upload;
-            upload.id = id;
-            upload.uploaderId = self->m_userId;
-            upload.name = self->m_name;
-            upload.mime = found.mime.isEmpty() ? u"application/octet-stream"_qs : found.mime;
-            upload.size = self->m_received;
-            upload.storageKey = QString::number(id);
-            upload.width = found.width;
-            upload.height = found.height;
-            if (!found.thumbnailSuffix.isEmpty())
-                upload.thumbnailKey = QString::number(id) + u".thumb."_qs + found.thumbnailSuffix;
-            const auto attachment = files->store(upload);
-            if (!attachment) {
-                self->discardFiles();
-                return self->fail(Wire::Error::internal(u"the file could not be stored"_qs));
-            }
-            qCInfo(lcFiles) << "stored upload" << id << upload.mime << upload.size << "bytes";
-            self->answer(201, Wire::encode(*attachment));
-        });
+    // The blob store's put may take a while (an fsync; for a remote store, the transfer): the pool does it.
+    QtConcurrent::run(&m_files.pool(), [blobs = &m_files.blobs(), received] {
+        return FileService::prepare(*blobs, received);
+    }).then(files, [self, files](const std::optional<FileService::Upload> &upload) {
+        if (!upload) {
+            if (self)
+                self->fail(Wire::Error::internal(u"the file could not be stored"_qs));
+            return;
+        }
+        if (!self) // the client left while the pool worked: nothing of its upload stays
+            return files->discard(*upload);
+        const auto attachment = files->store(*upload);
+        if (!attachment)
+            return self->fail(Wire::Error::internal(u"the file could not be stored"_qs));
+        qCInfo(lcFiles) << "stored upload" << upload->id << upload->mime << upload->size << "bytes";
+        self->answer(201, Wire::encode(*attachment));
+    });
 }
 
 namespace {
@@ -290,8 +284,7 @@ void UploadReceiver::close()
 void UploadReceiver::discardFiles()
 {
     m_file.close();
-    QFile::remove(m_files.tempPath(m_id));
-    QFile::remove(m_files.thumbnailTempPath(m_id));
+    m_files.discardStaged(m_id);
 }
 
 } // namespace Natter::Server

@@ -16,9 +16,10 @@ class FileService;
 
 // Receives one `POST /api/v1/uploads` straight from the socket, which HttpGuard hands over once the request
 // head has arrived (QHttpServer 6.4 would hold the whole body in memory). It checks the token, Content-Length
-// and X-Filename before reading any of the body, streams the body to DATA/uploads/tmp/<id>, has the pool
-// detect the type and make a thumbnail, stores the row and writes the HTTP answer itself. The connection is
-// then closed. A child of the socket: it ends with the connection.
+// and X-Filename before reading any of the body, streams the body to a staged file (BlobStore::stagingPath(),
+// DATA/uploads/tmp/<id>), has the pool detect the type, make a thumbnail and put both into the blob store,
+// stores the row and writes the HTTP answer itself. The connection is then closed. A child of the socket: it
+// ends with the connection.
 class UploadReceiver : public QObject
 {
     Q_OBJECT
