@@ -174,8 +174,7 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     if (state.pipelined) {
         if (const qint64 existing = state.existing.value(key))
             return storeRepeat(p, existing, outcome);
-        if (!m_messages.queueInsert(m))
-            return false;
+        state.inserts.append(m); // one statement for the batch's messages (storeBatch())
     } else {
         switch (m_messages.insert(m)) {
         case MessageStore::Insert::Failed:
@@ -317,11 +316,18 @@ bool MessageService::storeBatch(
             keys.append({ p.userId, p.clientMsgId });
         state.existing = m_messages.existingIds(keys);
     }
+    state.inserts.clear();
     for (qsizetype i = 0; ok && i < batch.size(); ++i)
         ok = storeOne(batch.at(i), outcomes[i], state);
-    for (auto it = state.authorRead.cbegin(); ok && it != state.authorRead.cend(); ++it)
-        ok = m_channels.queueMarkRead(it.key().first, it.key().second, it->first, it->second);
+    if (ok)
+        ok = m_messages.queueInsert(std::exchange(state.inserts, {}));
+    QList<ChannelStore::ReadMarker> markers;
+    markers.reserve(state.authorRead.size());
+    for (auto it = state.authorRead.cbegin(); it != state.authorRead.cend(); ++it)
+        markers.append({ it.key().first, it.key().second, it->first, it->second });
     state.authorRead.clear();
+    if (ok)
+        ok = m_channels.queueMarkRead(markers);
     const qint64 storedNs = timer.nsecsElapsed();
     if (ok)
         ok = m_db.commit();

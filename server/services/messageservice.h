@@ -129,6 +129,7 @@ private:
         bool pipelined = false; // inserts are queued (Statement::queue()); repeats are found in `existing`
         QHash<std::pair<qint64, QString>, qint64>
             existing; // stored before this batch: (author, clientMsgId) -> id
+        QList<MessageRecord> inserts; // pipelined: the batch's new messages, inserted together
     };
 
     void flush();

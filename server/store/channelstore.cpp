@@ -1,5 +1,6 @@
 #include "store/channelstore.h"
 #include "store/database.h"
+#include "store/pgarray.h"
 
 #include <QSqlQuery>
 
@@ -66,6 +67,26 @@ ChannelStore::Counters *ChannelStore::counters(qint64 channelId)
 
 bool ChannelStore::writeCounters()
 {
+    if (m_db.isPostgres() && m_unwritten.size() > 1) {
+        // One statement for the transaction's channels (the message batch's), sent in the pipeline.
+        QList<qint64> ids, seqs, counts, lastAt;
+        for (qint64 channelId : std::as_const(m_unwritten)) {
+            const Counters &c = m_counters.value(channelId);
+            ids.append(channelId);
+            seqs.append(c.lastSeq);
+            counts.append(c.messageCount);
+            lastAt.append(c.lastMessageAt);
+        }
+        m_unwritten.clear();
+        Statement &q
+            = m_db.statement("UPDATE channels SET last_seq = u.last_seq, message_count = u.message_count,"
+                             " last_message_at = u.last_message_at FROM unnest(?::bigint[], ?::bigint[], "
+                             "?::bigint[], ?::bigint[])"
+                             " AS u(id, last_seq, message_count, last_message_at) WHERE channels.id = u.id");
+        q.bind(1, PgArray::ints(ids)).bind(2, PgArray::ints(seqs)).bind(3, PgArray::ints(counts));
+        q.bind(4, PgArray::ints(lastAt));
+        return q.queue();
+    }
     bool ok = true;
     for (qint64 channelId : std::as_const(m_unwritten)) {
         const Counters &c = m_counters.value(channelId);
@@ -297,9 +318,34 @@ bool ChannelStore::markRead(qint64 channelId, qint64 userId, qint64 messageId, q
     return q.run() && q.changes() == 1;
 }
 
-bool ChannelStore::queueMarkRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal)
+bool ChannelStore::queueMarkRead(const QList<ReadMarker> &markers)
 {
-    return readMarker(m_db, channelId, userId, messageId, ordinal).queue();
+    if (!m_db.isPostgres() || markers.size() == 1) {
+        bool ok = true;
+        for (const ReadMarker &m : markers)
+            ok = readMarker(m_db, m.channelId, m.userId, m.messageId, m.ordinal).queue() && ok;
+        return ok;
+    }
+    if (markers.isEmpty())
+        return true;
+    QList<qint64> channels, users, messages, ordinals;
+    for (const ReadMarker &m : markers) {
+        channels.append(m.channelId);
+        users.append(m.userId);
+        messages.append(m.messageId);
+        ordinals.append(m.ordinal);
+    }
+    // As readMarker(), for the whole batch in one statement.
+    Statement &q
+        = m_db.statement("UPDATE members SET last_read_message_id = u.message_id,"
+                         " read_ordinal = greatest(members.read_ordinal, u.ordinal), mention_count = 0"
+                         " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(channel_id, "
+                         "user_id, message_id, ordinal)"
+                         " WHERE members.channel_id = u.channel_id AND members.user_id = u.user_id"
+                         " AND members.last_read_message_id < u.message_id");
+    q.bind(1, PgArray::ints(channels)).bind(2, PgArray::ints(users)).bind(3, PgArray::ints(messages));
+    q.bind(4, PgArray::ints(ordinals));
+    return q.queue();
 }
 
 bool ChannelStore::addMention(qint64 channelId, qint64 userId)
@@ -360,18 +406,13 @@ bool ChannelStore::lockCounters(QList<qint64> channelIds)
 {
     std::sort(channelIds.begin(), channelIds.end());
     channelIds.erase(std::unique(channelIds.begin(), channelIds.end()), channelIds.end());
-    QByteArray ids = "{";
-    for (qint64 id : std::as_const(channelIds)) {
-        if (!m_counters.contains(id))
-            ids += QByteArray::number(id) + ',';
-    }
-    if (ids.size() == 1)
+    channelIds.removeIf([this](qint64 id) { return m_counters.contains(id); });
+    if (channelIds.isEmpty())
         return true;
-    ids.back() = '}';
     // The rows are locked as the sorted rows come out, so in id order.
     Statement &q = m_db.statement("SELECT id, last_seq, message_count, last_message_at FROM channels"
                                   " WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE");
-    q.bind(1, QString::fromLatin1(ids));
+    q.bind(1, PgArray::ints(channelIds));
     bool ok = true;
     while ((ok = q.step()) && q.hasRow())
         m_counters.insert(q.int64(0), { q.int64(1), q.int64(2), q.int64(3) });

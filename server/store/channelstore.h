@@ -46,8 +46,16 @@ public:
     bool addMember(const MemberRecord &member);
     bool removeMember(qint64 channelId, qint64 userId);
     bool markRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
-    // markRead() inside a transaction, when whether the marker moved does not matter (Statement::queue()).
-    bool queueMarkRead(qint64 channelId, qint64 userId, qint64 messageId, qint64 ordinal);
+    // markRead() for several markers inside a transaction, when whether each moved does not matter: one
+    // statement sent in the pipeline on PostgreSQL (Statement::queue()).
+    struct ReadMarker
+    {
+        qint64 channelId = 0;
+        qint64 userId = 0;
+        qint64 messageId = 0;
+        qint64 ordinal = 0;
+    };
+    bool queueMarkRead(const QList<ReadMarker> &markers);
     bool addMention(qint64 channelId, qint64 userId);
     // An edit added a mention of USERID to MESSAGEID: counted only while the user has not read that far.
     bool addMentionIfUnread(qint64 channelId, qint64 userId, qint64 messageId);

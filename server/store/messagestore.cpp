@@ -1,5 +1,6 @@
 #include "store/messagestore.h"
 #include "store/database.h"
+#include "store/pgarray.h"
 
 #include <QSqlQuery>
 
@@ -73,12 +74,40 @@ MessageStore::Insert MessageStore::insert(const MessageRecord &m)
     return q.changes() == 1 ? Insert::Stored : Insert::Repeat;
 }
 
-bool MessageStore::queueInsert(const MessageRecord &m)
+bool MessageStore::queueInsert(const QList<MessageRecord> &messages)
 {
+    if (messages.isEmpty())
+        return true;
+    if (!m_db.isPostgres()) {
+        for (const MessageRecord &m : messages) {
+            if (insert(m) != Insert::Stored)
+                return false;
+        }
+        return true;
+    }
+    // One statement for the batch: a statement per message cost PostgreSQL more than the rows themselves.
+    QList<qint64> ids, channels, seqs, ordinals, authors, parents, createdAt;
+    QStringList clientIds, texts, mentions;
+    for (const MessageRecord &m : messages) {
+        ids.append(m.id);
+        channels.append(m.channelId);
+        seqs.append(m.seq);
+        ordinals.append(m.ordinal);
+        authors.append(m.authorId);
+        clientIds.append(m.clientMsgId);
+        texts.append(m.text);
+        parents.append(m.parentId);
+        mentions.append(joinIds(m.mentions));
+        createdAt.append(m.createdAt);
+    }
     Statement &q = m_db.statement(
         "INSERT INTO messages (id, channel_id, seq, ordinal, author_id, client_msg_id, text, parent_id,"
-        " mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    bindMessage(q, m);
+        " mentions, created_at) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
+        " ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])");
+    q.bind(1, PgArray::ints(ids)).bind(2, PgArray::ints(channels)).bind(3, PgArray::ints(seqs));
+    q.bind(4, PgArray::ints(ordinals)).bind(5, PgArray::ints(authors)).bind(6, PgArray::texts(clientIds));
+    q.bind(7, PgArray::texts(texts)).bind(8, PgArray::ints(parents, true)).bind(9, PgArray::texts(mentions));
+    q.bind(10, PgArray::ints(createdAt));
     return q.queue();
 }
 
@@ -88,23 +117,20 @@ QHash<std::pair<qint64, QString>, qint64> MessageStore::existingIds(
     QHash<std::pair<qint64, QString>, qint64> found;
     if (keys.isEmpty())
         return found;
-    // Two PostgreSQL array literals; every text element quoted, with its quotes and backslashes escaped.
-    QByteArray authors = "{";
-    QByteArray clientIds = "{";
+    QList<qint64> authors;
+    QStringList clientIds;
+    authors.reserve(keys.size());
+    clientIds.reserve(keys.size());
     for (const auto &[author, clientMsgId] : keys) {
-        authors += QByteArray::number(author) + ',';
-        QByteArray text = clientMsgId.toUtf8();
-        text.replace('\\', "\\\\").replace('"', "\\\"");
-        clientIds += '"' + text + "\",";
+        authors.append(author);
+        clientIds.append(clientMsgId);
     }
-    authors.back() = '}';
-    clientIds.back() = '}';
     // One probe of the idempotency index per key, as a subquery per row: a join here let the cached generic
     // plan (made while the table was small) hash the whole table, milliseconds per batch once it had grown.
     Statement &q = m_db.statement("SELECT k.author_id, k.client_msg_id, (SELECT id FROM messages"
                                   " WHERE author_id = k.author_id AND client_msg_id = k.client_msg_id)"
                                   " FROM unnest(?::bigint[], ?::text[]) AS k(author_id, client_msg_id)");
-    q.bind(1, QString::fromLatin1(authors)).bind(2, QString::fromUtf8(clientIds));
+    q.bind(1, PgArray::ints(authors)).bind(2, PgArray::texts(clientIds));
     while (q.step() && q.hasRow())
         if (!q.isNull(2))
             found.insert({ q.int64(0), QString::fromUtf8(q.blob(1)) }, q.int64(2));

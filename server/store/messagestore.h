@@ -21,10 +21,10 @@ public:
     // Repeat (and nothing stored) when the author already has a message with this clientMsgId: the unique
     // index answers that in the same descent that stores a new key.
     Insert insert(const MessageRecord &message);
-    // The same, sent in the store's pipeline on PostgreSQL (Statement::queue()): a repeat is an error that
-    // fails the transaction, for a caller that has ruled repeats out already and retries with insert() if
-    // not.
-    bool queueInsert(const MessageRecord &message);
+    // The same for several messages, in one statement sent in the store's pipeline on PostgreSQL
+    // (Statement::queue()): a repeat is an error that fails the transaction, for a caller that has ruled
+    // repeats out already and retries with insert() if not.
+    bool queueInsert(const QList<MessageRecord> &messages);
     // The ids of the messages that already exist among KEYS ((author, clientMsgId) pairs), in one statement:
     // what lets a batch queue its inserts without each waiting to learn whether it was a repeat.
     QHash<std::pair<qint64, QString>, qint64> existingIds(const QList<std::pair<qint64, QString>> &keys);

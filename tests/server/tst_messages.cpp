@@ -168,6 +168,45 @@ private Q_SLOTS:
         QCOMPARE(lastSeq(), start + 24);
     }
 
+    // Texts and client ids that a store must not mangle, sent together so that they share a batch (on
+    // PostgreSQL a batch's messages go in one statement as array literals) and read back exactly.
+    void awkwardTextsSurviveABatch()
+    {
+        RestClient rest(m_server);
+        const QString ch = rest.createChannel(m_ana, u"awkward"_qs, u"private"_qs);
+        const QStringList texts { u"say \"hi\""_qs, u"back\\slash \\\""_qs, u"{braces, commas}"_qs,
+            u"NULL"_qs, u"'quoted' and ''doubled''"_qs, u"ünïcødé 😀 — 中文"_qs, u"line one\nline two\ttab"_qs,
+            u"  spaces  "_qs, u"$1 ? ?::text[] ;"_qs, u"\\N"_qs };
+        GatewayClient a;
+        QVERIFY(a.open(m_server, m_ana.token));
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            a.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"reqId"_qs, u"w%1"_qs.arg(i) }, { u"clientMsgId"_qs, u"id \"%1\" {,}\\"_qs.arg(i) },
+                { u"text"_qs, texts.at(i) } });
+        const auto acks = [&] {
+            return std::count_if(a.frames().cbegin(), a.frames().cend(),
+                [](const QJsonObject &f) { return f.value(u"type").toString() == u"ack"; });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(acks(), texts.size(), 10000);
+        const auto page = rest.get(u"/api/v1/channels/"_qs + ch + u"/messages?limit=50"_qs, m_ana.token);
+        QCOMPARE(page.status, 200);
+        QStringList stored, clientIds;
+        for (const auto &m : page.json.value(u"messages").toArray()) {
+            stored.append(m.toObject().value(u"text").toString());
+            clientIds.append(m.toObject().value(u"clientMsgId").toString());
+        }
+        QStringList expectedIds;
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            expectedIds.append(u"id \"%1\" {,}\\"_qs.arg(i));
+        std::sort(stored.begin(), stored.end());
+        std::sort(clientIds.begin(), clientIds.end());
+        QStringList expected = texts;
+        std::sort(expected.begin(), expected.end());
+        std::sort(expectedIds.begin(), expectedIds.end());
+        QCOMPARE(stored, expected);
+        QCOMPARE(clientIds, expectedIds);
+    }
+
     void emptyChannelHistory()
     {
         RestClient rest(m_server);
