@@ -240,7 +240,8 @@ bool Server::start(QString *error)
             ClusterBus::Parts { d->hub, d->events, d->channelStore, d->users, d->limiter,
                 [&messages](qint64 channelId, qint64 current) {
                     return messages.lastDurableSeq(channelId, current);
-                } });
+                },
+                &d->throttle });
         d->cluster->start();
     }
 

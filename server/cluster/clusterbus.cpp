@@ -1,5 +1,6 @@
 #include "cluster/clusterbus.h"
 #include "logging.h"
+#include "services/loginthrottle.h"
 #include "services/ratelimiter.h"
 #include "store/channelstore.h"
 #include "store/userstore.h"
@@ -13,11 +14,11 @@
 namespace Natter::Server {
 
 namespace {
-const QByteArray Channel = QByteArrayLiteral("natter:cluster");
+    const QByteArray Channel = QByteArrayLiteral("natter:cluster");
 
-// The shared token bucket of one user: RATE tokens a second up to BURST, on Redis's clock so that the
-// instances' clocks do not matter. Returns 0 when a token was free, else the milliseconds until one is.
-const QByteArray RateScript = QByteArrayLiteral(R"lua(
+    // The shared token bucket of one user: RATE tokens a second up to BURST, on Redis's clock so that the
+    // instances' clocks do not matter. Returns 0 when a token was free, else the milliseconds until one is.
+    const QByteArray RateScript = QByteArrayLiteral(R"lua(
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local t = redis.call('TIME')
@@ -33,10 +34,10 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
 return wait
 )lua");
 
-QByteArray num(qint64 value)
-{
-    return QByteArray::number(value);
-}
+    QByteArray num(qint64 value)
+    {
+        return QByteArray::number(value);
+    }
 } // namespace
 
 // Messages: KIND ' ' ORIGIN [' ' FIELD]* '\n' BODY, where KIND is
@@ -70,18 +71,27 @@ ClusterBus::ClusterBus(Settings settings, Parts parts, QObject *parent)
         announceState();
     });
     connect(&m_remote, &RemotePresence::changed, &m_parts.hub, &Hub::remoteOnlineChanged);
-    connect(&m_parts.hub, &Hub::localUserOnline, this, [this](qint64 userId) { publish('P', num(userId) + " 1"); });
-    connect(&m_parts.hub, &Hub::localUserOffline, this, [this](qint64 userId) { publish('P', num(userId) + " 0"); });
+    connect(&m_parts.hub, &Hub::localUserOnline, this,
+        [this](qint64 userId) { publish('P', num(userId) + " 1"); });
+    connect(&m_parts.hub, &Hub::localUserOffline, this,
+        [this](qint64 userId) { publish('P', num(userId) + " 0"); });
     m_heartbeat.setInterval(m_settings.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &ClusterBus::heartbeat);
     if (m_parts.limiter.enabled())
         m_parts.limiter.setShared([this](qint64 userId) { sharedRateTaken(userId); });
+    if (m_parts.throttle) {
+        m_parts.throttle->setShared([this](const QString &account, const QByteArray &address, bool success) {
+            publish('L', (success ? "1 " : "0 ") + account.toUtf8().toHex() + ' ' + address.toHex());
+        });
+    }
 }
 
 ClusterBus::~ClusterBus()
 {
     publish('X', {});
     m_parts.limiter.setShared({});
+    if (m_parts.throttle)
+        m_parts.throttle->setShared({});
     if (m_parts.hub.relay() == this)
         m_parts.hub.setRelay(nullptr);
 }
@@ -234,6 +244,11 @@ void ClusterBus::onMessage(const QByteArray &payload)
         break;
     case 'X':
         m_remote.drop(origin);
+        break;
+    case 'L':
+        if (m_parts.throttle && fields.size() >= 5)
+            m_parts.throttle->heardElsewhere(QString::fromUtf8(QByteArray::fromHex(fields.at(3))),
+                QByteArray::fromHex(fields.at(4)), field(2) != 0, now);
         break;
     default:
         break;

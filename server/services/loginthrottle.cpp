@@ -107,11 +107,27 @@ void LoginThrottle::finished(const QString &account, const QByteArray &address, 
 {
     if (m_config.baseMs <= 0)
         return;
+    release(m_pairs, pairKey(account, address));
+    release(m_addresses, address);
+    release(m_accounts, accountKey(account));
+    record(account, address, success, nowMs);
+    if (m_shared)
+        m_shared(account, address, success);
+}
+
+void LoginThrottle::heardElsewhere(
+    const QString &account, const QByteArray &address, bool success, qint64 nowMs)
+{
+    if (m_config.baseMs <= 0)
+        return;
+    prune(nowMs); // the tables stay bounded whoever fills them
+    record(account, address, success, nowMs);
+}
+
+void LoginThrottle::record(const QString &account, const QByteArray &address, bool success, qint64 nowMs)
+{
     const QByteArray pair = pairKey(account, address);
     const QByteArray acc = accountKey(account);
-    release(m_pairs, pair);
-    release(m_addresses, address);
-    release(m_accounts, acc);
     if (success) {
         // Only this account from this address starts again: resetting the address's or the account's count
         // would let an attacker with one valid account clear the back-off of the guesses around it.

@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <functional>
+
 namespace Natter::Server {
 
 // Login back-off and registration throttling (issue 15). Failed logins are counted under three keys, each
@@ -47,6 +49,12 @@ public:
     // A login that was admitted and then not checked at all (the hash queue was full): not a failure.
     void abandoned(const QString &account, const QByteArray &address);
 
+    // Across server instances (cluster/): SHARED hears of every login checked here, and heardElsewhere()
+    // counts one checked by another instance, so that spreading guesses over the instances gains nothing.
+    using Shared = std::function<void(const QString &account, const QByteArray &address, bool success)>;
+    void setShared(Shared shared) { m_shared = std::move(shared); }
+    void heardElsewhere(const QString &account, const QByteArray &address, bool success, qint64 nowMs);
+
     // 0 when ADDRESS may register an account now (and counts it), else the milliseconds to wait.
     qint64 admitRegistration(const QByteArray &address, qint64 nowMs);
     // A registration refused after admitRegistration() for a reason of its own (name taken) gives its token
@@ -66,10 +74,13 @@ private:
     void fail(Table &table, const QByteArray &key, int free, qint64 nowMs);
     void release(Table &table, const QByteArray &key);
     void prune(qint64 nowMs);
+    // Counts a checked login (failures back off; a success clears its account and address pair).
+    void record(const QString &account, const QByteArray &address, bool success, qint64 nowMs);
     bool knows(const QByteArray &pair, qint64 nowMs) const;
     static QByteArray pairKey(const QString &account, const QByteArray &address);
 
     Config m_config;
+    Shared m_shared;
     Table m_pairs;
     Table m_addresses;
     Table m_accounts;

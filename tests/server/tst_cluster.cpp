@@ -496,6 +496,47 @@ private Q_SLOTS:
         QVERIFY2(log.contains("storing it step by step"), log.constData());
     }
 
+    // Failed logins counted by one instance slow the same guesses on the other: spreading a password guesser
+    // over the instances behind a load balancer gains it nothing.
+    void loginBackoffIsShared()
+    {
+        if (!needDatabase())
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        const QStringList limits { u"--login-backoff=60000:600000"_qs,
+            u"--login-free-failures=2:100:100"_qs };
+        TestServer a(serverArgs(m_redis, 1, database) + limits), b(serverArgs(m_redis, 2, database) + limits);
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        RestClient restA(a), restB(b);
+        const TestPair pair = restA.registerPair(u"guess"_qs);
+        GatewayClient onA, onB;
+        QVERIFY(onA.open(a, pair.ana.token));
+        QVERIFY(onB.open(b, pair.ben.token));
+        const auto login = [](RestClient &rest, const QString &password) {
+            return rest.post(
+                u"/api/v1/auth/login"_qs, { { u"username"_qs, u"ana"_qs }, { u"password"_qs, password } });
+        };
+        QCOMPARE(login(restA, u"wrong one"_qs).status, 401);
+        QCOMPARE(login(restA, u"wrong two"_qs).status, 401);
+        // A message sent through A after the failures reaches B through the same Redis connection after them:
+        // once B has delivered it, B has counted them.
+        onA.sendFrame(sendFrame(pair.channel, u"after-guesses"_qs, u"after"_qs));
+        QCOMPARE(collect(onB, u"message.new"_qs, 1).size(), 1);
+        // The second failure used up the free ones for this account and address: B refuses even the right
+        // password (B itself has seen no failure at all).
+        const auto refused = login(restB, u"correct horse battery"_qs);
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger() > 1000);
+        // Another account from the same address is not slowed.
+        QCOMPARE(restB
+                     .post(u"/api/v1/auth/login"_qs,
+                         { { u"username"_qs, u"ben"_qs }, { u"password"_qs, u"correct horse battery"_qs } })
+                     .status,
+            200);
+    }
+
     // A member removed on instance A stops receiving on instance B at once.
     void removedMemberStopsReceivingElsewhere()
     {
