@@ -132,30 +132,26 @@ bool copyBlobs(const QString &db, const BlobStore &from, BlobStore &to, qint64 *
     return true;
 }
 
+// OPTION from the command line, else from the --config file, else empty.
+QString optionFrom(const QCommandLineParser &p, const QString &option)
+{
+    if (p.isSet(option))
+        return p.value(option);
+    if (p.isSet(u"config"_qs))
+        return QSettings(p.value(u"config"_qs), QSettings::IniFormat).value(option).toString().trimmed();
+    return {};
+}
+
 QString dataDirFrom(const QCommandLineParser &p)
 {
-    if (p.isSet(u"data-dir"_qs))
-        return p.value(u"data-dir"_qs);
-    if (p.isSet(u"config"_qs)) {
-        QSettings settings(p.value(u"config"_qs), QSettings::IniFormat);
-        const QString dir = settings.value(u"data-dir"_qs).toString().trimmed();
-        if (!dir.isEmpty())
-            return dir;
-    }
-    return u"./data"_qs;
+    const QString dir = optionFrom(p, u"data-dir"_qs);
+    return dir.isEmpty() ? u"./data"_qs : dir;
 }
 
 QString uploadsDirFrom(const QCommandLineParser &p, const QString &dataDir)
 {
-    if (p.isSet(u"uploads-dir"_qs))
-        return p.value(u"uploads-dir"_qs);
-    if (p.isSet(u"config"_qs)) {
-        QSettings settings(p.value(u"config"_qs), QSettings::IniFormat);
-        const QString dir = settings.value(u"uploads-dir"_qs).toString().trimmed();
-        if (!dir.isEmpty())
-            return dir;
-    }
-    return LocalBlobStore::defaultDir(dataDir);
+    const QString dir = optionFrom(p, u"uploads-dir"_qs);
+    return dir.isEmpty() ? LocalBlobStore::defaultDir(dataDir) : dir;
 }
 
 int backup(const QStringList &args)

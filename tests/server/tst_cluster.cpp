@@ -105,6 +105,24 @@ private:
         return args;
     }
     bool needDatabase() { return !m_database.isEmpty(); }
+    struct TwoInstances
+    {
+        std::unique_ptr<TestServer> a, b;
+        explicit operator bool() const { return a && b; }
+    };
+    // Instances 1 and 2 on a new shared database and m_redis, both started; EXTRA goes to both. Empty when
+    // either could not start.
+    TwoInstances startTwo(const QStringList &extra = {})
+    {
+        const QString database = freshDatabase();
+        if (database.isEmpty())
+            return {};
+        TwoInstances two { std::make_unique<TestServer>(serverArgs(m_redis, 1, database) + extra),
+            std::make_unique<TestServer>(serverArgs(m_redis, 2, database) + extra) };
+        if (!two.a->start() || !two.b->start())
+            return {};
+        return two;
+    }
 
     QString m_redis;
     QString m_database;
@@ -306,11 +324,9 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
-        QVERIFY(a.start());
-        QVERIFY(b.start());
+        const TwoInstances cluster = startTwo();
+        QVERIFY(cluster);
+        TestServer &a = *cluster.a, &b = *cluster.b;
         RestClient rest(a);
         const TestPair pair = rest.registerPair(u"live"_qs);
         GatewayClient ana, ben;
@@ -357,11 +373,9 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
-        QVERIFY(a.start());
-        QVERIFY(b.start());
+        const TwoInstances cluster = startTwo();
+        QVERIFY(cluster);
+        TestServer &a = *cluster.a, &b = *cluster.b;
         RestClient rest(a);
         const TestPair pair = rest.registerPair(u"race"_qs);
         GatewayClient ana, ben;
@@ -389,11 +403,9 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
-        QVERIFY(a.start());
-        QVERIFY(b.start());
+        const TwoInstances cluster = startTwo();
+        QVERIFY(cluster);
+        TestServer &a = *cluster.a, &b = *cluster.b;
         RestClient rest(a);
         const TestPair pair = rest.registerPair(u"twice"_qs);
         GatewayClient viaA, viaB, ben;
@@ -542,11 +554,9 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
-        QVERIFY(a.start());
-        QVERIFY(b.start());
+        const TwoInstances cluster = startTwo();
+        QVERIFY(cluster);
+        TestServer &a = *cluster.a, &b = *cluster.b;
         RestClient rest(a);
         const TestPair pair = rest.registerPair(u"remove"_qs);
         GatewayClient ana, ben;
@@ -578,11 +588,9 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        TestServer a(serverArgs(m_redis, 1, database)), b(serverArgs(m_redis, 2, database));
-        QVERIFY(a.start());
-        QVERIFY(b.start());
+        const TwoInstances cluster = startTwo();
+        QVERIFY(cluster);
+        TestServer &a = *cluster.a, &b = *cluster.b;
         RestClient rest(a);
         const TestPair pair = rest.registerPair(u"kill"_qs);
         GatewayClient ana, ben;
