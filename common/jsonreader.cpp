@@ -39,8 +39,9 @@ void JsonReader::fail(const QString &reason)
 qsizetype JsonReader::codePoints(const QString &text)
 {
     // A pair counts once; a lone surrogate (JSON can spell one: "\udc4d") counts as the one character it is
-    // written as ('?' in UTF-8). Skipping every low surrogate let a string of lone ones count as empty and pass
-    // any length limit (found by fuzz_wire_server: an emoji that grew past 32 characters on re-encoding).
+    // written as ('?' in UTF-8). Skipping every low surrogate let a string of lone ones count as empty and
+    // pass any length limit (found by fuzz_wire_server: an emoji that grew past 32 characters on
+    // re-encoding).
     qsizetype n = 0;
     for (qsizetype i = 0; i < text.size(); ++i)
         if (!(text.at(i).isLowSurrogate() && i > 0 && text.at(i - 1).isHighSurrogate()))
@@ -79,6 +80,11 @@ std::optional<QString> JsonReader::readString(JsonKey key, int minChars, int max
     }
     if (length > maxChars) {
         fail(QStringLiteral("field '%1' is longer than %2 characters").arg(key.toString()).arg(maxChars));
+        return std::nullopt;
+    }
+    // No text anyone writes holds U+0000, and PostgreSQL cannot store it (libpq would cut the text there).
+    if (text.contains(QChar(u'\0'))) {
+        fail(QStringLiteral("field '%1' must not contain NUL characters").arg(key.toString()));
         return std::nullopt;
     }
     return text;

@@ -131,7 +131,11 @@ void LoginThrottle::record(const QString &account, const QByteArray &address, bo
     if (success) {
         // Only this account from this address starts again: resetting the address's or the account's count
         // would let an attacker with one valid account clear the back-off of the guesses around it.
-        m_pairs.remove(pair);
+        // Attempts of the pair still being checked keep their place (admitLogin() lets one run at a time).
+        if (const auto it = m_pairs.find(pair); it != m_pairs.end() && it->inFlight > 0)
+            *it = Entry { 0, it->inFlight, 0, 0 };
+        else
+            m_pairs.remove(pair);
         m_known.insert(pair, nowMs);
         return;
     }

@@ -155,8 +155,13 @@ bool MessageService::storeOne(const Pending &p, Outcome &outcome, FlushState &st
     // A repeat, of a message stored earlier or in this same flush, answers with the original and stores
     // nothing; it is answered when this batch is durable, so never before the original is.
     const auto key = std::make_pair(p.userId, p.clientMsgId);
-    if (const auto it = state.stored.constFind(key); it != state.stored.constEnd())
+    if (const auto it = state.stored.constFind(key); it != state.stored.constEnd()) {
+        // Pipelined, the original may still wait in the batch's insert: sent first, so that it can be read.
+        if (state.pipelined && !state.inserts.isEmpty()
+            && !m_messages.queueInsert(std::exchange(state.inserts, {})))
+            return false;
         return storeRepeat(p, *it, outcome);
+    }
     MessageRecord m;
     m.id = m_ids.next();
     m.channelId = p.channelId;

@@ -155,6 +155,19 @@ void Database::close()
     }
 }
 
+bool Database::ping(QString *error)
+{
+    if (isPostgres() && (!isAvailable() || !m_pg.settle())) {
+        *error = m_pg.lastError();
+        return false;
+    }
+    QSqlQuery probe(m_db);
+    if (probe.exec(isPostgres() ? u"SELECT 1"_qs : u"SELECT count(*) FROM sqlite_master"_qs) && probe.next())
+        return true;
+    *error = probe.lastError().text();
+    return false;
+}
+
 int Database::schemaVersion()
 {
     if (isPostgres())
@@ -398,6 +411,8 @@ void Database::commitAnswered(bool committed)
     // event loop, in the order the answers came.
     if (committed)
         m_answered = generation;
+    else
+        m_failureUnhandled = true;
     QMetaObject::invokeMethod(
         m_loopContext.get(),
         [this, generation, committed] {
@@ -405,6 +420,7 @@ void Database::commitAnswered(bool committed)
                 markDurable(generation);
                 return;
             }
+            m_failureUnhandled = false;
             if (m_afterRollback)
                 m_afterRollback();
             if (m_onCommitFailed)

@@ -114,9 +114,16 @@ public:
     {
         m_onCommitFailed = std::move(handler);
     }
-    bool isCommitPending() const { return m_pg.isCommitPending(); }
+    // Also while a failed one's handler has not run yet: nothing may commit after it until its batch is
+    // taken back, or a later durable generation would release it.
+    bool isCommitPending() const { return m_pg.isCommitPending() || m_failureUnhandled; }
 
     int schemaVersion();
+    // Runs a trivial query through the store's connection (after any answers the pipeline still owes): false
+    // with the driver's message when the database is closed, locked past its busy timeout, unreachable.
+    bool ping(QString *error);
+    // Qt's connection, for QSqlQuery at start-up only: once the server runs, statements go through prepare()
+    // and statement(), which first read what the PostgreSQL pipeline owes.
     QSqlDatabase &connection() { return m_db; }
     // The last error of a failed commit (the server's message), for the log and the operator.
     const QString &lastError() const { return m_lastError; }
@@ -150,6 +157,7 @@ private:
     std::function<void(quint64)> m_onCommitFailed;
     quint64 m_inFlight = 0; // PostgreSQL: the generation of the deferred commit whose answer is awaited
     quint64 m_answered = 0; // PostgreSQL: the last deferred commit that committed (durable once released)
+    bool m_failureUnhandled = false; // PostgreSQL: a deferred commit failed and its handler is queued
     std::unique_ptr<QObject> m_loopContext; // for calls queued to the event loop
     std::unique_ptr<QSocketNotifier> m_commitWatch; // the PostgreSQL socket while a commit is in flight
     std::function<bool()> m_beforeCommit;

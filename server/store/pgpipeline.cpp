@@ -41,6 +41,7 @@ bool PgPipeline::send(const QByteArray &name, const QByteArray &sql, int count, 
         }
         m_active = true;
         m_ok = true;
+        m_commitAnswer = CommitAnswer::None;
     }
     const int sent = name.isEmpty()
         ? PQsendQueryParams(m_conn, sql.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0)
@@ -139,7 +140,17 @@ bool PgPipeline::readAnswers(bool wait)
         }
         const QByteArray &sql = m_owed.front();
         const ExecStatusType status = PQresultStatus(r);
-        const bool committed = sql != "COMMIT" || qstrcmp(PQcmdStatus(r), "COMMIT") == 0;
+        if (status == PGRES_PIPELINE_SYNC) { // answers and statements no longer match: trust none of them
+            PQclear(r);
+            fail(u"the answers from PostgreSQL did not match the statements sent"_qs);
+            lost();
+            return true;
+        }
+        const bool isCommit = sql == "COMMIT";
+        const bool committed = !isCommit || qstrcmp(PQcmdStatus(r), "COMMIT") == 0;
+        if (isCommit)
+            m_commitAnswer
+                = status == PGRES_COMMAND_OK && committed ? CommitAnswer::Committed : CommitAnswer::Refused;
         if ((status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) || !committed) {
             if (m_ok && status == PGRES_PIPELINE_ABORTED) {
                 fail(u"a statement before it failed"_qs);

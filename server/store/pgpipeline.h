@@ -36,6 +36,10 @@ public:
     // mode is left; ok() then says whether all succeeded.
     bool poll();
     bool ok() const { return m_ok; }
+    // What the last COMMIT sent in the pipeline answered: committed, refused (or skipped after a failure), or
+    // no answer (the connection was lost before it came: PostgreSQL may have committed or not).
+    enum class CommitAnswer { None, Committed, Refused };
+    CommitAnswer commitAnswer() const { return m_commitAnswer; }
     const QString &lastError() const { return m_lastError; }
     // Forgets the pipeline of a connection that is being reset (libpq starts the new one outside it).
     void clear();
@@ -53,6 +57,7 @@ private:
     bool m_syncSent = false;
     bool m_active = false;
     bool m_ok = true;
+    CommitAnswer m_commitAnswer = CommitAnswer::None;
     QString m_lastError;
 };
 

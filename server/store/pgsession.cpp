@@ -127,22 +127,31 @@ bool PgSession::settle()
     const bool ok = m_pipeline.settle();
     if (!ok)
         m_lastError = m_pipeline.lastError();
-    if (m_commitPending)
-        commitAnswered(ok);
+    if (m_commitPending) {
+        // What was owed belonged to the deferred commit, whose handler hears how it went; the caller, who
+        // only needed the connection free, goes on (and learns of a lost connection from its own statement).
+        commitAnswered();
+        return true;
+    }
     return ok;
 }
 
 void PgSession::poll()
 {
     if (m_pipeline.isActive() && m_pipeline.poll() && m_commitPending)
-        commitAnswered(m_pipeline.ok());
+        commitAnswered();
 }
 
-void PgSession::commitAnswered(bool ok)
+void PgSession::commitAnswered()
 {
     m_commitPending = false;
+    // COMMIT's own answer decides, not the rest of the pipeline: the connection may break after it came.
+    const bool ok = m_pipeline.commitAnswer() == PgPipeline::CommitAnswer::Committed;
     if (!ok) {
-        m_lastError = m_pipeline.lastError();
+        if (m_pipeline.ok())
+            m_lastError = u"the connection to PostgreSQL was lost before COMMIT was answered"_qs;
+        else
+            m_lastError = m_pipeline.lastError();
         // A statement before COMMIT failed: the server skipped COMMIT, and the transaction waits for
         // ROLLBACK.
         if (isConnected() && PQtransactionStatus(m_conn) == PQTRANS_INERROR)

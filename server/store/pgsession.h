@@ -77,7 +77,7 @@ public:
 
 private:
     bool setUp();
-    void commitAnswered(bool committed);
+    void commitAnswered();
 
     pg_conn *m_conn = nullptr;
     int m_session = 0;

@@ -116,7 +116,10 @@ void UserStore::noteLastSeen(qint64 userId, qint64 when)
 
 void UserStore::flushLastSeen()
 {
-    if (m_pendingLastSeen.isEmpty() || !m_db.begin(Database::Commit::Deferred)) // nobody waits on it
+    // Nobody waits on it: deferred on SQLite. On PostgreSQL a deferred commit is answered later, and these
+    // values are cleared below as if it had succeeded; there it is a plain commit.
+    const auto mode = m_db.isPostgres() ? Database::Commit::Durable : Database::Commit::Deferred;
+    if (m_pendingLastSeen.isEmpty() || !m_db.begin(mode))
         return;
     QSqlQuery &q = m_db.prepare(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"));
     bool ok = true;

@@ -41,6 +41,8 @@ private Q_SLOTS:
             << QByteArray(R"({"text":null,"channelId":"5"})") << u"missing field 'text'"_qs;
         QTest::newRow("too long") << QByteArray(R"({"text":"abcdefghijk","channelId":"5"})")
                                   << u"field 'text' is longer than 10 characters"_qs;
+        QTest::newRow("NUL") << QByteArray(R"({"text":"a\u0000b","channelId":"5"})")
+                             << u"field 'text' must not contain NUL characters"_qs;
         QTest::newRow("id as number") << QByteArray(R"({"text":"a","channelId":5})")
                                       << u"field 'channelId' must be an id (a decimal string)"_qs;
         QTest::newRow("bad id") << QByteArray(R"({"text":"a","channelId":"abc"})")
@@ -80,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(!r3.ok());
     }
 
-    // Regression (fuzz_wire_server): lone surrogates, which a JSON escape can spell, each count as a character.
+    // Regression (fuzz_wire_server): lone surrogates, which a JSON escape can spell, each count as a
+    // character.
     void codePointsCountLoneSurrogates()
     {
         const QChar high(0xD83D), low(0xDC4D);
@@ -89,8 +92,8 @@ private Q_SLOTS:
         QCOMPARE(JsonReader::codePoints(QString(high) + QString(31, QChar(0)) + low), 33);
         QCOMPARE(JsonReader::codePoints(QString(low) + high), 2); // reversed: not a pair
         QString error;
-        const auto parsed = JsonReader::parseObject(
-            "{\"emoji\":\"" + QByteArray("\\udc4d").repeated(40) + "\"}", &error);
+        const auto parsed
+            = JsonReader::parseObject("{\"emoji\":\"" + QByteArray("\\udc4d").repeated(40) + "\"}", &error);
         QVERIFY(parsed);
         JsonReader r(*parsed);
         r.string(u"emoji"_qs, 1, 32);

@@ -116,6 +116,8 @@ private Q_SLOTS:
         QTest::newRow("no text") << with(u"text"_qs, QJsonValue::Undefined) << u"bad_request"_qs;
         QTest::newRow("blank text") << with(u"text"_qs, u"  \n "_qs) << u"bad_request"_qs;
         QTest::newRow("text 4001") << with(u"text"_qs, QString(4001, u't')) << u"bad_request"_qs;
+        QTest::newRow("NUL in text") << with(u"text"_qs, u"a\u0000b"_qs) << u"bad_request"_qs;
+        QTest::newRow("NUL in clientMsgId") << with(u"clientMsgId"_qs, u"id\u0000"_qs) << u"bad_request"_qs;
         QTest::newRow("parent not id") << with(u"parentId"_qs, true) << u"bad_request"_qs;
         QTest::newRow("parent unknown") << with(u"parentId"_qs, u"99"_qs) << u"not_found"_qs;
     }
@@ -166,6 +168,46 @@ private Q_SLOTS:
         for (int i = 0; i < seqs.size(); ++i)
             QCOMPARE(seqs.at(i), start + 1 + i);
         QCOMPARE(lastSeq(), start + 24);
+    }
+
+    // Health checks while messages are being stored (on PostgreSQL while a batch's COMMIT is on its way) are
+    // answered 200 and change nothing: every message is stored once, acknowledged as new and delivered in
+    // order.
+    void healthChecksDuringSendsChangeNothing()
+    {
+        RestClient rest(m_server);
+        const QString ch = rest.createChannel(m_ana, u"health-load"_qs, u"private"_qs, { m_ben.id });
+        GatewayClient sender, watcher;
+        QVERIFY(sender.open(m_server, m_ana.token));
+        QVERIFY(watcher.open(m_server, m_ben.token));
+        constexpr int Sends = 300;
+        QList<int> health;
+        for (int i = 0; i < Sends; ++i) {
+            sender.sendFrame({ { u"type"_qs, u"message.send"_qs }, { u"channelId"_qs, ch },
+                { u"reqId"_qs, u"h%1"_qs.arg(i) }, { u"clientMsgId"_qs, u"health-%1"_qs.arg(i) },
+                { u"text"_qs, u"while checked %1"_qs.arg(i) } });
+            if (i % 10 == 9)
+                health.append(rest.get(u"/api/v1/health"_qs).status);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(
+            std::count_if(sender.frames().cbegin(), sender.frames().cend(),
+                [](const QJsonObject &f) { return f.value(u"type").toString() == u"ack"; }),
+            Sends, 20000);
+        QSet<QString> ids;
+        for (const auto &ack : sender.takeAll(u"ack"_qs)) {
+            const auto message = ack.value(u"message").toObject();
+            QVERIFY2(message.value(u"text").toString().startsWith(u"while checked"),
+                qPrintable(ack.value(u"reqId").toString()));
+            ids.insert(message.value(u"id").toString());
+        }
+        QCOMPARE(ids.size(), Sends);
+        QList<qint64> seqs;
+        QTRY_COMPARE_WITH_TIMEOUT((seqs = collectSeqs(watcher, seqs)).size(), Sends, 20000);
+        for (qsizetype i = 1; i < seqs.size(); ++i)
+            QCOMPARE(seqs.at(i), seqs.at(i - 1) + 1);
+        QVERIFY(!health.isEmpty());
+        for (int status : std::as_const(health))
+            QCOMPARE(status, 200);
     }
 
     // Texts and client ids that a store must not mangle, sent together so that they share a batch (on

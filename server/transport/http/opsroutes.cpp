@@ -34,13 +34,11 @@ void OpsRoutes::install(QHttpServer &http)
         const bool postgres = m_db.isPostgres();
         health.storeEngine = postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
         // A query through the writer's connection: it fails when the database is closed, locked past its
-        // busy timeout or unreadable, which is what "cannot take writes" looks like from here.
-        QSqlQuery probe(m_db.connection());
-        health.storeOk = (!postgres || m_db.isAvailable())
-            && probe.exec(postgres ? QStringLiteral("SELECT 1") : QStringLiteral("SELECT count(*) FROM sqlite_master"))
-            && probe.next();
+        // busy timeout or unreachable, which is what "cannot take writes" looks like from here.
+        QString error;
+        health.storeOk = m_db.ping(&error);
         if (!health.storeOk)
-            health.storeError = probe.lastError().text();
+            health.storeError = error;
         health.ok = health.storeOk;
         return HttpJson::json(Wire::encode(health), health.ok ? 200 : 503);
     });
