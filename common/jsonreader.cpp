@@ -8,9 +8,19 @@
 
 #include <cmath>
 
+namespace {
+// Set once at start-up, before any thread reads JSON.
+bool refuseNul = false;
+} // namespace
+
 JsonReader::JsonReader(const QJsonObject &object)
     : m_object(object)
 {
+}
+
+void JsonReader::setRefuseNul(bool refuse)
+{
+    refuseNul = refuse;
 }
 
 std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &bytes, QString *error)
@@ -83,7 +93,7 @@ std::optional<QString> JsonReader::readString(JsonKey key, int minChars, int max
         return std::nullopt;
     }
     // No text anyone writes holds U+0000, and PostgreSQL cannot store it (libpq would cut the text there).
-    if (text.contains(QChar(u'\0'))) {
+    if (refuseNul && text.contains(QChar(u'\0'))) {
         fail(QStringLiteral("field '%1' must not contain NUL characters").arg(key.toString()));
         return std::nullopt;
     }

@@ -42,6 +42,11 @@ class JsonReader
 public:
     explicit JsonReader(const QJsonObject &object);
 
+    // Whether strings holding U+0000 are an error, for every reader in the process. The server sets it: it
+    // refuses such input (PostgreSQL cannot store it). The app reads what servers send and keeps the default,
+    // so that a message stored before the server refused them still shows.
+    static void setRefuseNul(bool refuse);
+
     // Parses BYTES as one JSON object; on failure returns nullopt and sets *error.
     static std::optional<QJsonObject> parseObject(const QByteArray &bytes, QString *error);
 

@@ -46,6 +46,7 @@
 #include "transport/ws/litewebsocket.h"
 #endif
 
+#include <common/jsonreader.h>
 #include <common/protocol/rest.h>
 #include <common/protocollimits.h>
 #include <common/snowflake.h>
@@ -183,6 +184,7 @@ Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
 {
+    JsonReader::setRefuseNul(true); // docs/protocol.md: no client string may hold U+0000
 }
 
 Server::~Server()

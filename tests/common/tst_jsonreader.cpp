@@ -58,6 +58,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, expectedError);
+        JsonReader::setRefuseNul(true); // as the server has it
         JsonReader r(QJsonDocument::fromJson(json).object());
         r.string(u"text"_qs, 0, 10);
         r.id(u"channelId"_qs);
