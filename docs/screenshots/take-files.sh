@@ -4,28 +4,12 @@
 #   BUILD=/path/to/build docs/screenshots/take-files.sh
 # Needs Xvfb, ImageMagick (convert, import) and xdotool.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-build=${BUILD:-$here/../../build}
-server_bin=${SERVER_BIN:-$build/server/natter-server}
-app_bin=${APP_BIN:-$build/app/natter}
-work=$(mktemp -d)
-display=${SCREENSHOT_DISPLAY:-:57}
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+DEFAULT_DISPLAY=:57
+. "$(dirname "$0")/common.sh"
 
 Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 pids+=($!)
-"$server_bin" --listen 127.0.0.1 --port 0 --data-dir "$work/server" --password-cost fast --rate-limit 0 \
-  >"$work/server.log" 2>&1 &
-server_pid=$!
-pids+=($server_pid)
-for _ in $(seq 50); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
-port=$(grep -o 'listening on [^ ]*' "$work/server.log" | sed 's/.*://')
-url="http://127.0.0.1:$port"
+start_server
 python3 "$here/seed.py" "$url" >"$work/seed.json"
 general=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["general"])' "$work/seed.json")
 

@@ -4,24 +4,10 @@
 # administrator and owns #general). Needs Xvfb, xdotool and ImageMagick's `import`.
 #   BUILD=/path/to/build docs/screenshots/take-moderation.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-build=${BUILD:-$here/../../build}
-server_bin=${SERVER_BIN:-$build/server/natter-server}
-app_bin=${APP_BIN:-$build/app/natter}
-work=$(mktemp -d)
-display=${SCREENSHOT_DISPLAY:-:92}
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+DEFAULT_DISPLAY=:92
+. "$(dirname "$0")/common.sh"
 
-"$server_bin" --listen 127.0.0.1 --port 0 --data-dir "$work/server" --password-cost fast --rate-limit 0 \
-  >"$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
-url="http://127.0.0.1:$(grep -o 'listening on [^ ]*' "$work/server.log" | sed 's/.*://')"
+start_server
 python3 "$here/seed.py" "$url" >"$work/seed.json"
 # Moderation on top of the seed: Bob is an admin of #general, two reports wait, Erin was deactivated, Dave muted.
 python3 - "$url" "$work/seed.json" <<'PY'

@@ -3,26 +3,9 @@
 # welcome.png) from the real app under Xvfb, driven with xdotool. Needs Xvfb, xdotool and ImageMagick's `import`.
 #   BUILD=/path/to/build docs/screenshots/take-panels.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-build=${BUILD:-$here/../../build}
-server_bin=${SERVER_BIN:-$build/server/natter-server}
-app_bin=${APP_BIN:-$build/app/natter}
-work=$(mktemp -d)
-display=${SCREENSHOT_DISPLAY:-:56}
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+DEFAULT_DISPLAY=:56
+. "$(dirname "$0")/common.sh"
 
-start_server() { # $1: data dir name; prints the URL
-  "$server_bin" --listen 127.0.0.1 --port 0 --data-dir "$work/$1" --password-cost fast --rate-limit 0 \
-    >"$work/$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do grep -q 'listening on' "$work/$1.log" && break; sleep 0.1; done
-  echo "http://127.0.0.1:$(grep -o 'listening on [^ ]*' "$work/$1.log" | sed 's/.*://')"
-}
 login() { # $1 url, $2 user
   curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"correct horse battery\"}" \
     "$1/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
@@ -49,7 +32,7 @@ snap() { sleep "$1"; import -window root "$here/$2"; }
 focus_app() { xdotool search --sync --onlyvisible --name Natter windowfocus --sync 2>/dev/null || true; }
 
 # 1. The first user on an empty server.
-url=$(start_server empty)
+start_server empty
 curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
   -d '{"username":"ana","password":"correct horse battery","displayName":"Ana Lima"}' "$url/api/v1/auth/register"
 "$app_bin" --profile shotW --server "$url" --user ana -qwindowgeometry 1400x900+0+0 &
@@ -58,7 +41,7 @@ snap 5 welcome.png
 kill "$pid"
 
 # 2. The seeded team. Bob and Carol are online (their apps run offscreen).
-url=$(start_server team)
+start_server team
 python3 "$here/seed.py" "$url" >"$work/seed.json"
 seed() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$work/seed.json"; }
 general=$(seed 'd["general"]'); design=$(seed 'd["design"]')

@@ -4,26 +4,12 @@
 # icons and text can be checked for blur and size. Needs Xvfb and ImageMagick.
 #   BUILD=/path/to/build [SERVER_BIN=…] docs/screenshots/take-scale.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-build=${BUILD:-$here/../../build}
-server_bin=${SERVER_BIN:-$build/server/natter-server}
-app_bin=${APP_BIN:-$build/app/natter}
-work=$(mktemp -d)
-display=${SCREENSHOT_DISPLAY:-:93}
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+DEFAULT_DISPLAY=:93
+. "$(dirname "$0")/common.sh"
 
 Xvfb "$display" -screen 0 2400x1600x24 >/dev/null 2>&1 &
 pids+=($!)
-"$server_bin" --listen 127.0.0.1 --port 0 --data-dir "$work/server" --password-cost fast --rate-limit 0 \
-  >"$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do grep -q 'listening on' "$work/server.log" && break; sleep 0.1; done
-url="http://127.0.0.1:$(grep -o 'listening on [^ ]*' "$work/server.log" | sed 's/.*://')"
+start_server
 python3 "$here/seed.py" "$url" >"$work/seed.json"
 general=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["general"])' "$work/seed.json")
 login() {
