@@ -31,6 +31,7 @@
 #include "store/tokenstore.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "testwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -50,15 +51,8 @@ namespace Wire = Natter::Wire;
 namespace {
 const QString Password = QStringLiteral("correct horse battery");
 
-struct Window
+struct Window : TestWindow
 {
-    QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    MemoryTokenStore tokens;
-    Profile profile { QStringLiteral("test"), dir.path() };
-    Account account { profile, &tokens, &nam };
-    MainWindow window { &account };
-
     ChatWidget *signIn(const TestServer &server, const QString &user)
     {
         window.resize(1200, 700);

@@ -11,6 +11,7 @@
 #include "store/tokenstore.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "testwindow.h"
 
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -22,15 +23,7 @@ using namespace Natter::Client;
 
 namespace {
 
-struct Window
-{
-    QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    MemoryTokenStore tokens;
-    Profile profile { QStringLiteral("test"), dir.path() };
-    Account account { profile, &tokens, &nam };
-    MainWindow window { &account };
-};
+using Window = TestWindow;
 
 } // namespace
 
@@ -44,7 +37,8 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         RestClient rest(server);
-        const TestAccount root = rest.registerUser(QStringLiteral("root")); // the first account: administrator
+        const TestAccount root
+            = rest.registerUser(QStringLiteral("root")); // the first account: administrator
         const TestAccount dana = rest.registerUser(QStringLiteral("dana"));
         const HttpResult reset
             = rest.post(QStringLiteral("/api/v1/admin/users/%1/reset-password").arg(dana.id), {}, root.token);
@@ -97,7 +91,8 @@ private slots:
         confirm->setText(chosen);
         QTest::keyClick(confirm, Qt::Key_Return);
         QVERIFY(QTest::qWaitFor(
-            [&] { return w.window.chatWidget() && w.window.session() && w.window.session()->isSynced(); }, 20000));
+            [&] { return w.window.chatWidget() && w.window.session() && w.window.session()->isSynced(); },
+            20000));
         QVERIFY(!signIn->isChangingPassword());
         // Stored as after a login: the next start resumes with it.
         const QString key = w.profile.keychainKey(w.account.server(), dana.username);

@@ -12,15 +12,16 @@
 #include "store/tokenstore.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "testwindow.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QLabel>
 #include <QTest>
 #include <QTimer>
 
@@ -32,15 +33,7 @@ class TestWidgets : public QObject
     Q_OBJECT
 
 private:
-    struct Window
-    {
-        QTemporaryDir dir;
-        QNetworkAccessManager nam;
-        MemoryTokenStore tokens;
-        Profile profile { QStringLiteral("test"), dir.path() };
-        Account account { profile, &tokens, &nam };
-        MainWindow window { &account };
-    };
+    using Window = TestWindow;
 
     static void submit(MainWindow &window, const QString &server, const QString &user,
         const QString &password, bool registering)
