@@ -6,7 +6,9 @@
 #include "testserver.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -226,6 +228,35 @@ private slots:
         QVERIFY(ready.wait(10000));
         QCOMPARE(loader.image(pic.thumbnailUrl).size(), QSize(320, 160));
         QCOMPARE(loader.networkRequests(), 0);
+    }
+
+    // A PNG whose last chunk header claims 2 GB: the server keeps it as image/png without a thumbnail, and the
+    // app, asked for the original (as the viewer does), refuses to decode it instead of letting libpng allocate.
+    void imageWhoseChunksOverrunTheFileIsNotDecoded()
+    {
+        Fixture f;
+        QVERIFY(f.setUp(false));
+        auto a = f.client(f.alice);
+        const QString path = f.image(QStringLiteral("claims.png"), 20, 20);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() - 12)); // IEND off
+        QVERIFY(file.seek(file.size()));
+        file.write(QByteArray::fromHex("77000025") + "tEXt");
+        file.close();
+        const Wire::Attachment pic = upload(*a, path);
+        QCOMPARE(pic.mime, QStringLiteral("image/png"));
+        QVERIFY(pic.thumbnailUrl.isEmpty());
+        MediaCache cache(f.dir.filePath(QStringLiteral("media")));
+        MediaLoader loader(&a->nam, &a->api, &cache);
+        QSignalSpy failed(&loader, &MediaLoader::imageFailed);
+        // Refused before any decoder ran (libpng, let loose, fails too, but only after its 2 GB malloc).
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("not decoding .* not an image this app decodes")));
+        QVERIFY(loader.image(pic.url).isNull());
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.at(0).at(1).value<MediaLoader::Status>(), MediaLoader::Status::Failed);
+        QCOMPARE(loader.networkRequests(), 1);
     }
 
     void cacheKeepsRecentlyUsedWithinCap()

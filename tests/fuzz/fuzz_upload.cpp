@@ -1,7 +1,8 @@
 // libFuzzer target: what the server makes of an uploaded file's bytes (server/features/files/fileinspector):
-// the type from the content (QMimeDatabase), and for images the size and a thumbnail (QImageReader). The name
-// comes from the first byte (a few extensions that try to change the verdict). A declared image type must not
-// turn into an inline image by name, and a size the reader reports must be what the thumbnail bound checks.
+// the type from the content (QMimeDatabase), and for the images common/imageguard lets a decoder read, the size
+// and a thumbnail (QImageReader). The name comes from the first byte (a few extensions that try to change the
+// verdict). A declared image type must not turn into an inline image by name, and a size the reader reports must
+// be what the thumbnail bound checks.
 #include "features/files/fileinspector.h"
 
 #include <QCoreApplication>

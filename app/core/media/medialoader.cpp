@@ -4,7 +4,10 @@
 #include "net/apiclient.h"
 #include "net/clientlimits.h"
 
+#include <common/imageguard.h>
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QImageReader>
 #include <QNetworkAccessManager>
@@ -144,7 +147,17 @@ void MediaLoader::decode(const QString &key, const QString &path, const QString 
         emit imageReady(path);
     });
     watcher->setFuture(QtConcurrent::run(&m_decoders, [file, maxSize] {
-        QImageReader reader(file);
+        // Only the decoders the bytes' signature names, and no PNG whose chunks overrun the file (libpng
+        // would allocate what a chunk header claims): a server or another member chose these bytes.
+        QFile source(file);
+        const QByteArray format
+            = source.open(QIODevice::ReadOnly) ? ImageGuard::decoderFor(&source) : QByteArray();
+        if (format.isEmpty()) {
+            qCWarning(lcApi) << "not decoding" << file << "which is not an image this app decodes";
+            return QImage();
+        }
+        QImageReader reader(&source, format);
+        reader.setDecideFormatFromContent(false);
         // The header's claim is checked before any pixel memory is allocated: a tiny file may claim
         // 50,000 x 50,000 pixels (10 GB decoded). What a header does not tell, the allocation limit bounds.
         reader.setAllocationLimit(ClientLimits::ImageAllocationLimitMb);

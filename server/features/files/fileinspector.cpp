@@ -1,44 +1,13 @@
 #include "features/files/fileinspector.h"
 
+#include <common/imageguard.h>
+
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QMimeDatabase>
-#include <QtEndian>
-
-#include <cstring>
 
 namespace Natter::Server::FileInspector {
-
-namespace {
-// libpng allocates a chunk's declared length before it reads the chunk (Qt reads the text chunks after the image
-// data, in png_read_end): a 274-byte upload declaring a 2 GB chunk made the thumbnailer allocate 2 GB
-// (fuzz_upload, tests/fuzz/regressions/fuzz_upload/). A PNG with a chunk longer than what is left of the file is
-// not decoded; its size, read from the header, is still reported.
-bool pngChunksFit(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const qint64 size = file.size();
-    char signature[8];
-    if (file.read(signature, 8) != 8 || std::memcmp(signature, "\x89PNG\r\n\x1a\n", 8) != 0)
-        return true; // not a PNG
-    qint64 pos = 8;
-    while (size - pos >= 12) { // length, type, data, CRC
-        uchar head[8];
-        if (!file.seek(pos) || file.read(reinterpret_cast<char *>(head), 8) != 8)
-            return false;
-        const quint32 length = qFromBigEndian<quint32>(head);
-        if (qint64(length) > size - pos - 12)
-            return false;
-        if (std::memcmp(head + 4, "IEND", 4) == 0)
-            return true;
-        pos += 12 + qint64(length);
-    }
-    return true;
-}
-} // namespace
 
 bool isInlineImage(const QString &mime)
 {
@@ -63,8 +32,16 @@ Inspection inspect(const QString &path, const QString &name, const QString &thum
     if (!out.mime.startsWith(u"image/"))
         return out;
 
-    QImageReader reader(path);
-    reader.setDecideFormatFromContent(true);
+    // The decoder is the one the bytes' signature names, and it must be the one for the type they were
+    // detected as; anything else (ICO, XPM, a PNG whose chunks overrun the file) is kept as a plain file.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    const QByteArray format = ImageGuard::decoderFor(&file);
+    if (format.isEmpty() || format != ImageGuard::decoderForMime(out.mime))
+        return out;
+    QImageReader reader(&file, format);
+    reader.setDecideFormatFromContent(false);
     reader.setAutoTransform(true);
     QSize size = reader.size();
     if (!size.isValid())
@@ -74,8 +51,6 @@ Inspection inspect(const QString &path, const QString &name, const QString &thum
     out.width = size.width();
     out.height = size.height();
     if (qint64(size.width()) * size.height() > MaxThumbnailSourcePixels)
-        return out;
-    if (out.mime == u"image/png" && !pngChunksFit(path))
         return out;
     const QSize target = size.scaled(ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio).boundedTo(size);
     QImage image = reader.read();
