@@ -7,29 +7,29 @@
 namespace Natter::ImageGuard {
 
 namespace {
-    constexpr char PngSignature[] = "\x89PNG\r\n\x1a\n";
+constexpr char PngSignature[] = "\x89PNG\r\n\x1a\n";
 
-    // Every chunk (length, type, data, CRC) must lie inside the file, up to IEND; bytes after IEND are never
-    // read.
-    bool pngChunksFit(QIODevice *device)
-    {
-        const qint64 size = device->size();
-        qint64 pos = 8;
-        while (pos < size) {
-            if (size - pos < 12)
-                return false; // a chunk header (or its CRC) cut short: libpng would still trust its length
-            uchar head[8];
-            if (!device->seek(pos) || device->read(reinterpret_cast<char *>(head), 8) != 8)
-                return false;
-            const quint32 length = qFromBigEndian<quint32>(head);
-            if (qint64(length) > size - pos - 12)
-                return false;
-            if (QByteArrayView(reinterpret_cast<const char *>(head + 4), 4) == "IEND")
-                return true;
-            pos += 12 + qint64(length);
-        }
-        return false; // no IEND: libpng reads on past the end looking for one
+// Every chunk (length, type, data, CRC) must lie inside the file, up to IEND; bytes after IEND are never
+// read.
+bool pngChunksFit(QIODevice *device)
+{
+    const qint64 size = device->size();
+    qint64 pos = 8;
+    while (pos < size) {
+        if (size - pos < 12)
+            return false; // a chunk header (or its CRC) cut short: libpng would still trust its length
+        uchar head[8];
+        if (!device->seek(pos) || device->read(reinterpret_cast<char *>(head), 8) != 8)
+            return false;
+        const quint32 length = qFromBigEndian<quint32>(head);
+        if (qint64(length) > size - pos - 12)
+            return false;
+        if (QByteArrayView(reinterpret_cast<const char *>(head + 4), 4) == "IEND")
+            return true;
+        pos += 12 + qint64(length);
     }
+    return false; // no IEND: libpng reads on past the end looking for one
+}
 } // namespace
 
 QByteArray decoderFor(QIODevice *device)

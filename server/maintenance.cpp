@@ -1,6 +1,8 @@
 #include "maintenance.h"
 #include "admincommand.h"
+#include "features/files/blobcopy.h"
 #include "features/files/localblobstore.h"
+#include "pgbackup.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -76,60 +78,30 @@ bool checkDatabase(const QString &path, qint64 *messages, QString *error)
     return true;
 }
 
-// Copies into TO (opened here) every blob that the `uploads` rows of the SQLite database at DB name in FROM;
-// counts them. Only what the database names: no staged files, no blobs of uploads deleted before it.
+// The blobs the `uploads` rows of the SQLite database at DB name: only those, so no staged files and no blobs
+// of uploads deleted before it.
+bool uploadKeys(const QString &db, QStringList *keys, QString *error)
+{
+    Db d;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(db).constData(), &d.handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(d.handle, "SELECT storage_key, thumbnail_key FROM uploads", -1, &stmt, nullptr)
+            != SQLITE_OK) {
+        *error = u"cannot read the uploads of %1: %2"_qs.arg(db, d.error());
+        return false;
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        for (int column = 0; column < 2; ++column)
+            if (const auto *text = sqlite3_column_text(stmt, column))
+                keys->append(QString::fromUtf8(reinterpret_cast<const char *>(text)));
+    sqlite3_finalize(stmt);
+    return true;
+}
+
 bool copyBlobs(const QString &db, const BlobStore &from, BlobStore &to, qint64 *files, QString *error)
 {
     QStringList keys;
-    {
-        Db d;
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_open_v2(QFile::encodeName(db).constData(), &d.handle, SQLITE_OPEN_READONLY, nullptr)
-                != SQLITE_OK
-            || sqlite3_prepare_v2(
-                   d.handle, "SELECT storage_key, thumbnail_key FROM uploads", -1, &stmt, nullptr)
-                != SQLITE_OK) {
-            *error = u"cannot read the uploads of %1: %2"_qs.arg(db, d.error());
-            return false;
-        }
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-            for (int column = 0; column < 2; ++column)
-                if (const auto *text = sqlite3_column_text(stmt, column))
-                    keys.append(QString::fromUtf8(reinterpret_cast<const char *>(text)));
-        sqlite3_finalize(stmt);
-    }
-    if (!to.open(QString(), error))
-        return false;
-    for (const QString &key : std::as_const(keys)) {
-        BlobStore::Reader blob = from.read(key);
-        if (!blob.device) {
-            // Deleted meanwhile (an unattached upload expiring): the snapshot of natter.db may still name it,
-            // which the server treats as a missing file.
-            if (!from.exists(key))
-                continue;
-            *error = u"cannot read the upload file "_qs + key;
-            return false;
-        }
-        const QString staged = to.stagingPath(key);
-        QFile out(staged);
-        bool ok = out.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        for (qint64 copied = 0; ok && copied < blob.size;) {
-            QByteArray chunk = blob.device->read(qMin<qint64>(1 << 20, blob.size - copied));
-            if (chunk.isEmpty() && blob.device->waitForReadyRead(30000)) // a stream that has nothing yet
-                chunk = blob.device->read(qMin<qint64>(1 << 20, blob.size - copied));
-            ok = !chunk.isEmpty() && out.write(chunk) == chunk.size();
-            copied += chunk.size();
-        }
-        out.close();
-        if (!ok || out.error() != QFileDevice::NoError || !to.put(staged, key, error)) {
-            QFile::remove(staged);
-            if (error->isEmpty())
-                *error = u"cannot copy the upload file %1: %2"_qs.arg(key, out.errorString());
-            return false;
-        }
-        ++*files;
-    }
-    return true;
+    return uploadKeys(db, &keys, error) && Server::copyBlobs(keys, from, to, files, error);
 }
 
 // OPTION from the command line, else from the --config file, else empty.
@@ -140,6 +112,11 @@ QString optionFrom(const QCommandLineParser &p, const QString &option)
     if (p.isSet(u"config"_qs))
         return QSettings(p.value(u"config"_qs), QSettings::IniFormat).value(option).toString().trimmed();
     return {};
+}
+
+bool isPostgres(const QString &database)
+{
+    return database.startsWith(u"postgresql://") || database.startsWith(u"postgres://");
 }
 
 QString dataDirFrom(const QCommandLineParser &p)
@@ -167,14 +144,26 @@ int backup(const QStringList &args)
     p.addOption({ u"data-dir"_qs, u"The server's data directory (default ./data)."_qs, u"DIR"_qs });
     p.addOption(
         { u"uploads-dir"_qs, u"The server's upload files (default DATA-DIR/uploads)."_qs, u"DIR"_qs });
-    p.addOption({ u"config"_qs, u"Take data-dir and uploads-dir from this config file."_qs, u"FILE"_qs });
+    p.addOption({ u"database"_qs,
+        u"The server's PostgreSQL database (postgresql://USER@HOST:PORT/DB): dumped with pg_dump instead."_qs,
+        u"URL"_qs });
+    p.addOption({ u"config"_qs, u"Take data-dir, uploads-dir and database from this config file."_qs, u"FILE"_qs });
     p.process(args);
     if (p.positionalArguments().size() != 2)
-        return fail(
-            u"usage: natter-server backup PATH [--data-dir DIR [--uploads-dir DIR] | --config FILE]"_qs);
+        return fail(u"usage: natter-server backup PATH [--data-dir DIR [--uploads-dir DIR] [--database URL]"
+                    " | --config FILE]"_qs);
     const QString target = p.positionalArguments().at(1);
     const QString dataDir = dataDirFrom(p);
     const QString uploadsDir = uploadsDirFrom(p, dataDir);
+    if (const QString database = optionFrom(p, u"database"_qs); isPostgres(database)) {
+        if (!isEmptyTarget(target))
+            return fail(target + u" is not empty: a backup goes into a new or empty directory"_qs);
+        QString summary, error;
+        if (!PgBackup::backup(database, target, uploadsDir, &summary, &error))
+            return fail(error);
+        std::printf("%s\n", qPrintable(summary));
+        return 0;
+    }
     const QString source = QDir(dataDir).filePath(u"natter.db"_qs);
     if (!QFileInfo(source).isFile())
         return fail(u"no database at "_qs + source);
@@ -239,13 +228,32 @@ int restore(const QStringList &args)
     p.addOption({ u"data-dir"_qs, u"The new data directory (must be empty or not exist)."_qs, u"DIR"_qs });
     p.addOption({ u"uploads-dir"_qs,
         u"Where the upload files go (must be empty or not exist; default NEWDIR/uploads)."_qs, u"DIR"_qs });
+    p.addOption({ u"database"_qs,
+        u"A new, empty PostgreSQL database (postgresql://USER@HOST:PORT/DB) for a backup of a server on"
+        " PostgreSQL."_qs,
+        u"URL"_qs });
     p.process(args);
     if (p.positionalArguments().size() != 2 || !p.isSet(u"data-dir"_qs))
-        return fail(u"usage: natter-server restore PATH --data-dir NEWDIR [--uploads-dir NEWDIR]"_qs);
+        return fail(u"usage: natter-server restore PATH --data-dir NEWDIR [--uploads-dir NEWDIR]"
+                    " [--database URL]"_qs);
     const QString backupDir = p.positionalArguments().at(1);
     const QString target = p.value(u"data-dir"_qs);
     const QString uploadsTarget
         = p.isSet(u"uploads-dir"_qs) ? p.value(u"uploads-dir"_qs) : LocalBlobStore::defaultDir(target);
+    const bool fromPostgres = QFileInfo::exists(QDir(backupDir).filePath(QString::fromLatin1(PgBackup::DumpFile)));
+    if (fromPostgres != isPostgres(p.value(u"database"_qs)))
+        return fail(fromPostgres
+                ? backupDir + u" holds a PostgreSQL dump: restore it with --database postgresql://..."_qs
+                : backupDir + u" holds no PostgreSQL dump (natter.pgdump): --database is for those"_qs);
+    if (fromPostgres) {
+        if (!isEmptyTarget(uploadsTarget))
+            return fail(uploadsTarget + u" is not empty: restore goes into a new or empty directory"_qs);
+        QString summary, error;
+        if (!PgBackup::restore(backupDir, p.value(u"database"_qs), uploadsTarget, &summary, &error))
+            return fail(error);
+        std::printf("%s\n", qPrintable(summary));
+        return 0;
+    }
     const QString db = QDir(backupDir).filePath(u"natter.db"_qs);
     if (!QFileInfo(db).isFile())
         return fail(u"no natter.db in "_qs + backupDir);

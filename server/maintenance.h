@@ -9,7 +9,10 @@ namespace Natter::Server {
 //                                                   server writes it), then the upload files it names (from
 //                                                   --uploads-dir, default DIR/uploads) into PATH/uploads;
 //                                                   search.db is left out (derived, rebuilt at start)
-//   restore PATH --data-dir NEWDIR [--uploads-dir D] into empty or new directories only
+//   backup PATH --database postgresql://...        on PostgreSQL: pg_dump of one snapshot, and the upload
+//                                                   files that snapshot names (PgBackup)
+//   restore PATH --data-dir NEWDIR [--uploads-dir D] [--database URL]
+//                                                   into empty or new directories (and an empty database) only
 //   make-cert DIR [--host NAME]... [--days N]      a self-signed certificate (cert.pem, key.pem) for --tls-*
 namespace Maintenance {
 // True when ARGS (argv with the program name) name one of the commands above.

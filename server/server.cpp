@@ -66,6 +66,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include <QDir>
 #include <QThreadPool>
 #include <QTimer>
 #include <QWebSocket>
@@ -204,6 +205,11 @@ bool Server::start(QString *error)
     d = std::make_unique<Parts>(m_config);
     d->hashPool.setMaxThreadCount(m_config.hashThreads);
     if (m_config.usesPostgres()) {
+        // The data directory still holds admin.token and, by default, the uploads: made as on SQLite.
+        if (!QDir().mkpath(m_config.dataDir)) {
+            *error = u"cannot create the data directory "_qs + m_config.dataDir;
+            return false;
+        }
         // Several instances may share the database: each leases its own Snowflake node id there.
         if (!d->db.openPostgres(m_config.database, error)
             || !d->lease.acquire(m_config.nodeIdSet ? m_config.nodeId : -1, error))

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QNetworkInterface>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSslCertificate>
@@ -325,12 +326,11 @@ private Q_SLOTS:
             QVERIFY2(stored.contains(id), qPrintable(u"acknowledged message %1 was lost"_qs.arg(id)));
     }
 
-    // A backup taken while messages are written, restored into a new directory, holds every message acked
-    // before it began (and an upload); restore refuses a directory that holds anything.
+    // A backup taken while messages are written, restored into a new directory (and, on PostgreSQL, a new
+    // database), holds every message acked before it began (and an upload); restore refuses a directory or a
+    // database that holds anything.
     void backupUnderLoadRestores()
     {
-        if (TestServer::usesPostgres())
-            QSKIP("natter-server backup copies SQLite's files; PostgreSQL is backed up with its own tools (docs/operations.md)");
         TestServer server({ u"--rate-limit"_qs, u"0"_qs });
         QVERIFY(server.start());
         RestClient rest(server);
@@ -350,28 +350,57 @@ private Q_SLOTS:
         pump.start(2);
         QTRY_VERIFY_WITH_TIMEOUT(writer.frames().size() >= 500, 20000);
 
+        // On PostgreSQL: --database for both, and a new, empty database to restore into.
+        const bool postgres = TestServer::usesPostgres();
+        QStringList from, into;
+        QString restoredDb;
+        auto dropRestored = qScopeGuard([&] {
+            if (!restoredDb.isEmpty())
+                server.psql(u"DROP DATABASE IF EXISTS "_qs + restoredDb + u" WITH (FORCE)"_qs);
+        });
+        if (postgres) {
+            from = { u"--database"_qs, server.databaseUrl() };
+            restoredDb = u"natter_restored_"_qs + QString::number(QCoreApplication::applicationPid());
+            QVERIFY(server.psql(u"CREATE DATABASE "_qs + restoredDb));
+            QUrl url(server.databaseUrl());
+            url.setPath(u'/' + restoredDb);
+            into = { u"--database"_qs, url.toString() };
+        }
+
         QTemporaryDir work;
         const QString backupDir = work.filePath(u"backup"_qs);
         const QSet<QString> ackedBefore = ackedIds(writer);
         QByteArray out;
-        QCOMPARE(runCommand({ u"backup"_qs, backupDir, u"--data-dir"_qs, server.dataDir() }, &out), 0);
-        QVERIFY2(out.contains("upload files"), out.constData());
+        QCOMPARE(runCommand(QStringList { u"backup"_qs, backupDir, u"--data-dir"_qs, server.dataDir() } + from, &out),
+            0);
+        QVERIFY2(out.contains("1 upload files"), out.constData());
+        QVERIFY2(QDir(backupDir).exists(postgres ? u"natter.pgdump"_qs : u"natter.db"_qs), out.constData());
         const int sentDuring = sent;
         QTRY_VERIFY_WITH_TIMEOUT(writer.frames().size() >= 200, 20000); // the server kept writing meanwhile
         pump.stop();
         QVERIFY(sentDuring > ackedBefore.size());
         // Not over an existing backup.
-        QCOMPARE(runCommand({ u"backup"_qs, backupDir, u"--data-dir"_qs, server.dataDir() }, &out), 1);
+        QCOMPARE(runCommand(QStringList { u"backup"_qs, backupDir, u"--data-dir"_qs, server.dataDir() } + from, &out),
+            1);
 
         const QString restored = work.filePath(u"restored"_qs);
-        QCOMPARE(runCommand({ u"restore"_qs, backupDir, u"--data-dir"_qs, restored }, &out), 0);
-        QVERIFY2(QDir(restored).exists(u"natter.db"_qs), out.constData());
-        QVERIFY(!QDir(restored).exists(u"search.db"_qs));
-        // Into a directory that holds anything: refused, and nothing changes there.
-        QCOMPARE(runCommand({ u"restore"_qs, backupDir, u"--data-dir"_qs, restored }, &out), 1);
+        if (postgres) { // the backup says which engine it is for
+            QCOMPARE(runCommand({ u"restore"_qs, backupDir, u"--data-dir"_qs, restored }, &out), 1);
+            QVERIFY2(out.contains("--database"), out.constData());
+        }
+        QCOMPARE(runCommand(QStringList { u"restore"_qs, backupDir, u"--data-dir"_qs, restored } + into, &out), 0);
+        QVERIFY2(out.contains("1 upload files"), out.constData());
+        QVERIFY(QDir(restored).exists(u"uploads"_qs));
+        if (!postgres) {
+            QVERIFY2(QDir(restored).exists(u"natter.db"_qs), out.constData());
+            QVERIFY(!QDir(restored).exists(u"search.db"_qs));
+        }
+        // Into a directory (or a database) that holds anything: refused, and nothing changes there.
+        const QString again = postgres ? work.filePath(u"again"_qs) : restored;
+        QCOMPARE(runCommand(QStringList { u"restore"_qs, backupDir, u"--data-dir"_qs, again } + into, &out), 1);
         QVERIFY2(out.contains("not empty"), out.constData());
 
-        TestServer second({ u"--data-dir"_qs, restored });
+        TestServer second(QStringList { u"--data-dir"_qs, restored } + into);
         QVERIFY(second.start());
         RestClient fromBackup(second);
         bool ok = false;
@@ -398,9 +427,6 @@ private Q_SLOTS:
     // Only the files a row names are copied: a stray file in the uploads directory stays behind.
     void backupAndRestoreWithUploadsDir()
     {
-        if (TestServer::usesPostgres())
-            QSKIP("natter-server backup copies SQLite's files; PostgreSQL is backed up with its own tools "
-                  "(docs/operations.md)");
         QTemporaryDir work;
         const QString uploads = work.filePath(u"uploads-live"_qs);
         QVERIFY(QDir().mkpath(uploads));
@@ -420,6 +446,21 @@ private Q_SLOTS:
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("data-dir = " + server.dataDir().toUtf8() + "\nuploads-dir = " + uploads.toUtf8() + "\n");
+        // On PostgreSQL the database comes from the config file too; the restore goes into a new one.
+        QStringList into;
+        QString restoredDb;
+        auto dropRestored = qScopeGuard([&] {
+            if (!restoredDb.isEmpty())
+                server.psql(u"DROP DATABASE IF EXISTS "_qs + restoredDb + u" WITH (FORCE)"_qs);
+        });
+        if (TestServer::usesPostgres()) {
+            file.write("database = " + server.databaseUrl().toUtf8() + "\n");
+            restoredDb = u"natter_restored_dir_"_qs + QString::number(QCoreApplication::applicationPid());
+            QVERIFY(server.psql(u"CREATE DATABASE "_qs + restoredDb));
+            QUrl url(server.databaseUrl());
+            url.setPath(u'/' + restoredDb);
+            into = { u"--database"_qs, url.toString() };
+        }
         file.close();
         const QString backupDir = work.filePath(u"backup"_qs);
         QByteArray out;
@@ -429,22 +470,22 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QDir(backupDir).filePath(u"uploads/123"_qs)));
 
         const QString restored = work.filePath(u"restored"_qs), restoredUploads = work.filePath(u"files"_qs);
-        QCOMPARE(runCommand({ u"restore"_qs, backupDir, u"--data-dir"_qs, restored, u"--uploads-dir"_qs,
-                                restoredUploads },
+        QCOMPARE(runCommand(QStringList { u"restore"_qs, backupDir, u"--data-dir"_qs, restored, u"--uploads-dir"_qs,
+                                restoredUploads } + into,
                      &out),
             0);
         QVERIFY2(QFile::exists(QDir(restoredUploads).filePath(id)), out.constData());
         QVERIFY(!QFileInfo::exists(QDir(restored).filePath(u"uploads"_qs)));
         // Into a non-empty uploads directory: refused.
-        QCOMPARE(runCommand({ u"restore"_qs, backupDir, u"--data-dir"_qs, work.filePath(u"again"_qs),
-                                u"--uploads-dir"_qs, restoredUploads },
+        QCOMPARE(runCommand(QStringList { u"restore"_qs, backupDir, u"--data-dir"_qs, work.filePath(u"again"_qs),
+                                u"--uploads-dir"_qs, restoredUploads } + into,
                      &out),
             1);
         QVERIFY2(out.contains("not empty"), out.constData());
 
         server.stop();
-        TestServer second({ u"--data-dir"_qs, restored, u"--uploads-dir"_qs, restoredUploads });
-        QVERIFY(second.start());
+        TestServer second(QStringList { u"--data-dir"_qs, restored, u"--uploads-dir"_qs, restoredUploads } + into);
+        QVERIFY2(second.start(), second.takeLog().constData());
         const auto download = RestClient(second).get(upload.json.value(u"url"_qs).toString(), ana.token);
         QCOMPARE(download.status, 200);
         QCOMPARE(download.body, QByteArray(3000, 'f'));
