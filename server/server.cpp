@@ -119,7 +119,7 @@ struct Server::Parts
         , settings(db, channels, channelStore, events, views)
         , presence(hub, users)
         , typing(hub, channelStore, c.typingMaxMembers)
-        , search(db, channels, messageStore, views)
+        , search(db, channels, messageStore, views, c.searchWindow)
         , gateway({ c.heartbeatMs, c.maxOutboundBytes, c.maxConnectionsPerUser },
               { auth, channels, events, messages, editor, reactionService, pinService, users, hub, views,
                   presence, typing })

@@ -86,6 +86,9 @@ namespace {
         const QCommandLineOption drainTimeout(u"drain-timeout-ms"_qs,
             u"On SIGTERM, how long to wait for in-flight commits and closing connections (default 10000)."_qs,
             u"MS"_qs, u"10000"_qs);
+        QCommandLineOption searchWindow(u"search-window"_qs, u"PostgreSQL search's first window."_qs, u"N"_qs,
+            u"20000"_qs);
+        searchWindow.setFlags(QCommandLineOption::HiddenFromHelp);
         const QCommandLineOption registration(u"registration"_qs,
             u"Who may create an account: open (default), invite (an invite code from an administrator; the "
             u"first"
@@ -131,7 +134,7 @@ namespace {
         const QCommandLineOption hashThreads(
             u"hash-threads"_qs, u"Threads computing password hashes (default 2)."_qs, u"N"_qs, u"2"_qs);
         p.addOptions({ listen, port, dataDir, uploadsDir, database, nodeId, logLevel, rate, cost, heartbeat,
-            outbound, upload, uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout,
+            outbound, upload, uploadTtl, typing, durability, tlsCert, tlsKey, metricsToken, drainTimeout, searchWindow,
             registration, wordFilter, loginBackoff, loginFree, registerLimit, perUser, unauthenticated,
             origins, proxies, pendingHashes, hashThreads });
         p.addOption(privatePreviews);
@@ -468,6 +471,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &comma
     c.drainTimeoutMs = p.value(u"drain-timeout-ms"_qs).toInt(&ok);
     if (!ok || c.drainTimeoutMs < 0) {
         *exitCode = fail(u"--drain-timeout-ms must be a non-negative number"_qs);
+        return std::nullopt;
+    }
+    c.searchWindow = p.value(u"search-window"_qs).toInt(&ok);
+    if (!ok || c.searchWindow < 1) {
+        *exitCode = fail(u"--search-window must be a positive number"_qs);
         return std::nullopt;
     }
     if (!parseAbuseLimits(p, c, fail, exitCode))

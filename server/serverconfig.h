@@ -62,6 +62,9 @@ struct ServerConfig
     int maxPendingHashes = 32; // Argon2id jobs running or queued; more logins are refused; 0: unbounded
     // SIGTERM: how long in-flight commits and closing WebSockets may take before the process exits anyway.
     int drainTimeoutMs = 10000;
+    // PostgreSQL search: how many of the newest messages the first query reads (SearchService). Not in --help:
+    // the tests make it small to reach the second query with a few messages.
+    int searchWindow = 20000;
     // How gateway WebSockets are served: Qt's QWebSocket (as QHttpServer upgrades them) or LiteWebSocket,
     // which holds a fifth of the memory per connection (docs/benchmarks.md) where it exists (POSIX systems).
     enum class WsTransport { Qt, Lite };

@@ -1,14 +1,14 @@
 #include "services/searchservice.h"
 #include "services/channelservice.h"
+#include "services/views.h"
 #include "store/database.h"
 #include "store/messagestore.h"
-#include "services/views.h"
 
 #include <common/snowflake.h>
 
+#include <common/jsonwriter.h>
 #include <common/protocol/keys.h>
 #include <common/protocol/rest.h>
-#include <common/jsonwriter.h>
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -20,11 +20,13 @@ constexpr int MaxQueryChars = 200;
 constexpr int MaxWords = 16;
 } // namespace
 
-SearchService::SearchService(Database &db, ChannelService &access, MessageStore &messages, Views &views)
+SearchService::SearchService(
+    Database &db, ChannelService &access, MessageStore &messages, Views &views, int window)
     : m_db(db)
     , m_access(access)
     , m_messages(messages)
     , m_views(views)
+    , m_window(window)
 {
 }
 
@@ -84,36 +86,20 @@ Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
             return access.error();
     }
 
-    // Membership is joined in the query itself, so that nothing of another channel can ever come back.
-    QSqlQuery &sql = postgres
-        ? m_db.prepare(QStringLiteral("SELECT m.id FROM messages m"
-                                      " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
-                                      " WHERE m.search @@ to_tsquery('simple', natter_fold(?))"
-                                      " AND m.deleted_at = 0 AND m.id < ? AND (CAST(? AS bigint) = 0"
-                                      " OR m.channel_id = ?)"
-                                      " ORDER BY m.id DESC LIMIT ?"))
-        : m_db.prepare(QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
-                                      " JOIN messages m ON m.id = f.rowid"
-                                      " JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
-                                      " WHERE m.deleted_at = 0 AND m.id < ? AND (? = 0 OR m.channel_id = ?)"
-                                      " ORDER BY m.id DESC LIMIT ?"));
-    if (postgres) {
-        sql.addBindValue(userId);
-        sql.addBindValue(match);
-    } else {
-        sql.addBindValue(match);
-        sql.addBindValue(userId);
-    }
-    sql.addBindValue(before);
-    sql.addBindValue(channelId);
-    sql.addBindValue(channelId);
-    sql.addBindValue(limit + 1);
+    // Membership is joined in the queries themselves, so that nothing of another channel can ever come back.
+    const Filter filter { match, userId, channelId };
     QList<qint64> ids;
-    if (!Database::exec(sql))
+    bool understood = true;
+    if (!postgres) {
+        understood = sqliteMatches(filter, before, limit + 1, &ids);
+    } else {
+        const qint64 from = windowStart(before);
+        understood = postgresMatches(filter, from, before, limit + 1, &ids);
+        if (understood && from > 0 && ids.size() <= limit)
+            understood = postgresMatches(filter, 0, from, limit + 1 - int(ids.size()), &ids);
+    }
+    if (!understood)
         return Wire::Error::badRequest(u"the search could not be understood"_qs);
-    while (sql.next())
-        ids.append(sql.value(0).toLongLong());
-    sql.finish();
     const bool hasMore = ids.size() > limit;
     if (hasMore)
         ids.removeLast();
@@ -126,6 +112,85 @@ Result<QByteArray> SearchService::search(qint64 userId, const QUrlQuery &query)
     w.beginObject().key(Wire::Key::Messages).raw(m_views.messagesJson(found, userId));
     w.key(Wire::Key::HasMore).value(hasMore).endObject();
     return w.take();
+}
+
+bool SearchService::sqliteMatches(const Filter &filter, qint64 below, int count, QList<qint64> *ids)
+{
+    // CROSS JOIN keeps FTS5 the outer loop: it hands out matches newest first (ORDER BY its rowid, no sort),
+    // and the LIMIT stops the walk once a page is found.
+    QSqlQuery &sql = m_db.prepare(
+        QStringLiteral("SELECT m.id FROM search.messages_fts(?) f"
+                       " CROSS JOIN messages m ON m.id = f.rowid"
+                       " CROSS JOIN members mb ON mb.channel_id = m.channel_id AND mb.user_id = ?"
+                       " WHERE f.rowid < ? AND m.deleted_at = 0 AND (? = 0 OR m.channel_id = ?)"
+                       " ORDER BY f.rowid DESC LIMIT ?"));
+    sql.addBindValue(filter.match);
+    sql.addBindValue(filter.userId);
+    sql.addBindValue(below);
+    sql.addBindValue(filter.channelId);
+    sql.addBindValue(filter.channelId);
+    sql.addBindValue(count);
+    if (!Database::exec(sql))
+        return false;
+    while (sql.next())
+        ids->append(sql.value(0).toLongLong());
+    sql.finish();
+    return true;
+}
+
+bool SearchService::postgresMatches(
+    const Filter &filter, qint64 from, qint64 below, int count, QList<qint64> *ids)
+{
+    // Both are prepared once and run with a generic plan, so each fixes its plan with OFFSET 0 rather than
+    // leave it to the parameters: within the window, the primary key newest first, stopping at the page;
+    // below it, the GIN index's matches, then the newest of them. The tsquery is a sub-select, made once per
+    // query rather than once per row.
+    QSqlQuery &sql = from > 0
+        ? m_db.prepare(QStringLiteral(
+            "SELECT w.id FROM (SELECT id, channel_id, search FROM messages"
+            " WHERE id >= ? AND id < ? AND deleted_at = 0 AND (CAST(? AS bigint) = 0 OR channel_id = ?)"
+            " ORDER BY id DESC OFFSET 0) w"
+            " JOIN members mb ON mb.channel_id = w.channel_id AND mb.user_id = ?"
+            " WHERE w.search @@ (SELECT to_tsquery('simple', natter_fold(?)))"
+            " ORDER BY w.id DESC LIMIT ?"))
+        : m_db.prepare(
+            QStringLiteral("SELECT h.id FROM (SELECT id, channel_id FROM messages"
+                           " WHERE search @@ (SELECT to_tsquery('simple', natter_fold(?))) AND deleted_at = 0"
+                           " AND (CAST(? AS bigint) = 0 OR channel_id = ?) OFFSET 0) h"
+                           " JOIN members mb ON mb.channel_id = h.channel_id AND mb.user_id = ?"
+                           " WHERE h.id < ? ORDER BY h.id DESC LIMIT ?"));
+    if (from > 0) {
+        sql.addBindValue(from);
+        sql.addBindValue(below);
+        sql.addBindValue(filter.channelId);
+        sql.addBindValue(filter.channelId);
+        sql.addBindValue(filter.userId);
+        sql.addBindValue(filter.match);
+    } else {
+        sql.addBindValue(filter.match);
+        sql.addBindValue(filter.channelId);
+        sql.addBindValue(filter.channelId);
+        sql.addBindValue(filter.userId);
+        sql.addBindValue(below);
+    }
+    sql.addBindValue(count);
+    if (!Database::exec(sql))
+        return false;
+    while (sql.next())
+        ids->append(sql.value(0).toLongLong());
+    sql.finish();
+    return true;
+}
+
+qint64 SearchService::windowStart(qint64 below)
+{
+    // Over every channel, also for a search in one: a quiet channel's window would span the busy ones'
+    // messages, and the walk over it would no longer be bounded.
+    QSqlQuery &sql = m_db.prepare(
+        QStringLiteral("SELECT id FROM messages WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?"));
+    sql.addBindValue(below);
+    sql.addBindValue(m_window - 1);
+    return Database::one(sql, [](QSqlQuery &q) { return q.value(0).toLongLong(); }).value_or(0);
 }
 
 } // namespace Natter::Server

@@ -182,6 +182,67 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(u"messages").toArray().size(), 2);
     }
 
+    // Pages are the newest matches whether they lie among the newest messages or far below them: on
+    // PostgreSQL the first query reads a window of the newest messages (made 7 here) and the rest come from
+    // the index below it (SearchService). Paged three at a time through both, in one channel and in all.
+    void pagesAcrossTheNewestWindow()
+    {
+        TestServer server({ u"--rate-limit"_qs, u"0"_qs, u"--search-window"_qs, u"7"_qs });
+        QVERIFY(server.start());
+        RestClient rest(server);
+        const auto [ana, ben, shared] = rest.registerPair(u"window"_qs);
+        const QString own = rest.createChannel(ana, u"own"_qs, u"private"_qs);
+        // 60 messages, two channels interleaved; every third in `shared` and every fourth in `own` mention a
+        // walnut, and one fig lies far below the window.
+        QStringList sharedWalnuts, allWalnuts;
+        for (int i = 0; i < 60; ++i) {
+            const bool inShared = i % 2 == 0;
+            const bool walnut = inShared ? i % 3 == 0 : i % 4 == 1;
+            const QString text = i == 2 ? u"a fig"_qs : walnut ? u"walnut %1"_qs.arg(i) : u"filler %1"_qs.arg(i);
+            const QString id = rest.post(u"/api/v1/channels/"_qs + (inShared ? shared : own) + u"/messages"_qs,
+                                       { { u"clientMsgId"_qs, u"w%1"_qs.arg(i) }, { u"text"_qs, text } },
+                                       ana.token)
+                                   .json.value(u"id")
+                                   .toString();
+            QVERIFY(!id.isEmpty());
+            if (walnut) {
+                allWalnuts.prepend(id);
+                if (inShared)
+                    sharedWalnuts.prepend(id);
+            }
+        }
+        const auto pages = [&](const TestAccount &who, const QString &q, const QString &channel) {
+            QStringList found;
+            QString before;
+            for (int page = 0; page < 40; ++page) {
+                QString path = u"/api/v1/search?limit=3&q="_qs + q;
+                if (!channel.isEmpty())
+                    path += u"&channelId="_qs + channel;
+                if (!before.isEmpty())
+                    path += u"&before="_qs + before;
+                const auto r = RestClient(server).get(path, who.token);
+                if (r.status != 200)
+                    return QStringList { u"status %1"_qs.arg(r.status) };
+                const QJsonArray messages = r.json.value(u"messages").toArray();
+                for (const auto &m : messages)
+                    found.append(m.toObject().value(u"id").toString());
+                if (!r.json.value(u"hasMore").toBool())
+                    return found;
+                if (messages.isEmpty())
+                    return QStringList { u"hasMore without messages"_qs };
+                before = found.last();
+            }
+            return QStringList { u"more than 40 pages"_qs };
+        };
+        // The index is written a moment after each ack on SQLite.
+        QTRY_COMPARE(pages(ana, u"walnut"_qs, {}), allWalnuts);
+        QCOMPARE(pages(ben, u"walnut"_qs, {}), sharedWalnuts); // ben is not in `own`
+        QCOMPARE(pages(ana, u"walnut"_qs, shared), sharedWalnuts);
+        QCOMPARE(pages(ana, u"wal"_qs, own).size(), allWalnuts.size() - sharedWalnuts.size());
+        QCOMPARE(pages(ben, u"fig"_qs, {}).size(), 1);
+        QCOMPARE(pages(ben, u"nowhere"_qs, {}), QStringList());
+    }
+
     void hostileQueries_data()
     {
         QTest::addColumn<QString>("q");
