@@ -52,32 +52,33 @@ Result query(Connection &c, const char *sql, QString *error)
     return Result(nullptr, &PQclear);
 }
 
-// The natter schema's version and message count, read in C's transaction; false when it is not a natter
-// database.
-bool describe(Connection &c, int *version, qint64 *messages, QString *error)
+// What a backup holds, read in one transaction: the natter schema's version, the messages, and the blobs its
+// `uploads` rows name.
+struct Contents
+{
+    int version = 0;
+    qint64 messages = 0;
+    QStringList keys;
+};
+
+// False when it is not a natter database.
+bool readContents(Connection &c, Contents *out, QString *error)
 {
     Result v = query(c, "SELECT version FROM natter_schema", error);
     if (!v || PQntuples(v.get()) != 1) {
         *error = u"not a Natter database (no natter_schema): "_qs + *error;
         return false;
     }
-    *version = QByteArray(PQgetvalue(v.get(), 0, 0)).toInt();
+    out->version = QByteArray(PQgetvalue(v.get(), 0, 0)).toInt();
     Result n = query(c, "SELECT count(*) FROM messages", error);
-    if (!n)
-        return false;
-    *messages = QByteArray(PQgetvalue(n.get(), 0, 0)).toLongLong();
-    return true;
-}
-
-bool uploadKeys(Connection &c, QStringList *keys, QString *error)
-{
     Result r = query(c, "SELECT storage_key, thumbnail_key FROM uploads", error);
-    if (!r)
+    if (!n || !r)
         return false;
+    out->messages = QByteArray(PQgetvalue(n.get(), 0, 0)).toLongLong();
     for (int row = 0; row < PQntuples(r.get()); ++row)
         for (int column = 0; column < 2; ++column)
             if (!PQgetisnull(r.get(), row, column))
-                keys->append(QString::fromUtf8(PQgetvalue(r.get(), row, column)));
+                out->keys.append(QString::fromUtf8(PQgetvalue(r.get(), row, column)));
     return true;
 }
 
@@ -135,10 +136,8 @@ bool backup(
     Result snapshot = query(c, "SELECT pg_export_snapshot()", error);
     if (!snapshot)
         return false;
-    int version = 0;
-    qint64 messages = 0;
-    QStringList keys;
-    if (!describe(c, &version, &messages, error) || !uploadKeys(c, &keys, error))
+    Contents contents;
+    if (!readContents(c, &contents, error))
         return false;
     if (!QDir().mkpath(target)) {
         *error = u"cannot create "_qs + target;
@@ -154,13 +153,13 @@ bool backup(
     qint64 files = 0;
     const LocalBlobStore from(uploadsDir);
     LocalBlobStore to(LocalBlobStore::defaultDir(target));
-    if (!copyBlobs(keys, from, to, &files, error))
+    if (!copyBlobs(contents.keys, from, to, &files, error))
         return false;
     query(c, "COMMIT", error);
     *summary = u"backup of %1 in %2: %3 (schema %4, %5 messages, %6 bytes), %7 upload files"_qs
                    .arg(shown(url), target, QString::fromLatin1(DumpFile))
-                   .arg(version)
-                   .arg(messages)
+                   .arg(contents.version)
+                   .arg(contents.messages)
                    .arg(QFileInfo(dump).size())
                    .arg(files);
     return true;
@@ -193,20 +192,18 @@ bool restore(const QString &backupDir, const QString &url, const QString &upload
     // The leases were the old servers' (their Snowflake node ids): none of them runs on this database.
     if (!query(c, "DELETE FROM node_leases", error))
         return false;
-    int version = 0;
-    qint64 messages = 0;
-    QStringList keys;
-    if (!describe(c, &version, &messages, error) || !uploadKeys(c, &keys, error))
+    Contents contents;
+    if (!readContents(c, &contents, error))
         return false;
     qint64 files = 0;
     const LocalBlobStore from(LocalBlobStore::defaultDir(backupDir));
     LocalBlobStore to(uploadsTarget);
-    if (!copyBlobs(keys, from, to, &files, error))
+    if (!copyBlobs(contents.keys, from, to, &files, error))
         return false;
     *summary
         = u"restored %1 into %2: schema %3, %4 messages, %5 upload files in %6"_qs.arg(backupDir, shown(url))
-              .arg(version)
-              .arg(messages)
+              .arg(contents.version)
+              .arg(contents.messages)
               .arg(files)
               .arg(uploadsTarget);
     return true;

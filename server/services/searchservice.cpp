@@ -18,6 +18,17 @@ namespace Natter::Server {
 namespace {
 constexpr int MaxQueryChars = 200;
 constexpr int MaxWords = 16;
+
+// Runs SQL and appends the id in each row; false when the store refused it.
+bool readIds(QSqlQuery &sql, QList<qint64> *ids)
+{
+    if (!Database::exec(sql))
+        return false;
+    while (sql.next())
+        ids->append(sql.value(0).toLongLong());
+    sql.finish();
+    return true;
+}
 } // namespace
 
 SearchService::SearchService(
@@ -130,12 +141,7 @@ bool SearchService::sqliteMatches(const Filter &filter, qint64 below, int count,
     sql.addBindValue(filter.channelId);
     sql.addBindValue(filter.channelId);
     sql.addBindValue(count);
-    if (!Database::exec(sql))
-        return false;
-    while (sql.next())
-        ids->append(sql.value(0).toLongLong());
-    sql.finish();
-    return true;
+    return readIds(sql, ids);
 }
 
 bool SearchService::postgresMatches(
@@ -174,12 +180,7 @@ bool SearchService::postgresMatches(
         sql.addBindValue(below);
     }
     sql.addBindValue(count);
-    if (!Database::exec(sql))
-        return false;
-    while (sql.next())
-        ids->append(sql.value(0).toLongLong());
-    sql.finish();
-    return true;
+    return readIds(sql, ids);
 }
 
 qint64 SearchService::windowStart(qint64 below)
