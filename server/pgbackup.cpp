@@ -183,9 +183,11 @@ bool restore(const QString &backupDir, const QString &url, const QString &upload
             + u" is not empty: restore goes into a new, empty database (createdb one; never over a server's)"_qs;
         return false;
     }
-    // One transaction: a restore that fails leaves the database as empty as it found it.
+    // One transaction: a restore that fails leaves the database as empty as it found it. No comments: the only
+    // one is unaccent's, which a database owner who is not a superuser may not set when the extension was
+    // created for them.
     if (!runTool(u"pg_restore"_qs,
-            { u"--no-owner"_qs, u"--no-privileges"_qs, u"--exit-on-error"_qs, u"--single-transaction"_qs,
+            { u"--no-owner"_qs, u"--no-privileges"_qs, u"--no-comments"_qs, u"--exit-on-error"_qs, u"--single-transaction"_qs,
                 u"--dbname="_qs + url, dump },
             error))
         return false;

@@ -83,6 +83,8 @@ ClusterBus::ClusterBus(Settings settings, Parts parts, QObject *parent)
         m_parts.throttle->setShared([this](const QString &account, const QByteArray &address, bool success) {
             publish('L', (success ? "1 " : "0 ") + account.toUtf8().toHex() + ' ' + address.toHex());
         });
+        m_parts.throttle->setSharedRegistration(
+            [this](const QByteArray &address) { publish('R', address.toHex()); });
     }
 }
 
@@ -90,8 +92,10 @@ ClusterBus::~ClusterBus()
 {
     publish('X', {});
     m_parts.limiter.setShared({});
-    if (m_parts.throttle)
+    if (m_parts.throttle) {
         m_parts.throttle->setShared({});
+        m_parts.throttle->setSharedRegistration({});
+    }
     if (m_parts.hub.relay() == this)
         m_parts.hub.setRelay(nullptr);
 }
@@ -249,6 +253,10 @@ void ClusterBus::onMessage(const QByteArray &payload)
         if (m_parts.throttle && fields.size() >= 5)
             m_parts.throttle->heardElsewhere(QString::fromUtf8(QByteArray::fromHex(fields.at(3))),
                 QByteArray::fromHex(fields.at(4)), field(2) != 0, now);
+        break;
+    case 'R':
+        if (m_parts.throttle && fields.size() >= 3)
+            m_parts.throttle->registeredElsewhere(QByteArray::fromHex(fields.at(2)), now);
         break;
     default:
         break;

@@ -19,8 +19,8 @@ class UserStore;
 // Several natter-server instances on one store (--redis): what one instance publishes through the Hub, the
 // others deliver to their own connections. Committed events go through the ChannelSequencer (gapless, no
 // duplicates, filled from the store); ephemeral frames (typing, read markers, presence, token revocation,
-// user changes) are delivered as they come. Presence, the send rate limit and the login back-off are
-// cluster-wide.
+// user changes) are delivered as they come. Presence, the send rate limit, the login back-off and the
+// registration limit are cluster-wide.
 // Messages are one Redis pub/sub channel, `natter:cluster`; their format is this class's own (the frames
 // inside are the Wire frames, serialised once by the publisher and delivered as they are).
 class ClusterBus : public QObject, public HubRelay

@@ -153,6 +153,8 @@ QFuture<Result<AuthService::Session>> AuthService::registerChecked(
                 return Wire::Error::conflict(u"username is taken"_qs);
             }
             qCInfo(lcAuth) << "registered" << username;
+            if (throttled)
+                m_throttle->registered(address);
             return startSession(user);
         });
 }

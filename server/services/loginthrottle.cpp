@@ -155,23 +155,30 @@ void LoginThrottle::abandoned(const QString &account, const QByteArray &address)
     release(m_accounts, accountKey(account));
 }
 
-qint64 LoginThrottle::admitRegistration(const QByteArray &address, qint64 nowMs)
+double &LoginThrottle::registrationTokens(const QByteArray &address, qint64 nowMs)
 {
-    if (m_config.registrations <= 0)
-        return 0;
-    prune(nowMs);
     const double burst = m_config.registrations;
     const double perMs = burst / (double(m_config.registerWindowSeconds) * 1000.0);
     auto it = m_registrations.find(address);
     if (it == m_registrations.end())
         it = m_registrations.insert(address, { burst, nowMs });
-    it->tokens = qMin(burst, it->tokens + double(nowMs - it->updatedMs) * perMs);
+    it->tokens = qMin(burst, it->tokens + double(qMax<qint64>(0, nowMs - it->updatedMs)) * perMs);
     it->updatedMs = nowMs;
-    if (it->tokens >= 1.0) {
-        it->tokens -= 1.0;
+    return it->tokens;
+}
+
+qint64 LoginThrottle::admitRegistration(const QByteArray &address, qint64 nowMs)
+{
+    if (m_config.registrations <= 0)
+        return 0;
+    prune(nowMs);
+    double &tokens = registrationTokens(address, nowMs);
+    if (tokens >= 1.0) {
+        tokens -= 1.0;
         return 0;
     }
-    return qMax<qint64>(1, qint64(std::ceil((1.0 - it->tokens) / perMs)));
+    const double perMs = double(m_config.registrations) / (double(m_config.registerWindowSeconds) * 1000.0);
+    return qMax<qint64>(1, qint64(std::ceil((1.0 - tokens) / perMs)));
 }
 
 void LoginThrottle::refundRegistration(const QByteArray &address)
@@ -179,6 +186,21 @@ void LoginThrottle::refundRegistration(const QByteArray &address)
     const auto it = m_registrations.find(address);
     if (it != m_registrations.end())
         it->tokens = qMin(double(m_config.registrations), it->tokens + 1.0);
+}
+
+void LoginThrottle::registered(const QByteArray &address)
+{
+    if (m_config.registrations > 0 && m_sharedRegistration)
+        m_sharedRegistration(address);
+}
+
+void LoginThrottle::registeredElsewhere(const QByteArray &address, qint64 nowMs)
+{
+    if (m_config.registrations <= 0)
+        return;
+    prune(nowMs);
+    double &tokens = registrationTokens(address, nowMs);
+    tokens = qMax(-double(m_config.registrations), tokens - 1.0);
 }
 
 void LoginThrottle::prune(qint64 nowMs)

@@ -60,6 +60,13 @@ public:
     // A registration refused after admitRegistration() for a reason of its own (name taken) gives its token
     // back.
     void refundRegistration(const QByteArray &address);
+    // An admitted registration that made an account: told to the other instances (SHAREDREGISTRATION), whose
+    // registeredElsewhere() takes the token from their bucket for ADDRESS too, so that the limit holds for
+    // the cluster, not per instance. A bucket may go into debt, up to one window's worth.
+    using SharedRegistration = std::function<void(const QByteArray &address)>;
+    void setSharedRegistration(SharedRegistration shared) { m_sharedRegistration = std::move(shared); }
+    void registered(const QByteArray &address);
+    void registeredElsewhere(const QByteArray &address, qint64 nowMs);
 
 private:
     struct Entry
@@ -79,8 +86,12 @@ private:
     bool knows(const QByteArray &pair, qint64 nowMs) const;
     static QByteArray pairKey(const QString &account, const QByteArray &address);
 
+    // The bucket of ADDRESS, refilled up to NOWMS.
+    double &registrationTokens(const QByteArray &address, qint64 nowMs);
+
     Config m_config;
     Shared m_shared;
+    SharedRegistration m_sharedRegistration;
     Table m_pairs;
     Table m_addresses;
     Table m_accounts;

@@ -196,6 +196,35 @@ private Q_SLOTS:
                      .status,
             200);
     }
+
+    // Accounts made through A count against the address on B too: B refuses one more although it has made
+    // none itself.
+    void registrationLimitIsShared()
+    {
+        if (!needDatabase())
+            QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
+        const QString database = freshDatabase();
+        QVERIFY(!database.isEmpty());
+        const QStringList limits { u"--register-limit=3:3600"_qs };
+        TestServer a(serverArgs(m_redis, 1, database) + limits), b(serverArgs(m_redis, 2, database) + limits);
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        RestClient restA(a), restB(b);
+        const TestPair pair = restA.registerPair(u"signups"_qs);
+        QVERIFY(!restA.registerUser(u"cara"_qs).token.isEmpty());
+        GatewayClient onA, onB;
+        QVERIFY(onA.open(a, pair.ana.token));
+        QVERIFY(onB.open(b, pair.ben.token));
+        // Published after the three registrations on the same Redis connection: once B delivers it, B has
+        // counted them.
+        onA.sendFrame(sendFrame(pair.channel, u"after-signups"_qs, u"after"_qs));
+        QCOMPARE(collect(onB, u"message.new"_qs, 1).size(), 1);
+        const auto refused = restB.post(u"/api/v1/auth/register"_qs,
+            { { u"username"_qs, u"dan"_qs }, { u"password"_qs, u"correct horse battery"_qs },
+                { u"displayName"_qs, u"Dan"_qs } });
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger() > 1000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClusterWrites)

@@ -22,6 +22,13 @@ RestClient::RestClient(const TestServer &server)
 {
 }
 
+HttpResult RestClient::upload(
+    const TestAccount &who, const QByteArray &bytes, const QByteArray &encodedName, const QByteArray &contentType)
+{
+    return request("POST", QStringLiteral("/api/v1/uploads"), bytes, who.token,
+        { { "Content-Type", contentType }, { "X-Filename", encodedName } });
+}
+
 HttpResult RestClient::request(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
     const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
 {

@@ -47,6 +47,9 @@ public:
     HttpResult get(const QString &path, const QString &token = {});
     HttpResult post(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpResult del(const QString &path, const QString &token = {});
+    // POST /api/v1/uploads as WHO: BYTES named ENCODEDNAME (percent-encoded, as X-Filename carries it).
+    HttpResult upload(const TestAccount &who, const QByteArray &bytes, const QByteArray &encodedName,
+        const QByteArray &contentType = "application/octet-stream");
 
     // Registers NAME with a fixed test password; QVERIFY-style failures surface as an empty id.
     TestAccount registerUser(const QString &username);
