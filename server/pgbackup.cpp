@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <libpq-fe.h>
 
@@ -23,13 +24,34 @@ struct Connection
 };
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-// The URL as shown to the operator: without its password, if it has one.
-QString shown(const QString &url)
+// A URL split for the tools: the password out of it (as user:password@ or ?password=), for PGPASSWORD, so
+// that it is never in a process's arguments (ps, /proc/PID/cmdline) or in what is printed.
+struct Target
+{
+    QString url;
+    QString password;
+};
+
+Target split(const QString &url)
 {
     QUrl u(url);
-    if (!u.password().isEmpty())
-        u.setPassword(u"(set)"_qs);
-    return u.toString();
+    Target t { {}, u.password() };
+    u.setPassword({});
+    QUrlQuery query(u);
+    if (query.hasQueryItem(u"password"_qs)) {
+        t.password = query.queryItemValue(u"password"_qs, QUrl::FullyDecoded);
+        query.removeAllQueryItems(u"password"_qs);
+        u.setQuery(query);
+    }
+    t.url = u.toString();
+    return t;
+}
+
+// The URL as shown to the operator.
+QString shown(const QString &url)
+{
+    const Target t = split(url);
+    return t.password.isEmpty() ? t.url : t.url + u" (password set)"_qs;
 }
 
 bool connect(Connection &c, const QString &url, QString *error)
@@ -71,8 +93,10 @@ bool readContents(Connection &c, Contents *out, QString *error)
     }
     out->version = QByteArray(PQgetvalue(v.get(), 0, 0)).toInt();
     Result n = query(c, "SELECT count(*) FROM messages", error);
+    if (!n)
+        return false;
     Result r = query(c, "SELECT storage_key, thumbnail_key FROM uploads", error);
-    if (!n || !r)
+    if (!r)
         return false;
     out->messages = QByteArray(PQgetvalue(n.get(), 0, 0)).toLongLong();
     for (int row = 0; row < PQntuples(r.get()); ++row)
@@ -102,15 +126,23 @@ QString program(const QString &name)
     return {};
 }
 
-// Runs NAME with ARGS to the end (a large database takes as long as it takes); false with its stderr.
-bool runTool(const QString &name, const QStringList &args, QString *error)
+// Runs NAME with ARGS and --dbname for URL to the end (a large database takes as long as it takes); false
+// with its stderr.
+bool runTool(const QString &name, QStringList args, const QString &url, QString *error)
 {
+    const Target target = split(url);
+    args.prepend(u"--dbname="_qs + target.url);
     const QString path = program(name);
     if (path.isEmpty()) {
         *error = name + u" was not found (Debian: apt install postgresql-client)"_qs;
         return false;
     }
     QProcess tool;
+    if (!target.password.isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PGPASSWORD"_qs, target.password);
+        tool.setProcessEnvironment(environment);
+    }
     tool.setProcessChannelMode(QProcess::SeparateChannels);
     tool.setStandardOutputFile(QProcess::nullDevice());
     tool.start(path, args);
@@ -143,17 +175,19 @@ bool backup(
         *error = u"cannot create "_qs + target;
         return false;
     }
+    // The files first, as soon as the snapshot names them: the servers delete a file once its message is
+    // deleted, and the dump can take long. One deleted in between is reported, not hidden.
+    qint64 files = 0, missing = 0;
+    const LocalBlobStore from(uploadsDir);
+    LocalBlobStore to(LocalBlobStore::defaultDir(target));
+    if (!copyBlobs(contents.keys, from, to, &files, error, &missing))
+        return false;
     const QString dump = QDir(target).filePath(QString::fromLatin1(DumpFile));
     if (!runTool(u"pg_dump"_qs,
             { u"--format=custom"_qs, u"--no-owner"_qs, u"--no-privileges"_qs,
-                u"--snapshot="_qs + QString::fromUtf8(PQgetvalue(snapshot.get(), 0, 0)), u"--file="_qs + dump,
-                u"--dbname="_qs + url },
-            error))
-        return false;
-    qint64 files = 0;
-    const LocalBlobStore from(uploadsDir);
-    LocalBlobStore to(LocalBlobStore::defaultDir(target));
-    if (!copyBlobs(contents.keys, from, to, &files, error))
+                u"--snapshot="_qs + QString::fromUtf8(PQgetvalue(snapshot.get(), 0, 0)),
+                u"--file="_qs + dump },
+            url, error))
         return false;
     query(c, "COMMIT", error);
     *summary = u"backup of %1 in %2: %3 (schema %4, %5 messages, %6 bytes), %7 upload files"_qs
@@ -162,6 +196,10 @@ bool backup(
                    .arg(contents.messages)
                    .arg(QFileInfo(dump).size())
                    .arg(files);
+    if (missing)
+        *summary
+            += u"; %1 named by the snapshot were deleted before they could be copied (their messages were"
+               " deleted meanwhile)"_qs.arg(missing);
     return true;
 }
 
@@ -183,25 +221,29 @@ bool restore(const QString &backupDir, const QString &url, const QString &upload
             + u" is not empty: restore goes into a new, empty database (createdb one; never over a server's)"_qs;
         return false;
     }
-    // One transaction: a restore that fails leaves the database as empty as it found it. No comments: the only
-    // one is unaccent's, which a database owner who is not a superuser may not set when the extension was
-    // created for them.
+    // One transaction: a restore that fails leaves the database as empty as it found it. No comments: the
+    // only one is unaccent's, which a database owner who is not a superuser may not set when the extension
+    // was created for them.
     if (!runTool(u"pg_restore"_qs,
-            { u"--no-owner"_qs, u"--no-privileges"_qs, u"--no-comments"_qs, u"--exit-on-error"_qs, u"--single-transaction"_qs,
-                u"--dbname="_qs + url, dump },
-            error))
+            { u"--no-owner"_qs, u"--no-privileges"_qs, u"--no-comments"_qs, u"--exit-on-error"_qs,
+                u"--single-transaction"_qs, dump },
+            url, error))
         return false;
+    const QString restartHint = u" (the database now holds the restored data: drop and create it again, and"
+                                " empty the uploads directory, before another try)"_qs;
     // The leases were the old servers' (their Snowflake node ids): none of them runs on this database.
-    if (!query(c, "DELETE FROM node_leases", error))
-        return false;
     Contents contents;
-    if (!readContents(c, &contents, error))
+    if (!query(c, "DELETE FROM node_leases", error) || !readContents(c, &contents, error)) {
+        *error += restartHint;
         return false;
+    }
     qint64 files = 0;
     const LocalBlobStore from(LocalBlobStore::defaultDir(backupDir));
     LocalBlobStore to(uploadsTarget);
-    if (!copyBlobs(contents.keys, from, to, &files, error))
+    if (!copyBlobs(contents.keys, from, to, &files, error)) {
+        *error += restartHint;
         return false;
+    }
     *summary
         = u"restored %1 into %2: schema %3, %4 messages, %5 upload files in %6"_qs.arg(backupDir, shown(url))
               .arg(contents.version)

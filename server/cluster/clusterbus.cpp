@@ -252,11 +252,11 @@ void ClusterBus::onMessage(const QByteArray &payload)
     case 'L':
         if (m_parts.throttle && fields.size() >= 5)
             m_parts.throttle->heardElsewhere(QString::fromUtf8(QByteArray::fromHex(fields.at(3))),
-                QByteArray::fromHex(fields.at(4)), field(2) != 0, now);
+                QByteArray::fromHex(fields.at(4)), field(2) != 0, LoginThrottle::clockMs());
         break;
     case 'R':
         if (m_parts.throttle && fields.size() >= 3)
-            m_parts.throttle->registeredElsewhere(QByteArray::fromHex(fields.at(2)), now);
+            m_parts.throttle->registeredElsewhere(QByteArray::fromHex(fields.at(2)), LoginThrottle::clockMs());
         break;
     default:
         break;

@@ -43,7 +43,6 @@ AuthService::AuthService(
     , m_ids(ids)
     , m_hub(hub)
 {
-    m_clock.start();
     // A token revoked on another instance must not stay valid here through the cache.
     connect(&m_hub, &Hub::tokenRevokedElsewhere, this,
         [this](const QByteArray &tokenHash) { m_tokenCache.remove(tokenHash); });
@@ -76,7 +75,7 @@ QFuture<Result<AuthService::Session>> AuthService::createUser(const Wire::Creden
 std::optional<Wire::Error> AuthService::admitLogin(const QString &username, const QByteArray &address)
 {
     if (m_throttle) {
-        if (const qint64 wait = m_throttle->admitLogin(username, address, m_clock.elapsed())) {
+        if (const qint64 wait = m_throttle->admitLogin(username, address, LoginThrottle::clockMs())) {
             qCDebug(lcAuth).noquote() << "login throttled for" << wait << "ms:" << username;
             return Wire::Error::rateLimited(wait);
         }
@@ -93,7 +92,7 @@ std::optional<Wire::Error> AuthService::admitLogin(const QString &username, cons
 void AuthService::loginChecked(const QString &username, const QByteArray &address, bool passwordMatched)
 {
     if (m_throttle)
-        m_throttle->finished(username, address, passwordMatched, m_clock.elapsed());
+        m_throttle->finished(username, address, passwordMatched, LoginThrottle::clockMs());
 }
 
 QFuture<Result<AuthService::Session>> AuthService::registerChecked(
@@ -115,7 +114,7 @@ QFuture<Result<AuthService::Session>> AuthService::registerChecked(
     // nothing.
     const bool throttled = !admitted && m_throttle;
     if (throttled) {
-        if (const qint64 wait = m_throttle->admitRegistration(address, m_clock.elapsed())) {
+        if (const qint64 wait = m_throttle->admitRegistration(address, LoginThrottle::clockMs())) {
             qCDebug(lcAuth) << "registration throttled for" << wait << "ms";
             return readyFuture(Result<Session>(Wire::Error::rateLimited(wait)));
         }

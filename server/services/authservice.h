@@ -5,7 +5,6 @@
 #include <common/protocol/rest.h>
 #include <common/result.h>
 
-#include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
 #include <QJsonObject>
@@ -82,7 +81,6 @@ private:
     QHash<QByteArray, qint64> m_tokenCache;
     AccountPolicy *m_policy = nullptr;
     LoginThrottle *m_throttle = nullptr;
-    QElapsedTimer m_clock;
 };
 
 } // namespace Natter::Server

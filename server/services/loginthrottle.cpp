@@ -1,9 +1,16 @@
 #include "services/loginthrottle.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace Natter::Server {
+
+qint64 LoginThrottle::clockMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
 
 namespace {
     constexpr qint64 KnownForMs

@@ -39,6 +39,10 @@ public:
 
     explicit LoginThrottle(Config config);
 
+    // The clock every caller passes as NOWMS: monotonic milliseconds, one origin for the whole process, so
+    // that what the cluster bus counts and what AuthService counts are on the same time line.
+    static qint64 clockMs();
+
     // The key of a client address: IPv4 whole, IPv6 by its /64 (one customer's allocation).
     static QByteArray addressKey(const QHostAddress &address);
 

@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUuid>
 
 namespace {
 // Runs `natter-server ARGS` to the end (events keep flowing meanwhile); returns its exit code, output in *OUT.
@@ -360,7 +361,7 @@ private Q_SLOTS:
         });
         if (postgres) {
             from = { u"--database"_qs, server.databaseUrl() };
-            restoredDb = u"natter_restored_"_qs + QString::number(QCoreApplication::applicationPid());
+            restoredDb = u"natter_restored_"_qs + QUuid::createUuid().toString(QUuid::Id128).left(16);
             QVERIFY(server.psql(u"CREATE DATABASE "_qs + restoredDb));
             QUrl url(server.databaseUrl());
             url.setPath(u'/' + restoredDb);
@@ -373,7 +374,7 @@ private Q_SLOTS:
         QByteArray out;
         QCOMPARE(runCommand(QStringList { u"backup"_qs, backupDir, u"--data-dir"_qs, server.dataDir() } + from, &out),
             0);
-        QVERIFY2(out.contains("1 upload files"), out.constData());
+        QVERIFY2(out.contains(", 1 upload files"), out.constData());
         QVERIFY2(QDir(backupDir).exists(postgres ? u"natter.pgdump"_qs : u"natter.db"_qs), out.constData());
         const int sentDuring = sent;
         QTRY_VERIFY_WITH_TIMEOUT(writer.frames().size() >= 200, 20000); // the server kept writing meanwhile
@@ -389,7 +390,7 @@ private Q_SLOTS:
             QVERIFY2(out.contains("--database"), out.constData());
         }
         QCOMPARE(runCommand(QStringList { u"restore"_qs, backupDir, u"--data-dir"_qs, restored } + into, &out), 0);
-        QVERIFY2(out.contains("1 upload files"), out.constData());
+        QVERIFY2(out.contains(", 1 upload files"), out.constData());
         QVERIFY(QDir(restored).exists(u"uploads"_qs));
         if (!postgres) {
             QVERIFY2(QDir(restored).exists(u"natter.db"_qs), out.constData());
@@ -455,7 +456,7 @@ private Q_SLOTS:
         });
         if (TestServer::usesPostgres()) {
             file.write("database = " + server.databaseUrl().toUtf8() + "\n");
-            restoredDb = u"natter_restored_dir_"_qs + QString::number(QCoreApplication::applicationPid());
+            restoredDb = u"natter_restored_"_qs + QUuid::createUuid().toString(QUuid::Id128).left(16);
             QVERIFY(server.psql(u"CREATE DATABASE "_qs + restoredDb));
             QUrl url(server.databaseUrl());
             url.setPath(u'/' + restoredDb);
@@ -465,7 +466,7 @@ private Q_SLOTS:
         const QString backupDir = work.filePath(u"backup"_qs);
         QByteArray out;
         QCOMPARE(runCommand({ u"backup"_qs, backupDir, u"--config"_qs, config }, &out), 0);
-        QVERIFY2(out.contains("1 upload files"), out.constData());
+        QVERIFY2(out.contains(", 1 upload files"), out.constData());
         QVERIFY(QFile::exists(QDir(backupDir).filePath(u"uploads/"_qs + id)));
         QVERIFY(!QFile::exists(QDir(backupDir).filePath(u"uploads/123"_qs)));
 

@@ -158,6 +158,7 @@ void MediaLoader::decode(const QString &key, const QString &path, const QString 
         }
         QImageReader reader(&source, format);
         reader.setDecideFormatFromContent(false);
+        reader.setAutoDetectImageFormat(false); // no other plugin tries, should the named one fail to load
         // The header's claim is checked before any pixel memory is allocated: a tiny file may claim
         // 50,000 x 50,000 pixels (10 GB decoded). What a header does not tell, the allocation limit bounds.
         reader.setAllocationLimit(ClientLimits::ImageAllocationLimitMb);

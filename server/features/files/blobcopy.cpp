@@ -5,15 +5,19 @@
 
 namespace Natter::Server {
 
-bool copyBlobs(const QStringList &keys, const BlobStore &from, BlobStore &to, qint64 *files, QString *error)
+bool copyBlobs(const QStringList &keys, const BlobStore &from, BlobStore &to, qint64 *files, QString *error,
+    qint64 *missing)
 {
     if (!to.open(QString(), error))
         return false;
     for (const QString &key : keys) {
         BlobStore::Reader blob = from.read(key);
         if (!blob.device) {
-            if (!from.exists(key))
+            if (!from.exists(key)) {
+                if (missing)
+                    ++*missing;
                 continue;
+            }
             *error = u"cannot read the upload file "_qs + key;
             return false;
         }

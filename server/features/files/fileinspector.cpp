@@ -42,6 +42,7 @@ Inspection inspect(const QString &path, const QString &name, const QString &thum
         return out;
     QImageReader reader(&file, format);
     reader.setDecideFormatFromContent(false);
+    reader.setAutoDetectImageFormat(false); // no other plugin tries, should the named one fail to load
     reader.setAutoTransform(true);
     QSize size = reader.size();
     if (!size.isValid())
