@@ -4,6 +4,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <optional>
 
 // Two instances writing the same rows at once on one PostgreSQL database: concurrent senders, the same
 // message sent through both, a repeat stored meanwhile by another writer, failed logins counted across
@@ -165,19 +166,11 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        const QStringList limits { u"--login-backoff=60000:600000"_qs,
-            u"--login-free-failures=2:100:100"_qs };
-        TestServer a(serverArgs(m_redis, 1, database) + limits), b(serverArgs(m_redis, 2, database) + limits);
-        QVERIFY(a.start());
-        QVERIFY(b.start());
-        RestClient restA(a), restB(b);
-        const TestPair pair = restA.registerPair(u"guess"_qs);
-        GatewayClient onA, onB;
-        QVERIFY(onA.open(a, pair.ana.token));
-        QVERIFY(onB.open(b, pair.ben.token));
-        QVERIFY(bothListen(onA, onB, pair.channel));
+        Listening two(*this, { u"--login-backoff=60000:600000"_qs, u"--login-free-failures=2:100:100"_qs });
+        QVERIFY(two.ready);
+        RestClient &restA = *two.restA, &restB = *two.restB;
+        const TestPair &pair = two.pair;
+        GatewayClient &onA = two.onA, &onB = two.onB;
         const auto login = [](RestClient &rest, const QString &password) {
             return rest.post(
                 u"/api/v1/auth/login"_qs, { { u"username"_qs, u"ana"_qs }, { u"password"_qs, password } });
@@ -193,7 +186,8 @@ private Q_SLOTS:
         const auto refused = login(restB, u"correct horse battery"_qs);
         QCOMPARE(refused.status, 429);
         // The first back-off step (60 s), counted on B's clock: the failures heard are dated as B's own.
-        const qint64 retryAfter = refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger();
+        const qint64 retryAfter
+            = refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger();
         QVERIFY2(retryAfter > 1000 && retryAfter <= 60000, qPrintable(QString::number(retryAfter)));
         // Another account from the same address is not slowed.
         QCOMPARE(restB
@@ -211,24 +205,17 @@ private Q_SLOTS:
     {
         if (!needDatabase())
             QSKIP("NATTER_TEST_POSTGRES (postgresql://…) is not set: two instances need a shared database");
-        const QString database = freshDatabase();
-        QVERIFY(!database.isEmpty());
-        const QStringList limits { u"--register-limit=3:3600"_qs, u"--trusted-proxies=127.0.0.1"_qs };
-        TestServer a(serverArgs(m_redis, 1, database) + limits), b(serverArgs(m_redis, 2, database) + limits);
-        QVERIFY(a.start());
-        QVERIFY(b.start());
-        RestClient restA(a), restB(b);
-        const TestPair pair = restA.registerPair(u"signups"_qs);
-        GatewayClient onA, onB;
-        QVERIFY(onA.open(a, pair.ana.token));
-        QVERIFY(onB.open(b, pair.ben.token));
-        QVERIFY(bothListen(onA, onB, pair.channel));
+        Listening two(*this, { u"--register-limit=3:3600"_qs, u"--trusted-proxies=127.0.0.1"_qs });
+        QVERIFY(two.ready);
+        RestClient &restA = *two.restA, &restB = *two.restB;
+        const TestPair &pair = two.pair;
+        GatewayClient &onA = two.onA, &onB = two.onB;
         const auto signUp = [](RestClient &rest, const QString &name) {
             return rest
                 .request("POST", u"/api/v1/auth/register"_qs,
-                    QJsonDocument(QJsonObject { { u"username"_qs, name },
-                                      { u"password"_qs, u"correct horse battery"_qs },
-                                      { u"displayName"_qs, name } })
+                    QJsonDocument(
+                        QJsonObject { { u"username"_qs, name },
+                            { u"password"_qs, u"correct horse battery"_qs }, { u"displayName"_qs, name } })
                         .toJson(QJsonDocument::Compact),
                     {}, { { "X-Forwarded-For", "203.0.113.9" } })
                 .status;
@@ -236,7 +223,8 @@ private Q_SLOTS:
         QCOMPARE(signUp(restB, u"cara"_qs), 201);
         QCOMPARE(signUp(restA, u"dan"_qs), 201);
         QCOMPARE(signUp(restA, u"eve"_qs), 201);
-        // Published after the registrations on A's one Redis connection: once B delivers it, B has counted them.
+        // Published after the registrations on A's one Redis connection: once B delivers it, B has counted
+        // them.
         onA.sendFrame(sendFrame(pair.channel, u"after-signups"_qs, u"after"_qs));
         QCOMPARE(collect(onB, u"message.new"_qs, 1).size(), 1);
         const auto refused = restB.request("POST", u"/api/v1/auth/register"_qs,
@@ -244,13 +232,36 @@ private Q_SLOTS:
             { { "X-Forwarded-For", "203.0.113.9" } });
         QCOMPARE(refused.status, 429);
         // At most the time one token takes to come back (20 minutes at three an hour), on B's own clock.
-        const qint64 retryAfter = refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger();
+        const qint64 retryAfter
+            = refused.json.value(u"error"_qs).toObject().value(u"retryAfterMs"_qs).toInteger();
         QVERIFY2(retryAfter > 1000 && retryAfter <= 20 * 60 * 1000, qPrintable(QString::number(retryAfter)));
         // Another address is not slowed.
         QVERIFY(!restA.registerUser(u"gus"_qs).token.isEmpty());
     }
 
 private:
+    // Instances A and B (startTwo, with EXTRA), ana and ben in a channel made through A, ana connected to A
+    // and ben to B, and both instances listening to each other (bothListen). READY says it all worked.
+    struct Listening
+    {
+        Listening(TestClusterWrites &suite, const QStringList &extra)
+            : two(suite.startTwo(extra))
+        {
+            if (!two)
+                return;
+            restA.emplace(*two.a);
+            restB.emplace(*two.b);
+            pair = restA->registerPair(u"pair"_qs);
+            ready = onA.open(*two.a, pair.ana.token) && onB.open(*two.b, pair.ben.token)
+                && bothListen(onA, onB, pair.channel);
+        }
+        TwoInstances two;
+        std::optional<RestClient> restA, restB;
+        TestPair pair;
+        GatewayClient onA, onB;
+        bool ready = false;
+    };
+
     // Sends a message each way and waits for it: afterwards both instances are subscribed to Redis and both
     // publish there (a message may also arrive by a catch-up from the store, but that, too, starts from
     // something heard through Redis).
