@@ -162,14 +162,18 @@ void LoginThrottle::abandoned(const QString &account, const QByteArray &address)
     release(m_accounts, accountKey(account));
 }
 
+double LoginThrottle::registrationsPerMs() const
+{
+    return double(m_config.registrations) / (double(m_config.registerWindowSeconds) * 1000.0);
+}
+
 double &LoginThrottle::registrationTokens(const QByteArray &address, qint64 nowMs)
 {
     const double burst = m_config.registrations;
-    const double perMs = burst / (double(m_config.registerWindowSeconds) * 1000.0);
     auto it = m_registrations.find(address);
     if (it == m_registrations.end())
         it = m_registrations.insert(address, { burst, nowMs });
-    it->tokens = qMin(burst, it->tokens + double(qMax<qint64>(0, nowMs - it->updatedMs)) * perMs);
+    it->tokens = qMin(burst, it->tokens + double(nowMs - it->updatedMs) * registrationsPerMs());
     it->updatedMs = nowMs;
     return it->tokens;
 }
@@ -184,8 +188,7 @@ qint64 LoginThrottle::admitRegistration(const QByteArray &address, qint64 nowMs)
         tokens -= 1.0;
         return 0;
     }
-    const double perMs = double(m_config.registrations) / (double(m_config.registerWindowSeconds) * 1000.0);
-    return qMax<qint64>(1, qint64(std::ceil((1.0 - tokens) / perMs)));
+    return qMax<qint64>(1, qint64(std::ceil((1.0 - tokens) / registrationsPerMs())));
 }
 
 void LoginThrottle::refundRegistration(const QByteArray &address)

@@ -92,6 +92,7 @@ private:
 
     // The bucket of ADDRESS, refilled up to NOWMS.
     double &registrationTokens(const QByteArray &address, qint64 nowMs);
+    double registrationsPerMs() const;
 
     Config m_config;
     Shared m_shared;
