@@ -6,7 +6,8 @@
 # The texts are "seeded message N with a line of ordinary chat text after it", every 1,000th with " zebra": the
 # queries are a word in every message, a prefix of it, two such words, a word in one message of 1,000, a
 # prefix in one of nine ("message 5"), and a word in none. Loopback only; everything started here is stopped here
-# by pid. Needs what scripts/setup installs (sqlite3, psql, curl). Prints one markdown row per engine and query: p50 and max in ms, and how many results the page had.
+# by pid. Needs what scripts/setup installs (sqlite3, psql, curl). Prints one markdown row per engine and
+# query: p50 and max in ms, and how many results the page had.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$root/build}
